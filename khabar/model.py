@@ -1,0 +1,171 @@
+"""The stand-off data model.
+
+An :class:`Article` owns the cleaned text; every annotation (sentence, token, title,
+dateline, date evidence, and later mentions, entities, quotes and events) is a
+character-offset span ``[start, end)`` into ``Article.text``. Anything can therefore be
+highlighted and cited without copying text around. All classes serialise to plain JSON
+(``to_dict`` / ``from_dict``) so an :class:`Analysis` can cross process boundaries
+(multiprocessing, Dask) and be stored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from .textnorm import normalize
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+
+    def text(self, doc: str) -> str:
+        return doc[self.start : self.end]
+
+
+@dataclass(slots=True)
+class Segment:
+    """A clitic or stem inside a token: ``kind`` is proclitic/article/stem/enclitic."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    norm: str
+    kind: str = "word"  # word | number | latin | punct
+    stem: str = ""
+    lemma: str = ""
+    segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def base(self) -> Segment | None:
+        """The stem segment (the token without its clitics)."""
+        for s in self.segments:
+            if s.kind == "stem":
+                return s
+        return None
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int = 0
+    tokens: list[Token] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DateValue:
+    """A (possibly partial) calendar date with the evidence behind it.
+
+    ``value`` is ISO-8601 truncated to ``precision`` (``2010-11-03``, ``2010-11``, ``2010``)
+    or TIMEX3-style with unknown parts as ``X`` (``XXXX-02-02``). ``candidates`` lists the
+    full dates still compatible with the evidence when the date is not unique.
+    """
+
+    value: str | None
+    precision: str  # day | month | year | none
+    confidence: float = 0.0
+    method: str = ""  # metadata | header | lead | text-range | ...
+    evidence: Span | None = None
+    time: str | None = None  # HH:MM when given
+    candidates: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    earliest: str | None = None
+    latest: str | None = None
+
+    @property
+    def year_known(self) -> bool:
+        return bool(self.value) and not self.value.startswith("X")
+
+
+@dataclass(slots=True)
+class Credit:
+    """A wire agency or source credit found in the text (kept as metadata, removed from body)."""
+
+    kind: str  # agency | source | author
+    name: str
+    code: str
+    raw: str
+
+
+@dataclass(slots=True)
+class Article:
+    id: str
+    text: str
+    title: str | None = None
+    source_path: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    outlet_name: str | None = None
+    agencies: list[str] = field(default_factory=list)
+    credits: list[Credit] = field(default_factory=list)
+    dateline: str | None = None
+    dateline_span: Span | None = None
+    published: DateValue | None = None
+    language: str | None = None
+    language_score: float = 0.0
+    category: str | None = None
+    author: str | None = None
+    standfirst: str | None = None
+    raw_sha1: str | None = None
+    removed_lines: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @staticmethod
+    def content_id(text: str) -> str:
+        """Content hash of the cleaned text in search form: the same story ingested twice,
+        from a text dump or HTML, with other diacritics or whitespace, gets one id."""
+        key = " ".join(normalize(text).split())
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Analysis:
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    schema: int = SCHEMA_VERSION
+
+    @property
+    def tokens(self) -> list[Token]:
+        return [t for s in self.sentences for t in s.tokens]
+
+    def to_dict(self, tokens: bool = True) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        if not tokens:
+            for s in d["sentences"]:
+                s.pop("tokens", None)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Analysis:
+        a = dict(d["article"])
+        a["credits"] = [Credit(**c) for c in a.get("credits") or []]
+        if a.get("dateline_span"):
+            a["dateline_span"] = Span(**a["dateline_span"])
+        if a.get("published"):
+            p = dict(a["published"])
+            if p.get("evidence"):
+                p["evidence"] = Span(**p["evidence"])
+            a["published"] = DateValue(**p)
+        art = Article(**a)
+        sents = []
+        for s in d.get("sentences") or []:
+            toks = [
+                Token(**{**t, "segments": [Segment(**g) for g in t.get("segments") or []]})
+                for t in s.get("tokens") or []
+            ]
+            sents.append(Sentence(start=s["start"], end=s["end"], paragraph=s.get("paragraph", 0), tokens=toks))
+        return cls(article=art, sentences=sents, schema=d.get("schema", SCHEMA_VERSION))

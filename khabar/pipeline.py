@@ -1,0 +1,159 @@
+"""``analyze(raw) -> Analysis``: the pure per-article function every engine maps.
+
+It touches no store, no global mutable state and no network, so it runs the same in the
+CLI, in a process pool or on Dask workers. Stages, one module each: extraction
+(:mod:`khabar.html`), cleaning (:mod:`khabar.clean`), metadata (:mod:`khabar.metadata`,
+:mod:`khabar.dates`, :mod:`khabar.roles`), language (:mod:`khabar.langid`) and the
+Arabic text layer (:mod:`khabar.tokenize`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+from . import metadata as M
+from .clean import clean_lines, find_agency, normalize
+from .html import extract
+from .langid import detect_language
+from .model import Analysis, Article, DateValue, Span
+from .readers import RawDoc
+from .tokenize import analyse_text
+
+
+class EmptyArticle(ValueError):
+    """Nothing left after cleaning (a page of chrome only, an empty record)."""
+
+
+def _raw_hash(raw: RawDoc) -> str:
+    h = hashlib.sha1()
+    for part in (raw.html, raw.text, raw.title, raw.url):
+        h.update((part or "").encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def analyze(raw: RawDoc, today: dt.date | None = None, tokens: bool = True) -> Analysis:
+    """Analyse one raw document into a stand-off :class:`Analysis`."""
+    title = raw.title
+    text = raw.text or ""
+    url = raw.url
+    meta_date = raw.date
+    date_note = None
+    sitename = None
+    author = raw.author
+    if raw.html is not None:
+        ex = extract(raw.html, url=raw.url)
+        text = ex.text
+        title = title or ex.title
+        url = url or ex.url
+        if not meta_date and ex.date:
+            meta_date, date_note = ex.date, ex.date_source
+        sitename = ex.sitename
+        author = author or ex.author
+    if raw.extra.get("date_is_extraction_date"):
+        date_note, meta_date = f"crawl date {meta_date} (not a publication date)", None
+    cleaned = clean_lines(text, title=_one_line(title) if title else None)
+    if not cleaned.paragraphs and not cleaned.title:
+        raise EmptyArticle("no article text after cleaning")
+    title = cleaned.title
+    head = (title + "\n\n") if title else ""
+    body = "\n".join(cleaned.paragraphs)
+    clean_text = head + body
+    body_start = len(head)
+
+    # --- URL, outlet, agencies, credits, dateline
+    if not url:
+        for ln in cleaned.removed:
+            m = M.URL_RE.search(ln)
+            if m:
+                url = m.group(0)
+                break
+    credits = M.credits_from([h.text for h in cleaned.header if h.kind == "credit"], cleaned.removed)
+    agencies: list[str] = []
+    dateline = None
+    dateline_span = None
+    for h in cleaned.header:
+        if h.kind == "dateline":
+            city, codes = M.dateline_line(h.text)
+            agencies += codes
+            dateline = dateline or city
+    offset = body_start
+    for para in cleaned.paragraphs[:2]:  # the first paragraph may be a standfirst
+        dl = M.find_dateline(para)
+        if dl:
+            city, span, codes = dl
+            dateline = dateline or city
+            dateline_span = Span(offset + span.start, offset + span.end)
+            agencies += codes
+            agencies += M.agencies_in_lead(para)
+            break
+        offset += len(para) + 1
+    if cleaned.paragraphs:
+        agencies += M.agencies_in_lead(cleaned.paragraphs[0])
+    agencies += [c.code for c in credits if c.kind == "agency"]
+    agencies = list(dict.fromkeys(a for a in agencies if a))
+
+    outlet = M.outlet_from_code(raw.outlet) or M.outlet_from_url(url)
+    how = "metadata" if outlet else None
+    if outlet is None:
+        outlet = M.outlet_from_lines(cleaned.removed + ([sitename] if sitename else []))
+        how = "site chrome" if outlet else None
+    if outlet is None:
+        for c in credits:
+            if c.kind == "source" and c.code:
+                outlet = M.outlet_from_code(c.code)
+                how = "credit line"
+                break
+    outlet_code = outlet.code if outlet else (raw.outlet or None)
+    outlet_name = outlet.name_en if outlet else (sitename or raw.outlet)
+
+    # --- publication date
+    published: DateValue = M.publication_date(clean_text, cleaned, body_start, meta_date, today)
+    if date_note:
+        published.notes.append(date_note)
+
+    lang, score = detect_language(body or clean_text)
+    art = Article(
+        id=Article.content_id(clean_text),
+        text=clean_text,
+        title=title,
+        source_path=raw.source,
+        url=url,
+        outlet=outlet_code,
+        outlet_name=outlet_name,
+        agencies=agencies,
+        credits=credits,
+        dateline=dateline,
+        dateline_span=dateline_span,
+        published=published,
+        language=lang,
+        language_score=score,
+        category=raw.category,
+        author=author,
+        standfirst=_standfirst(raw.abstract, body),
+        raw_sha1=_raw_hash(raw),
+        removed_lines=cleaned.removed + [h.text for h in cleaned.header] + cleaned.duplicates,
+        extra={k: v for k, v in {"doc_id": raw.doc_id, "outlet_evidence": how, "encoding": raw.encoding,
+                                 "format": raw.fmt, **raw.extra}.items() if v is not None},
+    )
+    return Analysis(article=art, sentences=analyse_text(clean_text, analyse=tokens))
+
+
+def _one_line(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _standfirst(abstract: str | None, body: str) -> str | None:
+    """Keep a feed abstract only when it is not just the opening of the body."""
+    if not abstract:
+        return None
+    a = " ".join(normalize(re.sub(r"<[^>]+>", " ", abstract)).split())
+    b = " ".join(normalize(body[: len(abstract) + 200]).split())
+    if not a or b.startswith(a[: max(20, len(a) - 5)]) or a in " ".join(normalize(body).split()):
+        return None
+    return " ".join(abstract.split())
+
+
+__all__ = ["analyze", "EmptyArticle", "find_agency"]

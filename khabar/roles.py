@@ -1,0 +1,170 @@
+"""People, their offices and office terms: date evidence from who is named with which title.
+
+The data live in ``data/kb/people.toml`` and ``data/kb/roles.toml`` (readable, documented,
+extensible). :func:`office_constraints` finds people named *together with a title of an
+office they held* («أندرس فوغ راسموسن الأمين العام لحلف الناتو», «الرئيس دميتري مدفيديف») and
+returns the date intervals in which that description was true. A title followed by
+«السابق/السابقة» (former) yields "after the term ended" instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+from .textnorm import fold, normalize_same_length
+
+_AR = "\u0621-\u064a"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    role: str
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    en: str
+    country: str
+    forms: tuple[str, ...]
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    id: str
+    en: str
+    titles: tuple[str, ...]
+    adjacent: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    person: str
+    role: str
+    intervals: tuple[tuple[dt.date, dt.date], ...]
+    start: int  # offset of the name mention
+    end: int
+    note: str
+
+
+def _load(name: str) -> dict:
+    with (resources.files("khabar") / "data" / "kb" / name).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@functools.lru_cache(maxsize=1)
+def roles() -> dict[str, Role]:
+    return {
+        rid: Role(rid, r.get("en", rid), tuple(fold(t) for t in r.get("titles", [])),
+                  tuple(fold(t) for t in r.get("adjacent", [])))
+        for rid, r in _load("roles.toml").items()
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def people() -> tuple[Person, ...]:
+    out = []
+    known = roles()
+    for p in _load("people.toml")["person"]:
+        terms = []
+        for r in p.get("roles", []):
+            if r["role"] not in known:
+                raise ValueError(f"people.toml: {p['id']} has unknown role {r['role']!r}")
+            terms.append(Term(r["role"], dt.date.fromisoformat(r["start"]), dt.date.fromisoformat(r["end"])))
+        out.append(Person(p["id"], p["en"], p.get("country", ""), tuple(fold(f) for f in p["forms"]), tuple(terms)))
+    return tuple(out)
+
+
+def _words_rx(forms: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
+    return re.compile(rf"(?<![{_AR}])(?P<pre>لل|[وفبل])?(?:{alt})(?![{_AR}])")
+
+
+@functools.lru_cache(maxsize=1)
+def _person_patterns() -> list[tuple[Person, re.Pattern[str]]]:
+    return [(p, _words_rx(p.forms)) for p in people() if p.terms]
+
+
+@functools.lru_cache(maxsize=64)
+def _title_pattern(role_id: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    r = roles()[role_id]
+    full = _words_rx(r.titles) if r.titles else None
+    adj = _words_rx(r.adjacent) if r.adjacent else None
+    return full, adj
+
+
+_FORMER = re.compile(rf"^\s*(?:ال[{_AR}]+\s+){{0,2}}(?:ال)(?:سابق|اسبق)[هة]?(?![{_AR}])")
+_SEP = re.compile(r"[\s،,]*$")
+
+
+def office_constraints(text: str, today: dt.date | None = None, window: int = 80) -> list[Constraint]:
+    """Date intervals implied by people named with a title of an office they held."""
+    today = today or dt.date.today()
+    norm = normalize_same_length(text)
+    out: list[Constraint] = []
+    for person, rx in _person_patterns():
+        for m in rx.finditer(norm):
+            by_role: dict[str, list[Term]] = {}
+            for t in person.terms:
+                by_role.setdefault(t.role, []).append(t)
+            for role_id, terms in by_role.items():
+                full, adj = _title_pattern(role_id)
+                found = None
+                lo, hi = max(0, m.start() - window), min(len(norm), m.end() + window)
+                for rx_t, after_ok in ((full, True), (adj, False)):
+                    if rx_t is None or found:
+                        continue
+                    for tm in rx_t.finditer(norm, lo, hi):
+                        if tm.end() <= m.start():  # title, then the name: «الرئيس الروسي دميتري ميدفيديف»
+                            if _SEP.match(norm, tm.end(), m.start()):
+                                found = tm
+                                break
+                        elif after_ok and tm.start() >= m.end():  # name, then title in apposition
+                            if _SEP.match(norm, m.end(), tm.start()) and not tm.group("pre"):
+                                found = tm
+                                break
+                if not found:
+                    continue
+                former = bool(_FORMER.match(norm[found.end() : found.end() + 40]))
+                role = roles()[role_id]
+                if former:
+                    ivs = ((max(t.end for t in terms), today),)
+                    note = f"{person.en} named as former {role.en} (after {ivs[0][0]})"
+                else:
+                    ivs = tuple((t.start, min(t.end, today)) for t in terms)
+                    span = ", ".join(f"{a}..{b}" for a, b in ivs)
+                    note = f"{person.en} named as {role.en} ({span})"
+                out.append(Constraint(person.id, role_id, ivs, m.start(), m.end(), note))
+    return out
+
+
+def intersect(constraints: list[Constraint]) -> tuple[list[tuple[dt.date, dt.date]], list[str]]:
+    """Intersect the interval sets of all constraints; conflicting evidence is dropped, not forced."""
+    current: list[tuple[dt.date, dt.date]] | None = None
+    notes: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for c in constraints:
+        if (c.person, c.role) in seen:
+            continue
+        seen.add((c.person, c.role))
+        if current is None:
+            current = list(c.intervals)
+            notes.append(c.note)
+            continue
+        nxt = [
+            (max(a, x), min(b, y)) for a, b in current for x, y in c.intervals if max(a, x) <= min(b, y)
+        ]
+        if nxt:
+            current = nxt
+            notes.append(c.note)
+        else:
+            notes.append(f"ignored (conflicts with the rest): {c.note}")
+    return current or [], notes
