@@ -1,0 +1,237 @@
+"""The ``khabar`` command line."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from importlib import resources
+
+import click
+
+from . import __version__
+from .store import DEFAULT_DB, open_store
+
+DB_HELP = f"SQLite file (or store URL); default $KHABAR_DB or ./{DEFAULT_DB}"
+
+
+def _store(db: str | None):
+    try:
+        return open_store(db)
+    except NotImplementedError as e:
+        raise click.ClickException(str(e)) from None
+
+
+def _err(msg: str) -> None:
+    click.echo(f"khabar: error: {msg}", err=True)
+
+
+def _date_str(value: str | None, precision: str | None) -> str:
+    if not value:
+        return "—"
+    return value if precision in ("day", None) else f"{value} ({precision})"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="khabar")
+def main() -> None:
+    """khabar (خبر): Arabic news → clean, dated, searchable articles (and, in time, events)."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("-j", "--workers", type=int, default=None, help="worker processes (default: CPU count)")
+@click.option("--batch-size", type=int, default=200, show_default=True, help="articles per committed transaction")
+@click.option("--limit", type=int, default=None, help="read at most N documents")
+@click.option("--no-progress", is_flag=True, help="no progress bar")
+def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, batch_size: int, limit: int | None,
+           no_progress: bool) -> None:
+    """Ingest files, directories (recursively) or - (stdin): text dumps, HTML, JSONL(.gz), WARC, RSS/Atom."""
+    from tqdm import tqdm
+
+    from .ingest import ingest as run
+
+    store = _store(db)
+    bar = tqdm(unit=" doc", disable=no_progress or None, file=sys.stderr, dynamic_ncols=True)
+    t0 = time.perf_counter()
+    try:
+        rep = run(paths, store, workers=workers, batch_size=batch_size, limit=limit,
+                  on_error=lambda m: bar.write(f"khabar: error: {m}", file=sys.stderr), progress=bar.update)
+    except KeyboardInterrupt:
+        bar.close()
+        _err(f"interrupted; committed articles are kept ({store.count()} in {store.path})")
+        sys.exit(130)
+    finally:
+        bar.close()
+    dt = time.perf_counter() - t0
+    click.echo(f"{rep.summary()} in {dt:.1f}s ({rep.read / dt if dt else 0:.1f} docs/s) → {store.path}"
+               f" ({store.count()} articles)", err=True)
+    store.close()
+    if rep.failed:
+        sys.exit(1)
+
+
+@main.command(name="list")
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("-n", "--limit", type=int, default=50, show_default=True)
+@click.option("--offset", type=int, default=0)
+@click.option("--outlet", default=None)
+@click.option("--from", "date_from", default=None, help="YYYY[-MM[-DD]]")
+@click.option("--to", "date_to", default=None, help="YYYY[-MM[-DD]]")
+@click.option("--json", "as_json", is_flag=True)
+def list_(db: str | None, limit: int, offset: int, outlet: str | None, date_from: str | None,
+          date_to: str | None, as_json: bool) -> None:
+    """List stored articles, newest first."""
+    store = _store(db)
+    rows = store.list(limit=limit, offset=offset, outlet=outlet, date_from=date_from, date_to=date_to)
+    if as_json:
+        for r in rows:
+            click.echo(json.dumps(r.__dict__ if hasattr(r, "__dict__") else _asdict(r), ensure_ascii=False))
+        return
+    for r in rows:
+        click.echo(f"{r.id}  {_date_str(r.published, r.precision):<24} {(r.outlet or '—'):<14} {r.title or ''}")
+    click.echo(f"({len(rows)} of {store.count()} articles)", err=True)
+
+
+def _asdict(obj) -> dict:
+    import dataclasses
+
+    return dataclasses.asdict(obj)
+
+
+@main.command()
+@click.argument("article_id")
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="the full stand-off analysis as JSON")
+@click.option("--tokens", is_flag=True, help="with --json: include tokens (recomputed)")
+def show(article_id: str, db: str | None, as_json: bool, tokens: bool) -> None:
+    """Show an article's metadata and clean text (ID may be a unique prefix)."""
+    store = _store(db)
+    a = store.get(article_id)
+    if a is None:
+        raise click.ClickException(f"no article with id {article_id!r}")
+    if as_json:
+        if tokens:
+            from .tokenize import analyse_text
+
+            a.sentences = analyse_text(a.article.text)
+        click.echo(json.dumps(a.to_dict(tokens=tokens), ensure_ascii=False, indent=2))
+        return
+    art = a.article
+    p = art.published
+    lines = [
+        ("id", art.id), ("title", art.title), ("outlet", f"{art.outlet_name or '—'} [{art.outlet or '—'}]"
+         + (f" via {art.extra.get('outlet_evidence')}" if art.extra.get("outlet_evidence") else "")),
+        ("url", art.url), ("agencies", ", ".join(art.agencies) or None), ("dateline", art.dateline),
+    ]
+    if p:
+        d = _date_str(p.value, p.precision) + (f" {p.time}" if p.time else "")
+        d += f"  confidence {p.confidence:.2f}, {p.method or 'no evidence'}"
+        lines.append(("published", d))
+        if p.evidence:
+            lines.append(("  evidence", f"«{art.text[p.evidence.start:p.evidence.end]}» @{p.evidence.start}"))
+        if p.earliest and p.latest:
+            lines.append(("  window", f"{p.earliest} .. {p.latest}"))
+        if p.candidates:
+            lines.append(("  candidates", ", ".join(p.candidates)))
+        for n in p.notes:
+            lines.append(("  note", n))
+    for c in art.credits:
+        lines.append(("credit", f"{c.kind}: {c.name}" + (f" [{c.code}]" if c.code else "")))
+    lines += [("language", f"{art.language} ({art.language_score:.2f})"), ("source", art.source_path),
+              ("sentences", str(len(a.sentences)))]
+    if art.standfirst:
+        lines.append(("standfirst", art.standfirst))
+    for k, v in lines:
+        if v:
+            click.echo(f"{k:>12}: {v}")
+    click.echo("")
+    click.echo(art.text)
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("-n", "--limit", type=int, default=20, show_default=True)
+@click.option("--outlet", default=None)
+@click.option("--from", "date_from", default=None, help="YYYY[-MM[-DD]]")
+@click.option("--to", "date_to", default=None, help="YYYY[-MM[-DD]]")
+@click.option("--json", "as_json", is_flag=True)
+def search(query: tuple[str, ...], db: str | None, limit: int, outlet: str | None, date_from: str | None,
+           date_to: str | None, as_json: bool) -> None:
+    """Full-text search (stems + lemmas: «الدرع الصاروخي» finds «الدرع الصاروخية»). Quote phrases."""
+    store = _store(db)
+    q = " ".join(query)
+    t0 = time.perf_counter()
+    try:
+        hits = store.search(q, limit=limit, outlet=outlet, date_from=date_from, date_to=date_to)
+    except ValueError as e:
+        raise click.ClickException(str(e)) from None
+    ms = (time.perf_counter() - t0) * 1000
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    for h in hits:
+        r = h.row
+        if as_json:
+            click.echo(json.dumps({"id": r.id, "score": round(h.score, 4), "title": r.title, "outlet": r.outlet,
+                                   "published": r.published, "precision": r.precision, "snippet": h.snippet},
+                                  ensure_ascii=False))
+            continue
+        click.echo(f"{r.id}  {h.score:6.2f}  {_date_str(r.published, r.precision):<22} {(r.outlet or '—'):<12} {r.title or ''}")
+        snip = h.snippet
+        if color:
+            for word in sorted({w for w in q.replace('"', " ").split()}, key=len, reverse=True):
+                snip = snip.replace(word, click.style(word, bold=True))
+        click.echo(f"    {snip}")
+    click.echo(f"{len(hits)} hits in {ms:.1f} ms", err=True)
+
+
+@main.command(name="export")
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", default=None, help="file (default: stdout; required for parquet)")
+@click.option("--tokens", is_flag=True, help="jsonl: include tokens with clitic segments, stems and lemmas")
+def export_(db: str | None, fmt: str, output: str | None, tokens: bool) -> None:
+    """Export all stored articles."""
+    from .export import export
+
+    store = _store(db)
+    try:
+        n = export(store.iter_analyses(), fmt, output, tokens=tokens)
+    except ValueError as e:
+        raise click.ClickException(str(e)) from None
+    click.echo(f"exported {n} articles" + (f" → {output}" if output else ""), err=True)
+
+
+@main.command()
+@click.option("--db", default="khabar-demo.db", show_default=True, help="store for the demo")
+def demo(db: str) -> None:
+    """Ingest the embedded sample pages (five Arabic NATO–Russia articles, 2009–2022) and show results."""
+    from .ingest import ingest as run
+
+    samples = resources.files("khabar") / "data" / "samples"
+    with resources.as_file(samples) as path:
+        store = _store(db)
+        rep = run([str(path)], store, workers=1)
+        click.echo(f"ingest: {rep.summary()} → {store.path}\n")
+        for r in store.list(limit=20):
+            a = store.get(r.id)
+            assert a is not None
+            art = a.article
+            p = art.published
+            click.echo(f"{r.id}  {art.title}")
+            click.echo(f"    outlet: {art.outlet_name or '—'}   agencies: {', '.join(art.agencies) or '—'}"
+                       f"   dateline: {art.dateline or '—'}   language: {art.language}")
+            if p:
+                extra = f" (window {p.earliest}..{p.latest})" if p.earliest and not p.value else ""
+                click.echo(f"    published: {_date_str(p.value, p.precision)}{' ' + p.time if p.time else ''}"
+                           f"  [{p.method or 'no evidence'}, confidence {p.confidence:.2f}]{extra}")
+        click.echo("\nsearch «الدرع الصاروخي»:")
+        for h in store.search("الدرع الصاروخي", limit=3):
+            click.echo(f"  {h.row.id}  {h.score:.2f}  {h.snippet[:140]}")
+        store.close()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,116 @@
+"""Storage behind one interface.
+
+``open_store(url)`` returns a :class:`Store`. The embedded default is SQLite
+(``sqlite:///path/to/khabar.db`` or a plain path); the interface is what a PostgreSQL
+backend (``postgresql://…``) implements for shared/large deployments. The web app and API
+read through this interface only.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..model import Analysis
+from ..tokenize import index_terms, tokenize
+
+DEFAULT_DB = "khabar.db"
+
+
+@dataclass(slots=True)
+class ArticleRow:
+    id: str
+    title: str | None
+    outlet: str | None
+    outlet_name: str | None
+    published: str | None
+    precision: str | None
+    dateline: str | None
+    agencies: list[str]
+    language: str | None
+    url: str | None
+    source_path: str | None
+
+
+@dataclass(slots=True)
+class SearchHit:
+    row: ArticleRow
+    score: float
+    snippet: str
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # spans into the article text
+
+
+IndexFields = tuple[str, str, str, str]
+
+
+def index_fields(a: Analysis) -> IndexFields:
+    """Full-text index fields of an analysis: (title stems, title lemmas, body stems, body lemmas).
+
+    Body includes the standfirst, so search finds what a feed abstract says even when it is
+    kept out of the article text."""
+    art = a.article
+    title_end = len(art.title) if art.title else 0
+    ts: list[str] = []
+    tl: list[str] = []
+    bs: list[str] = []
+    bl: list[str] = []
+    for s in a.sentences:
+        toks = s.tokens or tokenize(art.text, s.start, s.end)
+        for t in toks:
+            if t.kind == "punct":
+                continue
+            (ts if t.start < title_end else bs).append(t.stem or t.norm)
+            (tl if t.start < title_end else bl).append(t.lemma or t.norm)
+    if art.standfirst:
+        s2, l2 = index_terms(art.standfirst)
+        bs.append(s2)
+        bl.append(l2)
+    return " ".join(ts), " ".join(tl), " ".join(bs), " ".join(bl)
+
+
+class Store(Protocol):
+    path: str
+
+    def add(self, analysis: Analysis) -> bool:
+        """Store an analysis; False if the article (same content id) was already there."""
+
+    def add_many(self, analyses: list[Analysis], fields: list[IndexFields | None] | None = None) -> list[bool]: ...
+
+    def known_raw(self, raw_sha1: str) -> str | None:
+        """Article id already ingested from exactly these raw bytes, if any."""
+
+    def get(self, article_id: str) -> Analysis | None: ...
+
+    def resolve_id(self, prefix: str) -> str | None: ...
+
+    def list(
+        self, limit: int = 50, offset: int = 0, outlet: str | None = None,
+        date_from: str | None = None, date_to: str | None = None,
+    ) -> list[ArticleRow]: ...
+
+    def search(
+        self, query: str, limit: int = 20, outlet: str | None = None,
+        date_from: str | None = None, date_to: str | None = None,
+    ) -> list[SearchHit]: ...
+
+    def iter_analyses(self) -> Iterator[Analysis]: ...
+
+    def count(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+def open_store(url: str | None = None) -> Store:
+    url = url or os.environ.get("KHABAR_DB") or DEFAULT_DB
+    if url.startswith(("postgresql://", "postgres://")):
+        raise NotImplementedError(
+            "the PostgreSQL backend is not available in this version; use a SQLite path (the default)"
+        )
+    from .sqlite import SQLiteStore
+
+    return SQLiteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
+
+
+__all__ = ["ArticleRow", "SearchHit", "Store", "open_store", "index_fields", "IndexFields", "DEFAULT_DB"]

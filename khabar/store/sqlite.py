@@ -1,0 +1,268 @@
+"""SQLite store: one file, WAL journal, FTS5 over normalised + stemmed + lemmatised text.
+
+The full-text index holds, per article, the Snowball stems and the simplemma lemmas of the
+title and body tokens (after our normalisation and clitic splitting), so a query for
+«الدرع الصاروخي» finds «الدرع الصاروخية», and «صاروخ» finds «والصواريخ» (lemma). Snippets are
+cut from the display text at the sentence whose tokens matched, with highlight spans.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..model import Analysis
+from ..tokenize import split_sentences, tokenize
+from . import ArticleRow, IndexFields, SearchHit, index_fields
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    rid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT,
+    outlet TEXT,
+    outlet_name TEXT,
+    url TEXT,
+    published TEXT,
+    precision TEXT,
+    sort_date TEXT,
+    dateline TEXT,
+    agencies TEXT,
+    language TEXT,
+    source_path TEXT,
+    raw_sha1 TEXT,
+    text TEXT NOT NULL,
+    analysis TEXT NOT NULL,
+    ingested_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))
+);
+CREATE INDEX IF NOT EXISTS articles_sort_date ON articles(sort_date);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+CREATE TABLE IF NOT EXISTS sources (
+    raw_sha1 TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL,
+    source_path TEXT
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title_stems, title_lemmas, body_stems, body_lemmas,
+    tokenize = 'unicode61 remove_diacritics 0'
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+# bm25 column weights: title terms count more than body terms.
+_BM25 = "bm25(articles_fts, 3.0, 3.0, 1.0, 1.0)"
+
+
+def _sort_date(value: str | None, precision: str | None) -> str | None:
+    if not value or value.startswith("X"):
+        return None
+    return value  # ISO strings compare correctly at any precision
+
+
+class SQLiteStore:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self.db = sqlite3.connect(path, check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.executescript(SCHEMA)
+        self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1')")
+        self.db.commit()
+
+    # ------------------------------------------------------------------ writing
+    def _insert(self, a: Analysis, fields: IndexFields | None = None) -> bool:
+        art = a.article
+        cur = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (art.id,))
+        if cur.fetchone():
+            if art.raw_sha1:
+                self.db.execute(
+                    "INSERT OR IGNORE INTO sources(raw_sha1, article_id, source_path) VALUES (?,?,?)",
+                    (art.raw_sha1, art.id, art.source_path),
+                )
+            return False
+        pub = art.published
+        payload = json.dumps(a.to_dict(tokens=False), ensure_ascii=False, separators=(",", ":"))
+        c = self.db.execute(
+            "INSERT INTO articles(id, title, outlet, outlet_name, url, published, precision, sort_date, dateline,"
+            " agencies, language, source_path, raw_sha1, text, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                art.id, art.title, art.outlet, art.outlet_name, art.url,
+                pub.value if pub else None, pub.precision if pub else None,
+                _sort_date(pub.value if pub else None, pub.precision if pub else None),
+                art.dateline, json.dumps(art.agencies), art.language, art.source_path, art.raw_sha1,
+                art.text, payload,
+            ),
+        )
+        rid = c.lastrowid
+        ts, tl, bs, bl = fields or index_fields(a)
+        self.db.execute(
+            "INSERT INTO articles_fts(rowid, title_stems, title_lemmas, body_stems, body_lemmas) VALUES (?,?,?,?,?)",
+            (rid, ts, tl, bs, bl),
+        )
+        if art.raw_sha1:
+            self.db.execute(
+                "INSERT OR IGNORE INTO sources(raw_sha1, article_id, source_path) VALUES (?,?,?)",
+                (art.raw_sha1, art.id, art.source_path),
+            )
+        return True
+
+    def add(self, analysis: Analysis) -> bool:
+        return self.add_many([analysis])[0]
+
+    def add_many(self, analyses: list[Analysis], fields: list[IndexFields | None] | None = None) -> list[bool]:
+        """Insert a batch in one transaction: all of it is committed, or none of it."""
+        fields = fields or [None] * len(analyses)
+        with self._lock:
+            try:
+                res = [self._insert(a, f) for a, f in zip(analyses, fields, strict=True)]
+                self.db.commit()
+                return res
+            except BaseException:
+                self.db.rollback()
+                raise
+
+    def known_raw(self, raw_sha1: str) -> str | None:
+        with self._lock:
+            row = self.db.execute("SELECT article_id FROM sources WHERE raw_sha1 = ?", (raw_sha1,)).fetchone()
+        return row[0] if row else None
+
+    # ------------------------------------------------------------------ reading
+    def _row(self, r: sqlite3.Row) -> ArticleRow:
+        return ArticleRow(
+            id=r["id"], title=r["title"], outlet=r["outlet"], outlet_name=r["outlet_name"],
+            published=r["published"], precision=r["precision"], dateline=r["dateline"],
+            agencies=json.loads(r["agencies"] or "[]"), language=r["language"], url=r["url"],
+            source_path=r["source_path"],
+        )
+
+    def get(self, article_id: str) -> Analysis | None:
+        rid = self.resolve_id(article_id)
+        if not rid:
+            return None
+        r = self.db.execute("SELECT analysis FROM articles WHERE id = ?", (rid,)).fetchone()
+        return Analysis.from_dict(json.loads(r[0])) if r else None
+
+    def resolve_id(self, prefix: str) -> str | None:
+        prefix = prefix.strip().lower()
+        if not re.fullmatch(r"[0-9a-f]{4,16}", prefix):
+            return None
+        rows = self.db.execute("SELECT id FROM articles WHERE id LIKE ? LIMIT 2", (prefix + "%",)).fetchall()
+        return rows[0][0] if len(rows) == 1 else None
+
+    def _filters(self, outlet: str | None, date_from: str | None, date_to: str | None) -> tuple[str, list]:
+        where, args = [], []
+        if outlet:
+            where.append("(a.outlet = ? OR lower(a.outlet_name) LIKE ?)")
+            args += [outlet.lower(), f"%{outlet.lower()}%"]
+        if date_from:
+            where.append("a.sort_date >= ?")
+            args.append(date_from)
+        if date_to:
+            where.append("substr(a.sort_date, 1, ?) <= ?")
+            args += [len(date_to), date_to]
+        return (" AND ".join(where), args)
+
+    def list(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
+             date_from: str | None = None, date_to: str | None = None) -> list[ArticleRow]:
+        where, args = self._filters(outlet, date_from, date_to)
+        sql = "SELECT * FROM articles a" + (f" WHERE {where}" if where else "")
+        sql += " ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.rid LIMIT ? OFFSET ?"
+        return [self._row(r) for r in self.db.execute(sql, [*args, limit, offset])]
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def iter_analyses(self) -> Iterator[Analysis]:
+        cur = self.db.execute("SELECT analysis FROM articles ORDER BY rid")
+        for (payload,) in cur:
+            yield Analysis.from_dict(json.loads(payload))
+
+    def search(self, query: str, limit: int = 20, outlet: str | None = None,
+               date_from: str | None = None, date_to: str | None = None) -> list[SearchHit]:
+        fts, groups = build_fts_query(query)
+        if not fts:
+            return []
+        where, args = self._filters(outlet, date_from, date_to)
+        sql = (
+            f"SELECT a.*, {_BM25} AS score FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid"
+            f" WHERE articles_fts MATCH ?" + (f" AND {where}" if where else "") + " ORDER BY score LIMIT ?"
+        )
+        try:
+            rows = self.db.execute(sql, [fts, *args, limit]).fetchall()
+        except sqlite3.OperationalError as e:
+            raise ValueError(f"bad search query: {e}") from None
+        hits = []
+        for r in rows:
+            snippet, spans = make_snippet(r["text"], groups, r["title"])
+            hits.append(SearchHit(self._row(r), -float(r["score"]), snippet, spans))
+        return hits
+
+    def close(self) -> None:
+        self.db.close()
+
+
+# ---------------------------------------------------------------------- query / snippets
+
+_QUERY_TOKEN = re.compile(r'"([^"]+)"|(\S+)')
+
+
+def build_fts_query(query: str) -> tuple[str, list[list[tuple[str, str]]]]:
+    """User query → FTS5 MATCH string. Every word must match (by stem or by lemma);
+    a quoted phrase must match as a phrase. Returns the string and the (stem, lemma) groups
+    for snippet highlighting."""
+    parts: list[str] = []
+    groups: list[list[tuple[str, str]]] = []
+    for m in _QUERY_TOKEN.finditer(query):
+        phrase, word = m.group(1), m.group(2)
+        toks = [t for t in tokenize(phrase or word) if t.kind != "punct"]
+        if not toks:
+            continue
+        if phrase:
+            st = " ".join(t.stem or t.norm for t in toks)
+            lm = " ".join(t.lemma or t.norm for t in toks)
+            parts.append(f'({{title_stems body_stems}} : "{st}" OR {{title_lemmas body_lemmas}} : "{lm}")')
+            groups.append([(t.stem or t.norm, t.lemma or t.norm) for t in toks])
+        else:
+            for t in toks:
+                s, lm = (t.stem or t.norm).replace('"', ""), (t.lemma or t.norm).replace('"', "")
+                parts.append(f'({{title_stems body_stems}} : "{s}" OR {{title_lemmas body_lemmas}} : "{lm}")')
+                groups.append([(s, lm)])
+    return " AND ".join(parts), groups
+
+
+def make_snippet(text: str, groups: list[list[tuple[str, str]]], title: str | None, width: int = 220
+                 ) -> tuple[str, list[tuple[int, int]]]:
+    stems = {s for g in groups for s, _ in g}
+    lemmas = {lm for g in groups for _, lm in g}
+    best = None
+    body_start = len(title) if title else 0
+    for s in split_sentences(text):
+        toks = tokenize(text, s.start, s.end)
+        spans = [(t.start, t.end) for t in toks if t.kind != "punct" and (t.stem in stems or t.lemma in lemmas)]
+        matched = {t.stem for t in toks if t.stem in stems} | {t.lemma for t in toks if t.lemma in lemmas}
+        score = (len(matched), len(spans), s.start >= body_start)
+        if spans and (best is None or score > best[0]):
+            best = (score, s, spans)
+    if best is None:
+        return text[body_start : body_start + width].strip(), []
+    _, s, spans = best
+    start, end = s.start, s.end
+    if end - start > width:
+        centre = spans[0][0]
+        start = max(s.start, centre - width // 3)
+        end = min(s.end, start + width)
+    snippet = text[start:end]
+    if start > s.start:
+        snippet = "…" + snippet
+    if end < s.end:
+        snippet += "…"
+    return snippet, [(a, b) for a, b in spans if a >= start and b <= end]
