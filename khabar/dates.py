@@ -288,6 +288,9 @@ def parse_iso(value: str) -> DateValue | None:
     value = (value or "").strip()
     if not value:
         return None
+    m = re.match(r"^((?:19|20)\d\d)(?:-(\d\d))?$", value)
+    if m:
+        return DateValue(value, "month" if m.group(2) else "year", 0.9, "metadata")
     d: dt.datetime | dt.date | None = None
     try:
         d = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -306,9 +309,6 @@ def parse_iso(value: str) -> DateValue | None:
         except Exception:
             d = None
     if d is None:
-        m = re.match(r"^((?:19|20)\d\d)(?:-(\d\d))?$", value)
-        if m:
-            return DateValue(value, "month" if m.group(2) else "year", 0.9, "metadata")
         return None
     if isinstance(d, dt.datetime):
         t = d.strftime("%H:%M") if (d.hour or d.minute) else None

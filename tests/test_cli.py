@@ -1,0 +1,82 @@
+"""The CLI end to end on real files: ingest, list, show, search, export, demo, errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pyarrow.parquet as pq
+from click.testing import CliRunner
+from conftest import SAMPLES
+
+from khabar.cli import main
+
+
+def run(*args, input=None):
+    r = CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    return r
+
+
+def test_ingest_list_show_search_export(tmp_path):
+    db = str(tmp_path / "k.db")
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "x.pdf").write_bytes(b"%PDF-1.4 ...")
+    r = run("ingest", str(SAMPLES), str(bad), "--db", db, "--no-progress", "-j", "1")
+    assert r.exit_code == 1  # one file failed: the exit code says so
+    assert "x.pdf" in r.stderr and "binary" in r.stderr
+    assert "6 read, 5 new" in r.stderr
+
+    r = run("list", "--db", db)
+    assert r.exit_code == 0
+    lines = r.stdout.strip().splitlines()
+    assert len(lines) == 5 and lines[0].split()[1] == "2022-01-12"
+
+    art_id = next(ln.split()[0] for ln in lines if "2011-07-04" in ln)
+    r = run("show", art_id[:6], "--db", db)
+    assert r.exit_code == 0
+    assert "published: 2011-07-04 11:07" in r.stdout and "MENA" in r.stdout and "موسكو" in r.stdout
+    assert "يبحث ممثلو روسيا" in r.stdout
+    r = run("show", art_id, "--db", db, "--json", "--tokens")
+    d = json.loads(r.stdout)
+    assert d["article"]["id"] == art_id and d["sentences"][0]["tokens"]
+
+    r = run("search", "الدرع", "الصاروخي", "--db", db, "--json")
+    hits = [json.loads(x) for x in r.stdout.splitlines()]
+    assert hits and "درع" in hits[0]["snippet"]
+    r = run("search", "راسموسن", "--db", db, "--from", "2011-01-01", "--to", "2011-12-31")
+    assert r.stdout.count("\n") == 2 and "2011-07-04" in r.stdout  # one hit + snippet line
+
+    r = run("export", "--db", db, "-f", "jsonl")
+    rows = [json.loads(x) for x in r.stdout.splitlines()]
+    assert len(rows) == 5 and all("sentences" in x for x in rows)
+    r = run("export", "--db", db, "-f", "csv")
+    assert len(list(csv.DictReader(io.StringIO(r.stdout)))) == 5
+    out = tmp_path / "a.parquet"
+    r = run("export", "--db", db, "-f", "parquet", "-o", str(out))
+    assert r.exit_code == 0
+    t = pq.read_table(out)
+    assert t.num_rows == 5 and "published" in t.column_names
+
+
+def test_stdin_ingest(tmp_path):
+    db = str(tmp_path / "s.db")
+    data = next(SAMPLES.glob("004_*")).read_bytes()
+    r = CliRunner().invoke(main, ["ingest", "-", "--db", db, "--no-progress"], input=data)
+    assert r.exit_code == 0, r.output
+    r = run("list", "--db", db)
+    assert "2022-01-12" in r.stdout
+
+
+def test_show_unknown_id(tmp_path):
+    r = CliRunner().invoke(main, ["show", "deadbeef", "--db", str(tmp_path / "e.db")])
+    assert r.exit_code != 0 and "no article" in r.output
+
+
+def test_demo(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = run("demo")
+    assert r.exit_code == 0
+    assert "5 new" in r.stdout and "2010-11-03" in r.stdout and "2011-07-04" in r.stdout
+    assert "الدرع الصاروخي" in r.stdout

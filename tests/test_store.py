@@ -1,0 +1,115 @@
+"""Real SQLite file: storing, FTS search with stems/lemmas, idempotent and interrupted ingest."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from conftest import SAMPLES
+
+from khabar import ingest as ingest_mod
+from khabar.ingest import ingest
+from khabar.store import open_store
+
+
+@pytest.fixture()
+def store(tmp_path):
+    s = open_store(str(tmp_path / "k.db"))
+    rep = ingest([str(SAMPLES)], s, workers=1)
+    assert rep.new == 5 and rep.failed == 0
+    yield s
+    s.close()
+
+
+def test_roundtrip_analysis(store, seeds):
+    for a in seeds.values():
+        got = store.get(a.article.id)
+        assert got is not None
+        assert got.article.text == a.article.text
+        assert got.article.published == a.article.published
+        assert [(s.start, s.end) for s in got.sentences] == [(s.start, s.end) for s in a.sentences]
+    assert store.get(next(iter(seeds.values())).article.id[:8]) is not None  # unique prefix
+
+
+def test_search_finds_inflected_and_plural_forms(store, seeds):
+    hits = store.search("الدرع الصاروخي")
+    ids = [h.row.id for h in hits]
+    assert seeds["000"].article.id == ids[0]  # «الدرع الصاروخية» many times
+    assert seeds["001"].article.id in ids  # «درع صاروخي»
+    # lemma: «صاروخ» matches «والصواريخ» / «الصواريخ»
+    hits = store.search("صاروخ")
+    assert seeds["004"].article.id in [h.row.id for h in hits]  # only «الصواريخ» there
+    h = next(h for h in store.search("الدرع الصاروخي") if h.row.id == seeds["000"].article.id)
+    text = seeds["000"].article.text
+    assert h.highlights and all(text[a:b] in h.snippet for a, b in h.highlights)
+
+
+def test_search_filters_and_phrases(store, seeds):
+    assert [h.row.id for h in store.search("الناتو", date_from="2022")] == [seeds["004"].article.id]
+    assert {h.row.id for h in store.search("الناتو", date_to="2010-12")} == {seeds["000"].article.id}
+    assert {h.row.id for h in store.search("راسموسن", outlet="elaph")} == {seeds["002"].article.id}
+    assert {h.row.id for h in store.search("راسموسن", outlet="Elaph")} == {seeds["002"].article.id}
+    assert store.search('"مجلس القطب الشمالي"')[0].row.id == seeds["000"].article.id
+    assert store.search("كلمةغيرموجودةاطلاقا") == []
+
+
+def test_reingest_is_noop(store, tmp_path):
+    before = store.db.execute("select count(*) from articles_fts").fetchone()[0]
+    rep = ingest([str(SAMPLES)], store, workers=1)
+    assert (rep.new, rep.unchanged, rep.duplicates) == (0, 5, 0)
+    # The same page in another encoding is the same raw document: skipped before analysis.
+    p = tmp_path / "copy.txt"
+    p.write_bytes(next(SAMPLES.glob("000_*")).read_text(encoding="utf-8").encode("utf-16"))
+    assert ingest([str(p)], store, workers=1).unchanged == 1
+    # Other raw bytes (one more chrome line), same cleaned text → same content id → duplicate.
+    p.write_text("شارك هذا الخبر\n" + next(SAMPLES.glob("000_*")).read_text(encoding="utf-8"), encoding="utf-8")
+    rep = ingest([str(p)], store, workers=1)
+    assert (rep.new, rep.duplicates) == (0, 1)
+    assert store.count() == 5
+    assert store.db.execute("select count(*) from articles_fts").fetchone()[0] == before
+
+
+def test_interrupted_ingest_keeps_committed_batches(tmp_path, monkeypatch):
+    src = tmp_path / "in.jsonl"
+    with src.open("w", encoding="utf-8") as fh:
+        for i in range(30):
+            fh.write(json.dumps({"id": f"d{i}", "title": f"خبر رقم {i} عن الناتو وروسيا",
+                                 "text": f"قال المتحدث إن الاجتماع رقم {i} بين روسيا والناتو سيعقد في بروكسل."},
+                                ensure_ascii=False) + "\n")
+    real = ingest_mod._work
+    calls = {"n": 0}
+
+    def flaky(raw):
+        calls["n"] += 1
+        if calls["n"] == 25:
+            raise KeyboardInterrupt
+        return real(raw)
+
+    monkeypatch.setattr(ingest_mod, "_work", flaky)
+    db = tmp_path / "i.db"
+    s = open_store(str(db))
+    with pytest.raises(KeyboardInterrupt):
+        ingest([str(src)], s, workers=1, batch_size=10)
+    s.close()
+    # Another connection sees every article analysed before the interruption.
+    n = sqlite3.connect(db).execute("select count(*) from articles").fetchone()[0]
+    assert n == 24
+    monkeypatch.setattr(ingest_mod, "_work", real)
+    s = open_store(str(db))
+    rep = ingest([str(src)], s, workers=1, batch_size=10)
+    assert (rep.new, rep.unchanged) == (6, 24) and s.count() == 30
+
+
+def test_parallel_ingest_matches_serial(tmp_path):
+    a = open_store(str(tmp_path / "a.db"))
+    b = open_store(str(tmp_path / "b.db"))
+    ingest([str(SAMPLES)], a, workers=1)
+    ingest([str(SAMPLES)], b, workers=2)
+    assert sorted(r.id for r in a.list()) == sorted(r.id for r in b.list())
+    assert [h.row.id for h in a.search("راسموسن")] == [h.row.id for h in b.search("راسموسن")]
+
+
+def test_postgres_url_is_a_clear_error():
+    with pytest.raises(NotImplementedError, match="PostgreSQL"):
+        open_store("postgresql://localhost/khabar")
