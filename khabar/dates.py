@@ -218,6 +218,9 @@ class Evidence:
     weekday_note: str = ""
     today: dt.date = field(default_factory=dt.date.today)
     floor: dt.date = dt.date(1990, 1, 1)
+    # ``today`` is a crawl date: pages are crawled soon after publication, so the most
+    # recent candidate within a year before it is preferred (with lower confidence).
+    crawled: bool = False
 
 
 def _in_ranges(d: dt.date, ranges: list[Interval]) -> bool:
@@ -266,6 +269,11 @@ def resolve(expr: DateExpr, ev: Evidence, method: str, base_conf: float) -> Date
         conf = base_conf if expr.year and len(expr.readings) == 1 else base_conf * 0.9
         return DateValue(c.isoformat(), "day", round(conf, 3), method, span, expr.time,
                          candidates=[], notes=notes)
+    if ev.crawled and (ev.today - cands[-1]).days <= 366:
+        c = cands[-1]
+        notes.append(f"most recent of {len(cands)} candidates before the crawl date {ev.today}")
+        return DateValue(c.isoformat(), "day", round(base_conf * 0.6, 3), method, span, expr.time,
+                         candidates=[x.isoformat() for x in cands[-5:]], notes=notes)
     # Several dates remain: report what they share.
     months = {(c.month, c.day) for c in cands}
     yrs = {c.year for c in cands}

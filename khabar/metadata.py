@@ -159,6 +159,7 @@ def publication_date(
     body_start: int,
     meta_date: str | None = None,
     today: dt.date | None = None,
+    crawled: bool = False,
 ) -> DateValue:
     """Resolve the publication date from metadata, header date lines, the lead, and evidence.
 
@@ -175,7 +176,7 @@ def publication_date(
     lead_end = text.find("\n", body_start)
     lead_end = len(text) if lead_end < 0 else lead_end
     lead_wd = D.find_weekdays(text, body_start, lead_end)
-    ev = D.Evidence(ranges=ranges, range_notes=range_notes, today=today)
+    ev = D.Evidence(ranges=ranges, range_notes=range_notes, today=today, crawled=crawled)
     if lead_wd:
         ev.weekday = lead_wd[0][2]
         ev.weekday_note = f"weekday «{text[lead_wd[0][0]:lead_wd[0][1]].strip()}» in the lead"

@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 import re
 
+from . import dates as D
 from . import metadata as M
 from .clean import clean_lines, find_agency, normalize
 from .html import extract
@@ -52,8 +53,17 @@ def analyze(raw: RawDoc, today: dt.date | None = None, tokens: bool = True) -> A
             meta_date, date_note = ex.date, ex.date_source
         sitename = ex.sitename
         author = author or ex.author
+    # A crawl date is not a publication date, but nothing was published after it.
+    crawl = meta_date if raw.extra.get("date_is_extraction_date") else raw.extra.get("crawl_date")
     if raw.extra.get("date_is_extraction_date"):
-        date_note, meta_date = f"crawl date {meta_date} (not a publication date)", None
+        meta_date = None
+    if crawl:
+        crawl = str(crawl)
+        cd = D.parse_iso(crawl)
+        if cd and cd.value and cd.precision == "day":
+            bound = dt.date.fromisoformat(cd.value)
+            today = min(today or dt.date.today(), bound)
+            date_note = f"crawled {cd.value}: used as the latest possible date"
     cleaned = clean_lines(text, title=_one_line(title) if title else None)
     if not cleaned.paragraphs and not cleaned.title:
         raise EmptyArticle("no article text after cleaning")
@@ -110,7 +120,8 @@ def analyze(raw: RawDoc, today: dt.date | None = None, tokens: bool = True) -> A
     outlet_name = outlet.name_en if outlet else (sitename or raw.outlet)
 
     # --- publication date
-    published: DateValue = M.publication_date(clean_text, cleaned, body_start, meta_date, today)
+    published: DateValue = M.publication_date(clean_text, cleaned, body_start, meta_date, today,
+                                              crawled=bool(crawl))
     if date_note:
         published.notes.append(date_note)
 

@@ -124,3 +124,20 @@ def test_office_constraints_need_title_next_to_name():
     ranges, notes = intersect(office_constraints(
         "قال الأمين العام للناتو ينس ستولتنبرغ. وقال الأمين العام لحلف الناتو أندرس فوغ راسموسن", TODAY))
     assert ranges and any("ignored" in n for n in notes)  # conflicting evidence is dropped, not forced
+
+
+def test_crawl_date_bounds_and_prefers_recent():
+    from khabar.pipeline import analyze
+    from khabar.readers import RawDoc
+
+    def pub(text):
+        raw = RawDoc(source="x", fmt="json", title="عنوان الخبر هنا الآن", text=text, date="2015-08-01",
+                     extra={"date_is_extraction_date": True})
+        return analyze(raw, today=TODAY).article.published
+
+    recent = pub("أعلن الوزير يوم الجمعة 24 يوليو أن الاتفاق سيوقع قريبا في الرياض بحضور الوفود.")
+    assert recent.value == "2015-07-24" and recent.confidence < 0.6
+    assert any("crawl" in n for n in recent.notes)
+    old = pub("أعلن الوزير يوم الاربعاء 3 نوفمبر أن الاتفاق سيوقع قريبا في الرياض بحضور الوفود.")
+    assert old.value == "XXXX-11-03"  # latest Wednesday 3 Nov before the crawl is 2010: too old to assume
+    assert max(old.candidates) <= "2015-08-01"
