@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from .dates import find_dates, find_numeric_pair
-from .textnorm import fold, normalize
+from .textnorm import fold, normalize, normalize_same_length
 
 _WORD = re.compile(r"[\w\u0621-\u064a]+")
 
@@ -45,7 +45,7 @@ class Cleaned:
 
 @functools.lru_cache(maxsize=1)
 def chrome_patterns() -> dict[str, list[re.Pattern[str]]]:
-    sections: dict[str, list[re.Pattern[str]]] = {"line": [], "footer": [], "label": []}
+    sections: dict[str, list[re.Pattern[str]]] = {"line": [], "any": [], "prefix": [], "footer": [], "label": []}
     cur = "line"
     text = (resources.files("khabar") / "data" / "chrome.txt").read_text(encoding="utf-8")
     for raw in text.splitlines():
@@ -91,7 +91,22 @@ def is_long(line: str) -> bool:
 
 def _match(kind: str, line: str) -> bool:
     n = fold(line.strip())
+    if kind == "line":
+        if any(p.search(n) for p in chrome_patterns()["any"]):
+            return True
+        if _words(line) > 15:
+            return False
     return any(p.search(n) for p in chrome_patterns()[kind])
+
+
+def strip_prefix(line: str) -> tuple[str, str]:
+    """Cut a chrome run glued to the start of a line: (kept text, removed prefix)."""
+    n = normalize_same_length(line)  # same offsets as ``line``
+    for p in chrome_patterns()["prefix"]:
+        m = p.match(n)
+        if m and m.end() < len(line):
+            return line[m.end() :].lstrip(), line[: m.end()].rstrip()
+    return line, ""
 
 
 _DASH = r"[ـ\-–—:]"
@@ -135,7 +150,8 @@ def dedupe(paragraphs: list[str], threshold: float = 0.8) -> tuple[list[str], li
     seen: set[str] = set()
     for p in paragraphs:
         key = " ".join(normalize(p).split())
-        if key in seen:
+        # A short formula may legitimately recur («كما جرى استعراض …»); a repeated paragraph is long.
+        if key in seen and _words(p) >= 12:
             dropped.append(p)
             continue
         seen.add(key)
@@ -158,6 +174,11 @@ def clean_lines(text: str, title: str | None = None) -> Cleaned:
     lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [" ".join(ln.split()) for ln in lines]
     removed: list[str] = []
+    for i, ln in enumerate(lines):
+        kept, cut = strip_prefix(ln) if ln else (ln, "")
+        if cut:
+            removed.append(cut)
+            lines[i] = kept
     header: list[HeaderLine] = []
     n = len(lines)
     long_idx = [i for i, ln in enumerate(lines) if ln and is_long(ln) and not _match("line", ln)]
