@@ -151,22 +151,40 @@ def show(article_id: str, db: str | None, as_json: bool, tokens: bool) -> None:
     click.echo(art.text)
 
 
+def _actor_ids(store, names: tuple[str, ...]) -> list[list[str]]:
+    """Each --actor NAME → the entity ids it may denote (KB id / English alias / Arabic form /
+    a stored entity name); an unknown name is an error, not an empty result."""
+    from .kb import knowledge_base
+
+    out = []
+    for name in names:
+        ids = [a.id for a in knowledge_base().find(name)] or store.find_entities(name)
+        if not ids:
+            raise click.ClickException(f"unknown actor {name!r} (try `khabar entities`)")
+        out.append(ids)
+    return out
+
+
 @main.command()
-@click.argument("query", nargs=-1, required=True)
+@click.argument("query", nargs=-1)
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("-n", "--limit", type=int, default=20, show_default=True)
 @click.option("--outlet", default=None)
+@click.option("--actor", "actors", multiple=True, help="only articles mentioning this actor (repeatable): NATO, RUS, Lavrov, الناتو…")
 @click.option("--from", "date_from", default=None, help="YYYY[-MM[-DD]]")
 @click.option("--to", "date_to", default=None, help="YYYY[-MM[-DD]]")
 @click.option("--json", "as_json", is_flag=True)
-def search(query: tuple[str, ...], db: str | None, limit: int, outlet: str | None, date_from: str | None,
-           date_to: str | None, as_json: bool) -> None:
+def search(query: tuple[str, ...], db: str | None, limit: int, outlet: str | None, actors: tuple[str, ...],
+           date_from: str | None, date_to: str | None, as_json: bool) -> None:
     """Full-text search (stems + lemmas: «الدرع الصاروخي» finds «الدرع الصاروخية»). Quote phrases."""
     store = _store(db)
     q = " ".join(query)
+    if not q.strip() and not actors:
+        raise click.UsageError("give a QUERY or at least one --actor")
     t0 = time.perf_counter()
     try:
-        hits = store.search(q, limit=limit, outlet=outlet, date_from=date_from, date_to=date_to)
+        hits = store.search(q, limit=limit, outlet=outlet, date_from=date_from, date_to=date_to,
+                            actors=_actor_ids(store, actors))
     except ValueError as e:
         raise click.ClickException(str(e)) from None
     ms = (time.perf_counter() - t0) * 1000
@@ -185,6 +203,92 @@ def search(query: tuple[str, ...], db: str | None, limit: int, outlet: str | Non
                 snip = snip.replace(word, click.style(word, bold=True))
         click.echo(f"    {snip}")
     click.echo(f"{len(hits)} hits in {ms:.1f} ms", err=True)
+
+
+@main.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("-n", "--limit", type=int, default=30, show_default=True)
+@click.option("--type", "type_", type=click.Choice(["PER", "ORG", "LOC", "MISC"], case_sensitive=False))
+@click.option("--json", "as_json", is_flag=True)
+def entities(db: str | None, limit: int, type_: str | None, as_json: bool) -> None:
+    """Top actors by the number of articles that mention them."""
+    store = _store(db)
+    rows = store.top_entities(limit=limit, type_=type_)
+    for r in rows:
+        if as_json:
+            click.echo(json.dumps(r, ensure_ascii=False))
+            continue
+        label = r["name"] or r["entity_id"]
+        en = f" ({r['en']})" if r.get("en") else ""
+        kb = "" if r.get("kb") else "  [not in KB]"
+        click.echo(f"{r['docs']:>6} art {r['n']:>7} men  {r['type'] or '?':<4} {r['entity_id']:<28} {label}{en}{kb}")
+
+
+@main.command()
+@click.argument("name", nargs=-1, required=True)
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("-n", "--limit", type=int, default=20, show_default=True, help="articles to list")
+def entity(name: tuple[str, ...], db: str | None, limit: int) -> None:
+    """An actor: canonical identity, roles, spelling variants seen, articles (NAME: id, English or Arabic)."""
+    from .kb import knowledge_base
+
+    store = _store(db)
+    q = " ".join(name)
+    kb = knowledge_base()
+    ids = [a.id for a in kb.find(q)] or store.find_entities(q)
+    if not ids:
+        raise click.ClickException(f"unknown actor {q!r}")
+    for eid in ids[:3]:
+        a = kb.get(eid)
+        stored = store.entity(eid)
+        click.echo(f"{eid}: {a.en if a else (stored or {}).get('name')}")
+        if a:
+            click.echo(f"  type {a.type} ({a.kind})  country {a.country or '—'}  sector {a.sector or '—'}")
+            click.echo(f"  Arabic forms: {' ، '.join(a.forms[:12])}")
+            if a.aliases_en:
+                click.echo(f"  English aliases: {', '.join(a.aliases_en)}")
+            for t in a.terms:
+                role = kb.roles[t.role].en if t.role in kb.roles else t.role
+                end = "present" if t.end.year >= 2099 else t.end.isoformat()
+                click.echo(f"  role: {role}  {t.start.isoformat()} .. {end}")
+        if stored:
+            click.echo("  seen as: " + " ، ".join(f"{v['text']} ×{v['n']}" for v in stored["variants"][:15]))
+            arts = stored["articles"]
+            click.echo(f"  in {len(arts)} articles:")
+            for r in arts[:limit]:
+                click.echo(f"    {r.id}  {_date_str(r.published, r.precision):<22} {r.title or ''}")
+        else:
+            click.echo("  (not mentioned in this store)")
+
+
+@main.group(name="eval")
+def eval_() -> None:
+    """Measure components on gold data."""
+
+
+@eval_.command(name="ner")
+@click.option("--data", default="../shared/eval/raw/anercorp_camel_split/ANERcorp_test.conll", show_default=True,
+              help="CoNLL file (token TAG per line)")
+@click.option("--sentence-only", is_flag=True, help="stage-1 model only (no document features)")
+@click.option("--window", type=int, default=15, show_default=True, help="sentences standing in for a document")
+def eval_ner(data: str, sentence_only: bool, window: int) -> None:
+    """Entity-level P/R/F1 per type (exact span and type, seqeval-style) of the shipped NER model."""
+    from .ner import NER, evaluate, read_conll
+
+    if not os.path.exists(data):
+        raise click.ClickException(f"no such file: {data}")
+    sents = read_conll(data)
+    ner = NER(model2=None) if sentence_only else NER()
+    t0 = time.perf_counter()
+    words = [w for w, _ in sents]
+    pred = ner.tag_document(words, window=window)
+    dt = time.perf_counter() - t0
+    scores = evaluate([t for _, t in sents], pred)
+    click.echo(f"{'type':<6} {'precision':>9} {'recall':>7} {'F1':>7} {'support':>8}")
+    for typ, s in scores.items():
+        click.echo(f"{typ:<6} {s['precision']:>9.4f} {s['recall']:>7.4f} {s['f1']:>7.4f} {int(s['support']):>8}")
+    ntok = sum(len(w) for w in words)
+    click.echo(f"{len(sents)} sentences, {ntok} tokens in {dt:.1f}s ({ntok / dt:,.0f} tokens/s)")
 
 
 @main.command(name="export")

@@ -102,6 +102,32 @@ class Credit:
 
 
 @dataclass(slots=True)
+class Mention:
+    """A span naming an entity. ``entity`` is a canonical actor id (knowledge base) or a
+    ``new:TYPE:key`` id for names not in the knowledge base (clustered across articles by a
+    spelling-tolerant key). ``method`` says how it was found and linked."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # PER | ORG | LOC | MISC
+    entity: str | None = None
+    method: str = ""  # ner | gazetteer | title | coref … + link method
+    confidence: float = 0.0
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    en: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    kb: bool = False
+
+
+@dataclass(slots=True)
 class Article:
     id: str
     text: str
@@ -136,6 +162,8 @@ class Article:
 class Analysis:
     article: Article
     sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
     schema: int = SCHEMA_VERSION
 
     @property
@@ -168,4 +196,9 @@ class Analysis:
                 for t in s.get("tokens") or []
             ]
             sents.append(Sentence(start=s["start"], end=s["end"], paragraph=s.get("paragraph", 0), tokens=toks))
-        return cls(article=art, sentences=sents, schema=d.get("schema", SCHEMA_VERSION))
+        return cls(
+            article=art, sentences=sents,
+            mentions=[Mention(**m) for m in d.get("mentions") or []],
+            entities=[Entity(**e) for e in d.get("entities") or []],
+            schema=d.get("schema", SCHEMA_VERSION),
+        )

@@ -35,7 +35,7 @@ def _raw_hash(raw: RawDoc) -> str:
     return h.hexdigest()
 
 
-def analyze(raw: RawDoc, today: dt.date | None = None, tokens: bool = True) -> Analysis:
+def analyze(raw: RawDoc, today: dt.date | None = None, tokens: bool = True, entities: bool = True) -> Analysis:
     """Analyse one raw document into a stand-off :class:`Analysis`."""
     title = raw.title
     text = raw.text or ""
@@ -149,7 +149,13 @@ def analyze(raw: RawDoc, today: dt.date | None = None, tokens: bool = True) -> A
         extra={k: v for k, v in {"doc_id": raw.doc_id, "outlet_evidence": how, "encoding": raw.encoding,
                                  "format": raw.fmt, **raw.extra}.items() if v is not None},
     )
-    return Analysis(article=art, sentences=analyse_text(clean_text, analyse=tokens))
+    sentences = analyse_text(clean_text, analyse=tokens)
+    analysis = Analysis(article=art, sentences=sentences)
+    if entities and tokens:
+        from .entities import resolve_entities
+
+        analysis.mentions, analysis.entities = resolve_entities(clean_text, sentences, published)
+    return analysis
 
 
 def _one_line(s: str) -> str:

@@ -1,7 +1,6 @@
 """People, their offices and office terms: date evidence from who is named with which title.
 
-The data live in ``data/kb/people.toml`` and ``data/kb/roles.toml`` (readable, documented,
-extensible). :func:`office_constraints` finds people named *together with a title of an
+The data live in the knowledge base (:mod:`khabar.kb`, ``data/kb/``). :func:`office_constraints` finds people named *together with a title of an
 office they held* («أندرس فوغ راسموسن الأمين العام لحلف الناتو», «الرئيس دميتري مدفيديف») and
 returns the date intervals in which that description was true. A title followed by
 «السابق/السابقة» (former) yields "after the term ended" instead.
@@ -12,37 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
+from .kb import Actor, Role, Term, knowledge_base
 from .textnorm import fold, normalize_same_length
 
 _AR = "\u0621-\u064a"
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    role: str
-    start: dt.date
-    end: dt.date
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    id: str
-    en: str
-    country: str
-    forms: tuple[str, ...]
-    terms: tuple[Term, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Role:
-    id: str
-    en: str
-    titles: tuple[str, ...]
-    adjacent: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,45 +29,25 @@ class Constraint:
     note: str
 
 
-def _load(name: str) -> dict:
-    with (resources.files("khabar") / "data" / "kb" / name).open("rb") as fh:
-        return tomllib.load(fh)
-
-
-@functools.lru_cache(maxsize=1)
 def roles() -> dict[str, Role]:
-    return {
-        rid: Role(rid, r.get("en", rid), tuple(fold(t) for t in r.get("titles", [])),
-                  tuple(fold(t) for t in r.get("adjacent", [])))
-        for rid, r in _load("roles.toml").items()
-    }
+    return knowledge_base().roles
 
 
-@functools.lru_cache(maxsize=1)
-def people() -> tuple[Person, ...]:
-    out = []
-    known = roles()
-    for p in _load("people.toml")["person"]:
-        terms = []
-        for r in p.get("roles", []):
-            if r["role"] not in known:
-                raise ValueError(f"people.toml: {p['id']} has unknown role {r['role']!r}")
-            terms.append(Term(r["role"], dt.date.fromisoformat(r["start"]), dt.date.fromisoformat(r["end"])))
-        out.append(Person(p["id"], p["en"], p.get("country", ""), tuple(fold(f) for f in p["forms"]), tuple(terms)))
-    return tuple(out)
+def people() -> tuple[Actor, ...]:
+    return tuple(a for a in knowledge_base().actors.values() if a.kind == "person")
 
 
-def _words_rx(forms: tuple[str, ...]) -> re.Pattern[str]:
-    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
+def _words_rx(forms: tuple[str, ...] | list[str]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted({fold(f) for f in forms}, key=len, reverse=True))
     return re.compile(rf"(?<![{_AR}])(?P<pre>لل|[وفبل])?(?:{alt})(?![{_AR}])")
 
 
 @functools.lru_cache(maxsize=1)
-def _person_patterns() -> list[tuple[Person, re.Pattern[str]]]:
+def _person_patterns() -> list[tuple[Actor, re.Pattern[str]]]:
     return [(p, _words_rx(p.forms)) for p in people() if p.terms]
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=256)
 def _title_pattern(role_id: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     r = roles()[role_id]
     full = _words_rx(r.titles) if r.titles else None

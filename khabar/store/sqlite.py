@@ -51,6 +51,26 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     tokenize = 'unicode61 remove_diacritics 0'
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY,
+    name TEXT,
+    type TEXT,
+    en TEXT,
+    country TEXT,
+    sector TEXT,
+    kb INTEGER
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    rid INTEGER NOT NULL REFERENCES articles(rid) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    type TEXT,
+    method TEXT,
+    text TEXT
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS mentions_rid ON mentions(rid);
 """
 
 # bm25 column weights: title terms count more than body terms.
@@ -103,6 +123,16 @@ class SQLiteStore:
             ),
         )
         rid = c.lastrowid
+        for e in a.entities:
+            self.db.execute(
+                "INSERT INTO entities(id, name, type, en, country, sector, kb) VALUES (?,?,?,?,?,?,?)"
+                " ON CONFLICT(id) DO NOTHING",
+                (e.id, e.name, e.type, e.en, e.country, e.sector, int(e.kb)),
+            )
+        self.db.executemany(
+            'INSERT INTO mentions(rid, entity_id, start, "end", type, method, text) VALUES (?,?,?,?,?,?,?)',
+            [(rid, m.entity, m.start, m.end, m.type, m.method, m.text) for m in a.mentions if m.entity],
+        )
         ts, tl, bs, bl = fields or index_fields(a)
         self.db.execute(
             "INSERT INTO articles_fts(rowid, title_stems, title_lemmas, body_stems, body_lemmas) VALUES (?,?,?,?,?)",
@@ -158,8 +188,13 @@ class SQLiteStore:
         rows = self.db.execute("SELECT id FROM articles WHERE id LIKE ? LIMIT 2", (prefix + "%",)).fetchall()
         return rows[0][0] if len(rows) == 1 else None
 
-    def _filters(self, outlet: str | None, date_from: str | None, date_to: str | None) -> tuple[str, list]:
+    def _filters(self, outlet: str | None, date_from: str | None, date_to: str | None,
+                 actors: list[str] | None = None) -> tuple[str, list]:
         where, args = [], []
+        for ids in actors or []:
+            ph = ",".join("?" * len(ids))
+            where.append(f"a.rid IN (SELECT rid FROM mentions WHERE entity_id IN ({ph}))")
+            args += list(ids)
         if outlet:
             where.append("(a.outlet = ? OR lower(a.outlet_name) LIKE ?)")
             args += [outlet.lower(), f"%{outlet.lower()}%"]
@@ -172,8 +207,9 @@ class SQLiteStore:
         return (" AND ".join(where), args)
 
     def list(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
-             date_from: str | None = None, date_to: str | None = None) -> list[ArticleRow]:
-        where, args = self._filters(outlet, date_from, date_to)
+             date_from: str | None = None, date_to: str | None = None,
+             actors: list[list[str]] | None = None) -> list[ArticleRow]:
+        where, args = self._filters(outlet, date_from, date_to, actors)
         sql = "SELECT * FROM articles a" + (f" WHERE {where}" if where else "")
         sql += " ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.rid LIMIT ? OFFSET ?"
         return [self._row(r) for r in self.db.execute(sql, [*args, limit, offset])]
@@ -187,11 +223,18 @@ class SQLiteStore:
             yield Analysis.from_dict(json.loads(payload))
 
     def search(self, query: str, limit: int = 20, outlet: str | None = None,
-               date_from: str | None = None, date_to: str | None = None) -> list[SearchHit]:
+               date_from: str | None = None, date_to: str | None = None,
+               actors: list[list[str]] | None = None) -> list[SearchHit]:
+        """Ranked full-text search; ``actors``: each inner list is a set of entity ids of which
+        at least one must be mentioned (all lists must be satisfied). An empty query with
+        actors lists the articles mentioning them."""
         fts, groups = build_fts_query(query)
         if not fts:
-            return []
-        where, args = self._filters(outlet, date_from, date_to)
+            if not actors:
+                return []
+            return [SearchHit(r, 0.0, *make_snippet_for_actors(self, r)) for r in
+                    self.list(limit=limit, outlet=outlet, date_from=date_from, date_to=date_to, actors=actors)]
+        where, args = self._filters(outlet, date_from, date_to, actors)
         sql = (
             f"SELECT a.*, {_BM25} AS score FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid"
             f" WHERE articles_fts MATCH ?" + (f" AND {where}" if where else "") + " ORDER BY score LIMIT ?"
@@ -205,6 +248,39 @@ class SQLiteStore:
             snippet, spans = make_snippet(r["text"], groups, r["title"])
             hits.append(SearchHit(self._row(r), -float(r["score"]), snippet, spans))
         return hits
+
+    # ------------------------------------------------------------------ entities
+    def top_entities(self, limit: int = 30, type_: str | None = None) -> list[dict]:
+        sql = ("SELECT m.entity_id, e.name, e.en, e.type, e.country, e.sector, e.kb, count(*) AS n,"
+               " count(DISTINCT m.rid) AS docs FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id")
+        args: list = []
+        if type_:
+            sql += " WHERE e.type = ?"
+            args.append(type_.upper())
+        sql += " GROUP BY m.entity_id ORDER BY docs DESC, n DESC LIMIT ?"
+        return [dict(r) for r in self.db.execute(sql, [*args, limit])]
+
+    def entity(self, entity_id: str) -> dict | None:
+        r = self.db.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        if not r:
+            return None
+        d = dict(r)
+        d["variants"] = [dict(x) for x in self.db.execute(
+            "SELECT text, count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY text ORDER BY n DESC", (entity_id,))]
+        d["articles"] = [self._row(x) for x in self.db.execute(
+            "SELECT a.*, count(*) AS n FROM mentions m JOIN articles a ON a.rid = m.rid WHERE m.entity_id = ?"
+            " GROUP BY a.rid ORDER BY a.sort_date IS NULL, a.sort_date DESC", (entity_id,))]
+        return d
+
+    def find_entities(self, name: str) -> list[str]:
+        """Entity ids whose stored name or a mention text equals ``name`` (search form)."""
+        from ..textnorm import normalize
+
+        n = normalize(name)
+        ids = [r[0] for r in self.db.execute("SELECT id FROM entities WHERE id = ? OR lower(en) = ?", (name, name.lower()))]
+        if not ids:
+            ids = [r[0] for r in self.db.execute("SELECT DISTINCT entity_id, text FROM mentions") if normalize(r[1]) == n]
+        return list(dict.fromkeys(ids))
 
     def close(self) -> None:
         self.db.close()
@@ -237,6 +313,12 @@ def build_fts_query(query: str) -> tuple[str, list[list[tuple[str, str]]]]:
                 parts.append(f'({{title_stems body_stems}} : "{s}" OR {{title_lemmas body_lemmas}} : "{lm}")')
                 groups.append([(s, lm)])
     return " AND ".join(parts), groups
+
+
+def make_snippet_for_actors(store: SQLiteStore, row: ArticleRow) -> tuple[str, list[tuple[int, int]]]:
+    r = store.db.execute("SELECT text, title FROM articles WHERE id = ?", (row.id,)).fetchone()
+    body = len(r["title"]) if r["title"] else 0
+    return r["text"][body : body + 220].strip(), []
 
 
 def make_snippet(text: str, groups: list[list[tuple[str, str]]], title: str | None, width: int = 220

@@ -1,0 +1,387 @@
+"""Entity mentions and their canonical actors.
+
+Mentions come from two sources, merged: the trained NER (:mod:`khabar.ner`) and the actor
+knowledge base (:mod:`khabar.kb`) matched as a gazetteer. Each mention is then linked:
+
+1. exact match of a knowledge-base form (search form, proclitics and the article tolerated);
+2. spelling variants of transliterated names (غ/ج/ك, ث/س, dropped long vowels, one edit:
+   راسموسن / راسمون / رسموسن, ميدفيديف / مدفيديف, روجوزين / روغوزين);
+3. titles resolved by date: «الأمين العام للناتو» in a 2010 article is Rasmussen, in 2022
+   Stoltenberg (the office terms in the knowledge base, the article's publication date);
+4. in-document coreference: a surname after the full name, a title used again without the
+   name («ممثل روسيا» after «ممثل روسيا لدى الناتو دميتري روجوزين»), «الحلف» after NATO;
+5. names not in the knowledge base get ``new:TYPE:key`` ids from a spelling-tolerant key, so
+   the same unknown person is one entity across articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .kb import Actor, KnowledgeBase, knowledge_base, skeleton
+from .model import DateValue, Entity, Mention, Sentence, Token
+from .textnorm import normalize
+
+_SEP_RE = re.compile(r"^[\s،,]*$")
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    type: str
+    source: str  # ner | gaz
+    actor: str | None = None
+    tok_start: int = 0  # token index range in the document token list
+    tok_end: int = 0
+
+
+def _core_start(tok: Token) -> int:
+    """Offset where a token starts once its proclitics (و، ب، ل…) are cut off."""
+    for g in tok.segments:
+        if g.kind != "proclitic":
+            return g.start
+    return tok.start
+
+
+def _tok_key(tok: Token, first: bool) -> str:
+    if first:
+        return normalize(tok.text[_core_start(tok) - tok.start :])
+    return tok.norm
+
+
+def _strip_al(s: str) -> str:
+    return s[2:] if s.startswith("ال") and len(s) > 4 else s
+
+
+def _date_window(pub: DateValue | None) -> tuple[dt.date, dt.date] | None:
+    if pub is None:
+        return None
+    v = pub.value
+    try:
+        if v and not v.startswith("X"):
+            if pub.precision == "day":
+                d = dt.date.fromisoformat(v[:10])
+                return d, d
+            y = int(v[:4])
+            if pub.precision == "month" and len(v) >= 7:
+                m = int(v[5:7])
+                nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+                return dt.date(y, m, 1), nxt - dt.timedelta(days=1)
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if pub.earliest and pub.latest:
+            return dt.date.fromisoformat(pub.earliest), dt.date.fromisoformat(pub.latest)
+    except ValueError:
+        return None
+    return None
+
+
+class Resolver:
+    def __init__(self, kb: KnowledgeBase | None = None, ner=None) -> None:
+        self.kb = kb or knowledge_base()
+        self._ner = ner
+        self._gaz: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        for a in self.kb.actors.values():
+            if a.kind == "city" and a.population < 1_000_000:
+                continue
+            for f in a.forms:
+                nf = normalize(f).split()
+                toks = tuple(_strip_al(t) if i == 0 else t for i, t in enumerate(nf))
+                if len(toks) == 1 and a.type == "LOC" and a.kind != "country" and _common_noun(toks[0], nf[0] != toks[0]):
+                    continue  # «مدينة» (city) is not Medina, «العين» (eye) not Al Ain
+                if toks:
+                    self._gaz.setdefault(toks[0], []).append((toks, a.id, nf[0] != toks[0]))
+        for lst in self._gaz.values():
+            lst.sort(key=lambda x: -len(x[0]))
+        self._title_rx = self._compile_titles()
+
+    @property
+    def ner(self):
+        if self._ner is None:
+            from .ner import default_ner
+
+            self._ner = default_ner()
+        return self._ner
+
+    def _compile_titles(self) -> list[tuple[str, re.Pattern[str]]]:
+        out = []
+        for rid, role in self.kb.roles.items():
+            if not role.titles:
+                continue
+            alts = sorted({normalize(t) for t in role.titles}, key=len, reverse=True)
+            alt = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+            out.append((rid, re.compile(rf"(?<![\u0621-\u064a])(?:[وفبل]|لل)?(?:{alt})(?![\u0621-\u064a])")))
+        return out
+
+    # ------------------------------------------------------------------ detection
+    def _gazetteer(self, toks: list[Token]) -> list[_Cand]:
+        out: list[_Cand] = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if t.kind != "word":
+                i += 1
+                continue
+            first = _strip_al(_tok_key(t, True))
+            tok_has_al = any(g.kind == "article" for g in t.segments) or _tok_key(t, True).startswith("ال")
+            best = None
+            for form, aid, had_al in self._gaz.get(first, ()):
+                n = len(form)
+                if i + n > len(toks) or (had_al and not tok_has_al and n == 1):
+                    continue  # «المدينة» is a name, «مدينة» a noun
+                if all(toks[i + k].norm == form[k] for k in range(1, n)):
+                    best = (n, aid, had_al)
+                    break
+            if best:
+                n, aid, had_al = best
+                a = self.kb.actors[aid]
+                single = n == 1
+                core = normalize(t.text[_core_start(t) - t.start :])
+                weak = single and (
+                    a.kind == "person"
+                    or core in {normalize(w) for w in a.weak}
+                    or (a.kind != "country" and _common_noun(first, had_al))
+                )
+                out.append(_Cand(_core_start(t), toks[i + n - 1].end, a.type, "gaz-weak" if weak else "gaz",
+                                 aid, i, i + n))
+                i += n
+            else:
+                i += 1
+        return out
+
+    def _ner_spans(self, sentences: list[Sentence], offsets: list[int]) -> list[_Cand]:
+        from .ner import bio_to_spans
+
+        words = [[t.text for t in s.tokens] for s in sentences]
+        tags = self.ner.tag_document(words)
+        out: list[_Cand] = []
+        for s, off, ts in zip(sentences, offsets, tags, strict=True):
+            for sp in bio_to_spans(ts):
+                a, b = s.tokens[sp.start], s.tokens[sp.end - 1]
+                out.append(_Cand(_core_start(a), b.end, sp.type, "ner", None, off + sp.start, off + sp.end))
+        return out
+
+    # ------------------------------------------------------------------ linking
+    def _link_span(self, text: str, type_: str) -> tuple[Actor | None, float, str]:
+        want = {"PER": ("person",), "ORG": ("org",), "LOC": ("country", "capital", "city", "region"),
+                "MISC": ("org", "country")}.get(type_, ())
+        cands = [a for a in self.kb.exact(text) if a.kind in want]
+        words = normalize(text).split()
+        if type_ == "LOC" and len(words) == 1 and _common_noun(_strip_al(words[0]), words[0].startswith("ال")):
+            cands = [a for a in cands if a.kind == "country"]
+        if cands:
+            return cands[0], 1.0, "exact"
+        if type_ in ("PER", "ORG", "LOC"):
+            fz = [(a, sc) for a, sc in self.kb.fuzzy(text) if a.kind in want]
+            if fz and (len(fz) == 1 or fz[0][1] > fz[1][1]):
+                return fz[0][0], fz[0][1], "variant"
+        if type_ == "PER" and " " in text.strip():
+            last = text.split()[-1]
+            fz = [(a, sc) for a, sc in [(a, 1.0) for a in self.kb.exact(last)] + self.kb.fuzzy(last) if a.kind == "person"]
+            ids = {a.id for a, _ in fz}
+            if len(ids) == 1:
+                # The KB knows the surname; the first name must not contradict a KB full form.
+                a = fz[0][0]
+                firsts = {skeleton(f.split()[0]) for f in a.forms if len(f.split()) > 1}
+                if not firsts or skeleton(text.split()[0]) in firsts:
+                    return a, 0.7, "surname"
+        return None, 0.0, ""
+
+    def resolve(self, text: str, sentences: list[Sentence], published: DateValue | None
+                ) -> tuple[list[Mention], list[Entity]]:
+        toks = [t for s in sentences for t in s.tokens]
+        offsets, k = [], 0
+        for s in sentences:
+            offsets.append(k)
+            k += len(s.tokens)
+        ner_c = self._ner_spans(sentences, offsets) if toks else []
+        gaz_c = self._gazetteer(toks)
+        # Merge: gazetteer spans win over overlapping NER spans, weak gazetteer spans need NER support.
+        cands: list[_Cand] = []
+        ner_by_tok: dict[int, _Cand] = {}
+        for c in ner_c:
+            for i in range(c.tok_start, c.tok_end):
+                ner_by_tok[i] = c
+        used_ner: set[int] = set()
+        for g in gaz_c:
+            overl = {id(ner_by_tok[i]) for i in range(g.tok_start, g.tok_end) if i in ner_by_tok}
+            if g.source == "gaz-weak" and not any(
+                c.tok_start == g.tok_start and c.tok_end == g.tok_end for c in ner_c if id(c) in overl
+            ):
+                continue  # a common word: only when the NER marks exactly this span as a name
+            g.source = "gazetteer"
+            cands.append(g)
+            used_ner |= overl
+            # An NER span that extends the gazetteer span (a longer name) is kept instead.
+            for c in ner_c:
+                if id(c) in overl and c.tok_start <= g.tok_start and c.tok_end >= g.tok_end and (
+                    c.tok_end - c.tok_start > g.tok_end - g.tok_start and c.type == g.type
+                ):
+                    cands[-1] = _Cand(c.start, c.end, c.type, "ner", None, c.tok_start, c.tok_end)
+        for c in ner_c:
+            if id(c) not in used_ner:
+                cands.append(c)
+        cands.sort(key=lambda c: c.start)
+
+        mentions: list[Mention] = []
+        actors_seen: dict[str, Actor] = {}
+        unknown_full: dict[str, str] = {}  # surname key → entity id of an earlier full name
+        for c in cands:
+            surface = text[c.start : c.end]
+            if c.actor:
+                a = self.kb.actors[c.actor]
+                m = Mention(c.start, c.end, surface, a.type, a.id, "gazetteer", 0.95)
+            else:
+                a, conf, how = self._link_span(surface, c.type)
+                if a:
+                    m = Mention(c.start, c.end, surface, a.type if c.type != "MISC" else "MISC", a.id,
+                                f"ner+{how}", round(0.9 * conf, 3))
+                else:
+                    m = Mention(c.start, c.end, surface, c.type, None, "ner", 0.6)
+            if m.entity:
+                actors_seen[m.entity] = self.kb.actors[m.entity]
+            mentions.append(m)
+        # In-document coreference for names not in the KB: «جيمس اباتوري» … «اباتوري».
+        for m in mentions:
+            if m.entity or m.type not in ("PER", "ORG", "LOC", "MISC"):
+                continue
+            words = normalize(m.text).split()
+            key = skeleton(m.text)
+            if m.type == "PER" and len(words) == 1 and skeleton(words[0]) in unknown_full:
+                m.entity, m.method = unknown_full[skeleton(words[0])], "ner+coref-surname"
+                continue
+            m.entity = f"new:{m.type}:{key or normalize(m.text)}"
+            if m.type == "PER" and len(words) > 1:
+                unknown_full.setdefault(skeleton(words[-1]), m.entity)
+        # A surname seen before its full name: relink to the full name's entity.
+        for m in mentions:
+            if m.entity and m.entity.startswith("new:PER:") and " " not in m.entity[8:]:
+                full = unknown_full.get(m.entity[8:])
+                if full:
+                    m.entity, m.method = full, "ner+coref-surname"
+        mentions += self._titles(text, mentions, published, actors_seen)
+        mentions += self._org_coref(text, toks, mentions)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        # Drop exact duplicates (same span found twice).
+        seen: set[tuple[int, int]] = set()
+        uniq = []
+        for m in mentions:
+            if (m.start, m.end) in seen:
+                continue
+            seen.add((m.start, m.end))
+            uniq.append(m)
+        return uniq, self._entities(uniq)
+
+    def _titles(self, text: str, mentions: list[Mention], published: DateValue | None,
+                seen: dict[str, Actor]) -> list[Mention]:
+        """Titles not attached to a name: by date (office terms) or by earlier apposition."""
+        norm = _same_len_norm(text)
+        window = _date_window(published)
+        person_spans = [(m.start, m.end, m.entity) for m in mentions if m.type == "PER"]
+        out: list[Mention] = []
+        # Titles contain organisation/place names («الأمين العام لحلف الناتو»): those nested
+        # mentions stay; only a person mention blocks a title.
+        taken: list[tuple[int, int]] = [(m.start, m.end) for m in mentions if m.type == "PER"]
+        # Titles seen in apposition with a linked person: later bare uses refer to them.
+        appos: dict[str, str] = {}
+        for rid, rx in self._title_rx:
+            for tm in rx.finditer(norm):
+                s, e = tm.start(), tm.end()
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                attached = None
+                for a, b, ent in person_spans:
+                    if (b <= s and _SEP_RE.match(norm[b:s])) or (e <= a and _SEP_RE.match(norm[e:a])):
+                        attached = ent
+                        break
+                if attached:
+                    appos[rid] = attached or ""
+                    continue
+                who = None
+                how = ""
+                if rid in appos and appos[rid]:
+                    who, how = appos[rid], "title+coref"
+                elif window:
+                    h = self.kb.sole_holder(rid, *window)
+                    if h:
+                        who, how = h.id, "title+date"
+                if who:
+                    out.append(Mention(s + _proclitic_len(text, s, e), e, text[s + _proclitic_len(text, s, e) : e],
+                                       "PER", who, how, 0.8 if how == "title+date" else 0.7))
+                    taken.append((s, e))
+        return out
+
+    def _org_coref(self, text: str, toks: list[Token], mentions: list[Mention]) -> list[Mention]:
+        out: list[Mention] = []
+        firsts: dict[str, int] = {}
+        for m in mentions:
+            if m.entity and m.entity in self.kb.actors and self.kb.actors[m.entity].coref:
+                firsts.setdefault(m.entity, m.start)
+        if not firsts:
+            return out
+        taken = [(m.start, m.end) for m in mentions]
+        for aid, first in firsts.items():
+            forms = {normalize(f) for f in self.kb.actors[aid].coref}
+            for t in toks:
+                if t.start <= first or t.kind != "word":
+                    continue
+                core = normalize(t.text[_core_start(t) - t.start :])
+                if core in forms and not any(a < t.end and t.start < b for a, b in taken):
+                    # «الحلف الأطلسي» is a name, not an anaphor; skip when a name follows
+                    out.append(Mention(_core_start(t), t.end, text[_core_start(t) : t.end], "ORG", aid, "coref", 0.7))
+        return out
+
+    def _entities(self, mentions: list[Mention]) -> list[Entity]:
+        ents: dict[str, Entity] = {}
+        for m in mentions:
+            if not m.entity or m.entity in ents:
+                continue
+            a = self.kb.actors.get(m.entity)
+            if a:
+                ents[a.id] = Entity(a.id, a.name_ar, a.type, a.en, a.country or None, a.sector or None, True)
+            else:
+                ents[m.entity] = Entity(m.entity, m.text, m.type, None, None, None, False)
+        return list(ents.values())
+
+
+def _common_noun(core: str, name_has_article: bool) -> bool:
+    """A form that unlabeled text shows to be a common noun/adjective: it takes pronoun
+    suffixes, or the article when the name itself has none («مدينة» is "city" far more often
+    than Medina; «الناتو» always has its article, so that says nothing)."""
+    from .ner import lexical_profile
+
+    al, suf, _ = lexical_profile(core)
+    if suf in ("mid", "hi", "all"):
+        return True
+    if name_has_article:  # a name with the article: the bare word must be rare («الناتو», «القاهرة»)
+        return al in ("0", "lo", "mid")
+    return al in ("mid", "hi", "all")
+
+
+def _proclitic_len(text: str, s: int, e: int) -> int:
+    """Length of a proclitic glued to a matched title («وأكد الأمين» → 0, «للأمين» → 1)."""
+    seg = text[s:e]
+    if seg.startswith(("لل",)) and not seg.startswith("للا"):
+        return 1
+    if len(seg) > 1 and seg[0] in "وفبل" and seg[1] in "اأإآ" and seg[1:3] in ("ال", "أل", "إل"):
+        return 1
+    return 0
+
+
+def _same_len_norm(text: str) -> str:
+    from .textnorm import normalize_same_length
+
+    return normalize_same_length(text)
+
+
+_default: Resolver | None = None
+
+
+def resolve_entities(text: str, sentences: list[Sentence], published: DateValue | None
+                     ) -> tuple[list[Mention], list[Entity]]:
+    global _default
+    if _default is None:
+        _default = Resolver()
+    return _default.resolve(text, sentences, published)

@@ -1,0 +1,106 @@
+"""Train the CRF NER model → khabar/data/models/ner.crfsuite.
+
+Training data: ANERcorp *train* split only. Hyper-parameters (L1/L2 weights) are chosen on a
+held-out tail of the train split (the last 10% of its sentences), never on the test split;
+the final model is then trained on the whole train split. Two stages: a sentence-level
+CRF, then a CRF that also sees the stage-1 labels of the same word elsewhere in the document
+(trained on 5-fold jackknifed stage-1 predictions, so it learns how far to trust them). Reproduce with:
+
+    python scripts/train_ner.py ../shared/eval/raw/anercorp_camel_split/ANERcorp_train.conll
+
+Then measure: ``khabar eval ner`` (ANERcorp test).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from khabar.ner import (  # noqa: E402
+    MODEL2_PATH,
+    MODEL_PATH,
+    doc_features,
+    evaluate,
+    read_conll,
+    sentence_features,
+)
+
+C1, C2 = 0.05, 0.05
+MAX_ITER = 150
+FOLDS = 5
+WINDOW = 15  # ANERcorp has no article boundaries: ±15 sentences stand in for the document
+
+
+def train(data, path: str, c1: float = C1, c2: float = C2) -> None:
+    tr = pycrfsuite.Trainer(verbose=False)
+    for feats, tags in data:
+        tr.append(feats, tags)
+    tr.set_params({"c1": c1, "c2": c2, "max_iterations": MAX_ITER, "feature.possible_transitions": True})
+    tr.train(path)
+
+
+def tag_all(path: str, feats_list) -> list[list[str]]:
+    tg = pycrfsuite.Tagger()
+    tg.open(path)
+    return [tg.tag(f) if f else [] for f in feats_list]
+
+
+def stage1_jackknife(words, feats, tags, tmp: str) -> list[list[str]]:
+    """Stage-1 predictions for every training sentence from a model that did not see it."""
+    n = len(words)
+    pred: list[list[str]] = [[] for _ in range(n)]
+    bounds = [round(k * n / FOLDS) for k in range(FOLDS + 1)]
+    for k in range(FOLDS):
+        lo, hi = bounds[k], bounds[k + 1]
+        p = f"{tmp}/fold{k}.crfsuite"
+        train([(feats[i], tags[i]) for i in range(n) if not lo <= i < hi], p)
+        for i, t in zip(range(lo, hi), tag_all(p, feats[lo:hi]), strict=True):
+            pred[i] = t
+    return pred
+
+
+def fit(words, tags, out1: str, out2: str, tmp: str) -> None:
+    feats = [sentence_features(w) for w in words]
+    train(list(zip(feats, tags, strict=True)), out1)
+    s1 = stage1_jackknife(words, feats, tags, tmp)
+    feats2 = doc_features(words, s1, WINDOW)
+    train(list(zip(feats2, tags, strict=True)), out2)
+
+
+def score(words, tags, m1: str, m2: str) -> tuple[float, float]:
+    s1 = tag_all(m1, [sentence_features(w) for w in words])
+    s2 = tag_all(m2, doc_features(words, s1, WINDOW))
+    fix = lambda ts: [[t.replace("PERS", "PER") for t in x] for x in ts]  # noqa: E731
+    gold = fix(tags)
+    return evaluate(gold, fix(s1))["micro"]["f1"], evaluate(gold, fix(s2))["micro"]["f1"]
+
+
+def main(train_path: str) -> None:
+    t0 = time.time()
+    sents = read_conll(train_path)
+    words = [w for w, _ in sents]
+    tags = [ts for _, ts in sents]
+    tmp = tempfile.mkdtemp()
+    # Development check on the tail of the train split (the test split is never used here).
+    cut = int(len(sents) * 0.9)
+    fit(words[:cut], tags[:cut], f"{tmp}/d1.crfsuite", f"{tmp}/d2.crfsuite", tmp)
+    f1_1, f1_2 = score(words[cut:], tags[cut:], f"{tmp}/d1.crfsuite", f"{tmp}/d2.crfsuite")
+    print(f"dev (last 10% of train): stage-1 F1 {f1_1:.4f}, stage-2 F1 {f1_2:.4f} ({time.time() - t0:.0f}s)")
+    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+    fit(words, tags, str(MODEL_PATH), str(MODEL2_PATH), tmp)
+    meta = {"c1": C1, "c2": C2, "max_iterations": MAX_ITER, "folds": FOLDS, "window": WINDOW,
+            "dev_f1_stage1": round(f1_1, 4), "dev_f1_stage2": round(f1_2, 4),
+            "train_sentences": len(sents), "train_file": Path(train_path).name}
+    MODEL_PATH.with_suffix(".json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    size = (MODEL_PATH.stat().st_size + MODEL2_PATH.stat().st_size) / 1e6
+    print(f"→ {MODEL_PATH.parent} ({size:.1f} MB) {meta} ({time.time() - t0:.0f}s)")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:2] or ["../shared/eval/raw/anercorp_camel_split/ANERcorp_train.conll"])
