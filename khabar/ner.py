@@ -234,7 +234,6 @@ def doc_features(
     ``window`` (in sentences) makes a pseudo-document for corpora without article boundaries.
     """
     cores = [[_core(w) for w in ws] for ws in docs_words]
-    n = len(docs_words)
     # Occurrences of each core form: sentence index → list of (token index, stage-1 tag).
     occ: dict[str, list[tuple[int, int, str]]] = {}
     for si, (cs, tags) in enumerate(zip(cores, stage1, strict=True)):
