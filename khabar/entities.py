@@ -39,17 +39,26 @@ class _Cand:
 
 
 def _core_start(tok: Token) -> int:
-    """Offset where a token starts once its proclitics (و، ب، ل…) are cut off."""
-    for g in tok.segments:
-        if g.kind != "proclitic":
-            return g.start
+    """Offset where a token starts once its proclitics (و، ب، ل…) are cut off. After the
+    preposition ل the article's alef is dropped («للناتو»): the name then starts at its stem."""
+    segs = tok.segments
+    for k, g in enumerate(segs):
+        if g.kind == "proclitic":
+            continue
+        if g.kind == "article" and g.end - g.start == 1 and k + 1 < len(segs):
+            return segs[k + 1].start
+        return g.start
     return tok.start
 
 
 def _tok_key(tok: Token, first: bool) -> str:
-    if first:
-        return normalize(tok.text[_core_start(tok) - tok.start :])
-    return tok.norm
+    """Search form of a token for gazetteer lookup (first token: proclitics off, article kept)."""
+    if not first:
+        return tok.norm
+    core = normalize(tok.text[_core_start(tok) - tok.start :])
+    if any(g.kind == "article" for g in tok.segments) and not core.startswith("ال"):
+        core = "ال" + core
+    return core
 
 
 def _strip_al(s: str) -> str:
@@ -110,9 +119,11 @@ class Resolver:
         for rid, role in self.kb.roles.items():
             if not role.titles:
                 continue
-            alts = sorted({normalize(t) for t in role.titles}, key=len, reverse=True)
+            base = {normalize(t) for t in role.titles}
+            # «للأمين العام» = ل + الأمين العام (the article's alef drops after the preposition ل)
+            alts = sorted(base | {"ل" + t[1:] for t in base if t.startswith("ال")}, key=len, reverse=True)
             alt = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
-            out.append((rid, re.compile(rf"(?<![\u0621-\u064a])(?:[وفبل]|لل)?(?:{alt})(?![\u0621-\u064a])")))
+            out.append((rid, re.compile(rf"(?<![\u0621-\u064a])(?P<pre>[وفب]|ل(?!ل))?(?P<title>{alt})(?![\u0621-\u064a])")))
         return out
 
     # ------------------------------------------------------------------ detection
@@ -125,7 +136,7 @@ class Resolver:
                 i += 1
                 continue
             first = _strip_al(_tok_key(t, True))
-            tok_has_al = any(g.kind == "article" for g in t.segments) or _tok_key(t, True).startswith("ال")
+            tok_has_al = _tok_key(t, True).startswith("ال")
             best = None
             for form, aid, had_al in self._gaz.get(first, ()):
                 n = len(form)
@@ -288,7 +299,9 @@ class Resolver:
         appos: dict[str, str] = {}
         for rid, rx in self._title_rx:
             for tm in rx.finditer(norm):
-                s, e = tm.start(), tm.end()
+                s, e = tm.start("title"), tm.end()
+                if tm.group("title").startswith("لل"):  # «للأمين»: the mention starts after ل
+                    s += 1
                 if any(a < e and s < b for a, b in taken):
                     continue
                 attached = None
@@ -308,8 +321,7 @@ class Resolver:
                     if h:
                         who, how = h.id, "title+date"
                 if who:
-                    out.append(Mention(s + _proclitic_len(text, s, e), e, text[s + _proclitic_len(text, s, e) : e],
-                                       "PER", who, how, 0.8 if how == "title+date" else 0.7))
+                    out.append(Mention(s, e, text[s:e], "PER", who, how, 0.8 if how == "title+date" else 0.7))
                     taken.append((s, e))
         return out
 
@@ -358,16 +370,6 @@ def _common_noun(core: str, name_has_article: bool) -> bool:
     if name_has_article:  # a name with the article: the bare word must be rare («الناتو», «القاهرة»)
         return al in ("0", "lo", "mid")
     return al in ("mid", "hi", "all")
-
-
-def _proclitic_len(text: str, s: int, e: int) -> int:
-    """Length of a proclitic glued to a matched title («وأكد الأمين» → 0, «للأمين» → 1)."""
-    seg = text[s:e]
-    if seg.startswith(("لل",)) and not seg.startswith("للا"):
-        return 1
-    if len(seg) > 1 and seg[0] in "وفبل" and seg[1] in "اأإآ" and seg[1:3] in ("ال", "أل", "إل"):
-        return 1
-    return 0
 
 
 def _same_len_norm(text: str) -> str:

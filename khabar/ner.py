@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .textnorm import normalize
+from .textnorm import normalize, normalize_word
 from .tokenize import cluster_key, segment_word, stem
 
 MODEL_DIR = Path(str(resources.files("khabar") / "data" / "models"))
@@ -92,6 +92,7 @@ def lexical_profile(core: str) -> tuple[str, str, str]:
     return bucket(al / tot), bucket(suf / tot), str(min(6, len(str(tot))))
 
 
+@functools.lru_cache(maxsize=300_000)
 def _base(word: str) -> str:
     segs = segment_word(word)
     start = next((s for s, _, k in segs if k != "proclitic"), 0)
@@ -137,7 +138,7 @@ def _gaz_tags(bases: list[str]) -> list[str]:
 
 def sentence_features(words: list[str]) -> list[dict[str, float]]:
     cl = clusters()
-    norms = [normalize(w) for w in words]
+    norms = [normalize_word(w) for w in words]
     bases = [_base(w) if _shape(w) == "ar" else n for w, n in zip(words, norms, strict=True)]
     gaz = _gaz_tags(bases)
     ckeys = [cluster_key(w) for w in words]

@@ -21,7 +21,7 @@ import simplemma
 import Stemmer
 
 from .model import Segment, Sentence, Token
-from .textnorm import normalize, normalize_light
+from .textnorm import normalize, normalize_light, normalize_word
 
 _AR = "\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06fa-\u06ff"
 TOKEN_RE = re.compile(
@@ -188,7 +188,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None, analyse: bool = 
     for m in TOKEN_RE.finditer(text, start, end):
         kind = m.lastgroup or "punct"
         s = m.group(0)
-        tok = Token(start=m.start(), end=m.end(), text=s, norm=normalize(s), kind=kind)
+        tok = Token(start=m.start(), end=m.end(), text=s, norm=normalize_word(s), kind=kind)
         if kind == "word" and analyse:
             _analyse_word(tok)
         elif kind in ("number", "latin"):

