@@ -144,6 +144,14 @@ def show(article_id: str, db: str | None, as_json: bool, tokens: bool) -> None:
               ("sentences", str(len(a.sentences)))]
     if art.standfirst:
         lines.append(("standfirst", art.standfirst))
+    if a.mentions:
+        counts: dict[str, int] = {}
+        for m in a.mentions:
+            if m.entity:
+                counts[m.entity] = counts.get(m.entity, 0) + 1
+        names = {e.id: (e.en or e.name) for e in a.entities}
+        top = sorted(counts.items(), key=lambda kv: -kv[1])
+        lines.append(("entities", " · ".join(f"{names.get(k, k)} ×{v}" for k, v in top[:25])))
     for k, v in lines:
         if v:
             click.echo(f"{k:>12}: {v}")

@@ -295,8 +295,10 @@ class Resolver:
         # Titles contain organisation/place names («الأمين العام لحلف الناتو»): those nested
         # mentions stay; only a person mention blocks a title.
         taken: list[tuple[int, int]] = [(m.start, m.end) for m in mentions if m.type == "PER"]
-        # Titles seen in apposition with a linked person: later bare uses refer to them.
+        # Titles seen in apposition with a linked person: later bare uses refer to them, also
+        # shortened («ممثل روسيا» after «ممثل روسيا لدى الناتو دميتري روجوزين»).
         appos: dict[str, str] = {}
+        short_titles: dict[str, str] = {}
         for rid, rx in self._title_rx:
             for tm in rx.finditer(norm):
                 s, e = tm.start("title"), tm.end()
@@ -311,6 +313,9 @@ class Resolver:
                         break
                 if attached:
                     appos[rid] = attached or ""
+                    words = tm.group("title").split()
+                    if len(words) >= 3 and attached:
+                        short_titles.setdefault(" ".join(words[:2]), attached)
                     continue
                 who = None
                 how = ""
@@ -323,6 +328,19 @@ class Resolver:
                 if who:
                     out.append(Mention(s, e, text[s:e], "PER", who, how, 0.8 if how == "title+date" else 0.7))
                     taken.append((s, e))
+        first_use = {m.entity: m.start for m in mentions if m.type == "PER" and m.entity}
+        for phrase, who in short_titles.items():
+            pat = re.escape(phrase).replace(r"\ ", r"\s+")
+            rx = re.compile(r"(?<![\u0621-\u064a])(?:[وفبل])?(" + pat + r")(?![\u0621-\u064a])")
+            for tm in rx.finditer(norm):
+                s, e = tm.start(1), tm.end(1)
+                if s <= first_use.get(who, -1) or any(a < e and s < b for a, b in taken):
+                    continue
+                if any((b <= s and _SEP_RE.match(norm[b:s])) or (e <= a and _SEP_RE.match(norm[e:a]))
+                       for a, b, _ in person_spans):
+                    continue  # followed or preceded by a name: not an anaphor
+                out.append(Mention(s, e, text[s:e], "PER", who, "title+coref", 0.65))
+                taken.append((s, e))
         return out
 
     def _org_coref(self, text: str, toks: list[Token], mentions: list[Mention]) -> list[Mention]:
