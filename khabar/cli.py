@@ -299,6 +299,53 @@ def eval_ner(data: str, sentence_only: bool, window: int) -> None:
     click.echo(f"{len(sents)} sentences, {ntok} tokens in {dt:.1f}s ({ntok / dt:,.0f} tokens/s)")
 
 
+def _analyse_dir(docs: str | None) -> dict:
+    from pathlib import Path as _P
+
+    from .pipeline import analyze
+    from .readers import RawDoc, iter_sources
+
+    samples = resources.files("khabar") / "data" / "samples"
+    with resources.as_file(samples) as default:
+        out = {}
+        for d in iter_sources([docs or str(default)]):
+            if isinstance(d, RawDoc):
+                out[_P(d.source.split("#")[0]).name] = analyze(d)
+        return out
+
+
+def _report(name: str, sc, verbose: bool) -> None:
+    click.echo(f"{name}: precision {sc.precision:.3f}  recall {sc.recall:.3f}  F1 {sc.f1:.3f}"
+               f"  (tp {sc.tp}, fp {sc.fp}, fn {sc.fn}; {sc.wrong_attr} found with the wrong attribute)")
+    if verbose:
+        for m in sc.misses:
+            click.echo(f"  missed: {m}")
+        for m in sc.spurious:
+            click.echo(f"  spurious: {m}")
+
+
+@eval_.command(name="quotes")
+@click.option("--gold", default=None, help="gold TSV (default: the shipped seed annotation)")
+@click.option("--docs", default=None, help="directory of the annotated articles (default: the embedded seeds)")
+@click.option("-v", "--verbose", is_flag=True, help="list misses and spurious quotes")
+def eval_quotes_cmd(gold: str | None, docs: str | None, verbose: bool) -> None:
+    """Quotation extraction: span + speaker precision/recall on a hand-annotated gold file."""
+    from .evaluate import eval_quotes
+
+    _report("quotes", eval_quotes(_analyse_dir(docs), gold), verbose)
+
+
+@eval_.command(name="dates")
+@click.option("--gold", default=None, help="gold TSV (default: the shipped seed annotation)")
+@click.option("--docs", default=None, help="directory of the annotated articles (default: the embedded seeds)")
+@click.option("-v", "--verbose", is_flag=True, help="list misses and spurious expressions")
+def eval_dates_cmd(gold: str | None, docs: str | None, verbose: bool) -> None:
+    """Temporal expressions: span + normalised value precision/recall on a gold file."""
+    from .evaluate import eval_timex
+
+    _report("dates", eval_timex(_analyse_dir(docs), gold), verbose)
+
+
 @main.command(name="export")
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)

@@ -117,6 +117,45 @@ class Mention:
 
 
 @dataclass(slots=True)
+class Quote:
+    """A statement: [start, end) is what was said (the quotation's content), ``kind`` direct or
+    indirect; ``speaker`` a canonical actor id (or None for an unnamed source), with the span
+    of the speaker's mention; ``verb`` the reporting verb's lemma and span; ``carried`` when the
+    speaker was carried from an earlier statement («وأضاف …»)."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: str | None = None
+    speaker_text: str = ""
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    verb: str = ""
+    verb_start: int | None = None
+    verb_end: int | None = None
+    unnamed: bool = False
+    source: str | None = None
+    source_country: str | None = None
+    carried: bool = False
+
+
+@dataclass(slots=True)
+class Timex:
+    """A temporal expression: ISO ``value`` (possibly partial ``XXXX-11-19``, a range ``a/b``,
+    a duration ``P2Y`` or PAST_REF/PRESENT_REF/FUTURE_REF), anchored on the publication date."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    precision: str
+    kind: str
+    anchored: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Entity:
     id: str
     name: str
@@ -164,6 +203,8 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
     schema: int = SCHEMA_VERSION
 
     @property
@@ -200,5 +241,7 @@ class Analysis:
             article=art, sentences=sents,
             mentions=[Mention(**m) for m in d.get("mentions") or []],
             entities=[Entity(**e) for e in d.get("entities") or []],
+            quotes=[Quote(**q) for q in d.get("quotes") or []],
+            timexes=[Timex(**t) for t in d.get("timexes") or []],
             schema=d.get("schema", SCHEMA_VERSION),
         )

@@ -155,6 +155,13 @@ def analyze(raw: RawDoc, today: dt.date | None = None, tokens: bool = True, enti
         from .entities import resolve_entities
 
         analysis.mentions, analysis.entities = resolve_entities(clean_text, sentences, published)
+        from .quotes import extract_quotes
+
+        analysis.quotes = extract_quotes(clean_text, sentences, analysis.mentions)
+    if tokens:
+        from .timex import find_timexes
+
+        analysis.timexes = find_timexes(clean_text, published, start=body_start)
     return analysis
 
 

@@ -13,28 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from .dates import _M, _M2, MONTHS, WEEKDAY_RE, find_dates
-from .model import DateValue
+from .model import DateValue, Timex
 from .textnorm import normalize_same_length
 
 _AR = "\u0621-\u064a"
 _B = rf"(?<![{_AR}])(?:[وف](?=[{_AR}]))?"
 _E = rf"(?![{_AR}])"
-
-
-@dataclass(slots=True)
-class Timex:
-    start: int
-    end: int
-    text: str
-    type: str  # DATE | DURATION | SET
-    value: str  # ISO value, possibly partial (XXXX-11-19), a range "a/b", or PAST_REF/PRESENT_REF/FUTURE_REF
-    precision: str  # day | month | year | week | vague
-    kind: str  # absolute | partial | relative | weekday | range | vague
-    anchored: bool = False
-    notes: list[str] = field(default_factory=list)
 
 
 def _anchor(pub: DateValue | None) -> dt.date | None:
@@ -91,7 +77,11 @@ _AGO = re.compile(
     _f(rf"{_B}(?P<dir>منذ|قبل|بعد|خلال)\s+(?:(?P<num>\d+|{'|'.join(_NUMWORDS)})\s+)?(?P<unit>{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
        r"(?:\s+(?:و)?نصف)?") + _E
 )
-_YEAR = re.compile(_f(rf"{_B}(?:(?:في|منذ|خلال)\s+)?(?:عام|العام|سنة|سنه)?\s*(?P<y>(?:19|20)\d\d)(?!\d)"))
+_YEAR = re.compile(_f(rf"{_B}(?:(?:(?:في|منذ|خلال|حتى|بحلول|قبل|بعد)\s+)(?:عام|العام|سنة|سنه)?|(?:عام|العام|سنة|سنه))\s*(?P<y>(?:19|20)\d\d)(?!\d)"))
+_THIS = re.compile(_f(rf"{_B}(?:هذا|هذه)\s+(?P<unit>العام|السنة|الشهر|الأسبوع|الاسبوع|الخريف|الشتاء|الربيع|الصيف){_E}"))
+_SEASON = re.compile(_f(rf"{_B}(?P<unit>الخريف|الشتاء|الربيع|الصيف)\s+(?P<rel>الماضي|المقبل|القادم|الحالي){_E}"))
+_SEASONS = {_f("الخريف"): "FA", _f("الشتاء"): "WI", _f("الربيع"): "SP", _f("الصيف"): "SU"}
+_PART_MONTH = re.compile(rf"{_B}(?:{_f('مطلع|أوائل|اوائل|منتصف|أواخر|اواخر|نهاية|بداية|أواسط')})\s+(?:شهر\s+)?{_M.replace(chr(94), '')}{_M2}(?:\s*(?:عام\s*)?(?P<y>(?:19|20)\d\d))?")
 _RANGE = re.compile(
     _f(rf"{_B}(?:يومي|بين|من|في\s+الفترة\s+من|الفترة\s+من)\s+(?P<d1>[0-3]?\d)\s*(?:و|الى|إلى|حتى|-|–)\s*(?P<d2>[0-3]?\d)\s*(?:من\s+)?")
     + rf"{_M}{_M2}(?:\s*(?:عام\s*)?(?P<y>(?:19|20)\d\d))?"
@@ -177,8 +167,8 @@ def find_timexes(text: str, published: DateValue | None, start: int = 0, end: in
     # Relative days
     for pat, delta in _RELDAY:
         for m in re.finditer(_B + _f(pat) + _E, norm[:end]):
-            if m.start() < start:
-                continue
+            if m.start() < start or norm[max(0, m.start() - 6) : m.start()].endswith(_f("روسيا ")):
+                continue  # «روسيا اليوم» is the outlet (Russia Today)
             val = (anchor + dt.timedelta(days=delta)).isoformat() if anchor else f"REL{delta:+d}D"
             add(Timex(m.start(), m.end(), "", "DATE", val, "day", "relative", bool(anchor)))
     # Relative periods
@@ -207,12 +197,13 @@ def find_timexes(text: str, published: DateValue | None, start: int = 0, end: in
         u = m.group("unit")
         if not n:
             n = 2 if u.endswith(("ين", "تين")) else 1
+        half = "نصف" in m.group(0)
         dur = f"P{n}{unit}"
         direction = m.group("dir")
         val = dur
         typ = "DURATION"
         if direction in ("قبل", "منذ") and anchor:
-            days = {"D": 1, "W": 7, "M": 30, "Y": 365}[unit] * n
+            days = int({"D": 1, "W": 7, "M": 30.5, "Y": 365.25}[unit] * (n + (0.5 if half else 0)))
             ref = anchor - dt.timedelta(days=days)
             val = ref.isoformat() if unit in "DW" else (f"{ref.year:04d}-{ref.month:02d}" if unit == "M" else str(ref.year))
             typ = "DATE"
@@ -232,6 +223,31 @@ def find_timexes(text: str, published: DateValue | None, start: int = 0, end: in
         else:
             val = f"XXXX-WXX-{wd + 1}"
         add(Timex(s, m.end(), "", "DATE", val, "day", "weekday", bool(anchor)))
+    # «هذا العام», «هذا الخريف», «الصيف الماضي»
+    for rx in (_THIS, _SEASON):
+        for m in rx.finditer(norm, start, end):
+            unit = m.group("unit")
+            rel = m.groupdict().get("rel") or ""
+            step = -1 if rel in (_f("الماضي"),) else 1 if rel in (_f("المقبل"), _f("القادم")) else 0
+            if unit in _SEASONS:
+                y = f"{anchor.year + step:04d}" if anchor else "XXXX"
+                val, prec = f"{y}-{_SEASONS[unit]}", "season"
+            elif unit in (_f("العام"), _f("السنة")):
+                val, prec = (str(anchor.year + step) if anchor else f"REL{step:+d}Y"), "year"
+            elif unit == _f("الشهر"):
+                val, prec = (f"{anchor.year:04d}-{anchor.month:02d}" if anchor else "REL+0M"), "month"
+            else:
+                iso = anchor.isocalendar() if anchor else None
+                val, prec = (f"{iso.year:04d}-W{iso.week:02d}" if iso else "REL+0W"), "week"
+            add(Timex(m.start(), m.end(), "", "DATE", val, prec, "relative", bool(anchor)))
+    # «مطلع كانون الاول/ديسمبر»
+    for m in _PART_MONTH.finditer(norm, start, end):
+        mo = MONTHS[re.sub(r"\s+", " ", m.group("m1"))]
+        y = int(m.group("y")) if m.group("y") else None
+        if y is None and anchor:
+            a = _closest_year(mo, 15, anchor)
+            y = a.year if a else None
+        add(Timex(m.start(), m.end(), "", "DATE", f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}", "month", "partial", bool(anchor)))
     # Years
     for m in _YEAR.finditer(norm, start, end):
         add(Timex(m.start(), m.end(), "", "DATE", m.group("y"), "year", "absolute"))

@@ -1,0 +1,150 @@
+"""Evaluation against hand-annotated gold files (``khabar eval quotes|dates``).
+
+Gold files are TSV (see ``data/gold/*.tsv``): each item names its article (by file-name
+prefix), a *cue* (a string that must lie inside the predicted span; ``#n`` for its n-th
+occurrence in the article body) and the expected speaker / value. A prediction matches a gold
+item when its span contains the cue's occurrence and the attribute agrees. Precision is over
+predictions in the evaluated articles, recall over gold items.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .model import Analysis
+
+GOLD_DIR = resources.files("khabar") / "data" / "gold"
+
+
+@dataclass(slots=True)
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    wrong_attr: int = 0  # span found but speaker/value wrong
+    misses: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def read_gold(path: str | Path) -> list[list[str]]:
+    rows = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def _locate(a: Analysis, cue: str) -> tuple[int, int] | None:
+    cue, _, nth = cue.partition("#")
+    n = int(nth) if nth else 1
+    body = len(a.article.title) if a.article.title else 0
+    starts = [m.start() for m in re.finditer(re.escape(cue), a.article.text) if m.start() >= body]
+    if len(starts) < n:
+        return None
+    return starts[n - 1], starts[n - 1] + len(cue)
+
+
+def _by_seed(analyses: dict[str, Analysis], key: str) -> Analysis | None:
+    for name, a in analyses.items():
+        if name.startswith(key):
+            return a
+    return None
+
+
+def eval_quotes(analyses: dict[str, Analysis], gold_path: str | Path | None = None) -> Score:
+    gold = read_gold(gold_path or GOLD_DIR / "quotes_seeds.tsv")
+    sc = Score()
+    matched: set[tuple[str, int]] = set()
+    seeds = {g[0] for g in gold}
+    for key, speaker, _kind, cue in gold:
+        a = _by_seed(analyses, key)
+        loc = _locate(a, cue) if a else None
+        if a is None or loc is None:
+            sc.fn += 1
+            sc.misses.append(f"{key} {cue} (cue not found in text)")
+            continue
+        hit = None
+        for i, q in enumerate(a.quotes):
+            if q.start <= loc[0] + 1 and loc[1] <= q.end + 1 and (key, i) not in matched:
+                hit = (i, q)
+                break
+        if hit is None:
+            sc.fn += 1
+            sc.misses.append(f"{key} [{speaker}] {cue}")
+            continue
+        i, q = hit
+        matched.add((key, i))
+        ok = (speaker == "unnamed" and q.unnamed) or (q.speaker == speaker and not (speaker != "unnamed" and q.unnamed and not q.speaker))
+        if ok:
+            sc.tp += 1
+        else:
+            sc.fn += 1
+            sc.fp += 1
+            sc.wrong_attr += 1
+            sc.misses.append(f"{key} [{speaker}] {cue}  → predicted speaker {q.speaker or 'unnamed'}")
+    for name, a in analyses.items():
+        key = next((k for k in seeds if name.startswith(k)), None)
+        if key is None:
+            continue
+        for i, q in enumerate(a.quotes):
+            if (key, i) not in matched:
+                sc.fp += 1
+                sc.spurious.append(f"{key} [{q.speaker or 'unnamed'}] {a.article.text[q.start:q.end][:60]}")
+    return sc
+
+
+def eval_timex(analyses: dict[str, Analysis], gold_path: str | Path | None = None) -> Score:
+    gold = read_gold(gold_path or GOLD_DIR / "timex_seeds.tsv")
+    sc = Score()
+    matched: set[tuple[str, int]] = set()
+    seeds = {g[0] for g in gold}
+    for key, cue, value in gold:
+        a = _by_seed(analyses, key)
+        loc = _locate(a, cue) if a else None
+        if a is None or loc is None:
+            sc.fn += 1
+            sc.misses.append(f"{key} {cue} (cue not found)")
+            continue
+        hit = None
+        for i, t in enumerate(a.timexes):
+            if t.start < loc[1] and loc[0] < t.end and (key, i) not in matched:
+                hit = (i, t)
+                break
+        if hit is None:
+            sc.fn += 1
+            sc.misses.append(f"{key} «{cue}» = {value}")
+            continue
+        i, t = hit
+        matched.add((key, i))
+        if t.value == value:
+            sc.tp += 1
+        else:
+            sc.fn += 1
+            sc.fp += 1
+            sc.wrong_attr += 1
+            sc.misses.append(f"{key} «{cue}» = {value} → predicted {t.value}")
+    for name, a in analyses.items():
+        key = next((k for k in seeds if name.startswith(k)), None)
+        if key is None:
+            continue
+        for i, t in enumerate(a.timexes):
+            if (key, i) not in matched:
+                sc.fp += 1
+                sc.spurious.append(f"{key} «{t.text}» = {t.value}")
+    return sc
