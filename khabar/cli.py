@@ -155,6 +155,13 @@ def show(article_id: str, db: str | None, as_json: bool, tokens: bool) -> None:
     for k, v in lines:
         if v:
             click.echo(f"{k:>12}: {v}")
+    names = {e.id: (e.en or e.name) for e in a.entities}
+    for q in a.quotes:
+        who = q.source if q.unnamed and q.source else names.get(q.speaker or "", q.speaker_text)
+        mark = "«»" if q.kind == "direct" else "≈"
+        click.echo(f"{'quote':>12}: {who} [{q.verb}] {mark} {art.text[q.start:q.end][:140]}")
+    for t in a.timexes:
+        click.echo(f"{'time':>12}: «{t.text}» = {t.value}")
     click.echo("")
     click.echo(art.text)
 
@@ -267,6 +274,33 @@ def entity(name: tuple[str, ...], db: str | None, limit: int) -> None:
                 click.echo(f"    {r.id}  {_date_str(r.published, r.precision):<22} {r.title or ''}")
         else:
             click.echo("  (not mentioned in this store)")
+
+
+@main.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--actor", "actors", multiple=True, help="speaker (repeatable): Lavrov, NATO, راسموسن…")
+@click.option("--unnamed", is_flag=True, help="only statements by unnamed sources («دبلوماسي روسي»)")
+@click.option("--from", "date_from", default=None, help="YYYY[-MM[-DD]]")
+@click.option("--to", "date_to", default=None, help="YYYY[-MM[-DD]]")
+@click.option("-n", "--limit", type=int, default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def quotes(db: str | None, actors: tuple[str, ...], unnamed: bool, date_from: str | None, date_to: str | None,
+           limit: int, as_json: bool) -> None:
+    """Who said what: direct and reported statements with their speakers."""
+    store = _store(db)
+    speakers = [i for ids in _actor_ids(store, actors) for i in ids] if actors else None
+    rows = store.quotes(speakers=speakers, limit=limit, date_from=date_from, date_to=date_to,
+                        unnamed=True if unnamed else None)
+    for r in rows:
+        if as_json:
+            click.echo(json.dumps(r, ensure_ascii=False))
+            continue
+        who = r["speaker_en"] or r["speaker_name"] or r["speaker"] or "—"
+        if r["unnamed"]:
+            who = f"{r['source'] or r['speaker_text']} (unnamed{', ' + r['source_country'] if r['source_country'] else ''})"
+        mark = "«»" if r["kind"] == "direct" else "≈"
+        click.echo(f"{r['article_id'][:10]}  {_date_str(r['published'], r['precision']):<14} {who} [{r['verb']}] {mark} {r['text'][:160]}")
+    click.echo(f"{len(rows)} statements", err=True)
 
 
 @main.group(name="eval")

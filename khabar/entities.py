@@ -254,6 +254,16 @@ class Resolver:
             if m.entity:
                 actors_seen[m.entity] = self.kb.actors[m.entity]
             mentions.append(m)
+        # A surname after a KB person's full name in the same article: «محمود عباس» … «عباس».
+        kb_surnames: dict[str, str] = {}
+        for m in mentions:
+            if m.entity and m.type == "PER" and m.entity in self.kb.actors and " " in m.text.strip():
+                kb_surnames.setdefault(skeleton(m.text.split()[-1]), m.entity)
+        for m in mentions:
+            if m.type == "PER" and not m.entity and " " not in m.text.strip():
+                hit = kb_surnames.get(skeleton(m.text))
+                if hit:
+                    m.entity, m.method = hit, "ner+coref-surname"
         # In-document coreference for names not in the KB: «جيمس اباتوري» … «اباتوري».
         for m in mentions:
             if m.entity or m.type not in ("PER", "ORG", "LOC", "MISC"):

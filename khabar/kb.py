@@ -246,7 +246,8 @@ class KnowledgeBase:
             out[aid] = max(out.get(aid, 0), 0.9)
         if not out and len(sk) >= 4:
             for k, vals in self.skel_index.items():
-                if k[0] == sk[0] and k.count(" ") == sk.count(" ") and edit1(k, sk) and len(k) >= 4:
+                # one edit away, same first and last letter: راسمون → راسموسن, not ميرغني → ميركل
+                if k[0] == sk[0] and k[-1] == sk[-1] and k.count(" ") == sk.count(" ") and edit1(k, sk) and len(k) >= 5:
                     for aid, _f in vals:
                         out[aid] = max(out.get(aid, 0), 0.75)
         res = [(self.actors[a], s) for a, s in out.items()]

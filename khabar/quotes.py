@@ -354,13 +354,29 @@ def _subject_in_slot(ctx: _Ctx, a: int, b: int) -> Mention | None:
 
 
 def _first_gate(norm: str, pos: int, end: int) -> int:
-    """Where the speaker slot ends: a colon, a quote mark, or a complementiser (إن/أن/إلى أن)."""
+    """Where the speaker slot ends: a colon, a quote mark, or a complementiser (إن/أن/إلى أن).
+    Quote marks around a name («صحيفة "إزفستيا"») do not end it."""
     best = end
-    for rx in (re.compile(r"[:«“\"]"), _COMP_ANY, re.compile(fold(rf"(?<![{_AR}])(?:الى|إلى|عن|على)\s+(?:أن|ان)"))):
+    i = pos
+    while True:
+        m = _GATE_MARK.search(norm, i, end)
+        if not m:
+            break
+        if m.group(0) != ":" and _NAME_BEFORE_QUOTE.search(norm, max(0, m.start() - 20), m.start()):
+            close = norm.find(m.group(0) if m.group(0) == '"' else _OPEN_CLOSE.get(m.group(0), '"'), m.end(), end)
+            i = close + 1 if close > 0 else m.end()
+            continue
+        best = m.start()
+        break
+    for rx in (_COMP_ANY, _PREP_GATE):
         m = rx.search(norm, pos, end)
         if m and m.start() < best:
             best = m.start()
     return best
+
+
+_GATE_MARK = re.compile(r"[:«“\"]")
+_PREP_GATE = re.compile(fold(rf"(?<![{_AR}])(?:الى|إلى|عن|على)\s+(?:أن|ان)"))
 
 
 def _skip_apposition(ctx: _Ctx, pos: int, gate: int) -> int:

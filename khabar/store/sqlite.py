@@ -70,6 +70,20 @@ CREATE TABLE IF NOT EXISTS mentions (
     text TEXT
 );
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE TABLE IF NOT EXISTS quotes (
+    rid INTEGER NOT NULL REFERENCES articles(rid) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    kind TEXT,
+    speaker TEXT,
+    speaker_text TEXT,
+    verb TEXT,
+    unnamed INTEGER,
+    source TEXT,
+    source_country TEXT,
+    text TEXT
+);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
 CREATE INDEX IF NOT EXISTS mentions_rid ON mentions(rid);
 """
 
@@ -129,6 +143,12 @@ class SQLiteStore:
                 " ON CONFLICT(id) DO NOTHING",
                 (e.id, e.name, e.type, e.en, e.country, e.sector, int(e.kb)),
             )
+        self.db.executemany(
+            'INSERT INTO quotes(rid, start, "end", kind, speaker, speaker_text, verb, unnamed, source, source_country, text)'
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [(rid, q.start, q.end, q.kind, q.speaker, q.speaker_text, q.verb, int(q.unnamed), q.source, q.source_country,
+              art.text[q.start : q.end]) for q in a.quotes],
+        )
         self.db.executemany(
             'INSERT INTO mentions(rid, entity_id, start, "end", type, method, text) VALUES (?,?,?,?,?,?,?)',
             [(rid, m.entity, m.start, m.end, m.type, m.method, m.text) for m in a.mentions if m.entity],
@@ -271,6 +291,26 @@ class SQLiteStore:
             "SELECT a.*, count(*) AS n FROM mentions m JOIN articles a ON a.rid = m.rid WHERE m.entity_id = ?"
             " GROUP BY a.rid ORDER BY a.sort_date IS NULL, a.sort_date DESC", (entity_id,))]
         return d
+
+    def quotes(self, speakers: list[str] | None = None, limit: int = 50, date_from: str | None = None,
+               date_to: str | None = None, unnamed: bool | None = None) -> list[dict]:
+        sql = ("SELECT q.*, a.id AS article_id, a.published, a.precision, a.title, e.en AS speaker_en, e.name AS speaker_name"
+               " FROM quotes q JOIN articles a ON a.rid = q.rid LEFT JOIN entities e ON e.id = q.speaker WHERE 1=1")
+        args: list = []
+        if speakers:
+            sql += f" AND q.speaker IN ({','.join('?' * len(speakers))})"
+            args += speakers
+        if unnamed is not None:
+            sql += " AND q.unnamed = ?"
+            args.append(int(unnamed))
+        if date_from:
+            sql += " AND a.sort_date >= ?"
+            args.append(date_from)
+        if date_to:
+            sql += " AND substr(a.sort_date, 1, ?) <= ?"
+            args += [len(date_to), date_to]
+        sql += " ORDER BY a.sort_date IS NULL, a.sort_date DESC, q.rid, q.start LIMIT ?"
+        return [dict(r) for r in self.db.execute(sql, [*args, limit])]
 
     def find_entities(self, name: str) -> list[str]:
         """Entity ids whose stored name or a mention text equals ``name`` (search form)."""
