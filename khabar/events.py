@@ -17,10 +17,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 
-from .model import Analysis, Mention, Quote, Sentence, Token
+from .model import Analysis, Event, EventMention, Mention, Quote, Sentence, Token
 from .textnorm import fold, normalize
 
 _AR = "\u0621-\u064a"
@@ -35,38 +35,6 @@ class Trigger:
     context: str
     label: str
     needs: re.Pattern[str] | None
-
-
-@dataclass(slots=True)
-class EventMention:
-    start: int  # sentence span (evidence)
-    end: int
-    trigger_start: int
-    trigger_end: int
-    text: str
-
-
-@dataclass(slots=True)
-class Event:
-    id: str
-    plover: str
-    cameo: str
-    goldstein: float
-    mode: str  # asserted | negated | proposed | hypothetical | future
-    actor: str
-    recipient: str | None
-    actor_country: str | None = None
-    actor_sector: str | None = None
-    recipient_country: str | None = None
-    recipient_sector: str | None = None
-    date: str | None = None
-    location: str | None = None
-    context: str = ""
-    trigger: str = ""
-    reported_by: str | None = None
-    quote_kind: str | None = None
-    mentions: list[EventMention] = field(default_factory=list)
-    confidence: float = 0.0
 
 
 @functools.lru_cache(maxsize=1)
@@ -98,10 +66,11 @@ _FUT = {fold(w) for w in "سوف سيتم ستتم".split()}
 _PROPOSE = {fold(w) for w in (
     "اقترح اقترحت يقترح تقترح اقتراح عرض عرضت يعرض مستعد مستعدة مستعدون مهتم مهتمة مهتمون يسعى تسعى يسعون"
     " يأمل تأمل نأمل آمل أمله أملها يريد تريد نريد يرغب ترغب نرغب دعا دعت يدعو تدعو دعوة قرر تعتزم يعتزم"
+    " تخطط يخطط تخطيط تنوي ينوي"
 ).split()}
 _COND = re.compile(fold(rf"(?<![{_AR}])(?:إذا|اذا|إن\s+لم|ان\s+لم|لو|في\s+حال|حال)(?![{_AR}])"))
 _REJECT_MASDAR = {fold(w) for w in "رفض رفضت يرفض ترفض".split()}
-_RECIP_PREP = re.compile(fold(rf"(?<![{_AR}])(?:مع|على|إلى|الى|ضد|تجاه|حيال|بين|عن)(?![{_AR}])"))
+_RECIP_PREP = re.compile(fold(rf"(?<![{_AR}])(?:مع|على|إلى|الى|ضد|تجاه|حيال|بين|عن|عند|حدود|قرب)(?![{_AR}])"))
 
 
 def _tok_core(t: Token) -> str:
@@ -110,6 +79,35 @@ def _tok_core(t: Token) -> str:
         if g.kind != "proclitic":
             return normalize(t.text[g.start - t.start :])
     return t.norm
+
+
+_NOUN_ONLY = {fold(w) for w in (
+    "اتفاق اتفاقية استئناف لقاء اجتماع قمة مباحثات محادثات مشاورات مفاوضات مناقشة زيارة ترحيب تأييد تحذير تهديد"
+    " هجوم هجمات غارة غارات اعتقال احتجاز احتجاج احتجاجات تظاهرة مظاهرة مظاهرات حشود مساعدات مساعدة دعوة اتهام اتهامات"
+    " إدانة عقوبات مناورات مناورة انسحاب هدنة تفجير انفجار اغتيال اشتباك اشتباكات توقيع مقترح مقترحات اقتراح اقتراحات"
+    " تنازلات الإفراج مطالبة تحشيد مهاجمة التفاوض التعاون الاتفاق"
+).split()}
+_VERB_CUES = {fold(w) for w in "قد لقد كما ثم وقد فقد".split()}
+
+
+def _is_nominal(t: Token | None, doc: _Doc | None = None) -> bool:
+    """A masdar/noun trigger («اجتماع», «رفض انضمام») rather than a verb («رفض», «اتفقا»)."""
+    if t is None:
+        return False
+    core = _tok_core(t)
+    if core.startswith("ال") or core in _NOUN_ONLY or core.endswith(("ات", "ه")):
+        return True
+    if core[:1] in "يتن" and len(core) >= 4:  # imperfect verb
+        return False
+    if any(g.kind == "proclitic" and t.text[g.start - t.start : g.end - t.start] in ("ب", "ل", "ك") for g in t.segments):
+        return True  # «بتأييد», «لمناقشة»
+    if doc is not None:
+        prev = doc.norm[max(0, t.start - 12) : t.start].split()
+        if prev and prev[-1] in _PREPS:
+            return True  # «في رفض …»
+        if prev and prev[-1] in _VERB_CUES:
+            return False
+    return False
 
 
 def _has_future_prefix(t: Token) -> bool:
@@ -174,55 +172,138 @@ def _in_quote(doc: _Doc, pos: int) -> Quote | None:
     return None
 
 
-def _subject(doc: _Doc, s: Sentence, ts: int, te: int) -> Mention | None:
-    """The actor of a trigger: VSO subject right after it, else an SVO subject before it."""
-    after = [m for m in doc.mentions if te <= m.start < min(s.end, te + 60)]
-    if after:
-        m = after[0]
-        gap = doc.norm[te : m.start]
-        if len(gap.split()) <= 3 and not _RECIP_PREP.search(gap) and not re.search(r"[،,.:]", gap):
-            return m
-    before = [m for m in doc.mentions if s.start <= m.start and m.end <= ts]
-    if before:
-        m = before[-1]
-        gap = doc.norm[m.end : ts]
-        if len(gap.split()) <= 6 and not re.search(r"[.:؟?!]", gap):
-            # «روسيا والناتو يبحثان»: the first conjunct is the actor
-            conj = [x for x in before if x.end <= m.start and re.fullmatch(r"\s*و?\s*", doc.norm[x.end : m.start] + "")]
-            if re.fullmatch(r"\s*", doc.norm[m.end : ts]) is None and conj:
-                pass
-            prev = [x for x in before if x is not m and re.fullmatch(r"\s*", doc.norm[x.end : m.start].replace("و", "", 1))]
-            if prev:
-                return prev[-1]
-            return m
+_SIDES = re.compile(fold(rf"(?<![{_AR}])(?:ال)?(?:طرفين|طرفان|جانبين|جانبان|بلدين|بلدان|دولتين|دولتان|الطرفين|الجانبين)(?![{_AR}])"))
+_STOP_AFTER = re.compile(fold(rf"(?<![{_AR}])(?:إذا|اذا|لم|لن|أن|ان|إن|التي|الذي|كي|لكي|حتى)(?![{_AR}])"))
+
+
+def _governed(doc: _Doc, m: Mention) -> bool:
+    """Is the mention the object of a preposition («الى موسكو», «لروسيا», «مع الناتو»)?"""
+    tok = doc.text[max(0, m.start - 1) : m.start]
+    if tok in ("ب", "ل", "ك") and m.start >= 1:
+        return True
+    before = doc.norm[max(0, m.start - 8) : m.start].split()
+    return bool(before) and before[-1] in _PREPS
+
+
+def _locative(doc: _Doc, m: Mention, depth: int = 0) -> bool:
+    """«في موسكو», «بموسكو», «الى فلاديفوستوك», and the conjunct in «في موسكو وبروكسل»."""
+    if doc.text[max(0, m.start - 1) : m.start] == "ب":
+        return True
+    before = doc.norm[max(0, m.start - 8) : m.start].split()
+    if before and before[-1] in _LOC_PREPS:
+        return True
+    if doc.text[max(0, m.start - 1) : m.start] == "و" and depth < 3:
+        prev = [x for x in doc.mentions if x.end <= m.start - 1 and re.fullmatch(r"\s*", doc.text[x.end : m.start - 1])]
+        return bool(prev) and _locative(doc, prev[-1], depth + 1)
+    return False
+
+
+_LOC_PREPS = {fold(w) for w in "في من عبر حول داخل الى إلى نحو قرب".split()}
+
+
+_PREPS = {fold(w) for w in "في الى إلى من على عن مع ضد تجاه حيال لدى عند بين نحو عبر حول".split()}
+
+
+def _can_act(doc: _Doc, m: Mention, nominal: bool) -> bool:
+    kind = (m.entity or "").split(":")
+    if len(kind) == 2:  # a city: an actor only as a capital standing for its government, as a subject
+        return not nominal
+    return True
+
+
+def _main_dyad(doc: _Doc) -> tuple[Mention, Mention] | None:
+    """The two actors an article is about, for «الطرفين / الجانبين» (the two sides)."""
+    counts: dict[str, list[Mention]] = {}
+    for m in doc.mentions:
+        if m.type in ("ORG", "LOC") and ":" not in (m.entity or ""):
+            counts.setdefault(m.entity or "", []).append(m)
+    top = sorted(counts.values(), key=len, reverse=True)[:2]
+    if len(top) == 2 and len(top[1]) >= 2:
+        return top[0][0], top[1][0]
     return None
 
 
+_HE = re.compile(fold(rf"(?<![{_AR}])(?:أنه|انه|إنه|بأنه|بانه)\s+(?:(?:لا|لن|لم|قد|سوف)\s+)?(?:[{_AR}]+\s+){{0,2}}(?:أن\s+|ان\s+)?$"))
+_HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT", "THREATEN", "PROTEST"}
+
+
+def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: str = ""
+             ) -> tuple[Mention | None, Mention | None]:
+    """(actor, recipient-from-conjunction) of a trigger: a conjoined SVO subject («روسيا والناتو
+    يبحثان»), «الطرفين» (the article's main dyad), the VSO subject after a verb, the genitive
+    after a noun («زيارة راسموسن»), «بين X و Y», else an SVO subject before it."""
+    before = [m for m in doc.mentions if s.start <= m.start and m.end <= ts and not _governed(doc, m)]
+    gap_side = _SIDES.search(doc.norm, max(s.start, ts - 25), ts)
+    if gap_side and not nominal:
+        dy = _main_dyad(doc)
+        if dy:
+            return dy
+    if not nominal:
+        after = [m for m in doc.mentions if te <= m.start < min(s.end, te + 60)]
+        if after:
+            m = after[0]
+            gap = doc.norm[te : m.start]
+            if len(gap.split()) <= 3 and not _RECIP_PREP.search(gap) and not _STOP_AFTER.search(gap) and not re.search(
+                r"[،,.:]", gap
+            ) and not _governed(doc, m):
+                return m, None
+    else:
+        between = re.match(fold(r"\s*(?:[\w\u0621-\u064a]+\s+){0,3}?بين\s+"), doc.norm[te : min(s.end, te + 40)])
+        after = [m for m in doc.mentions if te <= m.start < min(s.end, te + 50)]
+        if between and len(after) >= 2:
+            return after[0], after[1]
+        if after and plover not in _HOSTILE:
+            m = after[0]
+            gap = doc.norm[te : m.start]
+            if not gap.strip() and _can_act(doc, m, True):
+                return m, None  # «زيارة راسموسن», «دعوة الحلف» (for «مهاجمة ليبيا» the genitive is the target)
+    if before:
+        m = before[-1]
+        gap = doc.norm[m.end : ts]
+        if len(gap.split()) <= 5 and not re.search(r"[.:؟?!]", gap) and _can_act(doc, m, nominal):
+            prev = [x for x in before if x is not m and re.fullmatch(r"\s*و\s*", doc.norm[x.end : m.start])]
+            if prev:
+                return prev[-1], m
+            return m, None
+    return None, None
+
+
 def _recipient(doc: _Doc, s: Sentence, ts: int, te: int, actor: Mention | None) -> Mention | None:
-    # «روسيا والناتو يبحثان»: the second conjunct
-    if actor is not None and actor.end <= ts:
-        for m in doc.mentions:
-            if m.start >= actor.end and m.end <= ts and re.fullmatch(r"\s*و\s*", doc.norm[actor.end : m.start]):
-                return m
     start = te
     if actor is not None and actor.start >= te:
         start = actor.end
     window_end = min(s.end, start + 90)
     for m in doc.mentions:
         if start <= m.start < window_end and m is not actor and m.entity != (actor.entity if actor else None):
+            if ":" in (m.entity or "") and _locative(doc, m):
+                continue  # «في موسكو»: a place, not a recipient
             gap = doc.norm[start : m.start]
             if re.search(r"[.؟?!]", gap):
                 break
-            if _RECIP_PREP.search(gap) or len(gap.split()) <= 2:
+            if _RECIP_PREP.search(gap) or len(gap.split()) <= 2 or (_COND.search(gap) and len(gap.split()) <= 5) or (
+                doc.text[m.start - 1 : m.start] == "ل"
+            ):
+                if ":" in (m.entity or "") and m.entity and not _governed(doc, m):
+                    continue  # a city that is not governed by مع/على/ل is a place, not a party
                 return m
-    # a proclitic ل on the mention itself: «لروسيا»
     return None
+
+
+_CALL_VERBS = {"دعا", "داعيا", "طالب", "ناشد", "حث"}
+_FIRST = {fold(w) for w in "نحن انا أنا اننا إننا إنني انني".split()}
+
+
+def _first_person(doc: _Doc, tok: Token | None, ts: int) -> bool:
+    if tok is not None and _tok_core(tok)[:1] == "ن" and len(_tok_core(tok)) >= 4:
+        return True
+    prev = doc.norm[max(0, ts - 12) : ts].split()
+    return bool(prev) and prev[-1] in _FIRST
 
 
 def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Token | None) -> str:
     prev = doc.norm[max(s.start, ts - 40) : ts].split()[-4:]
-    prev_close = prev[-2:]
-    if any(w in _NEG for w in prev_close) or any(w in _REJECT_MASDAR for w in prev[-1:]):
+    prev_close = prev[-3:]
+    if any(w in _NEG for w in prev_close) or (trig.plover != "REJECT" and any(w in _REJECT_MASDAR for w in prev[-3:])):
         return "negated"
     clause_start = max(doc.norm.rfind("،", s.start, ts), doc.norm.rfind(",", s.start, ts), s.start)
     if _COND.search(doc.norm, clause_start, min(s.end, te + 60)) and trig.plover != "THREATEN":
@@ -234,6 +315,22 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
     if (tok is not None and _has_future_prefix(tok)) or any(w in _FUT for w in prev_close):
         return "future"
     return "asserted"
+
+
+_CONTEXT = [
+    ("military", fold("عسكري|عسكرية|العسكري|العسكرية|الدفاع|الدرع|صاروخ|صواريخ|الصاروخية|قوات|القوات|جيش|الجيش|أسلحة|الأسلحة|سلاح|نووي|النووية|الحرب|مناورات|رادار|حربي")),
+    ("economic", fold("اقتصاد|اقتصادي|الاقتصادية|تجارة|تجاري|التجارية|نفط|النفط|غاز|الغاز|استثمار|عقوبات اقتصادية|الرسوم|جمركية|مالي|المالية")),
+    ("humanitarian", fold("إنساني|إنسانية|الإنسانية|لاجئين|اللاجئين|مساعدات|إغاثة|الإغاثة|المدنيين")),
+    ("legal", fold("محكمة|المحكمة|قضائي|القضاء|قانون|القانون|اعتقال|سجن")),
+]
+
+
+def _context(doc: _Doc, s: Sentence, trig: Trigger) -> str:
+    window = doc.norm[s.start : s.end]
+    for name, words in _CONTEXT:
+        if re.search(rf"(?<![{_AR}])(?:[وبلف]|لل|ال)?(?:{words})(?![{_AR}])", window):
+            return name
+    return trig.context
 
 
 def _date_for(a: Analysis, s: Sentence) -> str | None:
@@ -267,13 +364,25 @@ def extract_events(a: Analysis) -> list[Event]:
         tok_at = {t.start: t for t in s.tokens}
         for ts, te, trig in _find_triggers(s, doc.text):
             q = _in_quote(doc, ts)
-            actor = _subject(doc, s, ts, te)
-            if actor is None and q is not None and q.speaker:
-                # «نحن مستعدون…» inside a statement: the speaker acts (or their organisation)
+            tok = tok_at.get(ts)
+            nominal = _is_nominal(tok, doc)
+            actor, conj = _subject(doc, s, ts, te, nominal, trig.plover)
+            if q is not None and q.speaker and not nominal and _HE.search(doc.norm, max(s.start, q.start - 8), ts):
+                # «أكد أنه لا يريد أن يهدد الناتو»: «أنه» is the speaker; a name after the verb is its object
+                obj = actor if actor is not None and actor.start >= te else None
+                actor = Mention(q.speaker_start or q.start, q.speaker_end or q.start, q.speaker_text, "PER", q.speaker)
+                conj = obj
+            if q is not None and q.verb in _CALL_VERBS and q.verb_end is not None:
+                # «داعيا روسيا إلى "التوقف عن حشد قواتها"»: the one called upon is the actor
+                called = [m for m in doc.mentions if q.verb_end <= m.start < q.start and m.entity]
+                if called and (actor is None or actor.start >= q.start and nominal):
+                    actor = called[0]
+            if actor is None and q is not None and q.speaker and not nominal and _first_person(doc, tok, ts):
+                # «نحن نرحب…», «نريد…» inside a statement: the speaker acts
                 actor = Mention(q.speaker_start or q.start, q.speaker_end or q.start, q.speaker_text, "PER", q.speaker)
             if actor is None or not actor.entity:
                 continue
-            recipient = _recipient(doc, s, ts, te, actor)
+            recipient = conj or _recipient(doc, s, ts, te, actor)
             if recipient is not None and recipient.entity == actor.entity:
                 recipient = None
             mode = _modality(doc, s, ts, te, trig, tok_at.get(ts))
@@ -291,7 +400,7 @@ def extract_events(a: Analysis) -> list[Event]:
                 actor=actor.entity, recipient=recipient.entity if recipient else None,
                 actor_country=(act.country if act else None) or None, actor_sector=(act.sector if act else None) or None,
                 recipient_country=(rec.country if rec else None) or None, recipient_sector=(rec.sector if rec else None) or None,
-                date=date, location=_location(doc, s), context=trig.context, trigger=doc.text[ts:te],
+                date=date, location=_location(doc, s), context=_context(doc, s, trig), trigger=doc.text[ts:te],
                 reported_by=(q.speaker or q.source) if q else None, quote_kind=q.kind if q else None,
                 mentions=[em], confidence=0.7 if recipient else 0.6,
             )

@@ -156,6 +156,38 @@ class Timex:
 
 
 @dataclass(slots=True)
+class EventMention:
+    start: int  # sentence span (evidence)
+    end: int
+    trigger_start: int
+    trigger_end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    plover: str
+    cameo: str
+    goldstein: float
+    mode: str  # asserted | negated | proposed | hypothetical | future
+    actor: str
+    recipient: str | None
+    actor_country: str | None = None
+    actor_sector: str | None = None
+    recipient_country: str | None = None
+    recipient_sector: str | None = None
+    date: str | None = None
+    location: str | None = None
+    context: str = ""
+    trigger: str = ""
+    reported_by: str | None = None
+    quote_kind: str | None = None
+    mentions: list[EventMention] = field(default_factory=list)
+    confidence: float = 0.0
+
+
+@dataclass(slots=True)
 class Entity:
     id: str
     name: str
@@ -205,6 +237,7 @@ class Analysis:
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     schema: int = SCHEMA_VERSION
 
     @property
@@ -243,5 +276,7 @@ class Analysis:
             entities=[Entity(**e) for e in d.get("entities") or []],
             quotes=[Quote(**q) for q in d.get("quotes") or []],
             timexes=[Timex(**t) for t in d.get("timexes") or []],
+            events=[Event(**{**e, "mentions": [EventMention(**m) for m in e.get("mentions") or []]})
+                    for e in d.get("events") or []],
             schema=d.get("schema", SCHEMA_VERSION),
         )

@@ -162,6 +162,10 @@ def analyze(raw: RawDoc, today: dt.date | None = None, tokens: bool = True, enti
         from .timex import find_timexes
 
         analysis.timexes = find_timexes(clean_text, published, start=body_start)
+    if entities and tokens:
+        from .events import extract_events
+
+        analysis.events = extract_events(analysis)
     return analysis
 
 
