@@ -303,6 +303,70 @@ def quotes(db: str | None, actors: tuple[str, ...], unnamed: bool, date_from: st
     click.echo(f"{len(rows)} statements", err=True)
 
 
+def _name(eid: str | None) -> str:
+    from .kb import knowledge_base
+
+    if not eid:
+        return "—"
+    a = knowledge_base().get(eid)
+    return a.en if a else eid.split(":")[-1]
+
+
+@main.command()
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--actor", "actors", multiple=True, help="source actor (repeatable): NATO, RUS, Lavrov, الناتو…")
+@click.option("--recipient", "recipients", multiple=True, help="target actor (repeatable)")
+@click.option("--type", "plover", default=None, help="PLOVER event type: AGREE, CONSULT, THREATEN, REJECT, MOBILIZE…")
+@click.option("--mode", type=click.Choice(["asserted", "negated", "proposed", "hypothetical", "future"]), default=None)
+@click.option("--from", "date_from", default=None, help="YYYY[-MM[-DD]]")
+@click.option("--to", "date_to", default=None, help="YYYY[-MM[-DD]]")
+@click.option("-n", "--limit", type=int, default=100, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def events(db: str | None, actors: tuple[str, ...], recipients: tuple[str, ...], plover: str | None, mode: str | None,
+           date_from: str | None, date_to: str | None, limit: int, as_json: bool) -> None:
+    """Who did what to whom: PLOVER/CAMEO-coded events with modality and evidence."""
+    store = _store(db)
+    acts = [i for ids in _actor_ids(store, actors) for i in ids] if actors else None
+    recs = [i for ids in _actor_ids(store, recipients) for i in ids] if recipients else None
+    rows = store.events(actors=acts, recipients=recs, plover=plover, mode=mode, date_from=date_from,
+                        date_to=date_to, limit=limit)
+    for r in rows:
+        if as_json:
+            click.echo(json.dumps(r, ensure_ascii=False))
+            continue
+        rep = f" (reported by {_name(r['reported_by'])})" if r.get("reported_by") else ""
+        click.echo(f"{r['date'] or '—':<11} {r['plover']:<10} {r['cameo']:<5} {r['goldstein']:>5.1f} {r['mode']:<12} "
+                   f"{_name(r['actor'])} → {_name(r['recipient'])}  [{r['context']}] «{r['trigger']}»{rep} ×{r['mentions']}")
+        click.echo(f"    {r['article_id']}: {r['evidence'][:150]}")
+    click.echo(f"{len(rows)} events", err=True)
+
+
+@main.command()
+@click.argument("actor_a")
+@click.argument("actor_b")
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--by", type=click.Choice(["day", "month", "year"]), default="month", show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def dyad(actor_a: str, actor_b: str, db: str | None, by: str, as_json: bool) -> None:
+    """Cooperation ↔ conflict between two actors over time (Goldstein scale; asserted events only)."""
+    store = _store(db)
+    (a_ids,), (b_ids,) = _actor_ids(store, (actor_a,)), _actor_ids(store, (actor_b,))
+    rows = store.dyad(a_ids, b_ids, by=by)
+    a, b = _name(a_ids[0]), _name(b_ids[0])
+    if as_json:
+        for r in rows:
+            click.echo(json.dumps({**r, "a": a_ids[0], "b": b_ids[0]}, ensure_ascii=False))
+        return
+    click.echo(f"{'period':<10} {'dir':<3} {'asserted':>8} {'coop':>5} {'confl':>6} {'Σ Goldstein':>12} {'mean':>6} {'other':>6}")
+    for r in rows:
+        d = f"{a}→{b}" if r["direction"] == "→" else f"{b}→{a}"
+        mean = f"{r['goldstein_mean']:.2f}" if r["goldstein_mean"] is not None else "—"
+        click.echo(f"{r['period']:<10} {d:<14} {r['asserted']:>3} {r['cooperative']:>5} {r['conflictual']:>6} "
+                   f"{r['goldstein_sum']:>12.1f} {mean:>6} {r['other_modes']:>6}")
+    if not rows:
+        click.echo("no dated events between these actors", err=True)
+
+
 @main.group(name="eval")
 def eval_() -> None:
     """Measure components on gold data."""
@@ -380,9 +444,21 @@ def eval_dates_cmd(gold: str | None, docs: str | None, verbose: bool) -> None:
     _report("dates", eval_timex(_analyse_dir(docs), gold), verbose)
 
 
+@eval_.command(name="events")
+@click.option("--gold", default=None, help="gold TSV (default: the shipped seed annotation)")
+@click.option("--docs", default=None, help="directory of the annotated articles (default: the embedded seeds)")
+@click.option("-v", "--verbose", is_flag=True)
+def eval_events_cmd(gold: str | None, docs: str | None, verbose: bool) -> None:
+    """Event extraction: type + actor + recipient + mode at the trigger, precision/recall."""
+    from .evaluate import eval_events
+
+    _report("events", eval_events(_analyse_dir(docs), gold), verbose)
+
+
 @main.command(name="export")
 @click.option("--db", default=None, help=DB_HELP)
-@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover", "gdelt"]), default="jsonl",
+              show_default=True, help="articles: jsonl/csv/parquet; events: plover (JSONL) or gdelt (TSV)")
 @click.option("-o", "--output", default=None, help="file (default: stdout; required for parquet)")
 @click.option("--tokens", is_flag=True, help="jsonl: include tokens with clitic segments, stems and lemmas")
 def export_(db: str | None, fmt: str, output: str | None, tokens: bool) -> None:

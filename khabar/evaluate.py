@@ -50,10 +50,10 @@ def read_gold(path: str | Path) -> list[list[str]]:
     return rows
 
 
-def _locate(a: Analysis, cue: str) -> tuple[int, int] | None:
+def _locate(a: Analysis, cue: str, body_only: bool = True) -> tuple[int, int] | None:
     cue, _, nth = cue.partition("#")
     n = int(nth) if nth else 1
-    body = len(a.article.title) if a.article.title else 0
+    body = len(a.article.title) if a.article.title and body_only else 0
     starts = [m.start() for m in re.finditer(re.escape(cue), a.article.text) if m.start() >= body]
     if len(starts) < n:
         return None
@@ -147,4 +147,42 @@ def eval_timex(analyses: dict[str, Analysis], gold_path: str | Path | None = Non
             if (key, i) not in matched:
                 sc.fp += 1
                 sc.spurious.append(f"{key} «{t.text}» = {t.value}")
+    return sc
+
+
+def eval_events(analyses: dict[str, Analysis], gold_path: str | Path | None = None) -> Score:
+    """Gold rows: seed, PLOVER type, actor, recipient ('-' if none), mode, trigger cue. A
+    predicted event matches when one of its mentions' trigger overlaps the cue and type, actor,
+    recipient and mode agree (recipient '*' in gold accepts any)."""
+    gold = read_gold(gold_path or GOLD_DIR / "events_seeds.tsv")
+    sc = Score()
+    used: set[tuple[str, str]] = set()
+    seeds = {g[0] for g in gold}
+    for key, plover, actor, recipient, mode, cue in gold:
+        a = _by_seed(analyses, key)
+        loc = _locate(a, cue, body_only=False) if a else None
+        if a is None or loc is None:
+            sc.fn += 1
+            sc.misses.append(f"{key} {cue} (cue not found)")
+            continue
+        cands = [e for e in a.events if any(m.trigger_start < loc[1] and loc[0] < m.trigger_end for m in e.mentions)
+                 and e.plover == plover]
+        ok = [e for e in cands if e.actor == actor and e.mode == mode and (recipient == "*" or (e.recipient or "-") == recipient)]
+        if ok:
+            sc.tp += 1
+            used.add((key, ok[0].id))
+        else:
+            sc.fn += 1
+            got = "; ".join(f"{e.plover} {e.actor}→{e.recipient} {e.mode}" for e in cands) or "nothing"
+            sc.misses.append(f"{key} «{cue}» {plover} {actor}→{recipient} {mode}  (got {got})")
+            if cands:
+                sc.wrong_attr += 1
+    for name, a in analyses.items():
+        key = next((k for k in seeds if name.startswith(k)), None)
+        if key is None:
+            continue
+        for e in a.events:
+            if (key, e.id) not in used:
+                sc.fp += 1
+                sc.spurious.append(f"{key} {e.plover} {e.actor}→{e.recipient} {e.mode} «{e.trigger}»")
     return sc

@@ -51,7 +51,7 @@ def lexicon() -> tuple[dict[str, list[Trigger]], int]:
         rx = None
         if needs:
             alts = "|".join(re.escape(fold(n)).replace(r"\ ", r"\s+") for n in needs.split("|"))
-            rx = re.compile(rf"^\s*(?:[وبلف])?(?:{alts})(?![{_AR}])")
+            rx = re.compile(rf"^\s*(?:[^\s.،,]+\s+){{0,4}}?(?:[وبلف]|ال|بال|لل)?(?:{alts})(?![{_AR}])")
         trig = Trigger(plover, cameo, float(gold), mode, ctx, label, rx)
         for f in forms.split("|"):
             key = fold(f).strip()
@@ -61,12 +61,13 @@ def lexicon() -> tuple[dict[str, list[Trigger]], int]:
     return table, longest
 
 
-_NEG = {fold(w) for w in "لا لم لن ليس ليست لسنا لست عدم غير دون بدون ما".split()}
+_NEG = {fold(w) for w in "لا لم لن ليس ليست لسنا لست عدم دون بدون".split()}
+_NEG_ADJ = {fold(w) for w in "غير ما".split()}  # only right before the trigger («غير مهتم»)
 _FUT = {fold(w) for w in "سوف سيتم ستتم".split()}
 _PROPOSE = {fold(w) for w in (
     "اقترح اقترحت يقترح تقترح اقتراح عرض عرضت يعرض مستعد مستعدة مستعدون مهتم مهتمة مهتمون يسعى تسعى يسعون"
     " يأمل تأمل نأمل آمل أمله أملها يريد تريد نريد يرغب ترغب نرغب دعا دعت يدعو تدعو دعوة قرر تعتزم يعتزم"
-    " تخطط يخطط تخطيط تنوي ينوي"
+    " تخطط يخطط تخطيط تنوي ينوي استعداد استعدادها استعداده"
 ).split()}
 _COND = re.compile(fold(rf"(?<![{_AR}])(?:إذا|اذا|إن\s+لم|ان\s+لم|لو|في\s+حال|حال)(?![{_AR}])"))
 _REJECT_MASDAR = {fold(w) for w in "رفض رفضت يرفض ترفض".split()}
@@ -255,8 +256,8 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
         if after and plover not in _HOSTILE:
             m = after[0]
             gap = doc.norm[te : m.start]
-            if not gap.strip() and _can_act(doc, m, True):
-                return m, None  # «زيارة راسموسن», «دعوة الحلف» (for «مهاجمة ليبيا» the genitive is the target)
+            if (not gap.strip() or doc.text[te : m.start].strip() == "ل") and _can_act(doc, m, True):
+                return m, None  # «زيارة راسموسن», «زيارة لأمين عام…», «دعوة الحلف» («مهاجمة ليبيا»: the target)
     if before:
         m = before[-1]
         gap = doc.norm[m.end : ts]
@@ -265,7 +266,16 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
             if prev:
                 return prev[-1], m
             return m, None
+        # The sentence's own subject at its start («وكان راسموسن الذي وصل … قد التقى …»)
+        first = before[0]
+        lead = doc.norm[s.start : first.start].split()
+        if len(lead) <= 2 and not _COMP_RX.search(doc.norm, first.end, ts) and _can_act(doc, first, False):
+            nxt = [x for x in before if x is not first and re.fullmatch(r"\s*و\s*", doc.norm[first.end : x.start])]
+            return first, (nxt[0] if nxt else None)
     return None, None
+
+
+_COMP_RX = re.compile(fold(rf"(?<![{_AR}])(?:أن|ان|إن|إنه|أنه|انه)(?![{_AR}])|[.:؟!]"))
 
 
 def _recipient(doc: _Doc, s: Sentence, ts: int, te: int, actor: Mention | None) -> Mention | None:
@@ -303,10 +313,12 @@ def _first_person(doc: _Doc, tok: Token | None, ts: int) -> bool:
 def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Token | None) -> str:
     prev = doc.norm[max(s.start, ts - 40) : ts].split()[-4:]
     prev_close = prev[-3:]
-    if any(w in _NEG for w in prev_close) or (trig.plover != "REJECT" and any(w in _REJECT_MASDAR for w in prev[-3:])):
+    if any(w in _NEG for w in prev_close) or (prev and prev[-1] in _NEG_ADJ) or (
+        trig.plover != "REJECT" and any(w in _REJECT_MASDAR for w in prev[-3:])
+    ):
         return "negated"
     clause_start = max(doc.norm.rfind("،", s.start, ts), doc.norm.rfind(",", s.start, ts), s.start)
-    if _COND.search(doc.norm, clause_start, min(s.end, te + 60)) and trig.plover != "THREATEN":
+    if _COND.search(doc.norm, clause_start, s.end) and (trig.plover != "THREATEN" or trig.cameo != "138"):
         return "hypothetical"
     if trig.plover == "THREATEN" and trig.cameo == "138":
         return "hypothetical"
@@ -362,6 +374,7 @@ def extract_events(a: Analysis) -> list[Event]:
         if not s.tokens:
             continue
         tok_at = {t.start: t for t in s.tokens}
+        last_end, last_actor = -100, None
         for ts, te, trig in _find_triggers(s, doc.text):
             q = _in_quote(doc, ts)
             tok = tok_at.get(ts)
@@ -382,6 +395,9 @@ def extract_events(a: Analysis) -> list[Event]:
                 actor = Mention(q.speaker_start or q.start, q.speaker_end or q.start, q.speaker_text, "PER", q.speaker)
             if actor is None or not actor.entity:
                 continue
+            if ts - last_end <= 25 and actor.entity == last_actor:
+                continue  # «مهتم باستئناف التعاون», «دعا الى توسيع التعاون»: one event, coded by its head
+            last_end, last_actor = te, actor.entity
             recipient = conj or _recipient(doc, s, ts, te, actor)
             if recipient is not None and recipient.entity == actor.entity:
                 recipient = None

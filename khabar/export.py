@@ -31,8 +31,76 @@ def flat_row(a: Analysis) -> dict[str, Any]:
     }
 
 
+GDELT_FIELDS = [
+    "GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code", "IsRootEvent", "EventCode",
+    "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources", "NumArticles",
+    "ActionGeo_FullName", "SOURCEURL", "PLOVER", "Mode", "Context", "Evidence",
+]
+
+
+def _quad(cameo: str) -> int:
+    root = int(cameo[:2]) if cameo[:2].isdigit() else 1
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 14 else 4
+
+
+def export_events(analyses: Iterable[Analysis], fmt: str, fh: IO[str]) -> int:
+    """Events as PLOVER JSONL or a GDELT-compatible TSV (one row per event, mentions merged)."""
+    from .kb import knowledge_base
+
+    kb = knowledge_base()
+    merged: dict[str, dict] = {}
+    for a in analyses:
+        for e in a.events:
+            row = merged.get(e.id)
+            ev_text = a.article.text[e.mentions[0].start : e.mentions[0].end] if e.mentions else ""
+            if row is None:
+                row = merged[e.id] = {"event": e, "mentions": 0, "articles": set(), "url": a.article.url,
+                                      "evidence": ev_text, "article": a.article.id, "outlets": set()}
+            row["mentions"] += len(e.mentions)
+            row["articles"].add(a.article.id)
+            row["outlets"].add(a.article.outlet or a.article.id)
+    n = 0
+    if fmt == "gdelt":
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(GDELT_FIELDS)
+    for eid, row in merged.items():
+        e = row["event"]
+        act, rec = kb.get(e.actor), kb.get(e.recipient) if e.recipient else None
+        if fmt == "plover":
+            fh.write(json.dumps({
+                "id": e.id, "date": e.date, "event_type": e.plover, "mode": e.mode, "context": e.context,
+                "cameo": e.cameo, "goldstein": e.goldstein,
+                "actor": {"id": e.actor, "name": act.en if act else e.actor, "country": e.actor_country,
+                          "sector": e.actor_sector},
+                "recipient": {"id": e.recipient, "name": rec.en if rec else e.recipient, "country": e.recipient_country,
+                              "sector": e.recipient_sector} if e.recipient else None,
+                "location": e.location, "trigger": e.trigger, "reported_by": e.reported_by,
+                "evidence": row["evidence"], "article": row["article"], "url": row["url"],
+                "num_mentions": row["mentions"], "num_articles": len(row["articles"]),
+            }, ensure_ascii=False) + "\n")
+        else:
+            w.writerow([
+                e.id, (e.date or "").replace("-", "")[:8], e.actor_country or e.actor, act.en if act else e.actor,
+                e.actor_country or "", e.actor_sector or "", (e.recipient_country or e.recipient or ""),
+                rec.en if rec else (e.recipient or ""), e.recipient_country or "", e.recipient_sector or "", 1,
+                e.cameo, e.cameo[:3], e.cameo[:2], _quad(e.cameo), e.goldstein, row["mentions"], len(row["outlets"]),
+                len(row["articles"]), e.location or "", row["url"] or "", e.plover, e.mode, e.context,
+                " ".join(row["evidence"].split())[:300],
+            ])
+        n += 1
+    return n
+
+
 def export(analyses: Iterable[Analysis], fmt: str, out: str | None, tokens: bool = False) -> int:
     n = 0
+    if fmt in ("plover", "gdelt"):
+        fh2: IO[str] = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
+        try:
+            return export_events(analyses, fmt, fh2)
+        finally:
+            if out:
+                fh2.close()
     if fmt == "parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq

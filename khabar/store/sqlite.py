@@ -84,6 +84,21 @@ CREATE TABLE IF NOT EXISTS quotes (
     text TEXT
 );
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY,
+    plover TEXT, cameo TEXT, goldstein REAL, mode TEXT,
+    actor TEXT, recipient TEXT, actor_country TEXT, actor_sector TEXT,
+    recipient_country TEXT, recipient_sector TEXT,
+    date TEXT, location TEXT, context TEXT
+);
+CREATE TABLE IF NOT EXISTS event_mentions (
+    event_id TEXT NOT NULL,
+    rid INTEGER NOT NULL REFERENCES articles(rid) ON DELETE CASCADE,
+    start INTEGER, "end" INTEGER, trigger TEXT, reported_by TEXT, text TEXT
+);
+CREATE INDEX IF NOT EXISTS events_actor ON events(actor);
+CREATE INDEX IF NOT EXISTS events_recipient ON events(recipient);
+CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions(event_id);
 CREATE INDEX IF NOT EXISTS mentions_rid ON mentions(rid);
 """
 
@@ -142,6 +157,18 @@ class SQLiteStore:
                 "INSERT INTO entities(id, name, type, en, country, sector, kb) VALUES (?,?,?,?,?,?,?)"
                 " ON CONFLICT(id) DO NOTHING",
                 (e.id, e.name, e.type, e.en, e.country, e.sector, int(e.kb)),
+            )
+        for ev in a.events:
+            self.db.execute(
+                "INSERT INTO events(id, plover, cameo, goldstein, mode, actor, recipient, actor_country, actor_sector,"
+                " recipient_country, recipient_sector, date, location, context) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                " ON CONFLICT(id) DO NOTHING",
+                (ev.id, ev.plover, ev.cameo, ev.goldstein, ev.mode, ev.actor, ev.recipient, ev.actor_country,
+                 ev.actor_sector, ev.recipient_country, ev.recipient_sector, ev.date, ev.location, ev.context),
+            )
+            self.db.executemany(
+                'INSERT INTO event_mentions(event_id, rid, start, "end", trigger, reported_by, text) VALUES (?,?,?,?,?,?,?)',
+                [(ev.id, rid, m.start, m.end, m.text, ev.reported_by, art.text[m.start : m.end]) for m in ev.mentions],
             )
         self.db.executemany(
             'INSERT INTO quotes(rid, start, "end", kind, speaker, speaker_text, verb, unnamed, source, source_country, text)'
@@ -311,6 +338,55 @@ class SQLiteStore:
             args += [len(date_to), date_to]
         sql += " ORDER BY a.sort_date IS NULL, a.sort_date DESC, q.rid, q.start LIMIT ?"
         return [dict(r) for r in self.db.execute(sql, [*args, limit])]
+
+    def events(self, actors: list[str] | None = None, recipients: list[str] | None = None, plover: str | None = None,
+               mode: str | None = None, date_from: str | None = None, date_to: str | None = None,
+               limit: int = 100) -> list[dict]:
+        """Events (deduplicated across sentences and articles) with mention and article counts."""
+        sql = ("SELECT e.*, count(m.rowid) AS mentions, count(DISTINCT m.rid) AS articles,"
+               " min(a.id) AS article_id, min(m.text) AS evidence, min(m.trigger) AS trigger,"
+               " max(m.reported_by) AS reported_by, min(a.url) AS url"
+               " FROM events e JOIN event_mentions m ON m.event_id = e.id JOIN articles a ON a.rid = m.rid WHERE 1=1")
+        args: list = []
+        for col, vals in (("actor", actors), ("recipient", recipients)):
+            if vals:
+                sql += f" AND e.{col} IN ({','.join('?' * len(vals))})"
+                args += vals
+        if plover:
+            sql += " AND e.plover = ?"
+            args.append(plover.upper())
+        if mode:
+            sql += " AND e.mode = ?"
+            args.append(mode)
+        if date_from:
+            sql += " AND e.date >= ?"
+            args.append(date_from)
+        if date_to:
+            sql += " AND substr(e.date, 1, ?) <= ?"
+            args += [len(date_to), date_to]
+        sql += " GROUP BY e.id ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT ?"
+        return [dict(r) for r in self.db.execute(sql, [*args, limit])]
+
+    def dyad(self, a: list[str], b: list[str], by: str = "month") -> list[dict]:
+        """Cooperation ↔ conflict per period for a→b and b→a: asserted (and future) events only;
+        negated, proposed and hypothetical events are counted apart, never as asserted."""
+        n = 7 if by == "month" else 4 if by == "year" else 10
+        out = []
+        for direction, (x, y) in (("→", (a, b)), ("←", (b, a))):
+            sql = (f"SELECT substr(date, 1, {n}) AS period, count(*) AS events,"
+                   " sum(CASE WHEN mode IN ('asserted','future') THEN goldstein ELSE 0 END) AS goldstein_sum,"
+                   " sum(CASE WHEN mode IN ('asserted','future') THEN 1 ELSE 0 END) AS asserted,"
+                   " sum(CASE WHEN mode IN ('asserted','future') AND goldstein > 0 THEN 1 ELSE 0 END) AS cooperative,"
+                   " sum(CASE WHEN mode IN ('asserted','future') AND goldstein < 0 THEN 1 ELSE 0 END) AS conflictual,"
+                   " sum(CASE WHEN mode NOT IN ('asserted','future') THEN 1 ELSE 0 END) AS other_modes"
+                   f" FROM events WHERE actor IN ({','.join('?' * len(x))}) AND recipient IN ({','.join('?' * len(y))})"
+                   " AND date IS NOT NULL GROUP BY period ORDER BY period")
+            for r in self.db.execute(sql, [*x, *y]):
+                d = dict(r)
+                d["direction"] = direction
+                d["goldstein_mean"] = round(d["goldstein_sum"] / d["asserted"], 2) if d["asserted"] else None
+                out.append(d)
+        return out
 
     def find_entities(self, name: str) -> list[str]:
         """Entity ids whose stored name or a mention text equals ``name`` (search form)."""
