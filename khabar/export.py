@@ -64,7 +64,7 @@ def export_events(analyses: Iterable[Analysis], fmt: str, fh: IO[str]) -> int:
     if fmt == "gdelt":
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
         w.writerow(GDELT_FIELDS)
-    for eid, row in merged.items():
+    for row in merged.values():
         e = row["event"]
         act, rec = kb.get(e.actor), kb.get(e.recipient) if e.recipient else None
         if fmt == "plover":
