@@ -80,6 +80,9 @@ def find_agency(text: str) -> list[str]:
     return [code for code, _, rx in agencies() if rx.search(n)]
 
 
+_HASHTAG = re.compile(r"#([\w\u0621-\u064a]+(?:_[\w\u0621-\u064a]+)*)")  # «#ميليشيات_الحوثي» → «ميليشيات الحوثي»
+
+
 def _words(s: str) -> int:
     return len(_WORD.findall(s))
 
@@ -172,7 +175,7 @@ def dedupe(paragraphs: list[str], threshold: float = 0.8) -> tuple[list[str], li
 def clean_lines(text: str, title: str | None = None) -> Cleaned:
     """Clean a scraped text dump (or extracted HTML text). ``title`` if known from metadata."""
     lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [" ".join(ln.split()) for ln in lines]
+    lines = [" ".join(_HASHTAG.sub(lambda m: m.group(1).replace("_", " "), ln).split()) for ln in lines]
     removed: list[str] = []
     for i, ln in enumerate(lines):
         kept, cut = strip_prefix(ln) if ln else (ln, "")

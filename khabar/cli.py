@@ -397,18 +397,26 @@ def eval_ner(data: str, sentence_only: bool, window: int) -> None:
     click.echo(f"{len(sents)} sentences, {ntok} tokens in {dt:.1f}s ({ntok / dt:,.0f} tokens/s)")
 
 
-def _analyse_dir(docs: str | None) -> dict:
+def _analyse_dir(docs: str | None, gold: str | None = None) -> dict:
+    """Analyse the evaluated articles: the embedded seeds, or files/corpora given with --docs
+    (records of a JSONL corpus are keyed by their id; only those named in the gold file are analysed)."""
     from pathlib import Path as _P
 
+    from .evaluate import read_gold
     from .pipeline import analyze
     from .readers import RawDoc, iter_sources
 
+    wanted = {r[0] for r in read_gold(gold)} if gold else None
     samples = resources.files("khabar") / "data" / "samples"
     with resources.as_file(samples) as default:
         out = {}
         for d in iter_sources([docs or str(default)]):
-            if isinstance(d, RawDoc):
-                out[_P(d.source.split("#")[0]).name] = analyze(d)
+            if not isinstance(d, RawDoc):
+                continue
+            key = d.doc_id or _P(d.source.split("#")[0]).name
+            if wanted is not None and not any(key.startswith(w) for w in wanted):
+                continue
+            out[key] = analyze(d)
         return out
 
 
@@ -430,7 +438,7 @@ def eval_quotes_cmd(gold: str | None, docs: str | None, verbose: bool) -> None:
     """Quotation extraction: span + speaker precision/recall on a hand-annotated gold file."""
     from .evaluate import eval_quotes
 
-    _report("quotes", eval_quotes(_analyse_dir(docs), gold), verbose)
+    _report("quotes", eval_quotes(_analyse_dir(docs, gold), gold), verbose)
 
 
 @eval_.command(name="dates")
@@ -441,7 +449,7 @@ def eval_dates_cmd(gold: str | None, docs: str | None, verbose: bool) -> None:
     """Temporal expressions: span + normalised value precision/recall on a gold file."""
     from .evaluate import eval_timex
 
-    _report("dates", eval_timex(_analyse_dir(docs), gold), verbose)
+    _report("dates", eval_timex(_analyse_dir(docs, gold), gold), verbose)
 
 
 @eval_.command(name="events")
@@ -452,7 +460,7 @@ def eval_events_cmd(gold: str | None, docs: str | None, verbose: bool) -> None:
     """Event extraction: type + actor + recipient + mode at the trigger, precision/recall."""
     from .evaluate import eval_events
 
-    _report("events", eval_events(_analyse_dir(docs), gold), verbose)
+    _report("events", eval_events(_analyse_dir(docs, gold), gold), verbose)
 
 
 @main.command(name="export")

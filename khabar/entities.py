@@ -17,6 +17,7 @@ knowledge base (:mod:`khabar.kb`) matched as a gazetteer. Each mention is then l
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -283,6 +284,7 @@ class Resolver:
                 if full:
                     m.entity, m.method = full, "ner+coref-surname"
         mentions += self._titles(text, mentions, published, actors_seen)
+        mentions += self._generic(text, sentences, mentions)
         mentions += self._org_coref(text, toks, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
         # Drop exact duplicates (same span found twice).
@@ -353,6 +355,44 @@ class Resolver:
                 taken.append((s, e))
         return out
 
+    def _generic(self, text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+        """Unnamed actors as GDELT codes them: country + type («الشرطة الإيرانية» → IRN_COP,
+        «محتجين» in Tehran → IRN_CVL). Only when the country can be told."""
+        nouns, nat = _generic_lexicon()
+        norm = _same_len_norm(text)
+        taken = [(m.start, m.end) for m in mentions]
+        countries = [m for m in mentions if m.type == "LOC" and m.entity and self.kb.get(m.entity)]
+        default = None
+        if countries:  # the article's most-mentioned country (or a city's country)
+            cnt: dict[str, int] = {}
+            for m in countries:
+                c = self.kb.actors[m.entity].country
+                if c and c != "IGO":
+                    cnt[c] = cnt.get(c, 0) + 1
+            default = max(cnt, key=lambda k: cnt[k]) if cnt else None
+        out: list[Mention] = []
+        for mt in nouns.finditer(norm):
+            s, e = mt.start("n"), mt.end("n")
+            if any(a < e and s < b for a, b in taken):
+                continue
+            sector = nouns_sector(mt.group("n"))
+            iso = None
+            adj = re.match(r"\s+(?:ال)?([\u0621-\u064a]+)", norm[e : e + 30])
+            if adj and (adj.group(0).strip() in nat or adj.group(1) in nat):
+                iso = nat.get(adj.group(0).strip()) or nat.get(adj.group(1))
+                e += adj.end()
+            if iso is None:
+                sent = next((x for x in sentences if x.start <= s < x.end), None)
+                local = [m for m in countries if sent and sent.start <= m.start < sent.end]
+                if local:
+                    iso = self.kb.actors[local[0].entity].country or None
+            iso = iso or default
+            if not iso:
+                continue
+            out.append(Mention(s, e, text[s:e], "ORG", f"{iso}_{sector}", "generic", 0.6))
+            taken.append((s, e))
+        return out
+
     def _org_coref(self, text: str, toks: list[Token], mentions: list[Mention]) -> list[Mention]:
         out: list[Mention] = []
         firsts: dict[str, int] = {}
@@ -381,9 +421,44 @@ class Resolver:
             a = self.kb.actors.get(m.entity)
             if a:
                 ents[a.id] = Entity(a.id, a.name_ar, a.type, a.en, a.country or None, a.sector or None, True)
+            elif m.method == "generic":
+                iso, _, sector = m.entity.partition("_")
+                c = self.kb.get(iso)
+                ents[m.entity] = Entity(m.entity, m.text, "ORG", f"{c.en if c else iso} {sector}", iso, sector, False)
             else:
                 ents[m.entity] = Entity(m.entity, m.text, m.type, None, None, None, False)
         return list(ents.values())
+
+
+_GENERIC_SECTORS: dict[str, str] = {}
+
+
+@functools.lru_cache(maxsize=1)
+def _generic_lexicon() -> tuple[re.Pattern[str], dict[str, str]]:
+    from importlib import resources as _r
+
+    forms: list[str] = []
+    for line in (_r.files("khabar") / "data" / "kb" / "generic_actors.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        words, sector, _label = line.split("\t")
+        for w in words.split("|"):
+            _GENERIC_SECTORS[normalize(w)] = sector
+            forms.append(normalize(w))
+    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
+    rx = re.compile(rf"(?<![\u0621-\u064a])(?:[وفب]|لل|ل)?(?P<n>{alt})(?![\u0621-\u064a])")
+    nat: dict[str, str] = {}
+    for iso, (masc, other) in knowledge_base().nationalities.items():
+        for f in masc + other:
+            nat[normalize(f)] = iso
+            nf = normalize(f)
+            if nf.startswith("ال"):
+                nat[nf[2:]] = iso
+    return rx, nat
+
+
+def nouns_sector(noun: str) -> str:
+    return _GENERIC_SECTORS.get(re.sub(r"\s+", " ", noun), "CVL")
 
 
 def _common_noun(core: str, name_has_article: bool) -> bool:

@@ -51,7 +51,7 @@ def lexicon() -> tuple[dict[str, list[Trigger]], int]:
         rx = None
         if needs:
             alts = "|".join(re.escape(fold(n)).replace(r"\ ", r"\s+") for n in needs.split("|"))
-            rx = re.compile(rf"^\s*(?:[^\s.،,]+\s+){{0,4}}?(?:[وبلف]|ال|بال|لل)?(?:{alts})(?![{_AR}])")
+            rx = re.compile(rf"^\s*(?:[^\s.،,]+\s+){{0,6}}?(?:[وبلف]|ال|بال|لل)?(?:{alts})(?![{_AR}])")
         trig = Trigger(plover, cameo, float(gold), mode, ctx, label, rx)
         for f in forms.split("|"):
             key = fold(f).strip()
@@ -67,7 +67,7 @@ _FUT = {fold(w) for w in "سوف سيتم ستتم".split()}
 _PROPOSE = {fold(w) for w in (
     "اقترح اقترحت يقترح تقترح اقتراح عرض عرضت يعرض مستعد مستعدة مستعدون مهتم مهتمة مهتمون يسعى تسعى يسعون"
     " يأمل تأمل نأمل آمل أمله أملها يريد تريد نريد يرغب ترغب نرغب دعا دعت يدعو تدعو دعوة قرر تعتزم يعتزم"
-    " تخطط يخطط تخطيط تنوي ينوي استعداد استعدادها استعداده"
+    " تخطط يخطط تخطيط تنوي ينوي استعداد استعدادها استعداده يدرس تدرس يستعد تستعد"
 ).split()}
 _COND = re.compile(fold(rf"(?<![{_AR}])(?:إذا|اذا|إن\s+لم|ان\s+لم|لو|في\s+حال|حال)(?![{_AR}])"))
 _REJECT_MASDAR = {fold(w) for w in "رفض رفضت يرفض ترفض".split()}
@@ -345,6 +345,13 @@ def _context(doc: _Doc, s: Sentence, trig: Trigger) -> str:
     return trig.context
 
 
+def _as_state(kb, m: Mention) -> Mention:
+    a = kb.get(m.entity) if m.entity else None
+    if a is not None and a.kind == "capital" and a.country:
+        return Mention(m.start, m.end, m.text, "LOC", a.country, m.method, m.confidence)
+    return m
+
+
 def _date_for(a: Analysis, s: Sentence) -> str | None:
     for t in a.timexes:
         if s.start <= t.start < s.end and t.precision == "day" and t.value[:1].isdigit():
@@ -402,6 +409,11 @@ def extract_events(a: Analysis) -> list[Event]:
             if recipient is not None and recipient.entity == actor.entity:
                 recipient = None
             mode = _modality(doc, s, ts, te, trig, tok_at.get(ts))
+            # A capital acting stands for its state («واشنطن تدرس فرض عقوبات على موسكو»: USA → RUS)
+            actor = _as_state(kb, actor)
+            recipient = _as_state(kb, recipient) if recipient is not None else None
+            if recipient is not None and recipient.entity == actor.entity:
+                recipient = None
             act = kb.get(actor.entity)
             rec = kb.get(recipient.entity) if recipient is not None and recipient.entity else None
             date = _date_for(a, s)
