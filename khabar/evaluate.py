@@ -10,6 +10,7 @@ predictions in the evaluated articles, recall over gold items.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -67,87 +68,74 @@ def _by_seed(analyses: dict[str, Analysis], key: str) -> Analysis | None:
     return None
 
 
-def eval_quotes(analyses: dict[str, Analysis], gold_path: str | Path | None = None) -> Score:
-    gold = read_gold(gold_path or GOLD_DIR / "quotes_seeds.tsv")
+def _span_eval(
+    analyses: dict[str, Analysis], gold: list[list[str]], items: Callable[[Analysis], list],
+    covers: Callable[[object, tuple[int, int]], bool], agrees: Callable[[object, list[str]], bool],
+    show_gold: Callable[[list[str]], str], show_item: Callable[[Analysis, object], str],
+    cue_col: int,
+) -> Score:
+    """Shared matcher: each gold row's cue is located in its article, the first unmatched
+    prediction covering it is paired with it, and the pair counts as a hit when ``agrees``."""
     sc = Score()
     matched: set[tuple[str, int]] = set()
-    seeds = {g[0] for g in gold}
-    for key, speaker, _kind, cue in gold:
+    keys = {g[0] for g in gold}
+    for row in gold:
+        key, cue = row[0], row[cue_col]
         a = _by_seed(analyses, key)
         loc = _locate(a, cue) if a else None
         if a is None or loc is None:
             sc.fn += 1
             sc.misses.append(f"{key} {cue} (cue not found in text)")
             continue
-        hit = None
-        for i, q in enumerate(a.quotes):
-            if q.start <= loc[0] + 1 and loc[1] <= q.end + 1 and (key, i) not in matched:
-                hit = (i, q)
-                break
+        hit = next(((i, x) for i, x in enumerate(items(a)) if covers(x, loc) and (key, i) not in matched), None)
         if hit is None:
             sc.fn += 1
-            sc.misses.append(f"{key} [{speaker}] {cue}")
+            sc.misses.append(f"{key} {show_gold(row)}")
             continue
-        i, q = hit
+        i, x = hit
         matched.add((key, i))
-        ok = (speaker == "unnamed" and q.unnamed) or (q.speaker == speaker and not (speaker != "unnamed" and q.unnamed and not q.speaker))
-        if ok:
+        if agrees(x, row):
             sc.tp += 1
         else:
             sc.fn += 1
             sc.fp += 1
             sc.wrong_attr += 1
-            sc.misses.append(f"{key} [{speaker}] {cue}  → predicted speaker {q.speaker or 'unnamed'}")
+            sc.misses.append(f"{key} {show_gold(row)}  → predicted {show_item(a, x)}")
     for name, a in analyses.items():
-        key = next((k for k in seeds if name.startswith(k)), None)
+        key = next((k for k in keys if name.startswith(k)), None)
         if key is None:
             continue
-        for i, q in enumerate(a.quotes):
+        for i, x in enumerate(items(a)):
             if (key, i) not in matched:
                 sc.fp += 1
-                sc.spurious.append(f"{key} [{q.speaker or 'unnamed'}] {a.article.text[q.start:q.end][:60]}")
+                sc.spurious.append(f"{key} {show_item(a, x)}")
     return sc
+
+
+def eval_quotes(analyses: dict[str, Analysis], gold_path: str | Path | None = None) -> Score:
+    """Gold rows: seed, speaker (actor id or "unnamed"), kind, cue inside the quoted span."""
+
+    def agrees(q, row: list[str]) -> bool:
+        speaker = row[1]
+        if speaker == "unnamed":
+            return bool(q.unnamed)
+        return q.speaker == speaker and not (q.unnamed and not q.speaker)
+
+    return _span_eval(
+        analyses, read_gold(gold_path or GOLD_DIR / "quotes_seeds.tsv"), lambda a: a.quotes,
+        lambda q, loc: q.start <= loc[0] + 1 and loc[1] <= q.end + 1, agrees,
+        lambda r: f"[{r[1]}] {r[3]}",
+        lambda a, q: f"[{q.speaker or 'unnamed'}] {a.article.text[q.start:q.end][:60]}", cue_col=3,
+    )
 
 
 def eval_timex(analyses: dict[str, Analysis], gold_path: str | Path | None = None) -> Score:
-    gold = read_gold(gold_path or GOLD_DIR / "timex_seeds.tsv")
-    sc = Score()
-    matched: set[tuple[str, int]] = set()
-    seeds = {g[0] for g in gold}
-    for key, cue, value in gold:
-        a = _by_seed(analyses, key)
-        loc = _locate(a, cue) if a else None
-        if a is None or loc is None:
-            sc.fn += 1
-            sc.misses.append(f"{key} {cue} (cue not found)")
-            continue
-        hit = None
-        for i, t in enumerate(a.timexes):
-            if t.start < loc[1] and loc[0] < t.end and (key, i) not in matched:
-                hit = (i, t)
-                break
-        if hit is None:
-            sc.fn += 1
-            sc.misses.append(f"{key} «{cue}» = {value}")
-            continue
-        i, t = hit
-        matched.add((key, i))
-        if t.value == value:
-            sc.tp += 1
-        else:
-            sc.fn += 1
-            sc.fp += 1
-            sc.wrong_attr += 1
-            sc.misses.append(f"{key} «{cue}» = {value} → predicted {t.value}")
-    for name, a in analyses.items():
-        key = next((k for k in seeds if name.startswith(k)), None)
-        if key is None:
-            continue
-        for i, t in enumerate(a.timexes):
-            if (key, i) not in matched:
-                sc.fp += 1
-                sc.spurious.append(f"{key} «{t.text}» = {t.value}")
-    return sc
+    """Gold rows: seed, the expression's text (cue), its normalised value."""
+    return _span_eval(
+        analyses, read_gold(gold_path or GOLD_DIR / "timex_seeds.tsv"), lambda a: a.timexes,
+        lambda t, loc: t.start < loc[1] and loc[0] < t.end, lambda t, row: t.value == row[2],
+        lambda r: f"«{r[1]}» = {r[2]}", lambda a, t: f"«{t.text}» = {t.value}", cue_col=1,
+    )
 
 
 def eval_events(analyses: dict[str, Analysis], gold_path: str | Path | None = None) -> Score:

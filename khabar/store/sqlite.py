@@ -106,6 +106,18 @@ CREATE INDEX IF NOT EXISTS mentions_rid ON mentions(rid);
 _BM25 = "bm25(articles_fts, 3.0, 3.0, 1.0, 1.0)"
 
 
+def _date_range(column: str, date_from: str | None, date_to: str | None) -> tuple[str, list]:
+    """SQL for an inclusive date window on an ISO column of any precision («--to 2010» keeps 2010-11-03)."""
+    sql, args = "", []
+    if date_from:
+        sql += f" AND {column} >= ?"
+        args.append(date_from)
+    if date_to:
+        sql += f" AND substr({column}, 1, ?) <= ?"
+        args += [len(date_to), date_to]
+    return sql, args
+
+
 def _sort_date(value: str | None, precision: str | None) -> str | None:
     if not value or value.startswith("X"):
         return None
@@ -245,12 +257,10 @@ class SQLiteStore:
         if outlet:
             where.append("(a.outlet = ? OR lower(a.outlet_name) LIKE ?)")
             args += [outlet.lower(), f"%{outlet.lower()}%"]
-        if date_from:
-            where.append("a.sort_date >= ?")
-            args.append(date_from)
-        if date_to:
-            where.append("substr(a.sort_date, 1, ?) <= ?")
-            args += [len(date_to), date_to]
+        dsql, dargs = _date_range("a.sort_date", date_from, date_to)
+        if dsql:
+            where.append(dsql.removeprefix(" AND "))
+            args += dargs
         return (" AND ".join(where), args)
 
     def list(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
@@ -330,12 +340,9 @@ class SQLiteStore:
         if unnamed is not None:
             sql += " AND q.unnamed = ?"
             args.append(int(unnamed))
-        if date_from:
-            sql += " AND a.sort_date >= ?"
-            args.append(date_from)
-        if date_to:
-            sql += " AND substr(a.sort_date, 1, ?) <= ?"
-            args += [len(date_to), date_to]
+        dsql, dargs = _date_range("a.sort_date", date_from, date_to)
+        sql += dsql
+        args += dargs
         sql += " ORDER BY a.sort_date IS NULL, a.sort_date DESC, q.rid, q.start LIMIT ?"
         return [dict(r) for r in self.db.execute(sql, [*args, limit])]
 
@@ -358,12 +365,9 @@ class SQLiteStore:
         if mode:
             sql += " AND e.mode = ?"
             args.append(mode)
-        if date_from:
-            sql += " AND e.date >= ?"
-            args.append(date_from)
-        if date_to:
-            sql += " AND substr(e.date, 1, ?) <= ?"
-            args += [len(date_to), date_to]
+        dsql, dargs = _date_range("e.date", date_from, date_to)
+        sql += dsql
+        args += dargs
         sql += " GROUP BY e.id ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT ?"
         return [dict(r) for r in self.db.execute(sql, [*args, limit])]
 
