@@ -206,10 +206,18 @@ _PREPS = {fold(w) for w in "في الى إلى من على عن مع ضد تجا
 
 
 def _can_act(doc: _Doc, m: Mention, nominal: bool) -> bool:
-    kind = (m.entity or "").split(":")
-    if len(kind) == 2:  # a city: an actor only as a capital standing for its government, as a subject
+    """Organisations, people, states and generic actors act; a capital only as a subject standing
+    for its government; other places (cities, regions, unknown places) never."""
+    if m.type != "LOC":
+        return True
+    from .kb import knowledge_base
+
+    a = knowledge_base().get(m.entity or "")
+    if a is None:
+        return False
+    if a.kind == "capital":
         return not nominal
-    return True
+    return a.kind == "country"
 
 
 def _main_dyad(doc: _Doc) -> tuple[Mention, Mention] | None:
@@ -225,6 +233,8 @@ def _main_dyad(doc: _Doc) -> tuple[Mention, Mention] | None:
 
 
 _HE = re.compile(fold(rf"(?<![{_AR}])(?:أنه|انه|إنه|بأنه|بانه)\s+(?:(?:لا|لن|لم|قد|سوف)\s+)?(?:[{_AR}]+\s+){{0,2}}(?:أن\s+|ان\s+)?$"))
+_PASSIVE_NEXT = re.compile(fold(r"\s+(?:\d+|عدد|العشرات|عشرات|المئات|مئات|اثنان|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة)(?![\u0621-\u064a])"))
+_AGENT = re.compile(fold(r"(?<![\u0621-\u064a])(?:برصاص|بنيران|على\s+يد|بغارة\s+ل|بغارات\s+ل|في\s+غارة\s+ل|بقصف\s+ل|في\s+هجوم\s+ل)\s*"))
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT", "THREATEN", "PROTEST"}
 
 
@@ -386,7 +396,19 @@ def extract_events(a: Analysis) -> list[Event]:
             q = _in_quote(doc, ts)
             tok = tok_at.get(ts)
             nominal = _is_nominal(tok, doc)
-            actor, conj = _subject(doc, s, ts, te, nominal, trig.plover)
+            if trig.plover == "ASSAULT" and not nominal and _PASSIVE_NEXT.match(doc.norm, te):
+                # «قتل 16 من مسلحي الميليشيات»: passive; the victims follow, the killer only «برصاص X»
+                agent = _AGENT.search(doc.norm, te, s.end)
+                by = [m for m in doc.mentions if agent and agent.end() <= m.start < agent.end() + 30]
+                victims = [m for m in doc.mentions if te <= m.start < (agent.start() if agent else s.end)]
+                if not by:
+                    continue
+                actor, conj = by[0], (victims[0] if victims else None)
+                recipient = conj
+            else:
+                actor = conj = None
+            if actor is None:
+                actor, conj = _subject(doc, s, ts, te, nominal, trig.plover)
             if q is not None and q.speaker and not nominal and _HE.search(doc.norm, max(s.start, q.start - 8), ts):
                 # «أكد أنه لا يريد أن يهدد الناتو»: «أنه» is the speaker; a name after the verb is its object
                 obj = actor if actor is not None and actor.start >= te else None
