@@ -507,6 +507,18 @@ def demo(db: str) -> None:
         click.echo("\nsearch «الدرع الصاروخي»:")
         for h in store.search("الدرع الصاروخي", limit=3):
             click.echo(f"  {h.row.id}  {h.score:.2f}  {h.snippet[:140]}")
+        click.echo("\ntop actors:")
+        for r in store.top_entities(limit=6):
+            click.echo(f"  {r['docs']} articles  {r['en'] or r['name']}")
+        click.echo("\nwho said what (Lavrov):")
+        for r in store.quotes(speakers=["sergey_lavrov"], limit=3):
+            click.echo(f"  {r['published'] or '—'}  {r['text'][:110]}")
+        click.echo("\nevents NATO ↔ Russia:")
+        rows = store.events(actors=["NATO", "RUS"], recipients=["NATO", "RUS"], limit=8)
+        for r in rows:
+            click.echo(f"  {r['date'] or '—':<10} {r['plover']:<9} {r['mode']:<12} {_name(r['actor'])} → {_name(r['recipient'])}"
+                       f"  «{r['trigger']}»")
+        click.echo("\nnext: khabar show ID --db " + store.path + " · khabar dyad NATO RUS --db " + store.path)
         store.close()
 
 
