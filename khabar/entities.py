@@ -238,7 +238,6 @@ class Resolver:
         cands.sort(key=lambda c: c.start)
 
         mentions: list[Mention] = []
-        actors_seen: dict[str, Actor] = {}
         unknown_full: dict[str, str] = {}  # surname key → entity id of an earlier full name
         for c in cands:
             surface = text[c.start : c.end]
@@ -252,8 +251,6 @@ class Resolver:
                                 f"ner+{how}", round(0.9 * conf, 3))
                 else:
                     m = Mention(c.start, c.end, surface, c.type, None, "ner", 0.6)
-            if m.entity:
-                actors_seen[m.entity] = self.kb.actors[m.entity]
             mentions.append(m)
         # A surname after a KB person's full name in the same article: «محمود عباس» … «عباس».
         kb_surnames: dict[str, str] = {}
@@ -283,7 +280,7 @@ class Resolver:
                 full = unknown_full.get(m.entity[8:])
                 if full:
                     m.entity, m.method = full, "ner+coref-surname"
-        mentions += self._titles(text, mentions, published, actors_seen)
+        mentions += self._titles(text, mentions, published)
         mentions += self._generic(text, sentences, mentions)
         mentions += self._org_coref(text, toks, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
@@ -297,8 +294,7 @@ class Resolver:
             uniq.append(m)
         return uniq, self._entities(uniq)
 
-    def _titles(self, text: str, mentions: list[Mention], published: DateValue | None,
-                seen: dict[str, Actor]) -> list[Mention]:
+    def _titles(self, text: str, mentions: list[Mention], published: DateValue | None) -> list[Mention]:
         """Titles not attached to a name: by date (office terms) or by earlier apposition."""
         norm = _same_len_norm(text)
         window = _date_window(published)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from .model import Analysis, Event, EventMention, Mention, Quote, Sentence, Token
-from .textnorm import fold, normalize
+from .textnorm import fold, normalize, normalize_same_length
 
 _AR = "\u0621-\u064a"
 
@@ -151,10 +151,7 @@ class _Doc:
     def __init__(self, a: Analysis) -> None:
         self.a = a
         self.text = a.article.text
-        self.norm = fold(self.text)  # one char per char for Arabic letters (diacritics aside)
-        from .textnorm import normalize_same_length
-
-        self.norm = normalize_same_length(self.text)
+        self.norm = normalize_same_length(self.text)  # same offsets as the display text
         ments = sorted(_actors(a.mentions), key=lambda m: (m.start, -m.end))
         # Outermost mentions only: «مجلس روسيا-الناتو» is the actor, not «روسيا» inside it,
         # but a person's title mention («الأمين العام للناتو») wins over the «الناتو» inside it.

@@ -8,7 +8,6 @@ datetime>``. Only if none is present is trafilatura's (htmldate) guess used, fla
 from __future__ import annotations
 
 import json
-import re
 import warnings
 from dataclasses import dataclass
 
@@ -91,7 +90,3 @@ def extract(html: str, url: str | None = None) -> Extracted:
         title=title, text=text, date=date, date_source=date_src, url=url or d.get("url") or canonical,
         sitename=d.get("sitename"), author=d.get("author"), description=d.get("description"),
     )
-
-
-def strip_tags(fragment: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", fragment)).strip()

@@ -32,7 +32,6 @@ _COMP_ANY = re.compile(fold(rf"(?<![{_AR}])(?:ب)?(?:إن|أن|ان|إنه|أن�
 _PREP_COMP = re.compile(fold(rf"[\s،,]*(?:الى|إلى|على|عن|ب)\s*(?:أمله|امله|قلقه|أسفه|ترحيبه|استعداده)?\s*(?:في|ب)?\s*(?:أن|ان|إن)(?![{_AR}])"))
 _ABOUT = re.compile(fold(r"[\s،,]*عن\s+(?:أمله|امله|قلقه|أسفه|اسفه|ترحيبه|رفضه|استعداده|ثقته|تمنياته)\s+(?:في|ب)?\s*"))
 _QAWL = re.compile(fold(rf"(?<![{_AR}])(?:و)?(?:حسب|بحسب|على\s+حد|وفق)\s+(?:قوله|قولها|تعبيره|تعبيرها|ما\s+قال|ما\s+قالت)(?![{_AR}])"))
-_QAWLUHU = re.compile(fold(rf"(?<![{_AR}])(?:قوله|قولها|قولهم)(?![{_AR}])"))
 _UNNAMED = re.compile(fold(
     rf"[\s،,]*(?P<desc>(?:(?:ال)?(?:دبلوماسي|دبلوماسيون|دبلوماسيين|مسؤول|مسؤولون|مسؤولين|مصدر|مصادر|متحدث|خبير|خبراء"
     rf"|مراقبون|محللون|محلل|مراقب|شهود|شاهد|ناشطون|ناشط|سكان|مسعفون|ضابط|ضباط|عضو|أعضاء|نائب|نواب"
@@ -377,11 +376,6 @@ def _first_gate(norm: str, pos: int, end: int) -> int:
 
 _GATE_MARK = re.compile(r"[:«“\"]")
 _PREP_GATE = re.compile(fold(rf"(?<![{_AR}])(?:الى|إلى|عن|على)\s+(?:أن|ان)"))
-
-
-def _skip_apposition(ctx: _Ctx, pos: int, gate: int) -> int:
-    """After «راسموسن الأمين العام لحلف الناتو» the content starts at the gate."""
-    return gate if gate - pos <= 120 else pos
 
 
 def _only_subject_between(norm: str, a: int, b: int) -> bool:
