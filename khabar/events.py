@@ -253,7 +253,7 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
             gap = doc.norm[te : m.start]
             if len(gap.split()) <= 3 and not _RECIP_PREP.search(gap) and not _STOP_AFTER.search(gap) and not re.search(
                 r"[،,.:]", gap
-            ) and not _governed(doc, m):
+            ) and not _governed(doc, m) and _can_act(doc, m, False):
                 return m, None
     else:
         between = re.match(fold(r"\s*(?:[\w\u0621-\u064a]+\s+){0,3}?بين\s+"), doc.norm[te : min(s.end, te + 40)])
