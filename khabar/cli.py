@@ -144,6 +144,8 @@ def show(article_id: str, db: str | None, as_json: bool, tokens: bool) -> None:
               ("sentences", str(len(a.sentences)))]
     if art.standfirst:
         lines.append(("standfirst", art.standfirst))
+    for err in art.extra.get("stage_errors", []):
+        lines.append(("warning", f"layer failed and was skipped: {err}"))
     if a.mentions:
         counts: dict[str, int] = {}
         for m in a.mentions:

@@ -44,14 +44,15 @@ _MONTH_FORMS: dict[int, list[str]] = {
 }
 MONTHS: dict[str, int] = {fold(f): m for m, forms in _MONTH_FORMS.items() for f in forms}
 
+# Only the definite forms: bare «أحد» is "one (of)", «جمعة» a name, «سبت» a basket…
 _WEEKDAY_FORMS = {
-    0: ["الاثنين", "الإثنين", "الأثنين", "الاتنين", "اثنين"],
-    1: ["الثلاثاء", "الثلاثا", "ثلاثاء"],
-    2: ["الأربعاء", "الاربعاء", "الاربعا", "أربعاء"],
-    3: ["الخميس", "خميس"],
-    4: ["الجمعة", "جمعة"],
-    5: ["السبت", "سبت"],
-    6: ["الأحد", "الاحد", "أحد"],
+    0: ["الاثنين", "الإثنين", "الأثنين", "الاتنين"],
+    1: ["الثلاثاء", "الثلاثا"],
+    2: ["الأربعاء", "الاربعاء", "الاربعا"],
+    3: ["الخميس"],
+    4: ["الجمعة"],
+    5: ["السبت"],
+    6: ["الأحد", "الاحد"],
 }
 WEEKDAYS: dict[str, int] = {fold(f): d for d, forms in _WEEKDAY_FORMS.items() for f in forms}
 WEEKDAY_AR = {d: forms[0] for d, forms in _WEEKDAY_FORMS.items()}

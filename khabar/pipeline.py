@@ -151,22 +151,46 @@ def analyze(raw: RawDoc, today: dt.date | None = None, tokens: bool = True, enti
     )
     sentences = analyse_text(clean_text, analyse=tokens)
     analysis = Analysis(article=art, sentences=sentences)
+    # Later layers are contained: a failure in one keeps the article and the other layers,
+    # and is recorded on the article instead of losing it.
+    stages = []
     if entities and tokens:
-        from .entities import resolve_entities
-
-        analysis.mentions, analysis.entities = resolve_entities(clean_text, sentences, published)
-        from .quotes import extract_quotes
-
-        analysis.quotes = extract_quotes(clean_text, sentences, analysis.mentions)
+        stages.append(("entities", _entities_stage))
+        stages.append(("quotes", _quotes_stage))
     if tokens:
-        from .timex import find_timexes
-
-        analysis.timexes = find_timexes(clean_text, published, start=body_start)
+        stages.append(("timexes", _timex_stage))
     if entities and tokens:
-        from .events import extract_events
-
-        analysis.events = extract_events(analysis)
+        stages.append(("events", _events_stage))
+    for name, fn in stages:
+        try:
+            fn(analysis, body_start)
+        except Exception as e:  # noqa: BLE001 - reported on the article, never silent
+            art.extra.setdefault("stage_errors", []).append(f"{name}: {type(e).__name__}: {e}")
     return analysis
+
+
+def _entities_stage(a: Analysis, body_start: int) -> None:
+    from .entities import resolve_entities
+
+    a.mentions, a.entities = resolve_entities(a.article.text, a.sentences, a.article.published)
+
+
+def _quotes_stage(a: Analysis, body_start: int) -> None:
+    from .quotes import extract_quotes
+
+    a.quotes = extract_quotes(a.article.text, a.sentences, a.mentions)
+
+
+def _timex_stage(a: Analysis, body_start: int) -> None:
+    from .timex import find_timexes
+
+    a.timexes = find_timexes(a.article.text, a.article.published, start=body_start)
+
+
+def _events_stage(a: Analysis, body_start: int) -> None:
+    from .events import extract_events
+
+    a.events = extract_events(a)
 
 
 def _one_line(s: str) -> str:

@@ -204,6 +204,8 @@ def find_timexes(text: str, published: DateValue | None, start: int = 0, end: in
         typ = "DURATION"
         if direction in ("قبل", "منذ") and anchor:
             days = int({"D": 1, "W": 7, "M": 30.5, "Y": 365.25}[unit] * (n + (0.5 if half else 0)))
+            if days > (anchor - dt.date(1, 1, 1)).days:  # «منذ 5000 عام»: before the calendar starts
+                continue
             ref = anchor - dt.timedelta(days=days)
             val = ref.isoformat() if unit in "DW" else (f"{ref.year:04d}-{ref.month:02d}" if unit == "M" else str(ref.year))
             typ = "DATE"

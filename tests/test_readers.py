@@ -189,3 +189,15 @@ def test_read_bytes_sniffs_html_and_text():
     assert next(read_bytes(HTML.encode(), "<stdin>")).fmt == "html"
     assert next(read_bytes(SEED.encode(), "<stdin>")).fmt == "text"
     assert isinstance(next(read_bytes(b"\x7fELF\x02\x01", "<stdin>")), ReadError)
+
+
+def test_a_failing_layer_keeps_the_article(monkeypatch):
+    import khabar.timex as tx
+
+    def boom(*a, **k):
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(tx, "find_timexes", boom)
+    a = analyze(RawDoc(source="x", fmt="json", title="عنوان الخبر هنا الآن", text="قال بوتين إن روسيا ستواصل الحوار مع الناتو."))
+    assert a.article.text and a.mentions  # other layers are there
+    assert a.timexes == [] and "timexes: OverflowError" in a.article.extra["stage_errors"][0]
