@@ -79,6 +79,7 @@ def main() -> None:
         "db_mb": round(size_mb, 1),
         "search_ms_median": round(statistics.median(lat), 1),
         "search_ms_p95": round(lat[int(len(lat) * 0.95) - 1], 1),
+        "errors": rep.errors[:10],
     }
     print(json.dumps(res, ensure_ascii=False, indent=2))
     with open(Path(__file__).with_name("results.jsonl"), "a", encoding="utf-8") as fh:
