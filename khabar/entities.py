@@ -241,6 +241,8 @@ class Resolver:
         unknown_full: dict[str, str] = {}  # surname key → entity id of an earlier full name
         for c in cands:
             surface = text[c.start : c.end]
+            if len(normalize(surface).replace(" ", "")) < 3 and not c.actor:
+                continue  # «مو», «أ»: too short to be a name we can identify
             if c.actor:
                 a = self.kb.actors[c.actor]
                 m = Mention(c.start, c.end, surface, a.type, a.id, "gazetteer", 0.95)

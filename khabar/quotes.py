@@ -344,12 +344,22 @@ def _subject_in_slot(ctx: _Ctx, a: int, b: int) -> Mention | None:
     """The speaker named between the verb and the gate: a person first (titles contain
     organisation names: «الأمين العام لحلف الناتو ينس ستولتنبرغ»), then an organisation, then a
     place (a state or capital speaking: «أعلنت روسيا أن»)."""
-    inslot = [m for m in ctx.mentions if a <= m.start and m.end <= b + 1 and m.entity]
+    inslot = [m for m in ctx.mentions if a <= m.start and m.end <= b + 1 and m.entity and not _addressee(ctx, m)]
     for typ in ("PER", "ORG", "LOC"):
         ms = [m for m in inslot if m.type == typ]
         if ms:
             return min(ms, key=lambda m: (m.start, -m.end))
     return None
+
+
+_TO = re.compile(fold(rf"(?<![{_AR}])(?:ل|لوكالة|لصحيفة|لقناة|لموقع|لتلفزيون|لإذاعة|لشبكة|لمجلة|لجريدة)\s*$"))
+
+
+def _addressee(ctx: _Ctx, m: Mention) -> bool:
+    """«وأضاف لوكالة فرانس برس», «قال للصحفيين»: the one spoken to is not the speaker."""
+    if ctx.text[max(0, m.start - 1) : m.start] == "ل":
+        return True
+    return bool(_TO.search(ctx.norm, max(0, m.start - 12), m.start))
 
 
 def _first_gate(norm: str, pos: int, end: int) -> int:
