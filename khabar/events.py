@@ -74,6 +74,14 @@ _REJECT_MASDAR = {fold(w) for w in "رفض رفضت يرفض ترفض".split()}
 _RECIP_PREP = re.compile(fold(rf"(?<![{_AR}])(?:مع|على|إلى|الى|ضد|تجاه|حيال|بين|عن|عند|حدود|قرب)(?![{_AR}])"))
 
 
+def _tok_base(t: Token) -> str:
+    """Search form without proclitics and pronoun suffixes: «وغاراتها» → «غارات»."""
+    segs = [g for g in t.segments if g.kind in ("article", "stem")]
+    if not segs:
+        return t.norm
+    return normalize(t.text[segs[0].start - t.start : segs[-1].end - t.start])
+
+
 def _tok_core(t: Token) -> str:
     """Search form of a token without conjunction/preposition proclitics (keeps the article)."""
     for g in t.segments:
@@ -126,6 +134,10 @@ def _find_triggers(s: Sentence, text: str) -> list[tuple[int, int, Trigger]]:
         for n in range(min(longest, len(toks) - i), 0, -1):
             key = " ".join([_tok_core(toks[i])] + [toks[i + k].norm for k in range(1, n)])
             cands = table.get(key) or table.get(toks[i].norm if n == 1 else "", [])
+            if not cands and n == 1:
+                base = _tok_base(toks[i])
+                if base.endswith("ات") or base in _NOUN_ONLY:  # «غاراتها», «مقترحاتها»; not verbs + object pronoun
+                    cands = table.get(base, [])
             for trig in cands:
                 if trig.needs is not None:
                     rest = fold(text[toks[i + n - 1].end : s.end])
