@@ -119,6 +119,10 @@ def eval_quotes(analyses: dict[str, Analysis], gold_path: str | Path | None = No
         speaker = row[1]
         if speaker == "unnamed":
             return bool(q.unnamed)
+        if speaker.startswith("text:"):  # a person not in the knowledge base, named in the text
+            from .textnorm import normalize
+
+            return not q.unnamed and normalize(speaker[5:]) in normalize(q.speaker_text or "")
         return q.speaker == speaker and not (q.unnamed and not q.speaker)
 
     return _span_eval(

@@ -239,7 +239,10 @@ class KnowledgeBase:
     def fuzzy(self, text: str, type_: str | None = None) -> list[tuple[Actor, float]]:
         """Spelling-variant candidates: same skeleton (0.9) or skeleton one edit away (0.75)."""
         sk = skeleton(text)
-        if len(sk.replace(" ", "")) < 3:
+        words = normalize(text).split()
+        # Transliteration variants are a foreign-name phenomenon: an Arabic family name with the
+        # article («الجبوري») must match exactly, never «الجبير»; single short names neither.
+        if len(sk.replace(" ", "")) < 3 or (len(words) == 1 and (words[0].startswith("ال") or len(sk) < 4)):
             return []
         out: dict[str, float] = {}
         for aid, _f in self.skel_index.get(sk, []):

@@ -35,8 +35,10 @@ _QAWL = re.compile(fold(rf"(?<![{_AR}])(?:و)?(?:حسب|بحسب|على\s+حد|�
 _UNNAMED = re.compile(fold(
     rf"[\s،,]*(?P<desc>(?:(?:ال)?(?:دبلوماسي|دبلوماسيون|دبلوماسيين|مسؤول|مسؤولون|مسؤولين|مصدر|مصادر|متحدث|خبير|خبراء"
     rf"|مراقبون|محللون|محلل|مراقب|شهود|شاهد|ناشطون|ناشط|سكان|مسعفون|ضابط|ضباط|عضو|أعضاء|نائب|نواب"
-    rf"|صحيفة|الصحيفة|وكالة|الوكالة|القناة|الموقع|الجريدة|البيان|التقرير|المصدر|المصادر)"
-    rf"(?:\s+(?:[{_AR}]+)){{0,3}}?))(?=\s*(?:[،,:]|(?:إن|أن|ان|إنه|أنه|انه|قوله|قولها)(?![{_AR}])))"
+    rf"|صحيفة|الصحيفة|وكالة|الوكالة|القناة|الموقع|الجريدة|البيان|التقرير|المصدر|المصادر"
+    rf"|والده|والدته|والدها|والدتها|شقيقه|شقيقها|زوجته|زوجها|ابنه|ابنها|أحد|احد|مقيم|مقيمة|مقيمون|سكان|شاهد\s+عيان"
+    rf"|شهود\s+عيان|مواطن|مواطنة|مواطنون|طبيب|أطباء|مسعف|صحفي|صحفيون|مراسل|مراسلة|متحدثة|ناطق|ناطقة)"
+    rf"(?:\s+(?:[{_AR}]+)){{0,3}}))(?=(?:\s+[{_AR}]+){{0,3}}?\s*[«“\"]?[^«“\"]{{0,25}}?[»”\"]?\s*(?:[،,:]|(?:إن|أن|ان|إنه|أنه|انه|بأن|بان|قوله|قولها)(?![{_AR}])))"
 ))
 
 
@@ -165,15 +167,17 @@ def _unnamed_after(ctx: _Ctx, pos: int, limit: int) -> _Speaker | None:
     if not m or m.end("desc") > limit:
         return None
     desc_s, desc_e = m.start("desc"), m.end("desc")
+    full_e = desc_e
     # «دبلوماسي روسي الاربعاء»: a time word is not part of the description
-    tw = re.search(fold(r"\s+(?:ال)?(?:اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد|يوم|امس|اليوم)\b.*$"), ctx.norm[desc_s:desc_e])
+    tw = re.search(fold(r"\s+(?:ال)?(?:اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد|يوم|امس|اليوم|صباح|مساء|ظهر|ليله)(?:\s.*)?$"),
+                   ctx.norm[desc_s:desc_e])
     if tw:
         desc_e = desc_s + tw.start()
     desc = ctx.text[desc_s:desc_e]
     country = None
     for w in fold(desc).split()[1:]:
         country = nationalities().get(w) or country
-    org = _mention_after(ctx, desc_s, desc_e)
+    org = _mention_after(ctx, desc_s, full_e)  # «دبلوماسي في الحلف الأطلسي» → NATO
     return _Speaker(org.entity if org and org.type == "ORG" else None, desc_s, desc_e, desc, True, desc, country)
 
 
@@ -202,6 +206,10 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             if (v.kind == "cont" or vm.group("verb") == "بين") and not (vm.group("pre") or _clause_start(norm, s0, vs)):
                 continue  # «رادار تابع للدرع»: تابع as an adjective, not "he went on"
             gate = _first_gate(norm, ve, s1)
+            if v.lemma in _POINTING:  # «أشار (X) إلى حديث ترامب …»: what follows إلى is what was said
+                to = _TO_GATE.search(norm, ve, gate)
+                if to:
+                    gate = to.start()
             slot = (ve, gate)
             speaker: _Speaker | None = None
             carried = False
@@ -209,10 +217,22 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             if v.kind != "part":
                 un = _unnamed_after(ctx, ve, gate)
                 m = _subject_in_slot(ctx, ve, gate)
+                if m is not None and m.type == "PER":
+                    un = None  # «المتحدث باسم وزارة الدفاع … أبو بكر ديالو»: the named person speaks
+                if v.lemma == "نقل":  # «نقلت صحيفة X عن Y قوله …»: Y is the speaker
+                    src = re.compile(fold(r"(?<![\u0621-\u064a])عن\s+")).search(norm, ve, gate)
+                    if src:
+                        un2 = _unnamed_after(ctx, src.end() - 1, gate)
+                        m2 = _subject_in_slot(ctx, src.end(), gate)
+                        if un2 and (m2 is None or m2.type != "PER"):
+                            un, m = un2, None
+                        elif m2 is not None:
+                            un, m = None, m2
                 if un and (m is None or m.start >= un.start):
                     speaker, after = un, gate
-                    if un.desc.startswith("ال") and ctx.last and ctx.last.unnamed:
-                        speaker = ctx.last  # «الدبلوماسي» after «دبلوماسي روسي»
+                    if (un.desc.startswith("ال") and ctx.last
+                            and (ctx.last.unnamed or _PERSON_NOUN.match(fold(un.desc)))):
+                        speaker, carried = ctx.last, True  # «الدبلوماسي (الأميركي)» after its name
                 elif m is not None and m.type != "PER" and _PERSON_OF.search(norm, max(ve, m.start - 25), m.start):
                     # «ممثل الحلف», «المتحدث باسم الخارجية»: a person speaking for the organisation
                     if ctx.last and not ctx.last.unnamed and ctx.last.entity and ctx.last.entity in _persons():
@@ -224,15 +244,6 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                     after = gate
                 elif m is not None:
                     speaker, after = _speaker_from_mention(m), gate
-                    if v.lemma == "نقل":  # «نقلت صحيفة X عن Y قوله …»: Y is the speaker
-                        src = re.compile(fold(r"[\s،,]*عن\s+")).match(norm, m.end, gate)
-                        if src:
-                            un2 = _unnamed_after(ctx, src.end() - 1, min(s1, src.end() + 120))
-                            m2 = _subject_in_slot(ctx, src.end(), gate)
-                            if un2:
-                                speaker = un2
-                            elif m2:
-                                speaker = _speaker_from_mention(m2)
             if speaker is None:
                 if slot[1] - slot[0] > 40 and v.kind != "part":
                     continue  # a long slot with no actor: not a statement we can attribute
@@ -252,7 +263,22 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                     continue
                 after = gate if gate - ve <= 40 else ve
             # 2. what was said
-            q = _content_after(ctx, after, s1, direct, used_direct)
+            as_said = _AS_SAID.search(norm, max(s0, vs - 16), vs)
+            if as_said and not vm.group("pre"):
+                # «وأسفر التفجير عن …، بحسب ما أكد محافظ كركوك»: the clause before is the statement
+                qs, qe = s0, as_said.start()
+                while qe > qs and ctx.text[qe - 1] in " ،,":
+                    qe -= 1
+                already = any(q.start >= s0 and q.end <= qe + 2 for q in quotes)
+                if qe - qs >= 8 and speaker is not None and not carried and not already:
+                    quotes.append(Quote(
+                        start=qs, end=qe, kind="indirect", speaker=speaker.entity, speaker_text=speaker.text,
+                        speaker_start=speaker.start, speaker_end=speaker.end, verb=v.lemma, verb_start=vs,
+                        verb_end=ve, unnamed=speaker.unnamed, source=speaker.desc or None,
+                        source_country=speaker.country))
+                    ctx.last = speaker
+                continue
+            q = _content_after(ctx, after, s1, direct, used_direct, pointing=v.lemma in _POINTING)
             if q is None:
                 continue
             qs, qe, kind = q
@@ -298,7 +324,11 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
     return quotes
 
 
-_NAME_BEFORE_QUOTE = re.compile(fold(r"(?:صحيفة|جريدة|مجلة|وكالة|قناة|موقع|كتاب|برنامج|عملية|فيلم|شبكة|حملة|مبادرة|منتدى|مؤتمر|سياسة|شعار)\s*[«“\"„]?\s*$"))
+_NAME_BEFORE_QUOTE = re.compile(fold(
+    r"(?:صحيفة|جريدة|مجلة|وكالة|قناة|موقع|كتاب|برنامج|عملية|فيلم|شبكة|حملة|مبادرة|منتدى|مؤتمر|سياسة|شعار"
+    r"|راديو|إذاعة|اذاعة|تلفزيون|ل|لـ|لوكالة|لصحيفة|لقناة)\s*[«“\"„]?\s*$"
+))
+_AFTER_NAME = re.compile(fold(r"\s*[»”\"]?\s*[،,]?\s*(?:(?:أن|ان|إن|بأن|بان)(?![\u0621-\u064a])|:|[«“\"])"))
 
 
 _PERSON_OF = re.compile(fold(
@@ -316,8 +346,11 @@ def _persons() -> frozenset[str]:
 
 
 def _is_name_in_quotes(norm: str, d: tuple[int, int]) -> bool:
-    """«صحيفة "روسيسكايا غازيتا"»: a quoted title or name, not a statement."""
-    return bool(_NAME_BEFORE_QUOTE.search(norm, max(0, d[0] - 20), d[0]))
+    """«صحيفة "روسيسكايا غازيتا"», «لـ"رويترز":», «مصدر عسكري "فرانس برس"، أن …»: a quoted
+    title or name, not a statement."""
+    if _NAME_BEFORE_QUOTE.search(norm, max(0, d[0] - 20), d[0]):
+        return True
+    return len(norm[d[0] : d[1]].split()) <= 3 and bool(_AFTER_NAME.match(norm, d[1]))
 
 
 _GENERIC = re.compile(fold(
@@ -362,6 +395,14 @@ def _addressee(ctx: _Ctx, m: Mention) -> bool:
     return bool(_TO.search(ctx.norm, max(0, m.start - 12), m.start))
 
 
+_AS_SAID = re.compile(fold(rf"(?<![{_AR}])(?:بحسب|حسب|وفق|وفقا\s+ل|على)\s+ما\s*$"))
+_POINTING = {fold(w) for w in ("أشار", "لفت", "تطرق")}
+_TO_GATE = re.compile(fold(rf"(?<![{_AR}])(?:الى|إلى)(?![{_AR}])"))
+_PERSON_NOUN = re.compile(fold(
+    rf"(?:ال)?(?:دبلوماسي|مسؤول|متحدث|متحدثة|وزير|وزيرة|سفير|سفيرة|رئيس|رئيسة|مبعوث|ممثل|محافظ|قائد|مدير|نائب|أمين|امين)(?![{_AR}])"
+))
+
+
 def _first_gate(norm: str, pos: int, end: int) -> int:
     """Where the speaker slot ends: a colon, a quote mark, or a complementiser (إن/أن/إلى أن).
     Quote marks around a name («صحيفة "إزفستيا"») do not end it."""
@@ -371,10 +412,11 @@ def _first_gate(norm: str, pos: int, end: int) -> int:
         m = _GATE_MARK.search(norm, i, end)
         if not m:
             break
-        if m.group(0) != ":" and _NAME_BEFORE_QUOTE.search(norm, max(0, m.start() - 20), m.start()):
+        if m.group(0) != ":":
             close = norm.find(m.group(0) if m.group(0) == '"' else _OPEN_CLOSE.get(m.group(0), '"'), m.end(), end)
-            i = close + 1 if close > 0 else m.end()
-            continue
+            if close > 0 and _is_name_in_quotes(norm, (m.end(), close)):
+                i = close + 1
+                continue
         best = m.start()
         break
     for rx in (_COMP_ANY, _PREP_GATE):
@@ -393,8 +435,8 @@ def _only_subject_between(norm: str, a: int, b: int) -> bool:
     return len(gap.split()) <= 3 and not re.search(r"[.!?؟]", gap)
 
 
-def _content_after(ctx: _Ctx, pos: int, end: int, direct: list[tuple[int, int]], used: set[tuple[int, int]]
-                   ) -> tuple[int, int, str] | None:
+def _content_after(ctx: _Ctx, pos: int, end: int, direct: list[tuple[int, int]], used: set[tuple[int, int]],
+                   pointing: bool = False) -> tuple[int, int, str] | None:
     norm = ctx.norm
     # A direct quote right after the speaker slot (colon or quote mark within 40 chars)
     for d in direct:
@@ -409,6 +451,8 @@ def _content_after(ctx: _Ctx, pos: int, end: int, direct: list[tuple[int, int]],
             used.add(d)
             return d[0], d[1], "direct"
     m = _COMP.match(norm, pos, end) or _PREP_COMP.match(norm, pos, end) or _ABOUT.match(norm, pos, end)
+    if not m and pointing:
+        m = re.compile(fold(r"[\s،,]*(?:الى|إلى)\s+")).match(norm, pos, end)
     if not m:
         return None
     s = m.end()
