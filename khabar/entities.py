@@ -369,6 +369,7 @@ class Resolver:
                     cnt[c] = cnt.get(c, 0) + 1
             default = max(cnt, key=lambda k: cnt[k]) if cnt else None
         out: list[Mention] = []
+        seen_iso = None
         for mt in nouns.finditer(norm):
             s, e = mt.start("n"), mt.end("n")
             if any(a < e and s < b for a, b in taken):
@@ -379,12 +380,13 @@ class Resolver:
             if adj and (adj.group(0).strip() in nat or adj.group(1) in nat):
                 iso = nat.get(adj.group(0).strip()) or nat.get(adj.group(1))
                 e += adj.end()
+                seen_iso = iso  # «الشرطة الهندية» … «الشرطة»: the same country later
             if iso is None:
                 sent = next((x for x in sentences if x.start <= s < x.end), None)
                 local = [m for m in countries if sent and sent.start <= m.start < sent.end]
                 if local:
                     iso = self.kb.actors[local[0].entity].country or None
-            iso = iso or default
+            iso = iso or default or seen_iso
             if not iso:
                 continue
             out.append(Mention(s, e, text[s:e], "ORG", f"{iso}_{sector}", "generic", 0.6))

@@ -37,6 +37,7 @@ _UNNAMED = re.compile(fold(
     rf"|مراقبون|محللون|محلل|مراقب|شهود|شاهد|ناشطون|ناشط|سكان|مسعفون|ضابط|ضباط|عضو|أعضاء|نائب|نواب"
     rf"|صحيفة|الصحيفة|وكالة|الوكالة|القناة|الموقع|الجريدة|البيان|التقرير|المصدر|المصادر"
     rf"|والده|والدته|والدها|والدتها|شقيقه|شقيقها|زوجته|زوجها|ابنه|ابنها|أحد|احد|مقيم|مقيمة|مقيمون|سكان|شاهد\s+عيان"
+    rf"|صهر|أقارب|اقارب|قريب|عائلة|أسرة|محامي|محامية|جيران|جار|مسؤولا|مصدرا|دبلوماسيا"
     rf"|شهود\s+عيان|مواطن|مواطنة|مواطنون|طبيب|أطباء|مسعف|صحفي|صحفيون|مراسل|مراسلة|متحدثة|ناطق|ناطقة)"
     rf"(?:\s+(?:[{_AR}]+)){{0,3}}))(?=(?:\s+[{_AR}]+){{0,3}}?\s*[«“\"]?[^«“\"]{{0,25}}?[»”\"]?\s*(?:[،,:]|(?:إن|أن|ان|إنه|أنه|انه|بأن|بان|قوله|قولها)(?![{_AR}])))"
 ))
@@ -121,6 +122,7 @@ class _Ctx:
     norm: str
     mentions: list[Mention]
     last: _Speaker | None = None
+    last_person: _Speaker | None = None
     quotes: list[Quote] = field(default_factory=list)
 
 
@@ -143,13 +145,16 @@ def _mention_before(ctx: _Ctx, pos: int, lo: int) -> Mention | None:
     return best
 
 
-def _person_before(ctx: _Ctx, pos: int, lo: int) -> Mention | None:
+def _person_before(ctx: _Ctx, pos: int, lo: int, strict: bool = True) -> Mention | None:
     """A person named as the subject before the verb, possibly with an apposition title between
-    («X السفير الأمريكي لدى الناتو قد أكد»): no clause break and no other verb in between."""
+    («X السفير الأمريكي لدى الناتو قد أكد»): no clause break and no other verb in between.
+    ``strict=False``: just the most recent person named before ``pos``."""
     cands = [m for m in ctx.mentions if lo <= m.start and m.end <= pos and m.type == "PER" and m.entity]
     if not cands:
         return None
     m = max(cands, key=lambda m: m.end)
+    if not strict:
+        return m
     gap = ctx.norm[m.end : pos]
     if re.search(r"[.!?؟:«»\"]", gap) or verbs()[1].search(gap) or _COMP_ANY.search(gap):
         return None
@@ -217,8 +222,9 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             if v.kind != "part":
                 un = _unnamed_after(ctx, ve, gate)
                 m = _subject_in_slot(ctx, ve, gate)
-                if m is not None and m.type == "PER":
+                if m is not None and m.type == "PER" and not (un and un.start is not None and m.start < (un.end or 0)):
                     un = None  # «المتحدث باسم وزارة الدفاع … أبو بكر ديالو»: the named person speaks
+                    # (but «صهر رنيم»: a name inside the description is its complement)
                 if v.lemma == "نقل":  # «نقلت صحيفة X عن Y قوله …»: Y is the speaker
                     src = re.compile(fold(r"(?<![\u0621-\u064a])عن\s+")).search(norm, ve, gate)
                     if src:
@@ -230,9 +236,13 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                             un, m = None, m2
                 if un and (m is None or m.start >= un.start):
                     speaker, after = un, gate
-                    if (un.desc.startswith("ال") and ctx.last
-                            and (ctx.last.unnamed or _PERSON_NOUN.match(fold(un.desc)))):
-                        speaker, carried = ctx.last, True  # «الدبلوماسي (الأميركي)» after its name
+                    head = fold(un.desc).split()[0].removeprefix("ال")
+                    if un.desc.startswith("ال") and ctx.last and ctx.last.unnamed and fold(ctx.last.desc).split()[0].removeprefix("ال") == head:
+                        speaker, carried = ctx.last, True  # «الدبلوماسي» after «دبلوماسي روسي»
+                    elif un.desc.startswith("ال") and _PERSON_NOUN.match(fold(un.desc)) and ctx.last_person:
+                        speaker, carried = ctx.last_person, True  # «الوزيرة الفرنسية» after «فلورانس بارلي»
+                    elif un.desc.startswith("ال") and ctx.last and ctx.last.unnamed:
+                        speaker, carried = ctx.last, True
                 elif m is not None and m.type != "PER" and _PERSON_OF.search(norm, max(ve, m.start - 25), m.start):
                     # «ممثل الحلف», «المتحدث باسم الخارجية»: a person speaking for the organisation
                     if ctx.last and not ctx.last.unnamed and ctx.last.entity and ctx.last.entity in _persons():
@@ -244,6 +254,14 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                     after = gate
                 elif m is not None:
                     speaker, after = _speaker_from_mention(m), gate
+            if speaker is None and v.kind != "part" and ctx.last_person and _DEF_PERSON.match(norm, ve, gate):
+                speaker, carried, after = ctx.last_person, True, gate  # «وكشفت الوزيرة الفرنسية أن …»
+            if speaker is None and v.kind == "say":
+                sv = _SVO_UNNAMED.search(norm, max(s0, vs - 45), vs)
+                if sv:  # «لكن مسؤولا بارزا في الشرطة قال إن …»
+                    d0, d1 = sv.start("desc"), sv.end("desc")
+                    speaker = _Speaker(None, d0, d1, ctx.text[d0:d1], True, ctx.text[d0:d1], None)
+                    after = gate if gate - ve <= 40 else ve
             if speaker is None:
                 if slot[1] - slot[0] > 40 and v.kind != "part":
                     continue  # a long slot with no actor: not a statement we can attribute
@@ -259,6 +277,9 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                     speaker = gen  # «غير ان الصحيفة اكدت …»
                 elif ctx.last:
                     speaker, carried = ctx.last, True
+                elif v.kind == "cont" and (per := _person_before(ctx, vs, max(0, s0 - 400), strict=False)):
+                    # «وأشادت المحققة X … . وأضافت "…"»: the person the text was about goes on
+                    speaker, carried = _speaker_from_mention(per), True
                 else:
                     continue
                 after = gate if gate - ve <= 40 else ve
@@ -289,6 +310,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                 carried=carried,
             ))
             ctx.last = speaker
+            if not speaker.unnamed and speaker.entity and (speaker.entity in _persons() or speaker.entity.startswith("new:PER")):
+                ctx.last_person = speaker
         # Direct quotes with no verb before them in the sentence: «وحسب قوله "…"», «"…"، قال X»
         for d in inside:
             if d in used_direct or any(q.start <= d[0] and d[1] <= q.end for q in quotes):
@@ -396,6 +419,14 @@ def _addressee(ctx: _Ctx, m: Mention) -> bool:
 
 
 _AS_SAID = re.compile(fold(rf"(?<![{_AR}])(?:بحسب|حسب|وفق|وفقا\s+ل|على)\s+ما\s*$"))
+_DEF_PERSON = re.compile(fold(
+    rf"\s*(?:ال)(?:دبلوماسي|مسؤول|مسؤولة|متحدث|متحدثة|وزير|وزيرة|سفير|سفيرة|رئيس|رئيسة|مبعوث|ممثل|محافظ|قائد|مدير|مديرة"
+    rf"|نائب|أمين|امين|محققة|محقق|ضابط|خبير|خبيرة|زعيم)(?![{_AR}])"
+))
+_SVO_UNNAMED = re.compile(fold(
+    rf"(?<![{_AR}])(?P<desc>(?:مسؤول|مسؤولا|مسؤولة|مصدر|مصدرا|دبلوماسي|دبلوماسيا|متحدث|متحدثا|شاهد|شاهدا|مسؤولين|مسؤولون)"
+    rf"(?:\s+[{_AR}]+){{0,4}})\s*$"
+))
 _POINTING = {fold(w) for w in ("أشار", "لفت", "تطرق")}
 _TO_GATE = re.compile(fold(rf"(?<![{_AR}])(?:الى|إلى)(?![{_AR}])"))
 _PERSON_NOUN = re.compile(fold(
