@@ -312,6 +312,23 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
             ctx.last = speaker
             if not speaker.unnamed and speaker.entity and (speaker.entity in _persons() or speaker.entity.startswith("new:PER")):
                 ctx.last_person = speaker
+        # «…، وفقاً للعديد من شهود العيان», «…، بحسب مصادر مطلعة»: the clause before is the statement
+        acc = _ACCORDING.search(norm, s0, s1)
+        if acc and not any(q.start < acc.start() and q.end > s0 for q in quotes):
+            qs, qe = s0, acc.start()
+            src_s, src_e = acc.start("src"), acc.end("src")
+            if norm[src_s : src_s + 1] == "ل" and norm[src_s - 1 : src_s] == "ل":
+                src_s += 1  # «للعديد من …» → «عديد من …»
+            while src_e > src_s and ctx.text[src_e - 1] in " .،,":
+                src_e -= 1
+            m = _subject_in_slot(ctx, src_s, src_e)
+            if qe - qs >= 12 and src_e > src_s:
+                sp = (_speaker_from_mention(m) if m is not None else
+                      _Speaker(None, src_s, src_e, ctx.text[src_s:src_e], True, ctx.text[src_s:src_e], None))
+                quotes.append(Quote(start=qs, end=qe, kind="indirect", speaker=sp.entity, speaker_text=sp.text,
+                                    speaker_start=sp.start, speaker_end=sp.end, verb="حسب", unnamed=sp.unnamed,
+                                    source=sp.desc or None))
+                ctx.last = sp
         # Direct quotes with no verb before them in the sentence: «وحسب قوله "…"», «"…"، قال X»
         for d in inside:
             if d in used_direct or any(q.start <= d[0] and d[1] <= q.end for q in quotes):
@@ -418,6 +435,10 @@ def _addressee(ctx: _Ctx, m: Mention) -> bool:
     return bool(_TO.search(ctx.norm, max(0, m.start - 12), m.start))
 
 
+_ACCORDING = re.compile(fold(
+    rf"[،,]\s*(?:وذلك\s+)?(?:وفقا\u0640?|طبقا\u0640?|بحسب|حسب|نقلا\u0640?\s+عن)\s+(?:لما\s+|ما\s+)?(?:ل(?=ل))?"
+    rf"(?P<src>(?:ل|لل)?[{_AR}][^.؟!،,]{{2,60}})[.؟!]?\s*$"
+))
 _AS_SAID = re.compile(fold(rf"(?<![{_AR}])(?:بحسب|حسب|وفق|وفقا\s+ل|على)\s+ما\s*$"))
 _DEF_PERSON = re.compile(fold(
     rf"\s*(?:ال)(?:دبلوماسي|مسؤول|مسؤولة|متحدث|متحدثة|وزير|وزيرة|سفير|سفيرة|رئيس|رئيسة|مبعوث|ممثل|محافظ|قائد|مدير|مديرة"
