@@ -98,3 +98,22 @@ def test_cli_quotes_and_evals(tmp_path):
     assert r.exit_code == 0 and "precision" in r.stdout and "recall" in r.stdout
     r = CliRunner().invoke(main, ["eval", "dates", "-v"])
     assert r.exit_code == 0 and "dates: precision" in r.stdout
+
+
+def test_unseen_style_attributions():
+    a, qs = _quotes(
+        "قالت وزيرة الدفاع الفرنسية، فلورانس بارلي، إن قمرا اصطناعيا روسيا اقترب من قمر فرنسي.\n"
+        "وقالت الولايات المتحدة إن القمر الاصطناعي الروسي اقترب من قمرين أمريكيين.\n"
+        "وكشفت الوزيرة الفرنسية أن باريس تراقب القمر الاصطناعي الروسي باستمرار.\n"
+        "واستمر المتظاهرون بالاحتجاج في عدة مناطق لليوم الرابع، وفقاً للعديد من شهود العيان.\n"
+        "وقال صهر الضحية إن العائلة تقدر كل ما تفعله الشرطة."
+    )
+    def who(prefix):
+        return next((q[0], q[4]) for q in qs if q[2].lstrip("و").startswith(prefix))
+
+    parly = who("قمرا اصطناعيا")[0]
+    assert parly and parly.startswith("new:PER")
+    assert who("القمر الاصطناعي")[0] == "USA"
+    assert who("باريس تراقب")[0] == parly  # «الوزيرة الفرنسية» is Parly again, not the USA
+    assert who("استمر المتظاهرون")[1]  # «وفقاً للعديد من شهود العيان»: unnamed witnesses
+    assert who("العائلة تقدر")[1]  # an unnamed relative
