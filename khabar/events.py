@@ -229,6 +229,17 @@ def _can_act(doc: _Doc, m: Mention, nominal: bool) -> bool:
     return a.kind == "country"
 
 
+def _is_force(m: Mention) -> bool:
+    """Police, army, government (generic or in the knowledge base): agents of coercion."""
+    ent = m.entity or ""
+    if ent.endswith(("_COP", "_MIL", "_GOV")):
+        return True
+    from .kb import knowledge_base
+
+    a = knowledge_base().get(ent)
+    return a is not None and a.kind == "org" and (a.sector in ("MIL", "GOV") or a.subsector == "MIL")
+
+
 def _main_dyad(doc: _Doc) -> tuple[Mention, Mention] | None:
     """The two actors an article is about, for «الطرفين / الجانبين» (the two sides)."""
     counts: dict[str, list[Mention]] = {}
@@ -272,11 +283,17 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
         after = [m for m in doc.mentions if te <= m.start < min(s.end, te + 50)]
         if between and len(after) >= 2:
             return after[0], after[1]
+        if between and after and _can_act(doc, after[0], True) and not _locative(doc, after[0]):
+            return after[0], None  # «الاشتباكات بين قوات الأمن وأعضاء جماعة …»
+        if after and plover in _HOSTILE and _is_force(after[0]) and not doc.norm[te : after[0].start].strip():
+            return after[0], None  # «احتجاز الشرطة أعضاء …»: a security force after the noun is the agent
         if after and plover not in _HOSTILE:
             m = after[0]
             gap = doc.norm[te : m.start]
             if (not gap.strip() or doc.text[te : m.start].strip() == "ل") and _can_act(doc, m, True):
                 return m, None  # «زيارة راسموسن», «زيارة لأمين عام…», «دعوة الحلف» («مهاجمة ليبيا»: the target)
+    if plover in _HOSTILE and nominal:
+        before = [m for m in before if not (m.entity or "").endswith("_CVL")]  # «المدنيين … من هجمات»: victims
     if before:
         m = before[-1]
         gap = doc.norm[m.end : ts]
@@ -316,6 +333,12 @@ def _recipient(doc: _Doc, s: Sentence, ts: int, te: int, actor: Mention | None) 
                     continue  # a city that is not governed by مع/على/ل is a place, not a party
                 return m
     return None
+
+
+def _no_actor_in(doc: _Doc, s: Sentence, q: Quote, ts: int) -> bool:
+    """No one who could act is named in the quotation before the trigger."""
+    lo, hi = max(s.start, q.start), min(s.end, q.end, ts)
+    return not any(lo <= m.start < hi and _can_act(doc, m, False) for m in doc.mentions)
 
 
 _CALL_VERBS = {"دعا", "داعيا", "طالب", "ناشد", "حث"}
@@ -428,6 +451,9 @@ def extract_events(a: Analysis) -> list[Event]:
                 called = [m for m in doc.mentions if q.verb_end <= m.start < q.start and m.entity]
                 if called and (actor is None or actor.start >= q.start and nominal):
                     actor = called[0]
+            if actor is None and q is not None and q.speaker and q.kind == "direct" and _no_actor_in(doc, s, q, ts):
+                # direct speech with no other actor named: the speaker («"أعلن اليوم عن فرض عقوبات…"»)
+                actor = Mention(q.speaker_start or q.start, q.speaker_end or q.start, q.speaker_text, "PER", q.speaker)
             if actor is None and q is not None and q.speaker and not nominal and _first_person(doc, tok, ts):
                 # «نحن نرحب…», «نريد…» inside a statement: the speaker acts
                 actor = Mention(q.speaker_start or q.start, q.speaker_end or q.start, q.speaker_text, "PER", q.speaker)
