@@ -51,7 +51,7 @@ def lexicon() -> tuple[dict[str, list[Trigger]], int]:
         rx = None
         if needs:
             alts = "|".join(re.escape(fold(n)).replace(r"\ ", r"\s+") for n in needs.split("|"))
-            rx = re.compile(rf"^\s*(?:[^\s.،,]+\s+){{0,6}}?(?:[وبلف]|ال|بال|لل)?(?:{alts})(?![{_AR}])")
+            rx = re.compile(rf"^[\s،,]*(?:[^\s.]+[\s،,]+){{0,6}}?(?:[وبلف]|ال|بال|لل)?(?:{alts})(?![{_AR}])")
         trig = Trigger(plover, cameo, float(gold), mode, ctx, label, rx)
         for f in forms.split("|"):
             key = fold(f).strip()
@@ -69,9 +69,13 @@ _PROPOSE = {fold(w) for w in (
     " يأمل تأمل نأمل آمل أمله أملها يريد تريد نريد يرغب ترغب نرغب دعا دعت يدعو تدعو دعوة قرر تعتزم يعتزم"
     " تخطط يخطط تخطيط تنوي ينوي استعداد استعدادها استعداده يدرس تدرس يستعد تستعد"
 ).split()}
+_DENY = re.compile(fold(rf"(?<![{_AR}])(?:نفى|نفت|ينفي|تنفي|نفوا|نافيا|نافية)(?![{_AR}])[^.؟!]*?(?<![{_AR}])(?:أن|ان)(?![{_AR}])"))
 _COND = re.compile(fold(rf"(?<![{_AR}])(?:إذا|اذا|إن\s+لم|ان\s+لم|لو|في\s+حال|حال)(?![{_AR}])"))
 _REJECT_MASDAR = {fold(w) for w in "رفض رفضت يرفض ترفض".split()}
 _RECIP_PREP = re.compile(fold(rf"(?<![{_AR}])(?:مع|على|إلى|الى|ضد|تجاه|حيال|بين|عن|عند|حدود|قرب)(?![{_AR}])"))
+
+
+_RELATIVE = re.compile(fold(rf"(?<![{_AR}])(?:التي|الذي|الذين|اللذين|اللتين|ما|مما|عما)$"))
 
 
 def _tok_base(t: Token) -> str:
@@ -136,7 +140,7 @@ def _find_triggers(s: Sentence, text: str) -> list[tuple[int, int, Trigger]]:
             cands = table.get(key) or table.get(toks[i].norm if n == 1 else "", [])
             if not cands and n == 1:
                 base = _tok_base(toks[i])
-                if base.endswith("ات") or base in _NOUN_ONLY:  # «غاراتها», «مقترحاتها»; not verbs + object pronoun
+                if base.endswith("ات") or base in _NOUN_ONLY:  # «غاراتها», «مقترحاتها»
                     cands = table.get(base, [])
             for trig in cands:
                 if trig.needs is not None:
@@ -229,6 +233,24 @@ def _can_act(doc: _Doc, m: Mention, nominal: bool) -> bool:
     return a.kind == "country"
 
 
+@functools.lru_cache(maxsize=1)
+def _nationality_map() -> dict[str, str]:
+    from .kb import knowledge_base
+
+    out: dict[str, str] = {}
+    for iso, (masc, other) in knowledge_base().nationalities.items():
+        for f in masc + other:
+            n = normalize(f)
+            out[n] = iso
+            out[n.removeprefix("ال")] = iso
+    return out
+
+
+def _nationality(word: str) -> str | None:
+    w = normalize(word)
+    return _nationality_map().get(w) or _nationality_map().get(w.removeprefix("ال"))
+
+
 def _is_force(m: Mention) -> bool:
     """Police, army, government (generic or in the knowledge base): agents of coercion."""
     ent = m.entity or ""
@@ -274,11 +296,19 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
         if after:
             m = after[0]
             gap = doc.norm[te : m.start]
-            if len(gap.split()) <= 3 and not _RECIP_PREP.search(gap) and not _STOP_AFTER.search(gap) and not re.search(
-                r"[،,.:]", gap
-            ) and not _governed(doc, m) and _can_act(doc, m, False):
+            commas_ok = len(gap.split()) <= 4 and not re.search(r"[.:]", gap)  # «فرضها الرئيس الأمريكي، دونالد ترامب»
+            partitive = plover in _HOSTILE and re.search(fold(r"(?<![\u0621-\u064a])من\s*$"), gap)
+            if len(gap.split()) <= 4 and not _RECIP_PREP.search(gap) and not _STOP_AFTER.search(gap) and (
+                commas_ok or not re.search(r"[،,.:]", gap)
+            ) and not _governed(doc, m) and _can_act(doc, m, False) and not partitive:
                 return m, None
     else:
+        adj = re.match(r"\s*([\u0621-\u064a]+)", doc.norm[te : te + 25])
+        if adj:
+            iso = _nationality(adj.group(1))
+            if iso:  # «قصف إسرائيلي», «غارات أمريكية»: the state is the actor
+                return Mention(te + adj.start(1), te + adj.end(1), doc.text[te + adj.start(1) : te + adj.end(1)],
+                               "LOC", iso, "adjective", 0.6), None
         between = re.match(fold(r"\s*(?:[\w\u0621-\u064a]+\s+){0,3}?بين\s+"), doc.norm[te : min(s.end, te + 40)])
         after = [m for m in doc.mentions if te <= m.start < min(s.end, te + 50)]
         if between and len(after) >= 2:
@@ -355,6 +385,9 @@ def _first_person(doc: _Doc, tok: Token | None, ts: int) -> bool:
 def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Token | None) -> str:
     prev = doc.norm[max(s.start, ts - 40) : ts].split()[-4:]
     prev_close = prev[-3:]
+    wide = doc.norm[max(s.start, ts - 70) : ts]
+    if _DENY.search(wide):
+        return "negated"  # «نفى … أن تكون غارات التحالف قد استهدفت …»
     if any(w in _NEG for w in prev_close) or (prev and prev[-1] in _NEG_ADJ) or (
         trig.plover != "REJECT" and any(w in _REJECT_MASDAR for w in prev[-3:])
     ):
