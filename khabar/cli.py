@@ -164,6 +164,10 @@ def show(article_id: str, db: str | None, as_json: bool, tokens: bool) -> None:
         click.echo(f"{'quote':>12}: {who} [{q.verb}] {mark} {art.text[q.start:q.end][:140]}")
     for t in a.timexes:
         click.echo(f"{'time':>12}: «{t.text}» = {t.value}")
+    for e in a.events:
+        rep = f" (reported by {names.get(e.reported_by or '', e.reported_by)})" if e.reported_by else ""
+        click.echo(f"{'event':>12}: {e.plover} {e.mode} {names.get(e.actor, e.actor)} → "
+                   f"{names.get(e.recipient or '', e.recipient or '—')} [{e.cameo}, {e.goldstein:+.1f}] «{e.trigger}»{rep}")
     click.echo("")
     click.echo(art.text)
 
