@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .kb import Actor, KnowledgeBase, knowledge_base, skeleton
 from .model import DateValue, Entity, Mention, Sentence, Token
-from .textnorm import normalize
+from .textnorm import normalize, normalize_same_length
 
 _SEP_RE = re.compile(r"^[\s،,]*$")
 
@@ -298,7 +298,7 @@ class Resolver:
 
     def _titles(self, text: str, mentions: list[Mention], published: DateValue | None) -> list[Mention]:
         """Titles not attached to a name: by date (office terms) or by earlier apposition."""
-        norm = _same_len_norm(text)
+        norm = normalize_same_length(text)
         window = _date_window(published)
         person_spans = [(m.start, m.end, m.entity) for m in mentions if m.type == "PER"]
         out: list[Mention] = []
@@ -356,8 +356,8 @@ class Resolver:
     def _generic(self, text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
         """Unnamed actors as GDELT codes them: country + type («الشرطة الإيرانية» → IRN_COP,
         «محتجين» in Tehran → IRN_CVL). Only when the country can be told."""
-        nouns, nat = _generic_lexicon()
-        norm = _same_len_norm(text)
+        nouns = _generic_lexicon()
+        norm = normalize_same_length(text)
         taken = [(m.start, m.end) for m in mentions]
         countries = [m for m in mentions if m.type == "LOC" and m.entity and self.kb.get(m.entity)]
         default = None
@@ -377,8 +377,8 @@ class Resolver:
             sector = nouns_sector(mt.group("n"))
             iso = None
             adj = re.match(r"\s+(?:ال)?([\u0621-\u064a]+)", norm[e : e + 30])
-            if adj and (adj.group(0).strip() in nat or adj.group(1) in nat):
-                iso = nat.get(adj.group(0).strip()) or nat.get(adj.group(1))
+            if adj and self.kb.nationality(adj.group(0).strip()):
+                iso = self.kb.nationality(adj.group(0).strip())
                 e += adj.end()
                 seen_iso = iso  # «الشرطة الهندية» … «الشرطة»: the same country later
             if iso is None:
@@ -434,7 +434,7 @@ _GENERIC_SECTORS: dict[str, str] = {}
 
 
 @functools.lru_cache(maxsize=1)
-def _generic_lexicon() -> tuple[re.Pattern[str], dict[str, str]]:
+def _generic_lexicon() -> re.Pattern[str]:
     from importlib import resources as _r
 
     forms: list[str] = []
@@ -447,14 +447,7 @@ def _generic_lexicon() -> tuple[re.Pattern[str], dict[str, str]]:
             forms.append(normalize(w))
     alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
     rx = re.compile(rf"(?<![\u0621-\u064a])(?:[وفب]|لل|ل)?(?P<n>{alt})(?![\u0621-\u064a])")
-    nat: dict[str, str] = {}
-    for iso, (masc, other) in knowledge_base().nationalities.items():
-        for f in masc + other:
-            nat[normalize(f)] = iso
-            nf = normalize(f)
-            if nf.startswith("ال"):
-                nat[nf[2:]] = iso
-    return rx, nat
+    return rx
 
 
 def nouns_sector(noun: str) -> str:
@@ -473,12 +466,6 @@ def _common_noun(core: str, name_has_article: bool) -> bool:
     if name_has_article:  # a name with the article: the bare word must be rare («الناتو», «القاهرة»)
         return al in ("0", "lo", "mid")
     return al in ("mid", "hi", "all")
-
-
-def _same_len_norm(text: str) -> str:
-    from .textnorm import normalize_same_length
-
-    return normalize_same_length(text)
 
 
 _default: Resolver | None = None

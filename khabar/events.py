@@ -233,22 +233,10 @@ def _can_act(doc: _Doc, m: Mention, nominal: bool) -> bool:
     return a.kind == "country"
 
 
-@functools.lru_cache(maxsize=1)
-def _nationality_map() -> dict[str, str]:
+def _nationality(word: str) -> str | None:
     from .kb import knowledge_base
 
-    out: dict[str, str] = {}
-    for iso, (masc, other) in knowledge_base().nationalities.items():
-        for f in masc + other:
-            n = normalize(f)
-            out[n] = iso
-            out[n.removeprefix("ال")] = iso
-    return out
-
-
-def _nationality(word: str) -> str | None:
-    w = normalize(word)
-    return _nationality_map().get(w) or _nationality_map().get(w.removeprefix("ال"))
+    return knowledge_base().nationality(word)
 
 
 def _is_force(m: Mention) -> bool:

@@ -127,6 +127,13 @@ class KnowledgeBase:
                 continue
             iso, masc, other = (line.split("\t") + ["", ""])[:3]
             self.nationalities[iso] = ([m for m in masc.split("|") if m], [o for o in other.split("|") if o])
+        # search form (with and without the article) → ISO3: «الروسي», «روس», «الإيرانية» …
+        self.nationality_index: dict[str, str] = {}
+        for iso, (masc, other) in self.nationalities.items():
+            for f in masc + other:
+                n = normalize(f)
+                self.nationality_index.setdefault(n, iso)
+                self.nationality_index.setdefault(n.removeprefix("ال"), iso)
 
     def _load_places(self) -> None:
         text = (resources.files("khabar") / "data" / "places.tsv").read_text(encoding="utf-8")
@@ -257,6 +264,11 @@ class KnowledgeBase:
         if type_:
             res = [(a, s) for a, s in res if a.type == type_]
         return sorted(res, key=lambda x: -x[1])
+
+    def nationality(self, word: str) -> str | None:
+        """ISO3 of a nationality adjective or demonym («الإسرائيلي», «أمريكية», «روس»), if known."""
+        n = normalize(word)
+        return self.nationality_index.get(n) or self.nationality_index.get(n.removeprefix("ال"))
 
     def holder(self, role: str, day: dt.date) -> Actor | None:
         hs = [a for a in self.actors.values() if a.holds(role, day)]

@@ -39,17 +39,11 @@ def outlets() -> list[Outlet]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def places() -> dict[str, tuple[str, str, str]]:
-    """Search-form Arabic place name → (display form, kind, ISO3 country)."""
-    out: dict[str, tuple[str, str, str]] = {}
-    text = (resources.files("khabar") / "data" / "places.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.startswith("#"):
-            continue
-        form, kind, c3, _en, _pop = line.split("\t")
-        out.setdefault(normalize(form), (form, kind, c3))
-    return out
+def is_place(name: str) -> bool:
+    """A country, capital, city or region of the knowledge base (``data/places.tsv``)."""
+    from .kb import knowledge_base
+
+    return any(a.type == "LOC" for a in knowledge_base().exact(name))
 
 
 def outlet_from_url(url: str | None) -> Outlet | None:
@@ -110,10 +104,9 @@ def find_dateline(paragraph: str) -> tuple[str, Span, list[str]] | None:
     agency_txt = m.group("agency") or m.group("agency2") or ""
     codes = find_agency(agency_txt) if agency_txt else []
     # Take the longest known place name at the start of the city group.
-    pl = places()
     for k in range(len(words), 0, -1):
         cand = " ".join(words[:k])
-        if normalize(cand) in pl and (k == len(words) or m.group("region") is None):
+        if is_place(cand) and (k == len(words) or m.group("region") is None):
             if k != len(words) and not codes:
                 return None
             return cand, Span(m.start("city"), m.end()), codes
@@ -127,7 +120,7 @@ def dateline_line(line: str) -> tuple[str | None, list[str]]:
     codes = find_agency(line)
     m = re.match(r"^\s*(?P<city>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2})\s*[ـ\-–—:(]", line)
     city = None
-    if m and normalize(m.group("city")) in places():
+    if m and is_place(m.group("city")):
         city = m.group("city")
     return city, codes
 

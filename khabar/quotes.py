@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
+from .kb import knowledge_base
 from .model import Mention, Quote, Sentence
 from .textnorm import fold, normalize_same_length
 
@@ -73,23 +74,6 @@ class _Speaker:
     unnamed: bool = False
     desc: str = ""
     country: str | None = None
-
-
-def _nationality_index() -> dict[str, str]:
-    from .kb import knowledge_base
-
-    idx: dict[str, str] = {}
-    for iso, (masc, other) in knowledge_base().nationalities.items():
-        for f in masc + other:
-            idx[fold(f)] = iso
-            if f.startswith("ال"):
-                idx[fold(f[2:])] = iso
-    return idx
-
-
-@functools.lru_cache(maxsize=1)
-def nationalities() -> dict[str, str]:
-    return _nationality_index()
 
 
 def _direct_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -181,7 +165,7 @@ def _unnamed_after(ctx: _Ctx, pos: int, limit: int) -> _Speaker | None:
     desc = ctx.text[desc_s:desc_e]
     country = None
     for w in fold(desc).split()[1:]:
-        country = nationalities().get(w) or country
+        country = knowledge_base().nationality(w) or country
     org = _mention_after(ctx, desc_s, full_e)  # «دبلوماسي في الحلف الأطلسي» → NATO
     return _Speaker(org.entity if org and org.type == "ORG" else None, desc_s, desc_e, desc, True, desc, country)
 

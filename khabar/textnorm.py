@@ -79,12 +79,14 @@ def _same_length_table() -> dict[int, str]:
     return table
 
 
+@functools.lru_cache(maxsize=32)
 def normalize_same_length(text: str) -> str:
     """A normalised copy with exactly the same length and offsets as ``text``.
 
     Diacritics are replaced by tatweel (U+0640) rather than deleted, so a match position in
     the result is a position in the display text. Useful for pattern matching over display
-    text. Single pass (``str.translate``) — this runs over every article.
+    text. Single pass (``str.translate``), cached: the date, entity, quote, time and event
+    stages all match patterns against the same article.
     """
     out = text.translate(_SAME_LEN).lower()
     if len(out) != len(text):  # a rare Latin letter whose lower case is longer (İ)
