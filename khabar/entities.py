@@ -355,42 +355,68 @@ class Resolver:
 
     def _generic(self, text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
         """Unnamed actors as GDELT codes them: country + type («الشرطة الإيرانية» → IRN_COP,
-        «محتجين» in Tehran → IRN_CVL). Only when the country can be told."""
+        «محتجين» in Tehran → IRN_CVL, «آلاف الفلسطينيين» → PSE_CVL). Only when the country can
+        be told: an adjective after the noun, the same kind of actor named with its country
+        earlier, a place or a free nationality word in the sentence, the article's main country."""
         nouns = _generic_lexicon()
         norm = normalize_same_length(text)
         taken = [(m.start, m.end) for m in mentions]
         countries = [m for m in mentions if m.type == "LOC" and m.entity and self.kb.get(m.entity)]
-        default = None
-        if countries:  # the article's most-mentioned country (or a city's country)
-            cnt: dict[str, int] = {}
-            for m in countries:
-                c = self.kb.actors[m.entity].country
-                if c and c != "IGO":
-                    cnt[c] = cnt.get(c, 0) + 1
-            default = max(cnt, key=lambda k: cnt[k]) if cnt else None
-        out: list[Mention] = []
-        seen_iso = None
+        # Pass 1: the nouns and their nationality adjectives.
+        found: list[tuple[int, int, str, str | None]] = []  # start, end (with adjective), sector, iso
         for mt in nouns.finditer(norm):
             s, e = mt.start("n"), mt.end("n")
             if any(a < e and s < b for a, b in taken):
                 continue
-            sector = nouns_sector(mt.group("n"))
             iso = None
             adj = re.match(r"\s+(?:ال)?([\u0621-\u064a]+)", norm[e : e + 30])
             if adj and self.kb.nationality(adj.group(0).strip()):
                 iso = self.kb.nationality(adj.group(0).strip())
                 e += adj.end()
-                seen_iso = iso  # «الشرطة الهندية» … «الشرطة»: the same country later
-            if iso is None:
-                sent = next((x for x in sentences if x.start <= s < x.end), None)
-                local = [m for m in countries if sent and sent.start <= m.start < sent.end]
+            found.append((s, e, nouns_sector(mt.group("n")), iso))
+        adj_spans = [(s, e) for s, e, _, iso in found if iso]
+        # The article's main country: its places and its free nationality words.
+        cnt: dict[str, int] = {}
+        for m in countries:
+            c = self.kb.actors[m.entity].country
+            if c and c != "IGO":
+                cnt[c] = cnt.get(c, 0) + 1
+        free_nats: list[tuple[int, str]] = []
+        for w in re.finditer(r"[\u0621-\u064a]{4,}", norm):
+            iso = self.kb.nationality(w.group(0))
+            if iso:
+                cnt[iso] = cnt.get(iso, 0) + 1
+                if not any(a <= w.start() < b for a, b in adj_spans + taken):
+                    free_nats.append((w.start(), iso))
+        default = max(cnt, key=lambda k: cnt[k]) if cnt else None
+        out: list[Mention] = []
+        seen_sector: dict[str, str] = {}  # «الشرطة الهندية» … «الشرطة»: the same country later
+        for s, e, sector, iso in found:
+            sent = next((x for x in sentences if x.start <= s < x.end), None)
+            if iso is not None:
+                seen_sector[sector] = iso
+            iso = iso or seen_sector.get(sector)
+            if iso is None and sent is not None:
+                local = [m for m in countries if sent.start <= m.start < sent.end]
                 if local:
                     iso = self.kb.actors[local[0].entity].country or None
-            iso = iso or default or seen_iso
-            if not iso:
+            iso = iso or default
+            if iso is None and sent is not None:  # «مصادر طبية فلسطينية … المحتجين»
+                near = sorted((abs(p - s), i) for p, i in free_nats if sent.start <= p < sent.end)
+                if near:
+                    iso = near[0][1]
+            iso = iso or default
+            if not iso or iso == "IGO":
                 continue
             out.append(Mention(s, e, text[s:e], "ORG", f"{iso}_{sector}", "generic", 0.6))
             taken.append((s, e))
+        # «آلاف الفلسطينيين», «مئات العراقيين»: a counted nationality is a group of civilians
+        for mt in _counted().finditer(norm):
+            s, e = mt.start("n"), mt.end("n")
+            iso = self.kb.nationality(mt.group("n"))
+            if iso and not any(a < e and s < b for a, b in taken):
+                out.append(Mention(s, e, text[s:e], "ORG", f"{iso}_CVL", "generic", 0.5))
+                taken.append((s, e))
         return out
 
     def _org_coref(self, text: str, toks: list[Token], mentions: list[Mention]) -> list[Mention]:
@@ -431,6 +457,10 @@ class Resolver:
 
 
 _GENERIC_SECTORS: dict[str, str] = {}
+@functools.lru_cache(maxsize=1)
+def _counted() -> re.Pattern[str]:
+    q = "|".join(normalize(w) for w in "آلاف الآلاف مئات المئات عشرات العشرات ملايين عدد".split())
+    return re.compile(rf"(?<![\u0621-\u064a])(?:{q}|\d+)\s+(?:من\s+)?(?P<n>(?:ال)?[\u0621-\u064a]{{3,}}(?:يين|يون))(?![\u0621-\u064a])")
 
 
 @functools.lru_cache(maxsize=1)

@@ -142,6 +142,11 @@ def eval_timex(analyses: dict[str, Analysis], gold_path: str | Path | None = Non
     )
 
 
+def _same_actor(got: str, country: str | None, sector: str | None, gold: str) -> bool:
+    """Same actor id, or the same CAMEO-style country+sector code («IDF» is ISR_MIL)."""
+    return got == gold or (bool(country and sector) and f"{country}_{sector}" == gold)
+
+
 def eval_events(analyses: dict[str, Analysis], gold_path: str | Path | None = None) -> Score:
     """Gold rows: seed, PLOVER type, actor, recipient ('-' if none), mode, trigger cue. A
     predicted event matches when one of its mentions' trigger overlaps the cue and type, actor,
@@ -159,7 +164,8 @@ def eval_events(analyses: dict[str, Analysis], gold_path: str | Path | None = No
             continue
         cands = [e for e in a.events if any(m.trigger_start < loc[1] and loc[0] < m.trigger_end for m in e.mentions)
                  and e.plover == plover]
-        ok = [e for e in cands if e.actor == actor and e.mode == mode and (recipient == "*" or (e.recipient or "-") == recipient)]
+        ok = [e for e in cands if _same_actor(e.actor, e.actor_country, e.actor_sector, actor) and e.mode == mode and (
+            recipient == "*" or _same_actor(e.recipient or "-", e.recipient_country, e.recipient_sector, recipient))]
         if ok:
             sc.tp += 1
             used.add((key, ok[0].id))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from .model import Analysis, Event, EventMention, Mention, Quote, Sentence, Token
@@ -37,6 +37,32 @@ class Trigger:
     needs: re.Pattern[str] | None
 
 
+def _conjugate(perfect: str, imperfect: str) -> list[str]:
+    """All persons of a sound verb from its 3rd-person masculine perfect and imperfect
+    («هاجم/يهاجم» → هاجمت، هاجموا، هاجما، تهاجم، يهاجمون، نهاجم …). Defective verbs ending in
+    a vowel (نفى، دعا) conjugate irregularly and are listed form by form instead."""
+    # A three-letter perfect's dual («قتلا») is spelt like its accusative masdar («قتلاً»): left out.
+    duals = ("تا",) if len(perfect) == 3 else ("ا", "تا")
+    out = [perfect + x for x in ("", "ت", *duals, "وا", "ن", "نا", "تم")]
+    stem = imperfect[1:] if imperfect[:1] in "يت" else imperfect
+    out += [p + stem for p in "يتنأ"]
+    out += [p + stem + x for p in "يت" for x in ("ان", "ون", "وا", "ا", "ن")]
+    return out
+
+
+def _expand(forms: list[str]) -> list[str]:
+    """Lexicon forms; ``v:PERFECT/IMPERFECT`` stands for every person of a verb."""
+    out: list[str] = []
+    for f in forms:
+        f = f.strip()
+        if f.startswith("v:") and "/" in f:
+            perf, _, imperf = f[2:].partition("/")
+            out += _conjugate(perf.strip(), imperf.strip())
+        else:
+            out.append(f)
+    return list(dict.fromkeys(out))
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> tuple[dict[str, list[Trigger]], int]:
     table: dict[str, list[Trigger]] = {}
@@ -53,7 +79,7 @@ def lexicon() -> tuple[dict[str, list[Trigger]], int]:
             alts = "|".join(re.escape(fold(n)).replace(r"\ ", r"\s+") for n in needs.split("|"))
             rx = re.compile(rf"^[\s،,]*(?:[^\s.]+[\s،,]+){{0,6}}?(?:[وبلف]|ال|بال|لل)?(?:{alts})(?![{_AR}])")
         trig = Trigger(plover, cameo, float(gold), mode, ctx, label, rx)
-        for f in forms.split("|"):
+        for f in _expand(forms.split("|")):
             key = fold(f).strip()
             if key:
                 table.setdefault(key, []).append(trig)
@@ -63,6 +89,7 @@ def lexicon() -> tuple[dict[str, list[Trigger]], int]:
 
 _NEG = {fold(w) for w in "لا لم لن ليس ليست لسنا لست عدم دون بدون".split()}
 _NEG_ADJ = {fold(w) for w in "غير ما".split()}  # only right before the trigger («غير مهتم»)
+_OFTEN = {fold(w) for w in "غالبا كثيرا قليلا نادرا طالما عادة".split()}  # «غالبا ما تستهدف»: not a negation
 _FUT = {fold(w) for w in "سوف سيتم ستتم".split()}
 _PROPOSE = {fold(w) for w in (
     "اقترح اقترحت يقترح تقترح اقتراح عرض عرضت يعرض مستعد مستعدة مستعدون مهتم مهتمة مهتمون يسعى تسعى يسعون"
@@ -72,7 +99,7 @@ _PROPOSE = {fold(w) for w in (
 _DENY = re.compile(fold(rf"(?<![{_AR}])(?:نفى|نفت|ينفي|تنفي|نفوا|نافيا|نافية)(?![{_AR}])[^.؟!]*?(?<![{_AR}])(?:أن|ان)(?![{_AR}])"))
 _COND = re.compile(fold(rf"(?<![{_AR}])(?:إذا|اذا|إن\s+لم|ان\s+لم|لو|في\s+حال|حال)(?![{_AR}])"))
 _REJECT_MASDAR = {fold(w) for w in "رفض رفضت يرفض ترفض".split()}
-_RECIP_PREP = re.compile(fold(rf"(?<![{_AR}])(?:مع|على|إلى|الى|ضد|تجاه|حيال|بين|عن|عند|حدود|قرب)(?![{_AR}])"))
+_RECIP_PREP = re.compile(fold(rf"(?<![{_AR}])(?:مع|على|إلى|الى|ضد|تجاه|حيال|بين|عن|عند|حدود|قرب|باتجاه|صوب)(?![{_AR}])"))
 
 
 _RELATIVE = re.compile(fold(rf"(?<![{_AR}])(?:التي|الذي|الذين|اللذين|اللتين|ما|مما|عما)$"))
@@ -100,6 +127,7 @@ _NOUN_ONLY = {fold(w) for w in (
     " إدانة عقوبات مناورات مناورة انسحاب هدنة تفجير انفجار اغتيال اشتباك اشتباكات توقيع مقترح مقترحات اقتراح اقتراحات"
     " تنازلات الإفراج مطالبة تحشيد مهاجمة التفاوض التعاون الاتفاق"
 ).split()}
+_AL_VERBS = {fold(w) for w in "التقى التقت التقيا التقوا التقتا التزم التزمت التحق التحقت التمس".split()}  # verbs, not «ال» nouns
 _VERB_CUES = {fold(w) for w in "قد لقد كما ثم وقد فقد".split()}
 
 
@@ -108,6 +136,8 @@ def _is_nominal(t: Token | None, doc: _Doc | None = None) -> bool:
     if t is None:
         return False
     core = _tok_core(t)
+    if core in _AL_VERBS:
+        return False
     if core.startswith("ال") or core in _NOUN_ONLY or core.endswith(("ات", "ه")):
         return True
     if core[:1] in "يتن" and len(core) >= 4:  # imperfect verb
@@ -140,7 +170,11 @@ def _find_triggers(s: Sentence, text: str) -> list[tuple[int, int, Trigger]]:
             cands = table.get(key) or table.get(toks[i].norm if n == 1 else "", [])
             if not cands and n == 1:
                 base = _tok_base(toks[i])
-                if base.endswith("ات") or base in _NOUN_ONLY:  # «غاراتها», «مقترحاتها»
+                core = _tok_core(toks[i])
+                if core.startswith("ال") and len(core) > 4:  # «للمطالبة», «والمواجهات»: a noun
+                    base = core[2:]
+                    cands = table.get(base, [])
+                elif base.endswith("ات") or base in _NOUN_ONLY:  # «غاراتها», «مقترحاتها»
                     cands = table.get(base, [])
             for trig in cands:
                 if trig.needs is not None:
@@ -177,6 +211,15 @@ class _Doc:
                 continue
             self.mentions.append(m)
         self.quotes = a.quotes
+        from .kb import knowledge_base
+
+        kb = knowledge_base()
+        cnt: dict[str, int] = {}
+        for m in self.mentions:
+            x = kb.get(m.entity) if m.type == "LOC" and m.entity else None
+            if x is not None and x.country and x.country != "IGO":
+                cnt[x.country] = cnt.get(x.country, 0) + 1
+        self.main_country = max(cnt, key=lambda k: cnt[k]) if cnt else None
 
 
 def _in_quote(doc: _Doc, pos: int) -> Quote | None:
@@ -212,7 +255,9 @@ def _locative(doc: _Doc, m: Mention, depth: int = 0) -> bool:
     return False
 
 
-_LOC_PREPS = {fold(w) for w in "في من عبر حول داخل الى إلى نحو قرب".split()}
+_LOC_PREPS = {fold(w) for w in (
+    "في من عبر حول داخل الى إلى نحو قرب جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي أنحاء انحاء"
+).split()}
 
 
 _PREPS = {fold(w) for w in "في الى إلى من على عن مع ضد تجاه حيال لدى عند بين نحو عبر حول".split()}
@@ -268,19 +313,101 @@ _AGENT = re.compile(fold(r"(?<![\u0621-\u064a])(?:برصاص|بنيران|على
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT", "THREATEN", "PROTEST"}
 
 
-def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: str = ""
+_QUANT_BEFORE = re.compile(fold(
+    r"(?:\d+|عدد|العشرات|عشرات|المئات|مئات|آلاف|الآلاف|ألف|اثنين|اثنان|فردين|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة)"
+    r"\s*(?:من\s+)?(?:(?:أفراد|عناصر|أعضاء|جنود|رجال)\s+)?$"))
+# After a transitive killing verb, a preposition or adverb instead of an object: the passive
+# «قُتلوا خلال الاشتباكات», «قتلا أيضا».
+_NO_OBJECT = re.compile(fold(r"\s*(?:[.،,]|$|(?:في|خلال|أيضا|جراء|إثر|اثر|بعد|أمس|اليوم|برصاص|بنيران|على\s+يد)(?![\u0621-\u064a]))"))
+_ADJACENT_OK = {fold(w) for w in "قد لقد فقد وقد".split()}
+
+
+_EXPERIENCER = re.compile(fold(rf"(?<![{_AR}])(?:[وف])?(?:شهد|شهدت|تشهد|يشهد|شهدها|تعرض|تعرضت|يتعرض|تتعرض|عاش|عاشت|تعيش)(?![{_AR}])"))
+_EXPERIENCER_END = re.compile(fold(rf"(?<![{_AR}])(?:[وف])?(?:شهد|شهدت|تشهد|يشهد|تعرض|تعرضت|يتعرض|تتعرض)\s*$"))
+_COMP_ONLY = re.compile(fold(rf"(?<![{_AR}])(?:أن|ان|إن|بأن|بان)(?![{_AR}])"))
+
+
+def _core_of(tok: Token | None) -> str:
+    return _tok_core(tok) if tok is not None else ""
+
+
+def _plural_verb(tok: Token | None) -> bool:
+    """A verb that carries a plural subject pronoun («أطلقوا», «يشنون», «احتلوا»)."""
+    c = _core_of(tok)
+    return len(c) >= 4 and (c.endswith("وا") or (c[:1] in "يت" and c.endswith("ون")))
+
+
+def _inflected_verb(tok: Token | None) -> bool:
+    """Marked as a verb by its inflection, not a bare form a noun could share («وطالب» student)."""
+    c = _core_of(tok)
+    return len(c) >= 4 and (c.endswith(("وا", "ت", "تا")) or c[:1] in "يتن")
+
+
+def _voweled_passive(tok: Token | None) -> bool:
+    """«قُتل», «أُصيب»: a damma on the first letter marks the passive."""
+    if tok is None:
+        return False
+    core = tok.text
+    for g in tok.segments:
+        if g.kind != "proclitic":
+            core = tok.text[g.start - tok.start :]
+            break
+    return len(core) > 1 and core[1] == "\u064f"
+
+
+def _adjacent_subject(doc: _Doc, s: Sentence, ts: int, tok: Token | None) -> bool:
+    """An actor right before the verb («قوات الأمن قتلت 3 متطرفين»): active voice."""
+    if _has_conj(tok):
+        return False
+    before = [m for m in doc.mentions if s.start <= m.start and m.end <= ts and not _governed(doc, m)]
+    if not before:
+        return False
+    m = before[-1]
+    return all(w in _ADJACENT_OK for w in doc.norm[m.end : ts].split()) and _can_act(doc, m, False) and (
+        not re.search(r"[،,.:]", doc.norm[m.end : ts])
+    )
+
+
+def _has_conj(tok: Token | None) -> bool:
+    """The verb opens a coordinated clause («وأطلقوا», «فضربوا»)."""
+    if tok is None:
+        return False
+    return any(g.kind == "proclitic" and tok.text[g.start - tok.start : g.end - tok.start] in ("و", "ف")
+               for g in tok.segments)
+
+
+def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: str = "",
+             tok: Token | None = None, q: Quote | None = None, hint: str = ""
              ) -> tuple[Mention | None, Mention | None]:
     """(actor, recipient-from-conjunction) of a trigger: a conjoined SVO subject («روسيا والناتو
-    يبحثان»), «الطرفين» (the article's main dyad), the VSO subject after a verb, the genitive
-    after a noun («زيارة راسموسن»), «بين X و Y», else an SVO subject before it."""
-    before = [m for m in doc.mentions if s.start <= m.start and m.end <= ts and not _governed(doc, m)]
+    يبحثان»), «الطرفين» (the article's main dyad), a subject right before the verb («كانت قوات
+    الأمن قد قتلت المهاجم»: the noun after the verb is then its object), the VSO subject after a
+    verb, the genitive after a noun («زيارة راسموسن»), «بين X و Y», else an SVO subject before it."""
+    lo = max(s.start, q.start) if q is not None else s.start  # the reporter is not the agent of what is reported
+    before = [m for m in doc.mentions if lo <= m.start and m.end <= ts and not _governed(doc, m)]
+    # «شهدت بلجيكا هجمات», «تعرضت السفارة لهجوم»: the place or the target, not the agent
+    before = [m for m in before if not _EXPERIENCER.search(doc.norm, m.end, ts)
+              and not _EXPERIENCER_END.search(doc.norm[max(s.start, m.start - 12) : m.start])]
+    # another event word between a subject and a noun trigger takes that subject («أحبطت محاولة لشن هجوم»)
+    if nominal:
+        before = [m for m in before if not any(m.end <= t < ts for t in getattr(doc, "trigger_starts", ()))]
+    if not nominal and before and not _has_conj(tok):
+        m = before[-1]
+        gap = doc.norm[m.end : ts].split()
+        victims = plover == "ASSAULT" and _QUANT_BEFORE.search(doc.norm, max(s.start, m.start - 16), m.start)
+        if all(w in _ADJACENT_OK for w in gap) and _can_act(doc, m, False) and not victims and (
+            not re.search(r"[،,.:]", doc.norm[m.end : ts])
+        ):
+            prev = [x for x in before if x is not m and re.fullmatch(r"\s*و\s*", doc.norm[x.end : m.start])]
+            return (prev[-1], m) if prev else (m, None)
     gap_side = _SIDES.search(doc.norm, max(s.start, ts - 25), ts)
     if gap_side and not nominal:
         dy = _main_dyad(doc)
         if dy:
             return dy
     if not nominal:
-        after = [m for m in doc.mentions if te <= m.start < min(s.end, te + 60)]
+        # «أطلقوا النار باتجاه متظاهرين»: a plural verb carries its subject; what follows is not it
+        after = [] if _plural_verb(tok) else [m for m in doc.mentions if te <= m.start < min(s.end, te + 60)]
         if after:
             m = after[0]
             gap = doc.norm[te : m.start]
@@ -310,12 +437,16 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
             gap = doc.norm[te : m.start]
             if (not gap.strip() or doc.text[te : m.start].strip() == "ل") and _can_act(doc, m, True):
                 return m, None  # «زيارة راسموسن», «زيارة لأمين عام…», «دعوة الحلف» («مهاجمة ليبيا»: the target)
-    if plover in _HOSTILE and nominal:
+    if plover in _HOSTILE and nominal and hint != "riot":
         before = [m for m in before if not (m.entity or "").endswith("_CVL")]  # «المدنيين … من هجمات»: victims
+    if plover == "ASSAULT":  # «7 فلسطينيين قتلوا»: counted people are the victims
+        before = [m for m in before if not _QUANT_BEFORE.search(doc.norm, max(s.start, m.start - 16), m.start)]
     if before:
         m = before[-1]
         gap = doc.norm[m.end : ts]
-        if len(gap.split()) <= 5 and not re.search(r"[.:؟?!]", gap) and _can_act(doc, m, nominal):
+        if len(gap.split()) <= 5 and not re.search(r"[.:؟?!]", gap) and _can_act(doc, m, nominal) and (
+            not _COMP_ONLY.search(gap)  # «ذكر محمد حسين أن 6 أشخاص قتلوا»: the subject is after «أن»
+        ):
             prev = [x for x in before if x is not m and re.fullmatch(r"\s*و\s*", doc.norm[x.end : m.start])]
             if prev:
                 return prev[-1], m
@@ -376,7 +507,8 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
     wide = doc.norm[max(s.start, ts - 70) : ts]
     if _DENY.search(wide):
         return "negated"  # «نفى … أن تكون غارات التحالف قد استهدفت …»
-    if any(w in _NEG for w in prev_close) or (prev and prev[-1] in _NEG_ADJ) or (
+    often = len(prev) >= 2 and prev[-1] == "ما" and re.sub(r"^[وف]", "", prev[-2]) in _OFTEN
+    if any(w in _NEG for w in prev_close) or (prev and prev[-1] in _NEG_ADJ and not often) or (
         trig.plover != "REJECT" and any(w in _REJECT_MASDAR for w in prev[-3:])
     ):
         return "negated"
@@ -434,6 +566,47 @@ def _location(doc: _Doc, s: Sentence) -> str | None:
     return None
 
 
+_CIVIL = {"CVL", "OPP", "EDU", "LAB"}
+_GENERIC_CODE = re.compile(r"^([A-Z]{3})_([A-Z]{3})$")
+
+
+def _code_parts(kb, entity: str) -> tuple[str | None, str | None]:
+    """(country, sector) of an actor: from the knowledge base, or from a generic code (IRN_COP)."""
+    a = kb.get(entity)
+    if a is not None:
+        return a.country or None, a.sector or None
+    m = _GENERIC_CODE.match(entity)
+    return (m.group(1), m.group(2)) if m else (None, None)
+
+
+def _sector(kb, entity: str) -> str | None:
+    return _code_parts(kb, entity)[1]
+
+
+def _sentence_country(doc: _Doc, s: Sentence) -> str | None:
+    """The country a sentence is set in: a place named in it, else the article's main country."""
+    from .kb import knowledge_base
+
+    kb = knowledge_base()
+    for m in doc.mentions:
+        if s.start <= m.start < s.end and m.type == "LOC" and m.entity:
+            a = kb.get(m.entity)
+            if a is not None and a.country and a.country != "IGO":
+                return a.country
+    return doc.main_country
+
+
+def _clause_subject(doc: _Doc, s: Sentence, ts: int) -> Mention | None:
+    """Subject of the sentence's earlier clause: the first actor before the trigger that is not
+    the object of a preposition, not a counted group of victims and not a mere place."""
+    for m in doc.mentions:
+        if s.start <= m.start and m.end <= ts and not _governed(doc, m) and _can_act(doc, m, False) and (
+            not _QUANT_BEFORE.search(doc.norm, max(s.start, m.start - 16), m.start)
+        ):
+            return m
+    return None
+
+
 def extract_events(a: Analysis) -> list[Event]:
     from .kb import knowledge_base
 
@@ -445,11 +618,22 @@ def extract_events(a: Analysis) -> list[Event]:
             continue
         tok_at = {t.start: t for t in s.tokens}
         last_end, last_actor = -100, None
-        for ts, te, trig in _find_triggers(s, doc.text):
+        sent_actor: Mention | None = None
+        triggers = _find_triggers(s, doc.text)
+        doc.trigger_starts = [t[0] for t in triggers]
+        for ts, te, trig in triggers:
+            if any(m.start <= ts and te <= m.end and m.type in ("ORG", "LOC", "PER") and m.method != "generic"
+                   for m in doc.mentions):
+                continue  # «حزب الدعوة», «مجلس التعاون»: part of a name
             q = _in_quote(doc, ts)
             tok = tok_at.get(ts)
             nominal = _is_nominal(tok, doc)
-            if trig.plover == "ASSAULT" and not nominal and _PASSIVE_NEXT.match(doc.norm, te):
+            if trig.plover == "ASSAULT" and (
+                (not nominal and (_voweled_passive(tok) or (trig.cameo == "186" and (
+                    _PASSIVE_NEXT.match(doc.norm, te) or _NO_OBJECT.match(doc.norm, te))))
+                 and not _adjacent_subject(doc, s, ts, tok))
+                or trig.mode_hint == "agent"
+            ):
                 # «قتل 16 من مسلحي الميليشيات»: passive; the victims follow, the killer only «برصاص X»
                 agent = _AGENT.search(doc.norm, te, s.end)
                 by = [m for m in doc.mentions if agent and agent.end() <= m.start < agent.end() + 30]
@@ -461,7 +645,11 @@ def extract_events(a: Analysis) -> list[Event]:
             else:
                 actor = conj = None
             if actor is None:
-                actor, conj = _subject(doc, s, ts, te, nominal, trig.plover)
+                actor, conj = _subject(doc, s, ts, te, nominal, trig.plover, tok, q, trig.mode_hint)
+            if actor is None and not nominal and _has_conj(tok) and _inflected_verb(tok):
+                # «… وضعت القوات الإسرائيلية دباباتها … وأطلقوا النار»: the coordinated verb
+                # shares the subject of the clause before it
+                actor = sent_actor or _clause_subject(doc, s, ts)
             if q is not None and q.speaker and not nominal and _HE.search(doc.norm, max(s.start, q.start - 8), ts):
                 # «أكد أنه لا يريد أن يهدد الناتو»: «أنه» is the speaker; a name after the verb is its object
                 obj = actor if actor is not None and actor.start >= te else None
@@ -478,8 +666,18 @@ def extract_events(a: Analysis) -> list[Event]:
             if actor is None and q is not None and q.speaker and not nominal and _first_person(doc, tok, ts):
                 # «نحن نرحب…», «نريد…» inside a statement: the speaker acts
                 actor = Mention(q.speaker_start or q.start, q.speaker_end or q.start, q.speaker_text, "PER", q.speaker)
+            if actor is not None and trig.plover == "PROTEST" and _is_force(actor):
+                actor = None  # «واجهت السلطات تلك الاحتجاجات»: the authorities face protests, they don't hold them
+            if actor is None and trig.plover == "PROTEST":
+                # «تظاهرات عارمة في كازرون»: protests with no named organiser are civilians'
+                iso = _sentence_country(doc, s)
+                if iso:
+                    actor = Mention(ts, te, doc.text[ts:te], "ORG", f"{iso}_CVL", "implicit", 0.4)
             if actor is None or not actor.entity:
                 continue
+            if trig.mode_hint == "riot" and _sector(kb, actor.entity) in _CIVIL:
+                trig = replace(trig, plover="PROTEST", cameo="145", goldstein=-7.5)
+            sent_actor = actor
             if ts - last_end <= 25 and actor.entity == last_actor:
                 continue  # «مهتم باستئناف التعاون», «دعا الى توسيع التعاون»: one event, coded by its head
             last_end, last_actor = te, actor.entity
@@ -492,8 +690,8 @@ def extract_events(a: Analysis) -> list[Event]:
             recipient = _as_state(kb, recipient) if recipient is not None else None
             if recipient is not None and recipient.entity == actor.entity:
                 recipient = None
-            act = kb.get(actor.entity)
-            rec = kb.get(recipient.entity) if recipient is not None and recipient.entity else None
+            a_cty, a_sec = _code_parts(kb, actor.entity)
+            r_cty, r_sec = _code_parts(kb, recipient.entity) if recipient is not None and recipient.entity else (None, None)
             date = _date_for(a, s)
             key = "|".join([trig.plover, actor.entity, recipient.entity if recipient else "", date or "", mode])
             eid = hashlib.sha1(key.encode()).hexdigest()[:12]
@@ -504,8 +702,7 @@ def extract_events(a: Analysis) -> list[Event]:
             events[eid] = Event(
                 id=eid, plover=trig.plover, cameo=trig.cameo, goldstein=trig.goldstein, mode=mode,
                 actor=actor.entity, recipient=recipient.entity if recipient else None,
-                actor_country=(act.country if act else None) or None, actor_sector=(act.sector if act else None) or None,
-                recipient_country=(rec.country if rec else None) or None, recipient_sector=(rec.sector if rec else None) or None,
+                actor_country=a_cty, actor_sector=a_sec, recipient_country=r_cty, recipient_sector=r_sec,
                 date=date, location=_location(doc, s), context=_context(doc, s, trig), trigger=doc.text[ts:te],
                 reported_by=(q.speaker or q.source) if q else None, quote_kind=q.kind if q else None,
                 mentions=[em], confidence=0.7 if recipient else 0.6,

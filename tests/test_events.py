@@ -65,7 +65,14 @@ def _events(text, title="عنوان الخبر الرئيسي للاختبار")
     ("لم تفرض الولايات المتحدة عقوبات على إيران هذا العام.", ("SANCTION", "USA", "IRN", "negated")),
     ("ستزور أنجيلا ميركل الصين الأسبوع المقبل.", ("CONSULT", "angela_merkel", "CHN", "future")),
     ("حذرت إيران إسرائيل من أي هجوم إذا استمرت الغارات.", ("THREATEN", "IRN", "ISR", "hypothetical")),
-    ("تظاهر آلاف الأشخاص في القاهرة احتجاجا على رفع الأسعار.", None),  # no named actor: no event
+    # protests with no named organiser are coded as civilians of the place (GDELT-style)
+    ("تظاهر آلاف الأشخاص في القاهرة احتجاجا على رفع الأسعار.", ("PROTEST", "EGY_CVL", None, "asserted")),
+    ("أطلقت القوات الإسرائيلية النار باتجاه متظاهرين فلسطينيين قرب الحدود.", ("ASSAULT", "ISR_MIL", "PSE_CVL", "asserted")),
+    # a coordinated plural verb shares the subject; storming/burning by civilians is a riot (PROTEST 145)
+    ("واقتحم مئات العراقيين مبنى المحافظة في البصرة وأحرقوا مكاتب الأحزاب.", ("PROTEST", "IRQ_CVL", None, "asserted")),
+    ("وغالبا ما تستهدف حركة الشباب مواقع حساسة في مقديشو.", ("ASSAULT", "AL_SHABAAB", None, "asserted")),
+    ("كانت قوات الأمن البلجيكية قد قتلت المهاجم بنجامين هرمان.", ("ASSAULT", "BEL_COP", None, "asserted")),
+    ("نزل محتجون إلى شوارع مدينة البصرة ومنعوا الوصول إلى الميناء.", ("PROTEST", "IRQ_CVL", None, "asserted")),
     ("وقال المتحدث إن الطقس كان جميلا في المدينة.", None),  # no trigger: no event
 ])
 def test_generic_events(text, expected):
@@ -104,3 +111,21 @@ def test_events_store_cli_dyad_exports(tmp_path):
     assert lines[0].startswith("GLOBALEVENTID\tSQLDATE") and len(lines) == len(pl) + 1
     r = CliRunner().invoke(main, ["eval", "events"])
     assert r.exit_code == 0 and "events: precision" in r.stdout
+
+
+@pytest.mark.parametrize("text", [
+    "وقال متحدث باسم الشرطة في طهران إن خمسة من أفراد قوات الأمن قتلوا خلال الاشتباكات.",  # passive: victims
+    "وكانت آخر غارة على غزة بواسطة طائرة مسيرة.",  # a drone is not a march
+    "وشهدت بلجيكا هجمات في 22 آذار/مارس 2016.",  # the place where attacks happened is not the attacker
+])
+def test_no_false_agent(text):
+    got = _events(text)
+    assert not [g for g in got if g[0] in ("ASSAULT", "PROTEST") and g[1] and g[1].startswith(("IRN", "ISR", "BEL"))], got
+
+
+def test_conjugations_generated():
+    from khabar.events import _conjugate
+
+    forms = set(_conjugate("هاجم", "يهاجم"))
+    assert {"هاجمت", "هاجموا", "هاجما", "تهاجم", "يهاجمون", "نهاجم"} <= forms
+    assert "قتلا" not in _conjugate("قتل", "يقتل")  # spelt like the masdar «قتلاً»
