@@ -381,19 +381,26 @@ def eval_() -> None:
 @eval_.command(name="ner")
 @click.option("--data", default="../shared/eval/raw/anercorp_camel_split/ANERcorp_test.conll", show_default=True,
               help="CoNLL file (token TAG per line)")
-@click.option("--sentence-only", is_flag=True, help="stage-1 model only (no document features)")
+@click.option("--model", "model_kind", type=click.Choice(["neural", "crf"]), default="neural", show_default=True,
+              help="neural: the BiLSTM-CRF used by the pipeline; crf: the two-stage feature CRF")
+@click.option("--sentence-only", is_flag=True, help="no document-level consistency (CRF: stage 1 only)")
 @click.option("--window", type=int, default=15, show_default=True, help="sentences standing in for a document")
-def eval_ner(data: str, sentence_only: bool, window: int) -> None:
-    """Entity-level P/R/F1 per type (exact span and type, seqeval-style) of the shipped NER model."""
+def eval_ner(data: str, model_kind: str, sentence_only: bool, window: int) -> None:
+    """Entity-level P/R/F1 per type (exact span and type, seqeval-style) of a shipped NER model."""
     from .ner import NER, evaluate, read_conll
+    from .ner_neural import NeuralNER
 
     if not os.path.exists(data):
         raise click.ClickException(f"no such file: {data}")
     sents = read_conll(data)
-    ner = NER(model2=None) if sentence_only else NER()
-    t0 = time.perf_counter()
     words = [w for w, _ in sents]
-    pred = ner.tag_document(words, window=window)
+    t0 = time.perf_counter()
+    if model_kind == "neural":
+        nn = NeuralNER()
+        pred = nn.tag_sentences(words) if sentence_only else nn.tag_document(words, window=window)
+    else:
+        ner = NER(model2=None) if sentence_only else NER()
+        pred = ner.tag_document(words, window=window)
     dt = time.perf_counter() - t0
     scores = evaluate([t for _, t in sents], pred)
     click.echo(f"{'type':<6} {'precision':>9} {'recall':>7} {'F1':>7} {'support':>8}")

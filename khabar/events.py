@@ -153,6 +153,10 @@ def _is_nominal(t: Token | None, doc: _Doc | None = None) -> bool:
     return False
 
 
+def _has_enclitic(t: Token | None) -> bool:
+    return t is not None and any(g.kind == "enclitic" for g in t.segments)
+
+
 def _has_future_prefix(t: Token) -> bool:
     return any(g.kind == "proclitic" and t.text[g.start - t.start : g.end - t.start] == "س" for g in t.segments)
 
@@ -176,6 +180,8 @@ def _find_triggers(s: Sentence, text: str) -> list[tuple[int, int, Trigger]]:
                     cands = table.get(base, [])
                 elif base.endswith("ات") or base in _NOUN_ONLY:  # «غاراتها», «مقترحاتها»
                     cands = table.get(base, [])
+                elif _has_enclitic(toks[i]):  # «يقصفها», «اقترحه», «وتأييده», «دعوته» (ة spelt ت)
+                    cands = table.get(base, []) or (table.get(fold(base[:-1] + "ة"), []) if base.endswith("ت") else [])
             for trig in cands:
                 if trig.needs is not None:
                     rest = fold(text[toks[i + n - 1].end : s.end])
@@ -310,6 +316,8 @@ def _main_dyad(doc: _Doc) -> tuple[Mention, Mention] | None:
 _HE = re.compile(fold(rf"(?<![{_AR}])(?:أنه|انه|إنه|بأنه|بانه)\s+(?:(?:لا|لن|لم|قد|سوف)\s+)?(?:[{_AR}]+\s+){{0,2}}(?:أن\s+|ان\s+)?$"))
 _PASSIVE_NEXT = re.compile(fold(r"\s+(?:\d+|عدد|العشرات|عشرات|المئات|مئات|اثنان|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة)(?![\u0621-\u064a])"))
 _AGENT = re.compile(fold(r"(?<![\u0621-\u064a])(?:برصاص|بنيران|على\s+يد|بغارة\s+ل|بغارات\s+ل|في\s+غارة\s+ل|بقصف\s+ل|في\s+هجوم\s+ل)\s*"))
+_AGENT_GENITIVE = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST"}
+_STATE_NOUNS = {fold(w) for w in "دولة حكومة جمهورية مملكة سلطنة إمارة".split()}
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT", "THREATEN", "PROTEST"}
 
 
@@ -318,7 +326,7 @@ _QUANT_BEFORE = re.compile(fold(
     r"\s*(?:من\s+)?(?:(?:أفراد|عناصر|أعضاء|جنود|رجال)\s+)?$"))
 # After a transitive killing verb, a preposition or adverb instead of an object: the passive
 # «قُتلوا خلال الاشتباكات», «قتلا أيضا».
-_NO_OBJECT = re.compile(fold(r"\s*(?:[.،,]|$|(?:في|خلال|أيضا|جراء|إثر|اثر|بعد|أمس|اليوم|برصاص|بنيران|على\s+يد)(?![\u0621-\u064a]))"))
+_NO_OBJECT = re.compile(fold(r"\s*(?:[.،,]|$|(?:في|خلال|أيضا|جراء|إثر|اثر|بعد|أمس|اليوم|برصاص|بنيران|بغارة|بغارات|بقصف|على\s+يد)(?![\u0621-\u064a]))"))
 _ADJACENT_OK = {fold(w) for w in "قد لقد فقد وقد".split()}
 
 
@@ -368,6 +376,31 @@ def _adjacent_subject(doc: _Doc, s: Sentence, ts: int, tok: Token | None) -> boo
     )
 
 
+_REL_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:التي|الذي|الذين|اللذين|اللتين|ما)\s*$"))
+_REL_AGENT = re.compile(fold(rf"\s*(?:[{_AR}]+\s+){{0,2}}?(?:التي|الذي|اللذين|اللتين)\s+(?:[وف]?(?:قد|كان|كانت)\s+)?[{_AR}]{{2,}}(?:ها|ه|هما|هم)(?![{_AR}])"))
+_PARTICLES = {fold(w) for w in (
+    "لا لم لن قد لقد وقد ما إن ان أن إنه انه أنه كما ثم حيث بينما فيما عندما حين إذ إذا اذا لكن لكنه ولكن"
+    " بل أو او و ف التي الذي الذين هي هو هم هن نحن أيضا ايضا كذلك اليوم أمس الآن حاليا سوف ولا ولم ولن"
+).split()}
+
+
+def _relative_subject(doc: _Doc, s: Sentence, ts: int, tok: Token | None) -> bool:
+    """An imperfect verb right after an indefinite common noun is its relative clause
+    («محاولة تستهدف»): the noun, not a named actor elsewhere, is the subject."""
+    c = _core_of(tok)
+    if _has_conj(tok) or not (c[:1] in "يت" and len(c) >= 4):
+        return False
+    prev = doc.norm[max(s.start, ts - 20) : ts].split()
+    if not prev or re.search(r"[،,.:\"«»]", doc.norm[ts - 2 : ts]):
+        return False
+    w = prev[-1]
+    if w in _PARTICLES or w.startswith("ال") or not re.fullmatch(rf"[{_AR}]{{3,}}", w):
+        return False
+    if any(m.start <= ts - 1 - len(w) < m.end or m.start < ts <= m.end + 1 for m in doc.mentions):
+        return False  # «روسيا تستهدف»: a named subject
+    return _nationality(w) is None
+
+
 def _has_conj(tok: Token | None) -> bool:
     """The verb opens a coordinated clause («وأطلقوا», «فضربوا»)."""
     if tok is None:
@@ -391,6 +424,28 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
     # another event word between a subject and a noun trigger takes that subject («أحبطت محاولة لشن هجوم»)
     if nominal:
         before = [m for m in before if not any(m.end <= t < ts for t in getattr(doc, "trigger_starts", ()))]
+    if not nominal and _relative_subject(doc, s, ts, tok):
+        return None, None  # «أي محاولة تستهدف أمن المغرب»: the verb's subject is the noun before it
+    rel_pron = None if nominal or _has_conj(tok) else _REL_BEFORE.search(doc.norm, max(s.start, ts - 12), ts)
+    if rel_pron:
+        # A verb right after a relative pronoun: its subject is the antecedent («المتظاهرين الذين
+        # اقتحموا») or follows the verb («الجدول الذي اقترحه بولتون»), never an earlier actor
+        # («الأخطار التي تهددهم»: the threats).
+        ante = [m for m in doc.mentions if m.end <= rel_pron.start() and re.fullmatch(r"[\s،,]*", doc.norm[m.end : rel_pron.start()])]
+        if ante and _can_act(doc, ante[-1], False):
+            return ante[-1], None
+        after = [m for m in doc.mentions if te <= m.start < min(s.end, te + 40)]
+        if after and len(doc.norm[te : after[0].start].split()) <= 3 and not _RECIP_PREP.search(doc.norm[te : after[0].start]) \
+                and _can_act(doc, after[0], False):
+            return after[0], None
+        return None, None
+    if nominal:
+        rel = _REL_AGENT.match(doc.norm, te, min(s.end, te + 40))
+        if rel:
+            agent = [m for m in doc.mentions if rel.end() <= m.start < rel.end() + 25 and _can_act(doc, m, False)]
+            gap = doc.norm[rel.end() : agent[0].start] if agent else ""
+            if agent and len(gap.split()) <= 3 and not re.search(r"[،,.:]", gap):
+                return agent[0], None  # «القمة التي عقدها ترامب مع …», «الغارات التي شنها التحالف»
     if not nominal and before and not _has_conj(tok):
         m = before[-1]
         gap = doc.norm[m.end : ts].split()
@@ -432,6 +487,11 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
             return after[0], None  # «الاشتباكات بين قوات الأمن وأعضاء جماعة …»
         if after and plover in _HOSTILE and _is_force(after[0]) and not doc.norm[te : after[0].start].strip():
             return after[0], None  # «احتجاز الشرطة أعضاء …»: a security force after the noun is the agent
+        if after and plover in _AGENT_GENITIVE:
+            m = after[0]
+            gap = doc.norm[te : m.start].split()
+            if all(w in _STATE_NOUNS for w in gap) and _can_act(doc, m, True) and not _locative(doc, m):
+                return m, None  # «إدانة دولة الكويت», «رفض روسيا», «تحذير واشنطن»: the genitive speaks
         if after and plover not in _HOSTILE:
             m = after[0]
             gap = doc.norm[te : m.start]
@@ -508,6 +568,7 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
     if _DENY.search(wide):
         return "negated"  # «نفى … أن تكون غارات التحالف قد استهدفت …»
     often = len(prev) >= 2 and prev[-1] == "ما" and re.sub(r"^[وف]", "", prev[-2]) in _OFTEN
+    often = often or (bool(prev) and prev[-1] == "ما" and _has_enclitic(tok))  # «ما اقترحته روسيا»: relative
     if any(w in _NEG for w in prev_close) or (prev and prev[-1] in _NEG_ADJ and not often) or (
         trig.plover != "REJECT" and any(w in _REJECT_MASDAR for w in prev[-3:])
     ):
@@ -517,7 +578,8 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
         return "hypothetical"
     if trig.plover == "THREATEN" and trig.cameo == "138":
         return "hypothetical"
-    if trig.mode_hint == "proposed" or any(w in _PROPOSE for w in prev):
+    if trig.mode_hint == "proposed" or any(w in _PROPOSE or re.sub(r"(?:ته|تها|ه|ها)$", "ة", w) in _PROPOSE
+                                           for w in prev):
         return "proposed"
     if (tok is not None and _has_future_prefix(tok)) or any(w in _FUT for w in prev_close):
         return "future"
@@ -596,6 +658,11 @@ def _sentence_country(doc: _Doc, s: Sentence) -> str | None:
     return doc.main_country
 
 
+def _object_after(doc: _Doc, s: Sentence, te: int) -> Mention | None:
+    after = [m for m in doc.mentions if te <= m.start < min(s.end, te + 12)]
+    return after[0] if after and _can_act(doc, after[0], False) else None
+
+
 def _clause_subject(doc: _Doc, s: Sentence, ts: int) -> Mention | None:
     """Subject of the sentence's earlier clause: the first actor before the trigger that is not
     the object of a preposition, not a counted group of victims and not a mere place."""
@@ -629,9 +696,9 @@ def extract_events(a: Analysis) -> list[Event]:
             tok = tok_at.get(ts)
             nominal = _is_nominal(tok, doc)
             if trig.plover == "ASSAULT" and (
-                (not nominal and (_voweled_passive(tok) or (trig.cameo == "186" and (
-                    _PASSIVE_NEXT.match(doc.norm, te) or _NO_OBJECT.match(doc.norm, te))))
-                 and not _adjacent_subject(doc, s, ts, tok))
+                (not nominal and (_voweled_passive(tok) or (trig.cameo == "186" and _NO_OBJECT.match(doc.norm, te))))
+                or (not nominal and trig.cameo == "186" and _PASSIVE_NEXT.match(doc.norm, te)
+                    and not _adjacent_subject(doc, s, ts, tok))
                 or trig.mode_hint == "agent"
             ):
                 # «قتل 16 من مسلحي الميليشيات»: passive; the victims follow, the killer only «برصاص X»
@@ -644,8 +711,15 @@ def extract_events(a: Analysis) -> list[Event]:
                 recipient = conj
             else:
                 actor = conj = None
-            if actor is None:
+            if actor is None and trig.mode_hint != "hal":
                 actor, conj = _subject(doc, s, ts, te, nominal, trig.plover, tok, q, trig.mode_hint)
+            if actor is None and nominal and _has_enclitic(tok) and trig.plover not in ("ASSAULT", "COERCE"):
+                # «ورفضها», «وتأييده», «جدد دعوته»: the possessor is the actor of the clause
+                actor = sent_actor or _clause_subject(doc, s, ts)
+            if actor is None and trig.mode_hint == "hal":
+                # «… قطع علاقاته مع إيران، متهما طهران …»: the participle's subject is the clause's
+                actor = sent_actor or _clause_subject(doc, s, ts)
+                conj = conj or _object_after(doc, s, te)
             if actor is None and not nominal and _has_conj(tok) and _inflected_verb(tok):
                 # «… وضعت القوات الإسرائيلية دباباتها … وأطلقوا النار»: the coordinated verb
                 # shares the subject of the clause before it
@@ -668,6 +742,8 @@ def extract_events(a: Analysis) -> list[Event]:
                 actor = Mention(q.speaker_start or q.start, q.speaker_end or q.start, q.speaker_text, "PER", q.speaker)
             if actor is not None and trig.plover == "PROTEST" and _is_force(actor):
                 actor = None  # «واجهت السلطات تلك الاحتجاجات»: the authorities face protests, they don't hold them
+            if actor is None and nominal and trig.cameo == "190" and sent_actor is not None and _is_force(sent_actor):
+                actor = sent_actor  # «بدأت الشرطة عملية لإخلاء الموقع، لكن ذلك أسفر عن اشتباكات مع المحتجين»
             if actor is None and trig.plover == "PROTEST":
                 # «تظاهرات عارمة في كازرون»: protests with no named organiser are civilians'
                 iso = _sentence_country(doc, s)
@@ -696,6 +772,12 @@ def extract_events(a: Analysis) -> list[Event]:
             key = "|".join([trig.plover, actor.entity, recipient.entity if recipient else "", date or "", mode])
             eid = hashlib.sha1(key.encode()).hexdigest()[:12]
             em = EventMention(s.start, s.end, ts, te, doc.text[ts:te])
+            if eid not in events and recipient is None:
+                # «ما اقترحته روسيا» after «اقترحت روسيا على الناتو»: a later mention that leaves the
+                # recipient out is the same event
+                same = [e for e in events.values() if (e.plover, e.actor, e.date, e.mode) == (trig.plover, actor.entity, date, mode)]
+                if same:
+                    eid = same[0].id
             if eid in events:
                 events[eid].mentions.append(em)
                 continue
