@@ -381,7 +381,7 @@ def eval_() -> None:
 @eval_.command(name="ner")
 @click.option("--data", default="../shared/eval/raw/anercorp_camel_split/ANERcorp_test.conll", show_default=True,
               help="CoNLL file (token TAG per line)")
-@click.option("--model", "model_kind", type=click.Choice(["neural", "crf"]), default="neural", show_default=True,
+@click.option("--model", "model_kind", type=click.Choice(["neural", "crf"]), default="crf", show_default=True,
               help="neural: the BiLSTM-CRF used by the pipeline; crf: the two-stage feature CRF")
 @click.option("--sentence-only", is_flag=True, help="no document-level consistency (CRF: stage 1 only)")
 @click.option("--window", type=int, default=15, show_default=True, help="sentences standing in for a document")

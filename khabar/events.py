@@ -95,6 +95,7 @@ _PROPOSE = {fold(w) for w in (
     "اقترح اقترحت يقترح تقترح اقتراح عرض عرضت يعرض مستعد مستعدة مستعدون مهتم مهتمة مهتمون يسعى تسعى يسعون"
     " يأمل تأمل نأمل آمل أمله أملها يريد تريد نريد يرغب ترغب نرغب دعا دعت يدعو تدعو دعوة قرر تعتزم يعتزم"
     " تخطط يخطط تخطيط تنوي ينوي استعداد استعدادها استعداده يدرس تدرس يستعد تستعد"
+    " الضروري ضرورة يجب ينبغي لابد يتعين"
 ).split()}
 _DENY = re.compile(fold(rf"(?<![{_AR}])(?:نفى|نفت|ينفي|تنفي|نفوا|نافيا|نافية)(?![{_AR}])[^.؟!]*?(?<![{_AR}])(?:أن|ان)(?![{_AR}])"))
 _COND = re.compile(fold(rf"(?<![{_AR}])(?:إذا|اذا|إن\s+لم|ان\s+لم|لو|في\s+حال|حال)(?![{_AR}])"))
@@ -692,6 +693,8 @@ def extract_events(a: Analysis) -> list[Event]:
             if any(m.start <= ts and te <= m.end and m.type in ("ORG", "LOC", "PER") and m.method != "generic"
                    for m in doc.mentions):
                 continue  # «حزب الدعوة», «مجلس التعاون»: part of a name
+            if _has_enclitic(tok_at.get(ts)) and re.search(fold(rf"(?<![{_AR}])(?:[وف]?لكن\s+)?ما\s*$"), doc.norm[max(s.start, ts - 10) : ts]):
+                continue  # «ما اقترحته روسيا» ("what Russia proposed"): a reference to an event, not a new one
             q = _in_quote(doc, ts)
             tok = tok_at.get(ts)
             nominal = _is_nominal(tok, doc)
