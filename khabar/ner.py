@@ -313,9 +313,9 @@ class NER:
 @functools.lru_cache(maxsize=1)
 def default_ner():
     """The neural tagger when its model is shipped (it is: better on ANERcorp), else the CRF."""
-    from .ner_neural import NEURAL_PATH, NeuralNER
+    if (MODEL_DIR / "ner-neural.npz").exists():
+        from .ner_neural import NeuralNER
 
-    if NEURAL_PATH.exists():
         return NeuralNER()
     return NER()
 
