@@ -104,7 +104,9 @@ class Resolver:
                 if toks:
                     self._gaz.setdefault(toks[0], []).append((toks, a.id, nf[0] != toks[0]))
         for lst in self._gaz.values():
-            lst.sort(key=lambda x: -len(x[0]))
+            # longest form first; a name shared by a state and its capital («الكويت», «تونس»,
+            # «الجزائر») is the state unless a longer form («مدينة الكويت») says otherwise
+            lst.sort(key=lambda x: (-len(x[0]), self.kb.actors[x[1]].kind != "country"))
         self._title_rx = self._compile_titles()
 
     @property
@@ -179,7 +181,7 @@ class Resolver:
     def _link_span(self, text: str, type_: str) -> tuple[Actor | None, float, str]:
         want = {"PER": ("person",), "ORG": ("org",), "LOC": ("country", "capital", "city", "region"),
                 "MISC": ("org", "country")}.get(type_, ())
-        cands = [a for a in self.kb.exact(text) if a.kind in want]
+        cands = sorted((a for a in self.kb.exact(text) if a.kind in want), key=lambda a: a.kind != "country")
         words = normalize(text).split()
         if type_ == "LOC" and len(words) == 1 and _common_noun(_strip_al(words[0]), words[0].startswith("ال")):
             cands = [a for a in cands if a.kind == "country"]
@@ -410,10 +412,11 @@ class Resolver:
                 continue
             out.append(Mention(s, e, text[s:e], "ORG", f"{iso}_{sector}", "generic", 0.6))
             taken.append((s, e))
-        # «آلاف الفلسطينيين», «مئات العراقيين»: a counted nationality is a group of civilians
-        for mt in _counted().finditer(norm):
+        # «آلاف الفلسطينيين», «مئات العراقيين», «دعوته للعراقيين»: a counted nationality, or one
+        # governed by a preposition, is a group of civilians (after a noun it is an adjective)
+        for mt in list(_counted().finditer(norm)) + list(_governed_nationality().finditer(norm)):
             s, e = mt.start("n"), mt.end("n")
-            iso = self.kb.nationality(mt.group("n"))
+            iso = self.kb.nationality(mt.group("n")) or self.kb.nationality("ال" + mt.group("n"))
             if iso and not any(a < e and s < b for a, b in taken):
                 out.append(Mention(s, e, text[s:e], "ORG", f"{iso}_CVL", "generic", 0.5))
                 taken.append((s, e))
@@ -457,6 +460,16 @@ class Resolver:
 
 
 _GENERIC_SECTORS: dict[str, str] = {}
+@functools.lru_cache(maxsize=1)
+def _governed_nationality() -> re.Pattern[str]:
+    """«إلى العراقيين», «بالفلسطينيين», «للعراقيين» (ل + ال spelt لل)."""
+    preps = "|".join(normalize(w) for w in "إلى على ضد مع بين عن من".split())
+    return re.compile(
+        rf"(?:(?<![\u0621-\u064a])[وف]?(?:{preps})\s+|(?<![\u0621-\u064a])[وف]?ب(?=ال)|(?<![\u0621-\u064a])[وف]?لل)"
+        rf"(?P<n>(?:ال)?[\u0621-\u064a]{{3,}}يين)(?![\u0621-\u064a])"
+    )
+
+
 @functools.lru_cache(maxsize=1)
 def _counted() -> re.Pattern[str]:
     q = "|".join(normalize(w) for w in "آلاف الآلاف مئات المئات عشرات العشرات ملايين عدد".split())

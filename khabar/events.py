@@ -262,12 +262,13 @@ def _locative(doc: _Doc, m: Mention, depth: int = 0) -> bool:
     return False
 
 
+_IN_PLACE = re.compile(fold(rf"(?<![{_AR}])(?:في|داخل|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي)\s*$"))
 _LOC_PREPS = {fold(w) for w in (
     "في من عبر حول داخل الى إلى نحو قرب جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي أنحاء انحاء"
 ).split()}
 
 
-_PREPS = {fold(w) for w in "في الى إلى من على عن مع ضد تجاه حيال لدى عند بين نحو عبر حول".split()}
+_PREPS = {fold(w) for w in "في الى إلى من على عن مع ضد تجاه حيال لدى عند بين نحو عبر حول بقيادة بزعامة برئاسة".split()}
 
 
 def _can_act(doc: _Doc, m: Mention, nominal: bool) -> bool:
@@ -314,7 +315,7 @@ def _main_dyad(doc: _Doc) -> tuple[Mention, Mention] | None:
     return None
 
 
-_HE = re.compile(fold(rf"(?<![{_AR}])(?:أنه|انه|إنه|بأنه|بانه)\s+(?:(?:لا|لن|لم|قد|سوف)\s+)?(?:[{_AR}]+\s+){{0,2}}(?:أن\s+|ان\s+)?$"))
+_HE = re.compile(fold(rf"(?<![{_AR}])(?:أنه|انه|إنه|بأنه|بانه|أنها|انها|إنها|بأنها|بانها|أنهم|انهم|إنهم|بأنهم)\s+(?:(?:لا|لن|لم|قد|سوف)\s+)?(?:[{_AR}]+\s+){{0,2}}(?:أن\s+|ان\s+)?$"))
 _PASSIVE_NEXT = re.compile(fold(r"\s+(?:\d+|عدد|العشرات|عشرات|المئات|مئات|اثنان|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة)(?![\u0621-\u064a])"))
 _AGENT = re.compile(fold(r"(?<![\u0621-\u064a])(?:برصاص|بنيران|على\s+يد|بغارة\s+ل|بغارات\s+ل|في\s+غارة\s+ل|بقصف\s+ل|في\s+هجوم\s+ل)\s*"))
 _AGENT_GENITIVE = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST"}
@@ -496,7 +497,10 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
         if after and plover not in _HOSTILE:
             m = after[0]
             gap = doc.norm[te : m.start]
-            if (not gap.strip() or doc.text[te : m.start].strip() == "ل") and _can_act(doc, m, True):
+            dyad = re.match(r"\s*[-–و]", doc.norm[m.end : m.end + 3]) is not None
+            if (not gap.strip() or doc.text[te : m.start].strip() == "ل") and _can_act(doc, m, True) and (
+                m.type != "LOC" or dyad or plover != "CONSULT"  # «مفاوضات الكويت»: where the talks are held
+            ):
                 return m, None  # «زيارة راسموسن», «زيارة لأمين عام…», «دعوة الحلف» («مهاجمة ليبيا»: the target)
     if plover in _HOSTILE and nominal and hint != "riot":
         before = [m for m in before if not (m.entity or "").endswith("_CVL")]  # «المدنيين … من هجمات»: victims
@@ -533,6 +537,8 @@ def _recipient(doc: _Doc, s: Sentence, ts: int, te: int, actor: Mention | None) 
         if start <= m.start < window_end and m is not actor and m.entity != (actor.entity if actor else None):
             if ":" in (m.entity or "") and _locative(doc, m):
                 continue  # «في موسكو»: a place, not a recipient
+            if _IN_PLACE.search(doc.norm[max(0, m.start - 6) : m.start]) or doc.text[max(0, m.start - 1) : m.start] == "ب":
+                continue  # «القمة … في سنغافورة», «بطهران»: where, not with whom
             gap = doc.norm[start : m.start]
             if re.search(r"[.؟?!]", gap):
                 break
@@ -659,6 +665,24 @@ def _sentence_country(doc: _Doc, s: Sentence) -> str | None:
     return doc.main_country
 
 
+_CALL_WORD = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:دعا|دعت|دعوا|يدعو|تدعو|دعوة|دعوته|دعوتها|دعوتهم|ناشد|ناشدت|يناشد|حث|حثت|يحث)(?![{_AR}])"))
+
+
+def _addressee(doc: _Doc, s: Sentence, ts: int) -> Mention | None:
+    """The party a call/appeal before a noun trigger is addressed to: the first actor after the
+    call word and before the trigger, with no clause boundary between them."""
+    calls = list(_CALL_WORD.finditer(doc.norm, max(s.start, ts - 60), ts))
+    if not calls:
+        return None
+    c = calls[-1]
+    if re.search(r"[.:؟!]", doc.norm[c.end() : ts]):
+        return None
+    for m in doc.mentions:
+        if c.end() <= m.start and m.end <= ts and _can_act(doc, m, False):
+            return m
+    return None
+
+
 def _object_after(doc: _Doc, s: Sentence, te: int) -> Mention | None:
     after = [m for m in doc.mentions if te <= m.start < min(s.end, te + 12)]
     return after[0] if after and _can_act(doc, after[0], False) else None
@@ -687,6 +711,7 @@ def extract_events(a: Analysis) -> list[Event]:
         tok_at = {t.start: t for t in s.tokens}
         last_end, last_actor = -100, None
         sent_actor: Mention | None = None
+        last_nominal_end = -1000
         triggers = _find_triggers(s, doc.text)
         doc.trigger_starts = [t[0] for t in triggers]
         for ts, te, trig in triggers:
@@ -698,6 +723,8 @@ def extract_events(a: Analysis) -> list[Event]:
             q = _in_quote(doc, ts)
             tok = tok_at.get(ts)
             nominal = _is_nominal(tok, doc)
+            if not nominal and _has_conj(tok) and _has_enclitic(tok) and ts - last_nominal_end <= 40:
+                nominal = True  # «إدانة دولة الكويت ورفضها …»: a masdar coordinated with a masdar
             if trig.plover == "ASSAULT" and (
                 (not nominal and (_voweled_passive(tok) or (trig.cameo == "186" and _NO_OBJECT.match(doc.norm, te))))
                 or (not nominal and trig.cameo == "186" and _PASSIVE_NEXT.match(doc.norm, te)
@@ -716,6 +743,10 @@ def extract_events(a: Analysis) -> list[Event]:
                 actor = conj = None
             if actor is None and trig.mode_hint != "hal":
                 actor, conj = _subject(doc, s, ts, te, nominal, trig.plover, tok, q, trig.mode_hint)
+            called = _addressee(doc, s, ts) if nominal else None
+            if called is not None and (actor is None or actor.start < called.start):
+                # «جدد دعوته الى العراقيين للقيام بتظاهرة»: those called upon would act
+                actor, conj = called, None
             if actor is None and nominal and _has_enclitic(tok) and trig.plover not in ("ASSAULT", "COERCE"):
                 # «ورفضها», «وتأييده», «جدد دعوته»: the possessor is the actor of the clause
                 actor = sent_actor or _clause_subject(doc, s, ts)
@@ -754,16 +785,20 @@ def extract_events(a: Analysis) -> list[Event]:
                     actor = Mention(ts, te, doc.text[ts:te], "ORG", f"{iso}_CVL", "implicit", 0.4)
             if actor is None or not actor.entity:
                 continue
+            if nominal:
+                last_nominal_end = te
             if trig.mode_hint == "riot" and _sector(kb, actor.entity) in _CIVIL:
                 trig = replace(trig, plover="PROTEST", cameo="145", goldstein=-7.5)
             sent_actor = actor
-            if ts - last_end <= 25 and actor.entity == last_actor:
+            if ts - last_end <= 25 and actor.entity == last_actor and not _has_conj(tok):
                 continue  # «مهتم باستئناف التعاون», «دعا الى توسيع التعاون»: one event, coded by its head
             last_end, last_actor = te, actor.entity
             recipient = conj or _recipient(doc, s, ts, te, actor)
             if recipient is not None and recipient.entity == actor.entity:
                 recipient = None
             mode = _modality(doc, s, ts, te, trig, tok_at.get(ts))
+            if called is not None and actor is called and mode == "asserted":
+                mode = "proposed"  # called for, not (yet) done
             # A capital acting stands for its state («واشنطن تدرس فرض عقوبات على موسكو»: USA → RUS)
             actor = _as_state(kb, actor)
             recipient = _as_state(kb, recipient) if recipient is not None else None

@@ -44,6 +44,9 @@ DISCRETE = {  # name → vocabulary size (+1 for padding)
     "gaz": len(GAZ) + 1, "shape": len(SHAPES) + 1, "al": 3, "pro": 3, "lal": len(BUCKET) + 1,
     "lsuf": len(BUCKET) + 1, "lfq": 9, "trig": len(TRIG) + 1,
 }
+# Stacking: the feature CRF's (stage-1) tag for the token, when the model was trained with it.
+CRF_TAGS = ["O", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-PER", "I-PER", "B-MISC", "I-MISC"]
+STACK_SIZE = len(CRF_TAGS) + 1
 
 
 def _trigger(prev_base: str) -> str:
@@ -54,8 +57,9 @@ def _trigger(prev_base: str) -> str:
     return "none"
 
 
-def token_inputs(words: list[str]) -> tuple[list[str], list[str], list[list[int]]]:
-    """Per token: embedding key, character string, discrete feature ids (order of DISCRETE)."""
+def token_inputs(words: list[str], crf_tags: list[str] | None = None) -> tuple[list[str], list[str], list[list[int]]]:
+    """Per token: embedding key, character string, discrete feature ids (order of DISCRETE, then
+    the CRF's tag when ``crf_tags`` is given)."""
     norms = [normalize_word(w) for w in words]
     shapes = [_shape(w) for w in words]
     bases = [_base(w) if s == "ar" else n for w, n, s in zip(words, norms, shapes, strict=True)]
@@ -78,6 +82,10 @@ def token_inputs(words: list[str]) -> tuple[list[str], list[str], list[list[int]
             SHAPES.index(s) + 1, al, pro, BUCKET.index(pal) + 1, BUCKET.index(psuf) + 1,
             min(int(pfq), 7) + 1, TRIG.index(trig) + 1,
         ])
+    if crf_tags is not None:
+        for d, t in zip(disc, crf_tags, strict=True):
+            t = t.replace("PERS", "PER")
+            d.append(CRF_TAGS.index(t) + 1 if t in CRF_TAGS else 1)
     return keys, norms, disc
 
 
@@ -97,6 +105,8 @@ class NeuralNER:
         self.chars = {c: i for i, c in enumerate(z["vocab_chars"].tolist())}
         self.tags = z["tags"].tolist()
         self.n_layers = sum(1 for k in self.w if k.startswith("lstm.weight_ih_l") and not k.endswith("_reverse"))
+        self.stacked = f"disc.{len(DISCRETE)}.weight" in self.w
+        self._crf = None
         self._char_vec = functools.lru_cache(maxsize=200_000)(self._char_vec_uncached)
 
     # -- token representations
@@ -111,13 +121,25 @@ class NeuralNER:
         out = np.einsum("lkc,fck->lf", windows, conv_w) + self.w["char_cnn.bias"]
         return np.maximum(out, 0).max(axis=0)
 
+    def _crf_tags(self, words: list[str]) -> list[str]:
+        if self._crf is None:
+            import pycrfsuite
+
+            from .ner import MODEL_PATH
+
+            self._crf = pycrfsuite.Tagger()
+            self._crf.open(str(MODEL_PATH))
+        from .ner import sentence_features
+
+        return self._crf.tag(sentence_features(words))
+
     def _embed(self, words: list[str]) -> np.ndarray:
-        keys, norms, disc = token_inputs(words)
+        keys, norms, disc = token_inputs(words, self._crf_tags(words) if self.stacked else None)
         wv = self.w["word_emb.weight"][[self.words.get(k, 1) for k in keys]]
         cv = np.stack([self._char_vec(n) for n in norms])
         d = np.array(disc, dtype=np.int64)
         parts = [wv, cv]
-        for j in range(len(DISCRETE)):
+        for j in range(d.shape[1]):
             parts.append(self.w[f"disc.{j}.weight"][d[:, j]])
         return np.concatenate(parts, axis=1)
 

@@ -76,6 +76,14 @@ def _events(text, title="عنوان الخبر الرئيسي للاختبار")
     ("وغالبا ما تستهدف حركة الشباب مواقع حساسة في مقديشو.", ("ASSAULT", "AL_SHABAAB", None, "asserted")),
     ("كانت قوات الأمن البلجيكية قد قتلت المهاجم بنجامين هرمان.", ("ASSAULT", "BEL_COP", None, "asserted")),
     ("نزل محتجون إلى شوارع مدينة البصرة ومنعوا الوصول إلى الميناء.", ("PROTEST", "IRQ_CVL", None, "asserted")),
+    # a state named like its capital acts as the state; a possessive pronoun carries the actor
+    ("أعرب مصدر مسؤول عن إدانة دولة الكويت ورفضها لأي محاولة تستهدف أمن المغرب.", ("REJECT", "KWT", None, "asserted")),
+    # a circumstantial participle takes the clause's subject; the party accused is the recipient
+    ("قطع المغرب علاقاته الدبلوماسية مع إيران، متهما طهران بدعم جبهة البوليساريو.", ("ACCUSE", "MAR", "IRN", "asserted")),
+    # those called upon are the actors of what they are called to do, and it is only proposed
+    ("وجدد رئيس البرلمان دعوته إلى العراقيين للقيام بتظاهرة كبيرة في بغداد.", ("PROTEST", "IRQ_CVL", None, "proposed")),
+    # a resumptive relative names the agent; a place after «في» is not the other party
+    ("بعد القمة التي عقدها الرئيس الأميركي دونالد ترامب في سنغافورة.", ("CONSULT", "donald_trump", None, "asserted")),
     ("وقال المتحدث إن الطقس كان جميلا في المدينة.", None),  # no trigger: no event
 ])
 def test_generic_events(text, expected):
@@ -120,6 +128,7 @@ def test_events_store_cli_dyad_exports(tmp_path):
     "وقال متحدث باسم الشرطة في طهران إن خمسة من أفراد قوات الأمن قتلوا خلال الاشتباكات.",  # passive: victims
     "وكانت آخر غارة على غزة بواسطة طائرة مسيرة.",  # a drone is not a march
     "وشهدت بلجيكا هجمات في 22 آذار/مارس 2016.",  # the place where attacks happened is not the attacker
+    "ودان الوزير أي محاولة تستهدف أمن إيران وإسرائيل.",  # «محاولة تستهدف»: the attempt is the subject
 ])
 def test_no_false_agent(text):
     got = _events(text)
