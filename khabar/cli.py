@@ -381,23 +381,31 @@ def eval_() -> None:
 @eval_.command(name="ner")
 @click.option("--data", default="../shared/eval/raw/anercorp_camel_split/ANERcorp_test.conll", show_default=True,
               help="CoNLL file (token TAG per line)")
-@click.option("--model", "model_kind", type=click.Choice(["neural", "crf"]), default="crf", show_default=True,
-              help="neural: the BiLSTM-CRF used by the pipeline; crf: the two-stage feature CRF")
+@click.option("--model", "model_kind", type=click.Choice(["ensemble", "neural", "crf"]), default=None,
+              help="ensemble (the pipeline's tagger when the neural model is shipped): neural + CRF posteriors; "
+                   "neural: the BiLSTM-CRF alone; crf: the two-stage feature CRF alone")
 @click.option("--sentence-only", is_flag=True, help="no document-level consistency (CRF: stage 1 only)")
 @click.option("--window", type=int, default=15, show_default=True, help="sentences standing in for a document")
-def eval_ner(data: str, model_kind: str, sentence_only: bool, window: int) -> None:
+def eval_ner(data: str, model_kind: str | None, sentence_only: bool, window: int) -> None:
     """Entity-level P/R/F1 per type (exact span and type, seqeval-style) of a shipped NER model."""
-    from .ner import NER, evaluate, read_conll
-    from .ner_neural import NeuralNER
+    from .ner import MODEL_DIR, NER, evaluate, read_conll
+
+    if model_kind is None:
+        model_kind = "ensemble" if (MODEL_DIR / "ner-neural.npz").exists() else "crf"
 
     if not os.path.exists(data):
         raise click.ClickException(f"no such file: {data}")
     sents = read_conll(data)
     words = [w for w, _ in sents]
     t0 = time.perf_counter()
-    if model_kind == "neural":
+    if model_kind in ("neural", "ensemble"):
+        from .ner_neural import EnsembleNER, NeuralNER
+
         nn = NeuralNER()
-        pred = nn.tag_sentences(words) if sentence_only else nn.tag_document(words, window=window)
+        if model_kind == "ensemble":
+            pred = EnsembleNER(nn, NER(model2=None) if sentence_only else NER()).tag_document(words, window=window)
+        else:
+            pred = nn.tag_sentences(words) if sentence_only else nn.tag_document(words, window=window)
     else:
         ner = NER(model2=None) if sentence_only else NER()
         pred = ner.tag_document(words, window=window)
@@ -407,7 +415,7 @@ def eval_ner(data: str, model_kind: str, sentence_only: bool, window: int) -> No
     for typ, s in scores.items():
         click.echo(f"{typ:<6} {s['precision']:>9.4f} {s['recall']:>7.4f} {s['f1']:>7.4f} {int(s['support']):>8}")
     ntok = sum(len(w) for w in words)
-    click.echo(f"{len(sents)} sentences, {ntok} tokens in {dt:.1f}s ({ntok / dt:,.0f} tokens/s)")
+    click.echo(f"{model_kind}: {len(sents)} sentences, {ntok} tokens in {dt:.1f}s ({ntok / dt:,.0f} tokens/s)")
 
 
 def _analyse_dir(docs: str | None, gold: str | None = None) -> dict:

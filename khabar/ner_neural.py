@@ -89,6 +89,30 @@ def token_inputs(words: list[str], crf_tags: list[str] | None = None) -> tuple[l
     return keys, norms, disc
 
 
+def _batches(sentences: list[list[str]], size: int) -> list[list[int]]:
+    """Indices of the non-empty sentences in batches of similar length: the LSTM runs over the
+    longest sentence of a batch, so one 400-token run-on sentence must not pad twenty short ones."""
+    idx = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+    out: list[list[int]] = []
+    cur: list[int] = []
+    total = 0
+    for i in idx:
+        n = len(sentences[i])
+        if cur and (len(cur) >= size or n * (len(cur) + 1) > 1.3 * (total + n) + 8):
+            out.append(cur)
+            cur, total = [], 0
+        cur.append(i)
+        total += n
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _logsumexp(a: np.ndarray, axis: int) -> np.ndarray:
+    m = a.max(axis=axis, keepdims=True)
+    return (m + np.log(np.exp(a - m).sum(axis=axis, keepdims=True))).squeeze(axis)
+
+
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + np.tanh(0.5 * x))
 
@@ -133,8 +157,10 @@ class NeuralNER:
 
         return self._crf.tag(sentence_features(words))
 
-    def _embed(self, words: list[str]) -> np.ndarray:
-        keys, norms, disc = token_inputs(words, self._crf_tags(words) if self.stacked else None)
+    def _embed(self, words: list[str], crf_tags: list[str] | None = None) -> np.ndarray:
+        if self.stacked and crf_tags is None:
+            crf_tags = self._crf_tags(words)
+        keys, norms, disc = token_inputs(words, crf_tags if self.stacked else None)
         wv = self.w["word_emb.weight"][[self.words.get(k, 1) for k in keys]]
         cv = np.stack([self._char_vec(n) for n in norms])
         d = np.array(disc, dtype=np.int64)
@@ -166,10 +192,10 @@ class NeuralNER:
             out[:, t] = h
         return out
 
-    def emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
+    def emissions(self, sentences: list[list[str]], crf_tags: list[list[str]] | None = None) -> list[np.ndarray]:
         lengths = np.array([len(s) for s in sentences])
         t_max = int(lengths.max())
-        embs = [self._embed(s) for s in sentences]
+        embs = [self._embed(s, crf_tags[i] if crf_tags is not None else None) for i, s in enumerate(sentences)]
         x = np.zeros((len(sentences), t_max, embs[0].shape[1]), np.float32)
         for i, e in enumerate(embs):
             x[i, : len(e)] = e
@@ -179,6 +205,21 @@ class NeuralNER:
             x = np.concatenate([fw, bw], axis=2)
         scores = x @ self.w["out.weight"].T + self.w["out.bias"]
         return [scores[i, : lengths[i]] for i in range(len(sentences))]
+
+    def marginals(self, em: np.ndarray) -> np.ndarray:
+        """Per-token tag posteriors (forward-backward over emissions and transitions)."""
+        trans, start, end = self.w["crf.trans"], self.w["crf.start"], self.w["crf.end"]
+        n = len(em)
+        alpha = np.zeros_like(em)
+        beta = np.zeros_like(em)
+        alpha[0] = start + em[0]
+        for t in range(1, n):
+            alpha[t] = _logsumexp(alpha[t - 1][:, None] + trans, 0) + em[t]
+        beta[-1] = end
+        for t in range(n - 2, -1, -1):
+            beta[t] = _logsumexp(trans + (em[t + 1] + beta[t + 1])[None, :], 1)
+        log_z = _logsumexp(alpha[-1] + end, 0)
+        return np.exp(alpha + beta - log_z)
 
     def viterbi(self, em: np.ndarray) -> list[int]:
         trans = self.w["crf.trans"]  # (from, to)
@@ -201,10 +242,7 @@ class NeuralNER:
 
     def tag_sentences(self, sentences: list[list[str]], batch: int = 64) -> list[list[str]]:
         out: list[list[str]] = [[] for _ in sentences]
-        idx = [i for i, s in enumerate(sentences) if s]
-        idx.sort(key=lambda i: len(sentences[i]))  # similar lengths together: less padding
-        for k in range(0, len(idx), batch):
-            part = idx[k : k + batch]
+        for part in _batches(sentences, batch):
             for i, em in zip(part, self.emissions([sentences[i] for i in part]), strict=True):
                 out[i] = [self.tags[j] for j in self.viterbi(em)]
         return out
@@ -251,3 +289,62 @@ def propagate_labels(sentences: list[list[str]], tags: list[list[str]], window: 
                     for x in range(k + 1, k + size):
                         out[i][x] = "I-" + typ
     return out
+
+
+class EnsembleNER:
+    """The neural tagger and the two-stage feature CRF, combined: their per-token tag posteriors
+    are averaged with equal weights (no tuned parameter), decoded by Viterbi under IOB2
+    constraints, then made consistent across the document (``propagate_labels``)."""
+
+    def __init__(self, neural: NeuralNER | None = None, crf=None) -> None:
+        from .ner import NER
+
+        self.neural = neural or NeuralNER()
+        self.crf = crf or NER()
+        self.tags = self.neural.tags
+        allowed = np.ones((len(self.tags), len(self.tags)), bool)
+        for i, a in enumerate(self.tags):
+            for j, b in enumerate(self.tags):
+                if b.startswith("I-") and (a == "O" or a[2:] != b[2:]):
+                    allowed[i, j] = False
+        self._penalty = np.where(allowed, 0.0, -1e9)
+        self._no_start = np.array([-1e9 if t.startswith("I-") else 0.0 for t in self.tags])
+
+    def _crf_marginals(self, feats) -> np.ndarray:
+        tg = self.crf.tagger2 or self.crf.tagger
+        tg.set(feats)
+        labels = set(tg.labels())
+        return np.array([[tg.marginal(t, i) if t in labels else 0.0 for t in self.tags] for i in range(len(feats))])
+
+    def _decode(self, p: np.ndarray) -> list[str]:
+        lp = np.log(p + 1e-9)
+        score = lp[0] + self._no_start
+        back = []
+        for t in range(1, len(p)):
+            cand = score[:, None] + self._penalty
+            back.append(cand.argmax(axis=0))
+            score = cand.max(axis=0) + lp[t]
+        best = [int(score.argmax())]
+        for bp in reversed(back):
+            best.append(int(bp[best[-1]]))
+        return [self.tags[j] for j in best[::-1]]
+
+    def tag_document(self, sentences: list[list[str]], window: int | None = None, batch: int = 64
+                     ) -> list[list[str]]:
+        from .ner import doc_features, sentence_features
+
+        s1 = [self.crf.tagger.tag(sentence_features(ws)) if ws else [] for ws in sentences]
+        if self.crf.tagger2 is not None:
+            feats = doc_features(sentences, s1, window)
+        else:
+            feats = [sentence_features(ws) for ws in sentences]
+        out: list[list[str]] = [[] for _ in sentences]
+        for part in _batches(sentences, batch):
+            ems = self.neural.emissions([sentences[i] for i in part], [s1[i] for i in part])
+            for i, em in zip(part, ems, strict=True):
+                p = 0.5 * self.neural.marginals(em) + 0.5 * self._crf_marginals(feats[i])
+                out[i] = self._decode(p)
+        return propagate_labels(sentences, out, window)
+
+    def tag(self, words: list[str]) -> list[str]:
+        return self.tag_document([words])[0]

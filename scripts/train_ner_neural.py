@@ -36,7 +36,7 @@ from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from khabar.ner import evaluate, read_conll  # noqa: E402
-from khabar.ner_neural import DISCRETE, MAX_CHARS, NEURAL_PATH, token_inputs  # noqa: E402
+from khabar.ner_neural import DISCRETE, MAX_CHARS, NEURAL_PATH, STACK_SIZE, token_inputs  # noqa: E402
 from khabar.tokenize import cluster_key  # noqa: E402
 
 WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[A-Za-z]+|\d+|[^\s\w]")
@@ -71,13 +71,15 @@ def word_vectors(ant: str, train_words: list[list[str]], dim: int, cache: Path):
 
 # ----------------------------------------------------------------------------- model
 class Tagger(nn.Module):
-    def __init__(self, emb: np.ndarray, n_chars: int, hidden: int, layers: int, n_tags: int, freeze: bool = False):
+    def __init__(self, emb: np.ndarray, n_chars: int, hidden: int, layers: int, n_tags: int, freeze: bool = False,
+                 stacked: bool = False):
         super().__init__()
         self.word_emb = nn.Embedding.from_pretrained(torch.tensor(emb), freeze=freeze, padding_idx=0)
         self.char_emb = nn.Embedding(n_chars, 32, padding_idx=0)
         self.char_cnn = nn.Conv1d(32, 64, 3, padding=1)
-        self.disc = nn.ModuleList([nn.Embedding(n, 8, padding_idx=0) for n in DISCRETE.values()])
-        d_in = emb.shape[1] + 64 + 8 * len(DISCRETE)
+        sizes = list(DISCRETE.values()) + ([STACK_SIZE] if stacked else [])
+        self.disc = nn.ModuleList([nn.Embedding(n, 8, padding_idx=0) for n in sizes])
+        d_in = emb.shape[1] + 64 + 8 * len(sizes)
         self.lstm = nn.LSTM(d_in, hidden, num_layers=layers, bidirectional=True, batch_first=True,
                             dropout=0.3 if layers > 1 else 0.0)
         self.drop = nn.Dropout(0.5)
@@ -134,10 +136,10 @@ class Tagger(nn.Module):
 
 
 # ----------------------------------------------------------------------------- data
-def encode(sents, wvocab, cvocab):
+def encode(sents, wvocab, cvocab, crf_tags=None):
     out = []
-    for words, tags in sents:
-        keys, norms, disc = token_inputs(words)
+    for k, (words, tags) in enumerate(sents):
+        keys, norms, disc = token_inputs(words, crf_tags[k] if crf_tags is not None else None)
         out.append((
             [wvocab.get(k, 1) for k in keys],
             [[cvocab.get(ch, 1) for ch in n[:MAX_CHARS]] or [1] for n in norms],
@@ -153,7 +155,7 @@ def batchify(items, word_dropout: float = 0.0):
     length = max(len(c) for x in items for c in x[1])
     w = torch.zeros(b, t, dtype=torch.long)
     c = torch.zeros(b, t, length, dtype=torch.long)
-    d = torch.zeros(b, t, len(DISCRETE), dtype=torch.long)
+    d = torch.zeros(b, t, len(items[0][2][0]), dtype=torch.long)
     y = torch.zeros(b, t, dtype=torch.long)
     mask = torch.zeros(b, t, dtype=torch.bool)
     for i, (wi, ci, di, yi) in enumerate(items):
@@ -185,7 +187,7 @@ def predict(model, data, bs: int = 64):
 def train(train_data, dev, emb, n_chars, args, epochs: int):
     torch.manual_seed(args.seed)
     random.seed(args.seed)
-    model = Tagger(emb, n_chars, args.hidden, args.layers, len(TAGS), args.freeze_emb)
+    model = Tagger(emb, n_chars, args.hidden, args.layers, len(TAGS), args.freeze_emb, args.stack_crf)
     opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=args.lr)
     best = (-1.0, 0, None)
     for ep in range(1, epochs + 1):
@@ -215,6 +217,33 @@ def train(train_data, dev, emb, n_chars, args, epochs: int):
     return model, best[0], best[1]
 
 
+def crf_stage1(sents, n_dev: int, full: bool):
+    """Stage-1 CRF tags for stacking: jackknifed (5 folds) over the training part, and from a CRF
+    trained on the whole training part for the dev tail. Same features and settings as
+    scripts/train_ner.py, so the shipped CRF plays the same role at tagging time."""
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from train_ner import stage1_jackknife, tag_all
+    from train_ner import train as crf_train
+
+    from khabar.ner import sentence_features
+
+    part = sents if full else sents[:-n_dev]
+    words = [w for w, _ in part]
+    tags = [t for _, t in part]
+    tmp = tempfile.mkdtemp()
+    feats = [sentence_features(w) for w in words]
+    t0 = time.time()
+    jack = stage1_jackknife(words, feats, tags, tmp)
+    print(f"CRF jackknife on {len(part)} sentences ({time.time() - t0:.0f}s)", flush=True)
+    if full:
+        return jack, None
+    crf_train(list(zip(feats, tags, strict=True)), f"{tmp}/all.crfsuite")
+    dev_tags = tag_all(f"{tmp}/all.crfsuite", [sentence_features(w) for w, _ in sents[-n_dev:]])
+    return jack, dev_tags
+
+
 def export(model, wvocab_list, cvocab_list, path: Path) -> None:
     sd = {k: v.detach().numpy() for k, v in model.state_dict().items()}
     arrays = {k: v.astype(np.float16) for k, v in sd.items() if k not in ("trans", "start", "end")}
@@ -242,6 +271,8 @@ def main() -> None:
     ap.add_argument("--word-dropout", type=float, default=0.1)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--freeze-emb", action="store_true", help="keep the word2vec vectors fixed")
+    ap.add_argument("--stack-crf", action="store_true",
+                    help="feed the feature CRF's stage-1 tag as an input (jackknifed on train)")
     ap.add_argument("--full", action="store_true", help="retrain on all of train for the best dev epoch count")
     ap.add_argument("--full-epochs", type=int, default=0,
                     help="skip the dev run: train on all of train for this many epochs (chosen on dev before)")
@@ -271,8 +302,16 @@ def main() -> None:
     print(f"{len(sents)} sentences; word vocab {len(wvocab_list)}; chars {len(cvocab_list)}", flush=True)
 
     n_dev = len(sents) // 10
-    data = encode(sents, wvocab, cvocab)
-    tr, dev = data[:-n_dev], data[-n_dev:]
+    crf_all = crf_dev = None
+    if args.stack_crf:
+        crf_all, crf_dev = crf_stage1(sents, n_dev, full=bool(args.full_epochs))
+    if args.full_epochs:
+        data = encode(sents, wvocab, cvocab, crf_all)
+        tr, dev = data, []
+    else:
+        tr = encode(sents[:-n_dev], wvocab, cvocab, crf_all)
+        dev = encode(sents[-n_dev:], wvocab, cvocab, crf_dev)
+        data = tr + dev
     if args.full_epochs:  # the epoch count was chosen on the dev tail by an earlier run
         f1, ep = args.dev_f1, args.full_epochs
         model, _, _ = train(data, [], emb, len(cvocab_list), args, ep)

@@ -110,6 +110,9 @@ def test_eval_ner_on_a_small_gold_file(tmp_path):
     gold = tmp_path / "g.conll"
     gold.write_text("قال O\nالرئيس O\nالروسي O\nفلاديمير B-PERS\nبوتين I-PERS\nفي O\nموسكو B-LOC\n. O\n\n",
                     encoding="utf-8")
-    r = run("eval", "ner", "--data", str(gold))
-    assert r.exit_code == 0
-    assert "PER" in r.stdout and "micro" in r.stdout and "tokens/s" in r.stdout
+    for model in ("ensemble", "neural", "crf"):
+        r = run("eval", "ner", "--data", str(gold), "--model", model)
+        assert r.exit_code == 0
+        assert "PER" in r.stdout and "micro" in r.stdout and "tokens/s" in r.stdout and model in r.stdout
+        micro = next(line for line in r.stdout.splitlines() if line.startswith("micro"))
+        assert float(micro.split()[3]) == 1.0, (model, r.stdout)
