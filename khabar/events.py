@@ -90,12 +90,12 @@ def lexicon() -> tuple[dict[str, list[Trigger]], int]:
 _NEG = {fold(w) for w in "لا لم لن ليس ليست لسنا لست عدم دون بدون".split()}
 _NEG_ADJ = {fold(w) for w in "غير ما".split()}  # only right before the trigger («غير مهتم»)
 _OFTEN = {fold(w) for w in "غالبا كثيرا قليلا نادرا طالما عادة".split()}  # «غالبا ما تستهدف»: not a negation
-_FUT = {fold(w) for w in "سوف سيتم ستتم".split()}
+_FUT = {fold(w) for w in "سوف سيتم ستتم المقرر المتوقع المرتقب المزمع".split()}  # «من المقرر أن يصل»
 _PROPOSE = {fold(w) for w in (
     "اقترح اقترحت يقترح تقترح اقتراح عرض عرضت يعرض مستعد مستعدة مستعدون مهتم مهتمة مهتمون يسعى تسعى يسعون"
     " يأمل تأمل نأمل آمل أمله أملها يريد تريد نريد يرغب ترغب نرغب دعا دعت يدعو تدعو دعوة قرر تعتزم يعتزم"
     " تخطط يخطط تخطيط تنوي ينوي استعداد استعدادها استعداده يدرس تدرس يستعد تستعد"
-    " الضروري ضرورة يجب ينبغي لابد يتعين"
+    " الضروري ضرورة يجب ينبغي لابد يتعين نية نيتها نيته عزمها عزمه تعتزمان"
 ).split()}
 _DENY = re.compile(fold(rf"(?<![{_AR}])(?:نفى|نفت|ينفي|تنفي|نفوا|نافيا|نافية)(?![{_AR}])[^.؟!]*?(?<![{_AR}])(?:أن|ان)(?![{_AR}])"))
 _COND = re.compile(fold(rf"(?<![{_AR}])(?:إذا|اذا|إن\s+لم|ان\s+لم|لو|في\s+حال|حال)(?![{_AR}])"))
@@ -128,6 +128,8 @@ _NOUN_ONLY = {fold(w) for w in (
     " إدانة عقوبات مناورات مناورة انسحاب هدنة تفجير انفجار اغتيال اشتباك اشتباكات توقيع مقترح مقترحات اقتراح اقتراحات"
     " تنازلات الإفراج مطالبة تحشيد مهاجمة التفاوض التعاون الاتفاق"
 ).split()}
+# Nouns spelt like a trigger verb once the article is off: «التزمت الحذر» (caution), not «حذر» (warned)
+_NOT_EVENT_NOUNS = {fold(w) for w in "حذر نشيد".split()}
 _AL_VERBS = {fold(w) for w in "التقى التقت التقيا التقوا التقتا التزم التزمت التحق التحقت التمس".split()}  # verbs, not «ال» nouns
 _VERB_CUES = {fold(w) for w in "قد لقد كما ثم وقد فقد".split()}
 
@@ -178,10 +180,10 @@ def _find_triggers(s: Sentence, text: str) -> list[tuple[int, int, Trigger]]:
                 core = _tok_core(toks[i])
                 if core.startswith("ال") and len(core) > 4:  # «للمطالبة», «والمواجهات»: a noun
                     base = core[2:]
-                    cands = table.get(base, [])
+                    cands = [] if base in _NOT_EVENT_NOUNS else table.get(base, [])
                 elif base.endswith("ات") or base in _NOUN_ONLY:  # «غاراتها», «مقترحاتها»
                     cands = table.get(base, [])
-                elif _has_enclitic(toks[i]):  # «يقصفها», «اقترحه», «وتأييده», «دعوته» (ة spelt ت)
+                elif _has_enclitic(toks[i]) and not base.startswith("ن"):  # «يقصفها», «اقترحه», «وتأييده», «دعوته» (ة spelt ت)
                     cands = table.get(base, []) or (table.get(fold(base[:-1] + "ة"), []) if base.endswith("ت") else [])
             for trig in cands:
                 if trig.needs is not None:
@@ -498,7 +500,8 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
             m = after[0]
             gap = doc.norm[te : m.start]
             dyad = re.match(r"\s*[-–و]", doc.norm[m.end : m.end + 3]) is not None
-            if (not gap.strip() or doc.text[te : m.start].strip() == "ل") and _can_act(doc, m, True) and (
+            lam = doc.text[te : m.start].strip() == "ل" and plover == "CONSULT"  # «زيارة لأمين عام»; «الدعم لـX»: X receives
+            if (not gap.strip() or lam) and _can_act(doc, m, True) and (
                 m.type != "LOC" or dyad or plover != "CONSULT"  # «مفاوضات الكويت»: where the talks are held
             ):
                 return m, None  # «زيارة راسموسن», «زيارة لأمين عام…», «دعوة الحلف» («مهاجمة ليبيا»: the target)
@@ -648,6 +651,11 @@ def _code_parts(kb, entity: str) -> tuple[str | None, str | None]:
     return (m.group(1), m.group(2)) if m else (None, None)
 
 
+def _is_person(kb, entity: str) -> bool:
+    a = kb.get(entity)
+    return (a is not None and a.kind == "person") or entity.startswith("new:PER:")
+
+
 def _sector(kb, entity: str) -> str | None:
     return _code_parts(kb, entity)[1]
 
@@ -787,6 +795,13 @@ def extract_events(a: Analysis) -> list[Event]:
                 continue
             if nominal:
                 last_nominal_end = te
+            if trig.cameo == "180" and trig.label.startswith("attack") and _is_person(kb, actor.entity) and (
+                recipient_hint := _recipient(doc, s, ts, te, actor)
+            ) is not None and not _is_force(recipient_hint):
+                # «أردوغان يهاجم وزير خارجية الإمارات»: a politician attacking someone is criticism
+                trig = replace(trig, plover="ACCUSE", cameo="111", goldstein=-2.0)
+            if trig.cameo == "1721" and _sector(kb, actor.entity) not in _CIVIL | {"MIL", "REB", "COP"}:
+                continue  # «الجولان التي تحتلها إسرائيل», «احتل المركز الأول»: a state of affairs, a ranking
             if trig.mode_hint == "riot" and _sector(kb, actor.entity) in _CIVIL:
                 trig = replace(trig, plover="PROTEST", cameo="145", goldstein=-7.5)
             sent_actor = actor

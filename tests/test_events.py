@@ -129,6 +129,8 @@ def test_events_store_cli_dyad_exports(tmp_path):
     "وكانت آخر غارة على غزة بواسطة طائرة مسيرة.",  # a drone is not a march
     "وشهدت بلجيكا هجمات في 22 آذار/مارس 2016.",  # the place where attacks happened is not the attacker
     "ودان الوزير أي محاولة تستهدف أمن إيران وإسرائيل.",  # «محاولة تستهدف»: the attempt is the subject
+    "وقالت الخارجية الروسية إن روسيا تتوقع احترام اتفاق إيقاف إطلاق النار في سوريا.",  # a ceasefire, not fire
+    "ويحتل المركز الثقافي الإيراني مبنى كاملا في طهران.",  # occupying a building is not seizing it
 ])
 def test_no_false_agent(text):
     got = _events(text)
@@ -141,3 +143,16 @@ def test_conjugations_generated():
     forms = set(_conjugate("هاجم", "يهاجم"))
     assert {"هاجمت", "هاجموا", "هاجما", "تهاجم", "يهاجمون", "نهاجم"} <= forms
     assert "قتلا" not in _conjugate("قتل", "يقتل")  # spelt like the masdar «قتلاً»
+
+
+def test_politicians_attacking_each_other_is_criticism():
+    got = _events("أردوغان يهاجم وزير خارجية الإمارات عبد الله بن زايد لنشره تغريدة مسيئة.")
+    assert ("ACCUSE", "recep_tayyip_erdogan") in [g[:2] for g in got], got
+    assert not [g for g in got if g[0] == "ASSAULT"], got
+
+
+def test_scheduled_and_intended_events():
+    got = _events("ومن المقرر أن يلتقي الرئيس الروسي فلاديمير بوتين نظيره التركي رجب طيب أردوغان في أنقرة.")
+    assert ("CONSULT", "vladimir_putin", "recep_tayyip_erdogan", "future") in got, got
+    got = _events("أعلنت الولايات المتحدة عن نيتها في ضرب النظام السوري.")
+    assert [g for g in got if g[0] == "ASSAULT" and g[3] == "proposed"], got
