@@ -104,9 +104,18 @@ class Resolver:
                 if toks:
                     self._gaz.setdefault(toks[0], []).append((toks, a.id, nf[0] != toks[0]))
         for lst in self._gaz.values():
-            # longest form first; a name shared by a state and its capital («الكويت», «تونس»,
-            # «الجزائر») is the state unless a longer form («مدينة الكويت») says otherwise
-            lst.sort(key=lambda x: (-len(x[0]), self.kb.actors[x[1]].kind != "country"))
+            # longest form first; a name shared by a state and its own capital («الكويت», «تونس»,
+            # «الجزائر») is the state unless a longer form («مدينة الكويت») says otherwise — but
+            # «عمان» (Amman, Jordan / Oman) is not such a pair
+            items = list(lst)  # (a list being sorted reads as empty)
+
+            def key(x: tuple[tuple[str, ...], str, bool], items=items) -> tuple[int, bool]:
+                a = self.kb.actors[x[1]]
+                twin = a.kind == "country" and any(
+                    y[0] == x[0] and self.kb.actors[y[1]].kind == "capital" and self.kb.actors[y[1]].country == a.country
+                    for y in items)
+                return (-len(x[0]), not twin)
+            lst.sort(key=key)
         self._title_rx = self._compile_titles()
 
     @property
@@ -181,7 +190,10 @@ class Resolver:
     def _link_span(self, text: str, type_: str) -> tuple[Actor | None, float, str]:
         want = {"PER": ("person",), "ORG": ("org",), "LOC": ("country", "capital", "city", "region"),
                 "MISC": ("org", "country")}.get(type_, ())
-        cands = sorted((a for a in self.kb.exact(text) if a.kind in want), key=lambda a: a.kind != "country")
+        cands = [a for a in self.kb.exact(text) if a.kind in want]
+        states = {a.country for a in cands if a.kind == "country"}
+        if any(a.kind == "capital" and a.country in states for a in cands):  # «الكويت»: the state
+            cands.sort(key=lambda a: a.kind != "country")
         words = normalize(text).split()
         if type_ == "LOC" and len(words) == 1 and _common_noun(_strip_al(words[0]), words[0].startswith("ال")):
             cands = [a for a in cands if a.kind == "country"]

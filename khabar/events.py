@@ -90,6 +90,7 @@ def lexicon() -> tuple[dict[str, list[Trigger]], int]:
 _NEG = {fold(w) for w in "لا لم لن ليس ليست لسنا لست عدم دون بدون".split()}
 _NEG_ADJ = {fold(w) for w in "غير ما".split()}  # only right before the trigger («غير مهتم»)
 _OFTEN = {fold(w) for w in "غالبا كثيرا قليلا نادرا طالما عادة".split()}  # «غالبا ما تستهدف»: not a negation
+_FUT_AFTER = {fold(w) for w in "مخطط المخطط المرتقب المرتقبة مرتقب مرتقبة المقبل المقبلة المزمع المزمعة المقررة المقرر".split()}
 _FUT = {fold(w) for w in "سوف سيتم ستتم المقرر المتوقع المرتقب المزمع".split()}  # «من المقرر أن يصل»
 _PROPOSE = {fold(w) for w in (
     "اقترح اقترحت يقترح تقترح اقتراح عرض عرضت يعرض مستعد مستعدة مستعدون مهتم مهتمة مهتمون يسعى تسعى يسعون"
@@ -242,13 +243,19 @@ _SIDES = re.compile(fold(rf"(?<![{_AR}])(?:ال)?(?:طرفين|طرفان|جان
 _STOP_AFTER = re.compile(fold(rf"(?<![{_AR}])(?:إذا|اذا|لم|لن|أن|ان|إن|التي|الذي|كي|لكي|حتى)(?![{_AR}])"))
 
 
-def _governed(doc: _Doc, m: Mention) -> bool:
-    """Is the mention the object of a preposition («الى موسكو», «لروسيا», «مع الناتو»)?"""
+def _governed(doc: _Doc, m: Mention, depth: int = 0) -> bool:
+    """Is the mention the object of a preposition («الى موسكو», «لروسيا», «مع الناتو»), or
+    conjoined to one («بين الهند وباكستان»)?"""
     tok = doc.text[max(0, m.start - 1) : m.start]
     if tok in ("ب", "ل", "ك") and m.start >= 1:
         return True
     before = doc.norm[max(0, m.start - 8) : m.start].split()
-    return bool(before) and before[-1] in _PREPS
+    if bool(before) and before[-1] in _PREPS:
+        return True
+    if tok == "و" and depth < 3:
+        prev = [x for x in doc.mentions if x.end <= m.start - 1 and re.fullmatch(r"\s*", doc.norm[x.end : m.start - 1])]
+        return bool(prev) and _governed(doc, prev[-1], depth + 1)
+    return False
 
 
 def _locative(doc: _Doc, m: Mention, depth: int = 0) -> bool:
@@ -320,7 +327,11 @@ def _main_dyad(doc: _Doc) -> tuple[Mention, Mention] | None:
 _HE = re.compile(fold(rf"(?<![{_AR}])(?:أنه|انه|إنه|بأنه|بانه|أنها|انها|إنها|بأنها|بانها|أنهم|انهم|إنهم|بأنهم)\s+(?:(?:لا|لن|لم|قد|سوف)\s+)?(?:[{_AR}]+\s+){{0,2}}(?:أن\s+|ان\s+)?$"))
 _PASSIVE_NEXT = re.compile(fold(r"\s+(?:\d+|عدد|العشرات|عشرات|المئات|مئات|اثنان|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة)(?![\u0621-\u064a])"))
 _AGENT = re.compile(fold(r"(?<![\u0621-\u064a])(?:برصاص|بنيران|على\s+يد|بغارة\s+ل|بغارات\s+ل|في\s+غارة\s+ل|بقصف\s+ل|في\s+هجوم\s+ل)\s*"))
-_AGENT_GENITIVE = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST"}
+_AGENT_GENITIVE = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST", "CONCEDE"}
+_TITLE_WORDS = {fold(w) for w in (
+    "رئيس الرئيس وزير الوزير وزيرة الوزراء الحكومة الخارجية الدفاع الداخلية الملك العاهل الأمير الأمين العام"
+    " نائب المتحدث الناطق باسم زعيم الزعيم قائد رئيسة"
+).split()}
 _STATE_NOUNS = {fold(w) for w in "دولة حكومة جمهورية مملكة سلطنة إمارة".split()}
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT", "THREATEN", "PROTEST"}
 
@@ -382,6 +393,10 @@ def _adjacent_subject(doc: _Doc, s: Sentence, ts: int, tok: Token | None) -> boo
 
 _REL_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:التي|الذي|الذين|اللذين|اللتين|ما)\s*$"))
 _REL_AGENT = re.compile(fold(rf"\s*(?:[{_AR}]+\s+){{0,2}}?(?:التي|الذي|اللذين|اللتين)\s+(?:[وف]?(?:قد|كان|كانت)\s+)?[{_AR}]{{2,}}(?:ها|ه|هما|هم)(?![{_AR}])"))
+_TIME_WORDS = {fold(w) for w in (
+    "اليوم أمس غدا الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الليلة صباح مساء"
+).split()}
+_COMP_WORDS = {fold(w) for w in "إن ان أن بأن لأن وإن فإن".split()}
 _PARTICLES = {fold(w) for w in (
     "لا لم لن قد لقد وقد ما إن ان أن إنه انه أنه كما ثم حيث بينما فيما عندما حين إذ إذا اذا لكن لكنه ولكن"
     " بل أو او و ف التي الذي الذين هي هو هم هن نحن أيضا ايضا كذلك اليوم أمس الآن حاليا سوف ولا ولم ولن"
@@ -392,14 +407,18 @@ def _relative_subject(doc: _Doc, s: Sentence, ts: int, tok: Token | None) -> boo
     """An imperfect verb right after an indefinite common noun is its relative clause
     («محاولة تستهدف»): the noun, not a named actor elsewhere, is the subject."""
     c = _core_of(tok)
+    if c[:1] == "س" and len(c) >= 5:
+        c = c[1:]  # «سيبحث»
     if _has_conj(tok) or not (c[:1] in "يت" and len(c) >= 4):
         return False
     prev = doc.norm[max(s.start, ts - 20) : ts].split()
     if not prev or re.search(r"[،,.:\"«»]", doc.norm[ts - 2 : ts]):
         return False
     w = prev[-1]
-    if w in _PARTICLES or w.startswith("ال") or not re.fullmatch(rf"[{_AR}]{{3,}}", w):
+    if w in _PARTICLES or w in _TIME_WORDS or not re.fullmatch(rf"[{_AR}]{{3,}}", w):
         return False
+    if w.startswith("ال") and not (len(prev) >= 2 and prev[-2] in _COMP_WORDS):
+        return False  # «إن الاجتماع سيبحث»: only a definite noun opening a clause is surely the subject
     if any(m.start <= ts - 1 - len(w) < m.end or m.start < ts <= m.end + 1 for m in doc.mentions):
         return False  # «روسيا تستهدف»: a named subject
     return _nationality(w) is None
@@ -494,7 +513,8 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
         if after and plover in _AGENT_GENITIVE:
             m = after[0]
             gap = doc.norm[te : m.start].split()
-            if all(w in _STATE_NOUNS for w in gap) and _can_act(doc, m, True) and not _locative(doc, m):
+            titled = m.type == "PER" and len(gap) <= 4 and all(w in _TITLE_WORDS or _nationality(w) for w in gap)
+            if (all(w in _STATE_NOUNS for w in gap) or titled) and _can_act(doc, m, True) and not _locative(doc, m):
                 return m, None  # «إدانة دولة الكويت», «رفض روسيا», «تحذير واشنطن»: the genitive speaks
         if after and plover not in _HOSTILE:
             m = after[0]
@@ -593,6 +613,9 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
         return "proposed"
     if (tok is not None and _has_future_prefix(tok)) or any(w in _FUT for w in prev_close):
         return "future"
+    nxt = doc.norm[te : min(s.end, te + 30)].split()[:2]
+    if any(w in _FUT_AFTER for w in nxt):
+        return "future"  # «اجتماع مخطط انعقاده», «القمة المرتقبة», «الزيارة المقبلة»
     return "asserted"
 
 
@@ -782,7 +805,7 @@ def extract_events(a: Analysis) -> list[Event]:
             if actor is None and q is not None and q.speaker and not nominal and _first_person(doc, tok, ts):
                 # «نحن نرحب…», «نريد…» inside a statement: the speaker acts
                 actor = Mention(q.speaker_start or q.start, q.speaker_end or q.start, q.speaker_text, "PER", q.speaker)
-            if actor is not None and trig.plover == "PROTEST" and _is_force(actor):
+            if actor is not None and trig.plover == "PROTEST" and (_is_force(actor) or (nominal and _is_person(kb, actor.entity))):
                 actor = None  # «واجهت السلطات تلك الاحتجاجات»: the authorities face protests, they don't hold them
             if actor is None and nominal and trig.cameo == "190" and sent_actor is not None and _is_force(sent_actor):
                 actor = sent_actor  # «بدأت الشرطة عملية لإخلاء الموقع، لكن ذلك أسفر عن اشتباكات مع المحتجين»

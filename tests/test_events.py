@@ -156,3 +156,16 @@ def test_scheduled_and_intended_events():
     assert ("CONSULT", "vladimir_putin", "recep_tayyip_erdogan", "future") in got, got
     got = _events("أعلنت الولايات المتحدة عن نيتها في ضرب النظام السوري.")
     assert [g for g in got if g[0] == "ASSAULT" and g[3] == "proposed"], got
+
+
+def test_fifth_batch_style_constructions():
+    got = _events("تبادلت القوات الهندية والباكستانية السبت إطلاق نيران المدفعية في كشمير.")
+    assert ("ASSAULT", "IND_MIL") in [g[:2] for g in got], got
+    got = _events("أعلن الأردن استقالة رئيس الوزراء هاني الملقي بعد احتجاجات في عمان.")
+    assert ("CONCEDE", "hani_al_mulki") in [g[:2] for g in got], got
+    assert not [g for g in got if g[0] == "PROTEST" and g[1] == "hani_al_mulki"], got  # he did not protest
+    got = _events("وقال المسؤول إن الاجتماع سيبحث جرائم إسرائيل ضد المتظاهرين في غزة.")
+    assert not [g for g in got if g[0] == "CONSULT" and g[1] == "ISR"], got  # the meeting discusses Israel
+    got = _events("قبل أسابيع من اجتماع مخطط انعقاده بين الولايات المتحدة وكوريا الشمالية.")
+    assert ("CONSULT", "USA", "PRK", "future") in got, got
+
