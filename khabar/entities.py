@@ -382,6 +382,9 @@ class Resolver:
             s, e = mt.start("n"), mt.end("n")
             if any(a < e and s < b for a, b in taken):
                 continue
+            prev = norm[max(0, s - 12) : s].split()
+            if prev and (prev[-1] in _TITLE_HEADS or re.sub(r"^[وفلب]", "", prev[-1]) in _TITLE_HEADS):
+                continue  # «وزير الخارجية الروسي»: a title, not the ministry
             iso = None
             adj = re.match(r"\s+(?:ال)?([\u0621-\u064a]+)", norm[e : e + 30])
             if adj and self.kb.nationality(adj.group(0).strip()):
@@ -472,6 +475,7 @@ class Resolver:
 
 
 _GENERIC_SECTORS: dict[str, str] = {}
+_TITLE_HEADS = {normalize(w) for w in "وزير وزيرة نائب مساعد ناطق متحدث مسؤول مدير رئيس قائد عناصر".split()}
 @functools.lru_cache(maxsize=1)
 def _governed_nationality() -> re.Pattern[str]:
     """«إلى العراقيين», «بالفلسطينيين», «للعراقيين» (ل + ال spelt لل)."""

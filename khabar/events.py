@@ -41,6 +41,14 @@ def _conjugate(perfect: str, imperfect: str) -> list[str]:
     """All persons of a sound verb from its 3rd-person masculine perfect and imperfect
     («هاجم/يهاجم» → هاجمت، هاجموا، هاجما، تهاجم، يهاجمون، نهاجم …). Defective verbs ending in
     a vowel (نفى، دعا) conjugate irregularly and are listed form by form instead."""
+    if perfect.endswith("ى"):  # defective: «استدعى» → استدعت، استدعوا، استدعيا / «يستدعي» → يستدعون
+        base = perfect[:-1]
+        out = [perfect, base + "ت", base + "وا", base + "يا", base + "تا", base + "ينا"]
+        stem = imperfect[1:] if imperfect[:1] in "يت" else imperfect
+        root = stem[:-1] if stem.endswith("ي") else stem
+        out += [p + stem for p in "يتنأ"]
+        out += [p + root + x for p in "يت" for x in ("ون", "وا", "يان")]
+        return out
     # A three-letter perfect's dual («قتلا») is spelt like its accusative masdar («قتلاً»): left out.
     duals = ("تا",) if len(perfect) == 3 else ("ا", "تا")
     out = [perfect + x for x in ("", "ت", *duals, "وا", "ن", "نا", "تم")]
@@ -187,20 +195,26 @@ def _find_triggers(s: Sentence, text: str) -> list[tuple[int, int, Trigger]]:
                 elif _has_enclitic(toks[i]) and not base.startswith("ن"):  # «يقصفها», «اقترحه», «وتأييده», «دعوته» (ة spelt ت)
                     cands = table.get(base, []) or (table.get(fold(base[:-1] + "ة"), []) if base.endswith("ت") else [])
             for trig in cands:
+                consumed = toks[i + n - 1].end
                 if trig.needs is not None:
                     rest = fold(text[toks[i + n - 1].end : s.end])
-                    if not trig.needs.match(rest):
+                    need = trig.needs.match(rest)
+                    if not need:
                         continue
-                hit = (i, i + n, trig)
+                    consumed += need.end()
+                hit = (i, i + n, trig, consumed)
                 break
             if hit:
                 break
         if hit:
-            out.append(hit)
+            # «رفع الحصار»: the words a trigger required belong to it — «الحصار» is no siege
+            # there; a trigger of the same type inside them («شنت … غارات») is kept (one event)
+            if not (out and toks[hit[0]].start < out[-1][3] and out[-1][2].plover != hit[2].plover):
+                out.append(hit)
             i = hit[1]
         else:
             i += 1
-    return [(toks[a].start, toks[b - 1].end, trig) for a, b, trig in out]
+    return [(toks[a].start, toks[b - 1].end, trig) for a, b, trig, _ in out]
 
 
 def _actors(mentions: list[Mention]) -> list[Mention]:

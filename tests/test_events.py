@@ -169,3 +169,12 @@ def test_fifth_batch_style_constructions():
     got = _events("قبل أسابيع من اجتماع مخطط انعقاده بين الولايات المتحدة وكوريا الشمالية.")
     assert ("CONSULT", "USA", "PRK", "future") in got, got
 
+
+def test_wider_lexicon_and_required_words():
+    got = _events("أعلنت إسرائيل رفع الحصار عن قطاع غزة.")
+    assert ("CONCEDE", "ISR") in [g[:2] for g in got] and not [g for g in got if g[0] == "ASSAULT"], got
+    got = _events("أجرى الرئيس الروسي فلاديمير بوتين اتصالا هاتفيا مع الرئيس التركي رجب طيب أردوغان.")
+    assert ("CONSULT", "vladimir_putin") in [g[:2] for g in got], got
+    got = _events("استدعت الخارجية الإيرانية السفير البريطاني في طهران.")
+    assert [g for g in got if g[0] == "ACCUSE"], got
+
