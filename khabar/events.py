@@ -97,6 +97,8 @@ def lexicon() -> tuple[dict[str, list[Trigger]], int]:
 
 _NEG = {fold(w) for w in "لا لم لن ليس ليست لسنا لست عدم دون بدون".split()}
 _NEG_ADJ = {fold(w) for w in "غير ما".split()}  # only right before the trigger («غير مهتم»)
+_PRETEND = re.compile(fold(r"\s+(?:ب|بأن|بان|بأنه|بأنها|بأنهما|بأنهم|بانه|بانها|بانهما|بانهم)(?:\s|$)|\s+بال"))
+_STILL = re.compile(fold(rf"(?<![{_AR}])(?:لا|ما)\s+(?:يزال|تزال|زال|زالت|يزالون|تزالان|يزالان)(?![{_AR}])|(?<![{_AR}])لازال"))
 _OFTEN = {fold(w) for w in "غالبا كثيرا قليلا نادرا طالما عادة".split()}  # «غالبا ما تستهدف»: not a negation
 _FUT_AFTER = {fold(w) for w in "مخطط المخطط المرتقب المرتقبة مرتقب مرتقبة المقبل المقبلة المزمع المزمعة المقررة المقرر".split()}
 _FUT = {fold(w) for w in "سوف سيتم ستتم المقرر المتوقع المرتقب المزمع".split()}  # «من المقرر أن يصل»
@@ -166,7 +168,10 @@ def _is_nominal(t: Token | None, doc: _Doc | None = None) -> bool:
 
 
 def _has_enclitic(t: Token | None) -> bool:
-    return t is not None and any(g.kind == "enclitic" for g in t.segments)
+    """A third-person pronoun suffix («يقصفها», «وتأييده»); «ي» is left out: «قتلى» (the dead)
+    is not «قتل» + «my»."""
+    return t is not None and any(
+        g.kind == "enclitic" and t.text[g.start - t.start : g.end - t.start] not in ("ي", "ى", "ني") for g in t.segments)
 
 
 def _has_future_prefix(t: Token) -> bool:
@@ -359,7 +364,7 @@ _NO_OBJECT = re.compile(fold(r"\s*(?:[.،,]|$|(?:في|خلال|أيضا|جراء
 _ADJACENT_OK = {fold(w) for w in "قد لقد فقد وقد".split()}
 
 
-_EXPERIENCER = re.compile(fold(rf"(?<![{_AR}])(?:[وف])?(?:شهد|شهدت|تشهد|يشهد|شهدها|تعرض|تعرضت|يتعرض|تتعرض|عاش|عاشت|تعيش)(?![{_AR}])"))
+_EXPERIENCER = re.compile(fold(rf"(?<![{_AR}])(?:[وف])?(?:شهد|شهدت|تشهد|يشهد|شهدها|تعرض|تعرضت|يتعرض|تتعرض|عاش|عاشت|تعيش|تصدى|تصدت|يتصدى|تتصدى|صد|صدت|أحبط|أحبطت|يحبط|تحبط|اعتبر|اعتبرت|يعتبر|تعتبر|وصف|وصفت|يصف|تصف)(?![{_AR}])"))
 _EXPERIENCER_END = re.compile(fold(rf"(?<![{_AR}])(?:[وف])?(?:شهد|شهدت|تشهد|يشهد|تعرض|تعرضت|يتعرض|تتعرض)\s*$"))
 _COMP_ONLY = re.compile(fold(rf"(?<![{_AR}])(?:أن|ان|إن|بأن|بان)(?![{_AR}])"))
 
@@ -522,6 +527,8 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
             return after[0], after[1]
         if between and after and _can_act(doc, after[0], True) and not _locative(doc, after[0]):
             return after[0], None  # «الاشتباكات بين قوات الأمن وأعضاء جماعة …»
+        if after and plover == "ASSAULT" and doc.text[te : after[0].start].strip() in ("ل", "لل") and _can_act(doc, after[0], False):
+            return after[0], None  # «بعد هجوم للحوثيين», «غارة للتحالف»: by them
         if after and plover in _HOSTILE and _is_force(after[0]) and not doc.norm[te : after[0].start].strip():
             return after[0], None  # «احتجاز الشرطة أعضاء …»: a security force after the noun is the agent
         if after and plover in _AGENT_GENITIVE:
@@ -613,6 +620,9 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
         return "negated"  # «نفى … أن تكون غارات التحالف قد استهدفت …»
     often = len(prev) >= 2 and prev[-1] == "ما" and re.sub(r"^[وف]", "", prev[-2]) in _OFTEN
     often = often or (bool(prev) and prev[-1] == "ما" and _has_enclitic(tok))  # «ما اقترحته روسيا»: relative
+    if _STILL.search(doc.norm, max(s.start, ts - 25), ts):
+        prev_close = [w for w in prev_close if w not in ("لا", "ما")]  # «لا تزال مستعدة»: still, not a negation
+        often = True
     if any(w in _NEG for w in prev_close) or (prev and prev[-1] in _NEG_ADJ and not often) or (
         trig.plover != "REJECT" and any(w in _REJECT_MASDAR for w in prev[-3:])
     ):
@@ -622,6 +632,9 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
         return "hypothetical"
     if trig.plover == "THREATEN" and trig.cameo == "138":
         return "hypothetical"
+    c = _core_of(tok)
+    if prev and prev[-1] in ("قد", "وقد") and c[:1] in "يت" and len(c) >= 4 and not _has_conj(tok):
+        return "hypothetical"  # «قد تتفقان»: may agree
     if trig.mode_hint == "proposed" or any(w in _PROPOSE or re.sub(r"(?:ته|تها|ه|ها)$", "ة", w) in _PROPOSE
                                            for w in prev):
         return "proposed"
@@ -767,6 +780,8 @@ def extract_events(a: Analysis) -> list[Event]:
                 continue  # «ما اقترحته روسيا» ("what Russia proposed"): a reference to an event, not a new one
             q = _in_quote(doc, ts)
             tok = tok_at.get(ts)
+            if trig.plover == "PROTEST" and _PRETEND.match(doc.norm, te) and "ظاهر" in _core_of(tok):
+                continue  # «تظاهرا بأنهما من عمال السباكة»: pretended to be
             nominal = _is_nominal(tok, doc)
             if not nominal and _has_conj(tok) and _has_enclitic(tok) and ts - last_nominal_end <= 40:
                 nominal = True  # «إدانة دولة الكويت ورفضها …»: a masdar coordinated with a masdar

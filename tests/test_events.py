@@ -178,3 +178,16 @@ def test_wider_lexicon_and_required_words():
     got = _events("استدعت الخارجية الإيرانية السفير البريطاني في طهران.")
     assert [g for g in got if g[0] == "ACCUSE"], got
 
+
+def test_audit_fixes():
+    got = _events("وأكد وزير خارجية قطر أن بلاده لا تزال مستعدة للحوار مع الإمارات.")
+    assert not [g for g in got if g[3] == "negated"], got  # «لا تزال»: still
+    got = _events("أوقفت السعودية شحنات النفط بعد هجوم للحوثيين في اليمن استهدف ناقلتي نفط.")
+    assert ("ASSAULT", "HOUTHIS") in [g[:2] for g in got], got
+    got = _events("وقالت دمشق إن الدفاعات الجوية السورية تصدت لهجوم صاروخي على قاعدة الشعيرات.")
+    assert not [g for g in got if g[0] == "ASSAULT" and g[1] and g[1].startswith("SYR")], got
+    got = _events("واختطف رجلان تظاهرا بأنهما من عمال السباكة ابنة السائق في باريس.")
+    assert not [g for g in got if g[0] == "PROTEST"], got
+    got = _events("قتلى من عناصر مليشيا الحوثي في تعز")
+    assert not [g for g in got if g[0] == "ASSAULT" and g[1] == "HOUTHIS"], got
+
