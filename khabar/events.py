@@ -58,6 +58,21 @@ def _conjugate(perfect: str, imperfect: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _nominal_forms() -> frozenset[str]:
+    """Lexicon forms written out as nouns (not generated verb forms, not verb-looking)."""
+    out = set()
+    text = (resources.files("khabar") / "data" / "events" / "triggers.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        for f in line.split("\t")[0].partition("+")[0].split("|"):
+            f = fold(f.strip())
+            if f and not f.startswith("v:") and " " not in f and f[:1] not in "يت" and len(f) >= 4:
+                out.add(f)
+    return frozenset(out) | _NOUN_ONLY
+
+
 def _expand(forms: list[str]) -> list[str]:
     """Lexicon forms; ``v:PERFECT/IMPERFECT`` stands for every person of a verb."""
     out: list[str] = []
@@ -189,6 +204,8 @@ def _find_triggers(s: Sentence, text: str) -> list[tuple[int, int, Trigger]]:
         for n in range(min(longest, len(toks) - i), 0, -1):
             key = " ".join([_tok_core(toks[i])] + [toks[i + k].norm for k in range(1, n)])
             cands = table.get(key) or table.get(toks[i].norm if n == 1 else "", [])
+            if not cands and n == 1 and key.endswith("ا") and len(key) >= 5 and key[:-1] in _nominal_forms():
+                cands = table.get(key[:-1], [])  # «اجتماعاً», «هجوماً»: the accusative of a noun trigger
             if not cands and n == 1:
                 base = _tok_base(toks[i])
                 core = _tok_core(toks[i])
@@ -355,6 +372,7 @@ _STATE_NOUNS = {fold(w) for w in "دولة حكومة جمهورية مملكة 
 _HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT", "THREATEN", "PROTEST"}
 
 
+_STRIKES_NEAR = re.compile(fold(rf"(?<![{_AR}])(?:بضربات|بضربة|بغارات|بغارة|بقصف|في\s+ضربات|في\s+غارات|في\s+غارة|في\s+قصف)(?![{_AR}])"))
 _QUANT_BEFORE = re.compile(fold(
     r"(?:\d+|عدد|العشرات|عشرات|المئات|مئات|آلاف|الآلاف|ألف|اثنين|اثنان|فردين|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة)"
     r"\s*(?:من\s+)?(?:(?:أفراد|عناصر|أعضاء|جنود|رجال)\s+)?$"))
@@ -566,6 +584,11 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
         if len(lead) <= 2 and not _COMP_RX.search(doc.norm, first.end, ts) and _can_act(doc, first, False):
             nxt = [x for x in before if x is not first and re.fullmatch(r"\s*و\s*", doc.norm[first.end : x.start])]
             return first, (nxt[0] if nxt else None)
+    if not nominal:  # a bare form read as a verb may be a masdar: «تبادل قذائف بين الهند وباكستان»
+        between = re.match(fold(r"\s*(?:[\w\u0621-\u064a]+\s+){0,3}?بين\s+"), doc.norm[te : min(s.end, te + 40)])
+        after = [m for m in doc.mentions if te <= m.start < min(s.end, te + 50)]
+        if between and len(after) >= 2 and all(_can_act(doc, m, True) for m in after[:2]):
+            return after[0], after[1]
     return None, None
 
 
@@ -667,6 +690,22 @@ def _as_state(kb, m: Mention) -> Mention:
     if a is not None and a.kind == "capital" and a.country:
         return Mention(m.start, m.end, m.text, "LOC", a.country, m.method, m.confidence)
     return m
+
+
+_FUTURE_TIMEX = re.compile(fold(r"غدا|غداً|المقبل|المقبلة|القادم|القادمة|بعد غد"))
+
+
+def _future_timex(a: Analysis, ts: int) -> bool:
+    """A time expression next to the trigger that points after the publication date and says so
+    («غدا الثلاثاء», «الأسبوع المقبل»)."""
+    p = a.article.published
+    pub = p.value[:10] if p and p.value and p.value[:1].isdigit() else ""
+    if not pub:
+        return False
+    for t in a.timexes:
+        if abs(t.start - ts) <= 40 and t.value[:1].isdigit() and t.value[:10] > pub and _FUTURE_TIMEX.search(fold(t.text)):
+            return True
+    return False
 
 
 def _date_for(a: Analysis, s: Sentence) -> str | None:
@@ -796,6 +835,10 @@ def extract_events(a: Analysis) -> list[Event]:
                 by = [m for m in doc.mentions if agent and agent.end() <= m.start < agent.end() + 30]
                 victims = [m for m in doc.mentions if te <= m.start < (agent.start() if agent else s.end)]
                 if not by:
+                    by_force = _clause_subject(doc, s, ts) if trig.mode_hint == "agent" else None
+                    if by_force is not None and _is_force(by_force) and _STRIKES_NEAR.search(doc.norm, te, min(s.end, te + 40)):
+                        by = [by_force]  # «أعلن الجيش التركي عن مقتل 26 مسلحا بضربات جوية»
+                if not by:
                     continue
                 actor, conj = by[0], (victims[0] if victims else None)
                 recipient = conj
@@ -866,6 +909,9 @@ def extract_events(a: Analysis) -> list[Event]:
             mode = _modality(doc, s, ts, te, trig, tok_at.get(ts))
             if called is not None and actor is called and mode == "asserted":
                 mode = "proposed"  # called for, not (yet) done
+            date = _date_for(a, s)
+            if mode == "asserted" and _future_timex(a, ts):
+                mode = "future"  # «يعقد المجلس غدا الثلاثاء اجتماعا»: dated after publication
             # A capital acting stands for its state («واشنطن تدرس فرض عقوبات على موسكو»: USA → RUS)
             actor = _as_state(kb, actor)
             recipient = _as_state(kb, recipient) if recipient is not None else None
@@ -873,7 +919,6 @@ def extract_events(a: Analysis) -> list[Event]:
                 recipient = None
             a_cty, a_sec = _code_parts(kb, actor.entity)
             r_cty, r_sec = _code_parts(kb, recipient.entity) if recipient is not None and recipient.entity else (None, None)
-            date = _date_for(a, s)
             key = "|".join([trig.plover, actor.entity, recipient.entity if recipient else "", date or "", mode])
             eid = hashlib.sha1(key.encode()).hexdigest()[:12]
             em = EventMention(s.start, s.end, ts, te, doc.text[ts:te])

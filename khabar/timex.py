@@ -166,7 +166,7 @@ def find_timexes(text: str, published: DateValue | None, start: int = 0, end: in
         add(Timex(m.start(), m.end(), "", "DATE", val, "month", "relative", bool(anchor)))
     # Relative days
     for pat, delta in _RELDAY:
-        for m in re.finditer(_B + _f(pat) + _E, norm[:end]):
+        for m in re.finditer(_B + "(?:" + _f(pat) + ")" + _E, norm[:end]):
             if m.start() < start or norm[max(0, m.start() - 6) : m.start()].endswith(_f("روسيا ")):
                 continue  # «روسيا اليوم» is the outlet (Russia Today)
             val = (anchor + dt.timedelta(days=delta)).isoformat() if anchor else f"REL{delta:+d}D"

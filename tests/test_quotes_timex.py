@@ -117,3 +117,16 @@ def test_unseen_style_attributions():
     assert who("باريس تراقب")[0] == parly  # «الوزيرة الفرنسية» is Parly again, not the USA
     assert who("استمر المتظاهرون")[1]  # «وفقاً للعديد من شهود العيان»: unnamed witnesses
     assert who("العائلة تقدر")[1]  # an unnamed relative
+
+
+def test_relative_day_words_need_word_boundaries():
+    from khabar.model import DateValue
+    from khabar.timex import find_timexes
+
+    pub = DateValue("2018-07-13", "day", 1.0, "metadata")
+    text = "رفعت السلطات حظر التجول عن مدينة النجف جنوبي العاصمة بغداد، وأمسية ثقافية في البارحة"
+    got = [(t.text, t.value) for t in find_timexes(text, pub)]
+    assert not [g for g in got if g[0] in ("غدا", "غد")], got  # «بغداد» is Baghdad
+    assert not [g for g in got if g[0] == "أمس"], got  # «أمسية» is an evening event
+    assert ("غدا", "2018-07-14") in [(t.text, t.value) for t in find_timexes("يعقد المجلس غدا اجتماعا", pub)]
+
