@@ -881,6 +881,9 @@ def extract_events(a: Analysis) -> list[Event]:
                 actor = None  # «واجهت السلطات تلك الاحتجاجات»: the authorities face protests, they don't hold them
             if actor is None and nominal and trig.cameo == "190" and sent_actor is not None and _is_force(sent_actor):
                 actor = sent_actor  # «بدأت الشرطة عملية لإخلاء الموقع، لكن ذلك أسفر عن اشتباكات مع المحتجين»
+            if actor is not None and trig.plover == "PROTEST" and actor.type == "LOC" and kb.get(actor.entity or "") is not None:
+                iso = kb.get(actor.entity).country  # «احتجاجات الأردن», «تظاهرات إيران»: the country's people
+                actor = Mention(actor.start, actor.end, actor.text, "ORG", f"{iso}_CVL", "implicit", 0.5) if iso else None
             if actor is None and trig.plover == "PROTEST":
                 # «تظاهرات عارمة في كازرون»: protests with no named organiser are civilians'
                 iso = _sentence_country(doc, s)

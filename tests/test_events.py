@@ -191,3 +191,8 @@ def test_audit_fixes():
     got = _events("قتلى من عناصر مليشيا الحوثي في تعز")
     assert not [g for g in got if g[0] == "ASSAULT" and g[1] == "HOUTHIS"], got
 
+
+def test_protests_of_a_country_are_its_people():
+    got = _events("وشهدت إيران احتجاجات واسعة على ارتفاع الأسعار.")
+    assert ("PROTEST", "IRN_CVL") in [g[:2] for g in got], got
+
