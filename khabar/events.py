@@ -595,6 +595,9 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
 _COMP_RX = re.compile(fold(rf"(?<![{_AR}])(?:أن|ان|إن|إنه|أنه|انه)(?![{_AR}])|[.:؟!]"))
 
 
+_CLAUSE_BREAK = re.compile(fold(rf"(?<![{_AR}])(?:حيث|بينما|فيما|عندما|حين|كما|لكن|ولكن|إذ|بعدما|قبل\s+أن|بعد\s+أن)(?![{_AR}])"))
+
+
 def _recipient(doc: _Doc, s: Sentence, ts: int, te: int, actor: Mention | None) -> Mention | None:
     start = te
     if actor is not None and actor.start >= te:
@@ -607,8 +610,8 @@ def _recipient(doc: _Doc, s: Sentence, ts: int, te: int, actor: Mention | None) 
             if _IN_PLACE.search(doc.norm[max(0, m.start - 6) : m.start]) or doc.text[max(0, m.start - 1) : m.start] == "ب":
                 continue  # «القمة … في سنغافورة», «بطهران»: where, not with whom
             gap = doc.norm[start : m.start]
-            if re.search(r"[.؟?!]", gap):
-                break
+            if re.search(r"[.؟?!]", gap) or _CLAUSE_BREAK.search(gap):
+                break  # «… حيث تشتبه أنقرة»: another clause, another party
             if _RECIP_PREP.search(gap) or len(gap.split()) <= 2 or (_COND.search(gap) and len(gap.split()) <= 5) or (
                 doc.text[m.start - 1 : m.start] == "ل"
             ):
