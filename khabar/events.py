@@ -337,6 +337,17 @@ def _nationality(word: str) -> str | None:
     return knowledge_base().nationality(word)
 
 
+def _armed(m: Mention) -> bool:
+    """An armed group or military force (KB sector REB/MIL, or an unnamed ISO_MIL/ISO_REB)."""
+    ent = m.entity or ""
+    if ent.endswith(("_MIL", "_REB")):
+        return True
+    from .kb import knowledge_base
+
+    a = knowledge_base().get(ent)
+    return a is not None and a.kind == "org" and (a.sector in ("MIL", "REB") or a.subsector == "MIL")
+
+
 def _is_force(m: Mention) -> bool:
     """Police, army, government (generic or in the knowledge base): agents of coercion."""
     ent = m.entity or ""
@@ -382,7 +393,9 @@ _NO_OBJECT = re.compile(fold(r"\s*(?:[.،,]|$|(?:في|خلال|أيضا|جراء
 _ADJACENT_OK = {fold(w) for w in "قد لقد فقد وقد".split()}
 
 
-_EXPERIENCER = re.compile(fold(rf"(?<![{_AR}])(?:[وف])?(?:شهد|شهدت|تشهد|يشهد|شهدها|تعرض|تعرضت|يتعرض|تتعرض|عاش|عاشت|تعيش|تصدى|تصدت|يتصدى|تتصدى|صد|صدت|أحبط|أحبطت|يحبط|تحبط|اعتبر|اعتبرت|يعتبر|تعتبر|وصف|وصفت|يصف|تصف)(?![{_AR}])"))
+_EXPERIENCER = re.compile(fold(
+    rf"(?<![{_AR}])(?:[وفل])?(?:شهد|شهدت|تشهد|يشهد|شهدها|تعرض|تعرضت|يتعرض|تتعرض|تعرضها|تعرضه|تعرضهم|عاش|عاشت|تعيش|تصدى|تصدت"
+    rf"|يتصدى|تتصدى|التصدي|صد|صدت|أحبط|أحبطت|يحبط|تحبط|اعتبر|اعتبرت|يعتبر|تعتبر|وصف|وصفت|يصف|تصف)(?![{_AR}])"))
 _EXPERIENCER_END = re.compile(fold(rf"(?<![{_AR}])(?:[وف])?(?:شهد|شهدت|تشهد|يشهد|تعرض|تعرضت|يتعرض|تتعرض)\s*$"))
 _COMP_ONLY = re.compile(fold(rf"(?<![{_AR}])(?:أن|ان|إن|بأن|بان)(?![{_AR}])"))
 
@@ -547,6 +560,10 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
             return after[0], None  # «الاشتباكات بين قوات الأمن وأعضاء جماعة …»
         if after and plover == "ASSAULT" and doc.text[te : after[0].start].strip() in ("ل", "لل") and _can_act(doc, after[0], False):
             return after[0], None  # «بعد هجوم للحوثيين», «غارة للتحالف»: by them
+        if after and plover == "ASSAULT" and not doc.norm[te : after[0].start].strip() and _armed(after[0]):
+            return after[0], None  # «هجوم تنظيم الدولة», «غارات التحالف»: an armed group's attack («قصف سوريا»: the target)
+        if after and plover in ("SUPPORT", "AID") and re.fullmatch(fold(r"\s*من\s*"), doc.norm[te : after[0].start]) and _can_act(doc, after[0], True):
+            return after[0], None  # «بدعم من التحالف العربي»: the supporter
         if after and plover in _HOSTILE and _is_force(after[0]) and not doc.norm[te : after[0].start].strip():
             return after[0], None  # «احتجاز الشرطة أعضاء …»: a security force after the noun is the agent
         if after and plover in _AGENT_GENITIVE:
@@ -824,6 +841,8 @@ def extract_events(a: Analysis) -> list[Event]:
             tok = tok_at.get(ts)
             if trig.plover == "PROTEST" and _PRETEND.match(doc.norm, te) and "ظاهر" in _core_of(tok):
                 continue  # «تظاهرا بأنهما من عمال السباكة»: pretended to be
+            if re.search(fold(rf"(?<![{_AR}])(?:قيد|رهن)\s*$"), doc.norm[max(s.start, ts - 8) : ts]):
+                continue  # «قيد الاعتقال»: a state (in detention), not an event
             nominal = _is_nominal(tok, doc)
             if not nominal and _has_conj(tok) and _has_enclitic(tok) and ts - last_nominal_end <= 40:
                 nominal = True  # «إدانة دولة الكويت ورفضها …»: a masdar coordinated with a masdar

@@ -196,3 +196,14 @@ def test_protests_of_a_country_are_its_people():
     got = _events("وشهدت إيران احتجاجات واسعة على ارتفاع الأسعار.")
     assert ("PROTEST", "IRN_CVL") in [g[:2] for g in got], got
 
+
+def test_third_audit_fixes():
+    got = _events("سيطرت القوات اليمنية على مدخل مطار الحديدة بدعم من التحالف العربي بقيادة السعودية.")
+    assert ("SUPPORT", "ARAB_COALITION") in [g[:2] for g in got], got
+    got = _events("في الفوضى التي أعقبت هجوم تنظيم داعش على الموصل في 2014.")
+    assert ("ASSAULT", "ISIL") in [g[:2] for g in got], got
+    got = _events("وظلت الزوجة التي تحمل الجنسية السورية قيد الاعتقال في دمشق.")
+    assert not [g for g in got if g[0] == "COERCE"], got
+    got = _events("توفيت الفتاة في بريطانيا بعد تعرضها لاعتداء من مجموعة فتيات.")
+    assert not [g for g in got if g[0] == "ASSAULT"], got
+
