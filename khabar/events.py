@@ -113,6 +113,7 @@ def lexicon() -> tuple[dict[str, list[Trigger]], int]:
 _NEG = {fold(w) for w in "لا لم لن ليس ليست لسنا لست عدم دون بدون".split()}
 _NEG_ADJ = {fold(w) for w in "غير ما".split()}  # only right before the trigger («غير مهتم»)
 _PRETEND = re.compile(fold(r"\s+(?:ب|بأن|بان|بأنه|بأنها|بأنهما|بأنهم|بانه|بانها|بانهما|بانهم)(?:\s|$)|\s+بال"))
+_NOT_RULE_OUT = re.compile(fold(rf"(?<![{_AR}])(?:لا|لم|لن)\s+(?:[يتنأ]ستبعد|يستبعدون|تستبعدان)(?![{_AR}])"))
 _STILL = re.compile(fold(rf"(?<![{_AR}])(?:لا|ما)\s+(?:يزال|تزال|زال|زالت|يزالون|تزالان|يزالان)(?![{_AR}])|(?<![{_AR}])لازال"))
 _OFTEN = {fold(w) for w in "غالبا كثيرا قليلا نادرا طالما عادة".split()}  # «غالبا ما تستهدف»: not a negation
 _FUT_AFTER = {fold(w) for w in "مخطط المخطط المرتقب المرتقبة مرتقب مرتقبة المقبل المقبلة المزمع المزمعة المقررة المقرر".split()}
@@ -313,7 +314,10 @@ _LOC_PREPS = {fold(w) for w in (
 ).split()}
 
 
-_PREPS = {fold(w) for w in "في الى إلى من على عن مع ضد تجاه حيال لدى عند بين نحو عبر حول بقيادة بزعامة برئاسة".split()}
+_PREPS = {fold(w) for w in (
+    "في الى إلى من على عن مع ضد تجاه حيال لدى عند بين نحو عبر حول بقيادة بزعامة برئاسة"
+    " شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي"
+).split()}
 
 
 def _can_act(doc: _Doc, m: Mention, nominal: bool) -> bool:
@@ -397,7 +401,7 @@ _EXPERIENCER = re.compile(fold(
     rf"(?<![{_AR}])(?:[وفل])?(?:شهد|شهدت|تشهد|يشهد|شهدها|تعرض|تعرضت|يتعرض|تتعرض|تعرضها|تعرضه|تعرضهم|عاش|عاشت|تعيش|تصدى|تصدت"
     rf"|يتصدى|تتصدى|التصدي|صد|صدت|أحبط|أحبطت|يحبط|تحبط|اعتبر|اعتبرت|يعتبر|تعتبر|وصف|وصفت|يصف|تصف)(?![{_AR}])"))
 _EXPERIENCER_END = re.compile(fold(rf"(?<![{_AR}])(?:[وف])?(?:شهد|شهدت|تشهد|يشهد|تعرض|تعرضت|يتعرض|تتعرض)\s*$"))
-_COMP_ONLY = re.compile(fold(rf"(?<![{_AR}])(?:أن|ان|إن|بأن|بان)(?![{_AR}])"))
+_COMP_ONLY = re.compile(fold(rf"(?<![{_AR}])(?:[وفل]?(?:أن|ان|إن)|بأن|بان)(?![{_AR}])"))
 
 
 def _core_of(tok: Token | None) -> str:
@@ -678,8 +682,15 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
     c = _core_of(tok)
     if prev and prev[-1] in ("قد", "وقد") and c[:1] in "يت" and len(c) >= 4 and not _has_conj(tok):
         return "hypothetical"  # «قد تتفقان»: may agree
-    if trig.mode_hint == "proposed" or any(w in _PROPOSE or re.sub(r"(?:ته|تها|ه|ها)$", "ة", w) in _PROPOSE
-                                           for w in prev):
+    rule_out = list(_NOT_RULE_OUT.finditer(doc.norm, max(s.start, ts - 90), ts))
+    if rule_out and not _COMP_ONLY.search(doc.norm[rule_out[-1].end() : ts]):
+        return "hypothetical"  # «لم يستبعد … خيار قصف»: a possibility
+    if c[:1] in "يتن" and tok is not None and any(
+            g.kind == "proclitic" and tok.text[g.start - tok.start : g.end - tok.start] == "ل" for g in tok.segments):
+        return "proposed"  # «لنبحث هذه القضية»: purpose
+    if trig.mode_hint == "proposed" or any(
+            w in _PROPOSE or re.sub(r"^[وف]", "", w) in _PROPOSE or re.sub(r"(?:ته|تها|ه|ها)$", "ة", w) in _PROPOSE
+            for w in prev):
         return "proposed"
     if (tok is not None and _has_future_prefix(tok)) or any(w in _FUT for w in prev_close):
         return "future"
@@ -829,6 +840,7 @@ def extract_events(a: Analysis) -> list[Event]:
         last_end, last_actor = -100, None
         sent_actor: Mention | None = None
         last_nominal_end = -1000
+        prev_request_end: int | None = None
         triggers = _find_triggers(s, doc.text)
         doc.trigger_starts = [t[0] for t in triggers]
         for ts, te, trig in triggers:
@@ -837,6 +849,10 @@ def extract_events(a: Analysis) -> list[Event]:
                 continue  # «حزب الدعوة», «مجلس التعاون»: part of a name
             if _has_enclitic(tok_at.get(ts)) and re.search(fold(rf"(?<![{_AR}])(?:[وف]?لكن\s+)?ما\s*$"), doc.norm[max(s.start, ts - 10) : ts]):
                 continue  # «ما اقترحته روسيا» ("what Russia proposed"): a reference to an event, not a new one
+            if prev_request_end is not None and 0 <= ts - prev_request_end <= 3:
+                prev_request_end = None
+                continue  # «للمطالبة باستقالة رئيس الوزراء»: what is demanded has not happened
+            prev_request_end = te if trig.plover == "REQUEST" else None
             q = _in_quote(doc, ts)
             tok = tok_at.get(ts)
             if trig.plover == "PROTEST" and _PRETEND.match(doc.norm, te) and "ظاهر" in _core_of(tok):
@@ -906,6 +922,8 @@ def extract_events(a: Analysis) -> list[Event]:
             if actor is not None and trig.plover == "PROTEST" and actor.type == "LOC" and kb.get(actor.entity or "") is not None:
                 iso = kb.get(actor.entity).country  # «احتجاجات الأردن», «تظاهرات إيران»: the country's people
                 actor = Mention(actor.start, actor.end, actor.text, "ORG", f"{iso}_CVL", "implicit", 0.5) if iso else None
+            if actor is None and trig.plover == "PROTEST" and sent_actor is not None and _sector(kb, sent_actor.entity or "") in _CIVIL:
+                actor = sent_actor  # «قطع متظاهرون عراقيون الطريق … لتصعيد التظاهرات»: the same protesters
             if actor is None and trig.plover == "PROTEST":
                 # «تظاهرات عارمة في كازرون»: protests with no named organiser are civilians'
                 iso = _sentence_country(doc, s)
@@ -920,6 +938,8 @@ def extract_events(a: Analysis) -> list[Event]:
             ) is not None and not _is_force(recipient_hint):
                 # «أردوغان يهاجم وزير خارجية الإمارات»: a politician attacking someone is criticism
                 trig = replace(trig, plover="ACCUSE", cameo="111", goldstein=-2.0)
+            if trig.mode_hint == "civil" and _sector(kb, actor.entity) not in _CIVIL:
+                continue  # «قطع العلاقات»/«تجمع المهنيين»: road blocks and gatherings are protests only by civilians
             if trig.cameo == "1721" and _sector(kb, actor.entity) not in _CIVIL | {"MIL", "REB", "COP"}:
                 continue  # «الجولان التي تحتلها إسرائيل», «احتل المركز الأول»: a state of affairs, a ranking
             if trig.mode_hint == "riot" and _sector(kb, actor.entity) in _CIVIL:

@@ -207,3 +207,14 @@ def test_third_audit_fixes():
     got = _events("توفيت الفتاة في بريطانيا بعد تعرضها لاعتداء من مجموعة فتيات.")
     assert not [g for g in got if g[0] == "ASSAULT"], got
 
+
+def test_sixth_batch_style_constructions():
+    got = _events("قطع متظاهرون عراقيون الطريق المؤدية إلى منفذ الشلامجة في البصرة.")
+    assert ("PROTEST", "IRQ_CVL") in [g[:2] for g in got], got
+    got = _events("قطع المغرب علاقاته مع إيران وأغلق الطريق أمام أي حوار.")
+    assert not [g for g in got if g[0] == "PROTEST"], got  # a state blocking is no protest
+    got = _events("لم يستبعد وزير الدفاع الأمريكي جيمس ماتيس خيار قصف مواقع للنظام السوري.")
+    assert ("ASSAULT", "james_mattis", None, "hypothetical") in [(g[0], g[1], None, g[3]) for g in got], got
+    got = _events("واحتشد عشرات الآلاف من أنصار المعارضة في يريفان للمطالبة باستقالة رئيس الوزراء.")
+    assert not [g for g in got if g[0] == "CONCEDE"], got  # demanded, not done
+
