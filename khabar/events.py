@@ -210,9 +210,13 @@ def _find_triggers(s: Sentence, text: str) -> list[tuple[int, int, Trigger]]:
             if not cands and n == 1:
                 base = _tok_base(toks[i])
                 core = _tok_core(toks[i])
-                if core.startswith("ال") and len(core) > 4:  # «للمطالبة», «والمواجهات»: a noun
+                if core.startswith("ال") and len(core) > 4:  # «والمواجهات», «الاحتجاجات»: a noun
                     base = core[2:]
                     cands = [] if base in _NOT_EVENT_NOUNS else table.get(base, [])
+                elif core.startswith("ل") and any(g.kind == "article" for g in toks[i].segments) and len(core) > 4:
+                    # «للمطالبة», «للاحتجاج»: a demand or protest as purpose; «للتعاون», «للمباحثات»
+                    # ("for cooperation/talks") name no event
+                    cands = [t for t in table.get(core[1:], []) if t.plover in ("REQUEST", "PROTEST")]
                 elif base.endswith("ات") or base in _NOUN_ONLY:  # «غاراتها», «مقترحاتها»
                     cands = table.get(base, [])
                 elif _has_enclitic(toks[i]) and not base.startswith("ن"):  # «يقصفها», «اقترحه», «وتأييده», «دعوته» (ة spelt ت)
@@ -793,7 +797,7 @@ def _sentence_country(doc: _Doc, s: Sentence) -> str | None:
     return doc.main_country
 
 
-_CALL_WORD = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:دعا|دعت|دعوا|يدعو|تدعو|دعوة|دعوته|دعوتها|دعوتهم|ناشد|ناشدت|يناشد|حث|حثت|يحث)(?![{_AR}])"))
+_CALL_WORD = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:دعا|دعت|دعوا|دعونا|ندعو|أدعو|يدعو|تدعو|دعوة|دعوته|دعوتها|دعوتهم|ناشد|ناشدت|يناشد|حث|حثت|يحث)(?![{_AR}])"))
 
 
 def _addressee(doc: _Doc, s: Sentence, ts: int) -> Mention | None:
@@ -919,7 +923,9 @@ def extract_events(a: Analysis) -> list[Event]:
                 actor = None  # «واجهت السلطات تلك الاحتجاجات»: the authorities face protests, they don't hold them
             if actor is None and nominal and trig.cameo == "190" and sent_actor is not None and _is_force(sent_actor):
                 actor = sent_actor  # «بدأت الشرطة عملية لإخلاء الموقع، لكن ذلك أسفر عن اشتباكات مع المحتجين»
-            if actor is not None and trig.plover == "PROTEST" and actor.type == "LOC" and kb.get(actor.entity or "") is not None:
+            if actor is not None and trig.plover == "PROTEST" and trig.mode_hint != "civil" and actor.type == "LOC" and (
+                kb.get(actor.entity or "") is not None
+            ):
                 iso = kb.get(actor.entity).country  # «احتجاجات الأردن», «تظاهرات إيران»: the country's people
                 actor = Mention(actor.start, actor.end, actor.text, "ORG", f"{iso}_CVL", "implicit", 0.5) if iso else None
             if actor is None and trig.plover == "PROTEST" and sent_actor is not None and _sector(kb, sent_actor.entity or "") in _CIVIL:
