@@ -831,10 +831,25 @@ def _clause_subject(doc: _Doc, s: Sentence, ts: int) -> Mention | None:
     return None
 
 
+_SPORT_TERMS = re.compile(fold(
+    rf"(?<![{_AR}])(?:[وفبل]|ال|وال|بال|لل)?(?:مباراة|مباريات|الدوري|دوري|المنتخب|منتخب|بطولة|البطولة|كأس|لاعب|لاعبي|لاعبين|اللاعب"
+    rf"|مدرب|المدرب|نادي|النادي|الشوط|شوط|ملعب|الملعب|المونديال|مونديال|ركلة|ركلات|الهبوط|التأهل|المهاجم|الحارس|حارس"
+    rf"|الدوري|هدفا|هدفين|بهدف|بهدفين|التعادل|تعادل|الجولة|المدافع|الانتقالات)(?![{_AR}])"))
+
+
+def is_sports(text: str) -> bool:
+    """A sports report (league tables, matches, transfers): political event coding skips it, as
+    GDELT/POLECAT do — «هجوم» is an attack on goal there, «النادي» a club, «اللقاء» a match."""
+    hits = _SPORT_TERMS.findall(fold(text))
+    return len(hits) >= 6 and len(hits) * 60 >= len(text.split())
+
+
 def extract_events(a: Analysis) -> list[Event]:
     from .kb import knowledge_base
 
     kb = knowledge_base()
+    if is_sports((a.article.title or "") + "\n" + a.article.text):
+        return []
     doc = _Doc(a)
     events: dict[str, Event] = {}
     for s in a.sentences:

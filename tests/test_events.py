@@ -218,3 +218,14 @@ def test_sixth_batch_style_constructions():
     got = _events("واحتشد عشرات الآلاف من أنصار المعارضة في يريفان للمطالبة باستقالة رئيس الوزراء.")
     assert not [g for g in got if g[0] == "CONCEDE"], got  # demanded, not done
 
+
+def test_sports_reports_are_not_political_events():
+    from khabar.events import is_sports
+
+    text = ("وفاز النادي الأهلي على الزمالك بهدفين في مباراة الدوري، وسجل المهاجم هدفا في الشوط الثاني، "
+            "وقال المدرب إن الفريق يستعد لمباراة كأس مصر بعد التعادل في الجولة الماضية أمام حارس متألق. "
+            "وهاجم اللاعبون مرمى المنافس وطالب النادي بإعادة المباراة في الملعب نفسه.")
+    assert is_sports(text)
+    assert _events(text) == []
+    assert not is_sports("قصفت القوات الروسية مواقع في أوكرانيا، وطالبت كييف الناتو بالتدخل، وفاز الرئيس بالانتخابات.")
+
