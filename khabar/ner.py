@@ -227,12 +227,14 @@ def _core(word: str) -> str:
 
 
 def doc_features(
-    docs_words: list[list[str]], stage1: list[list[str]], window: int | None = None
+    docs_words: list[list[str]], stage1: list[list[str]], window: int | None = None,
+    base: list[list[dict[str, float]]] | None = None,
 ) -> list[list[dict[str, float]]]:
     """Stage-2 features: a word's stage-1 labels *elsewhere in the same document* (label
     consistency: «راسموسن» tagged PER once is PER everywhere), and stage-1 labels around it.
 
     ``window`` (in sentences) makes a pseudo-document for corpora without article boundaries.
+    ``base``: the sentence features already computed for stage 1 (extended in place, not recomputed).
     """
     cores = [[_core(w) for w in ws] for ws in docs_words]
     # Occurrences of each core form: sentence index → list of (token index, stage-1 tag).
@@ -243,7 +245,7 @@ def doc_features(
                 occ.setdefault(c, []).append((si, ti, t))
     out: list[list[dict[str, float]]] = []
     for si, ws in enumerate(docs_words):
-        feats = sentence_features(ws)
+        feats = base[si] if base is not None else sentence_features(ws)
         for ti, f in enumerate(feats):
             t1 = stage1[si][ti]
             f["s1=" + t1] = 1.0
@@ -299,15 +301,23 @@ class NER:
     def tag(self, words: list[str]) -> list[str]:
         return self.tag_document([words])[0]
 
+    def features(self, sentences: list[list[str]], window: int | None = None
+                 ) -> tuple[list[list[str]], list[list[dict[str, float]]]]:
+        """Stage-1 tags and the features of the final stage (stage 2 when its model is loaded)."""
+        feats = [sentence_features(ws) for ws in sentences]
+        s1 = [self.tagger.tag(f) if f else [] for f in feats]
+        if self.tagger2 is not None:
+            feats = doc_features(sentences, s1, window, base=feats)
+        return s1, feats
+
+    def final_tagger(self):
+        return self.tagger2 or self.tagger
+
     def tag_document(self, sentences: list[list[str]], window: int | None = None) -> list[list[str]]:
         """Tag all sentences of one document (an article); returns IOB2 tags per sentence."""
-        s1 = [self.tagger.tag(sentence_features(ws)) if ws else [] for ws in sentences]
-        if self.tagger2 is None:
-            out = s1
-        else:
-            feats = doc_features(sentences, s1, window)
-            out = [self.tagger2.tag(f) if f else [] for f in feats]
-        return [[t.replace("PERS", "PER") for t in tags] for tags in out]
+        _, feats = self.features(sentences, window)
+        tg = self.final_tagger()
+        return [[t.replace("PERS", "PER") for t in tg.tag(f)] if f else [] for f in feats]
 
 
 @functools.lru_cache(maxsize=1)

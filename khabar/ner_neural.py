@@ -311,7 +311,7 @@ class EnsembleNER:
         self._no_start = np.array([-1e9 if t.startswith("I-") else 0.0 for t in self.tags])
 
     def _crf_marginals(self, feats) -> np.ndarray:
-        tg = self.crf.tagger2 or self.crf.tagger
+        tg = self.crf.final_tagger()
         tg.set(feats)
         labels = set(tg.labels())
         return np.array([[tg.marginal(t, i) if t in labels else 0.0 for t in self.tags] for i in range(len(feats))])
@@ -331,13 +331,7 @@ class EnsembleNER:
 
     def tag_document(self, sentences: list[list[str]], window: int | None = None, batch: int = 64
                      ) -> list[list[str]]:
-        from .ner import doc_features, sentence_features
-
-        s1 = [self.crf.tagger.tag(sentence_features(ws)) if ws else [] for ws in sentences]
-        if self.crf.tagger2 is not None:
-            feats = doc_features(sentences, s1, window)
-        else:
-            feats = [sentence_features(ws) for ws in sentences]
+        s1, feats = self.crf.features(sentences, window)
         out: list[list[str]] = [[] for _ in sentences]
         for part in _batches(sentences, batch):
             ems = self.neural.emissions([sentences[i] for i in part], [s1[i] for i in part])
