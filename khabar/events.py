@@ -31,10 +31,13 @@ class Trigger:
     plover: str
     cameo: str
     goldstein: float
-    mode_hint: str
+    mode_hint: str  # comma-separated hints (see the header of triggers.tsv)
     context: str
     label: str
     needs: re.Pattern[str] | None
+
+    def hint(self, name: str) -> bool:
+        return name in self.mode_hint.split(",")
 
 
 def _conjugate(perfect: str, imperfect: str) -> list[str]:
@@ -58,21 +61,6 @@ def _conjugate(perfect: str, imperfect: str) -> list[str]:
     return out
 
 
-@functools.lru_cache(maxsize=1)
-def _nominal_forms() -> frozenset[str]:
-    """Lexicon forms written out as nouns (not generated verb forms, not verb-looking)."""
-    out = set()
-    text = (resources.files("khabar") / "data" / "events" / "triggers.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        for f in line.split("\t")[0].partition("+")[0].split("|"):
-            f = fold(f.strip())
-            if f and not f.startswith("v:") and " " not in f and f[:1] not in "يت" and len(f) >= 4:
-                out.add(f)
-    return frozenset(out) | _NOUN_ONLY
-
-
 def _expand(forms: list[str]) -> list[str]:
     """Lexicon forms; ``v:PERFECT/IMPERFECT`` stands for every person of a verb."""
     out: list[str] = []
@@ -86,9 +74,21 @@ def _expand(forms: list[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-@functools.lru_cache(maxsize=1)
 def lexicon() -> tuple[dict[str, list[Trigger]], int]:
+    """Trigger table (search form → triggers) and the longest multi-word form, in words."""
+    table, longest, _ = _lexicon()
+    return table, longest
+
+
+def _nominal_forms() -> frozenset[str]:
+    """Lexicon forms written out as nouns (not generated verb forms, not verb-looking)."""
+    return _lexicon()[2]
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, list[Trigger]], int, frozenset[str]]:
     table: dict[str, list[Trigger]] = {}
+    nominal: set[str] = set()
     longest = 1
     text = (resources.files("khabar") / "data" / "events" / "triggers.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -102,12 +102,16 @@ def lexicon() -> tuple[dict[str, list[Trigger]], int]:
             alts = "|".join(re.escape(fold(n)).replace(r"\ ", r"\s+") for n in needs.split("|"))
             rx = re.compile(rf"^[\s،,]*(?:[^\s.]+[\s،,]+){{0,6}}?(?:[وبلف]|ال|بال|لل)?(?:{alts})(?![{_AR}])")
         trig = Trigger(plover, cameo, float(gold), mode, ctx, label, rx)
+        for f in forms.split("|"):
+            f = fold(f.strip())
+            if f and not f.startswith("v:") and " " not in f and f[:1] not in "يت" and len(f) >= 4:
+                nominal.add(f)
         for f in _expand(forms.split("|")):
             key = fold(f).strip()
             if key:
                 table.setdefault(key, []).append(trig)
                 longest = max(longest, len(key.split()))
-    return table, longest
+    return table, longest, frozenset(nominal) | _NOUN_ONLY
 
 
 _NEG = {fold(w) for w in "لا لم لن ليس ليست لسنا لست عدم دون بدون".split()}
@@ -262,6 +266,7 @@ class _Doc:
                 continue
             self.mentions.append(m)
         self.quotes = a.quotes
+        self.trigger_starts: list[int] = []  # trigger positions of the sentence being read
         from .kb import knowledge_base
 
         kb = knowledge_base()
@@ -401,10 +406,14 @@ _NO_OBJECT = re.compile(fold(r"\s*(?:[.،,]|$|(?:في|خلال|أيضا|جراء
 _ADJACENT_OK = {fold(w) for w in "قد لقد فقد وقد".split()}
 
 
-_EXPERIENCER = re.compile(fold(
-    rf"(?<![{_AR}])(?:[وفل])?(?:شهد|شهدت|تشهد|يشهد|شهدها|تعرض|تعرضت|يتعرض|تتعرض|تعرضها|تعرضه|تعرضهم|عاش|عاشت|تعيش|تصدى|تصدت"
-    rf"|يتصدى|تتصدى|التصدي|صد|صدت|أحبط|أحبطت|يحبط|تحبط|اعتبر|اعتبرت|يعتبر|تعتبر|وصف|وصفت|يصف|تصف)(?![{_AR}])"))
-_EXPERIENCER_END = re.compile(fold(rf"(?<![{_AR}])(?:[وف])?(?:شهد|شهدت|تشهد|يشهد|تعرض|تعرضت|يتعرض|تتعرض)\s*$"))
+# Verbs whose subject witnesses, suffers, repels or judges an attack rather than making it
+# («شهدت بلجيكا هجمات», «تعرضت السفارة لهجوم», «تصدت الدفاعات لهجوم», «اعتبرت بريطانيا الهجمات»).
+_EXPERIENCER_VERBS = (
+    "شهد|شهدت|تشهد|يشهد|شهدها|تعرض|تعرضت|يتعرض|تتعرض|تعرضها|تعرضه|تعرضهم|عاش|عاشت|تعيش|تصدى|تصدت|يتصدى|تتصدى|التصدي"
+    "|صد|صدت|أحبط|أحبطت|يحبط|تحبط|اعتبر|اعتبرت|يعتبر|تعتبر|وصف|وصفت|يصف|تصف"
+)
+_EXPERIENCER = re.compile(fold(rf"(?<![{_AR}])(?:[وفل])?(?:{_EXPERIENCER_VERBS})(?![{_AR}])"))  # between subject and trigger
+_EXPERIENCER_END = re.compile(fold(rf"(?<![{_AR}])(?:[وف])?(?:{_EXPERIENCER_VERBS})\s*$"))  # right before the subject
 _COMP_ONLY = re.compile(fold(rf"(?<![{_AR}])(?:[وفل]?(?:أن|ان|إن)|بأن|بان)(?![{_AR}])"))
 
 
@@ -491,7 +500,7 @@ def _has_conj(tok: Token | None) -> bool:
 
 
 def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: str = "",
-             tok: Token | None = None, q: Quote | None = None, hint: str = ""
+             tok: Token | None = None, q: Quote | None = None, riot: bool = False
              ) -> tuple[Mention | None, Mention | None]:
     """(actor, recipient-from-conjunction) of a trigger: a conjoined SVO subject («روسيا والناتو
     يبحثان»), «الطرفين» (the article's main dyad), a subject right before the verb («كانت قوات
@@ -504,7 +513,7 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
               and not _EXPERIENCER_END.search(doc.norm[max(s.start, m.start - 12) : m.start])]
     # another event word between a subject and a noun trigger takes that subject («أحبطت محاولة لشن هجوم»)
     if nominal:
-        before = [m for m in before if not any(m.end <= t < ts for t in getattr(doc, "trigger_starts", ()))]
+        before = [m for m in before if not any(m.end <= t < ts for t in doc.trigger_starts)]
     if not nominal and _relative_subject(doc, s, ts, tok):
         return None, None  # «أي محاولة تستهدف أمن المغرب»: the verb's subject is the noun before it
     rel_pron = None if nominal or _has_conj(tok) else _REL_BEFORE.search(doc.norm, max(s.start, ts - 12), ts)
@@ -589,7 +598,7 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
                 m.type != "LOC" or dyad or plover != "CONSULT"  # «مفاوضات الكويت»: where the talks are held
             ):
                 return m, None  # «زيارة راسموسن», «زيارة لأمين عام…», «دعوة الحلف» («مهاجمة ليبيا»: the target)
-    if plover in _HOSTILE and nominal and hint != "riot":
+    if plover in _HOSTILE and nominal and not riot:
         before = [m for m in before if not (m.entity or "").endswith("_CVL")]  # «المدنيين … من هجمات»: victims
     if plover == "ASSAULT":  # «7 فلسطينيين قتلوا»: counted people are the victims
         before = [m for m in before if not _QUANT_BEFORE.search(doc.norm, max(s.start, m.start - 16), m.start)]
@@ -692,7 +701,7 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
     if c[:1] in "يتن" and tok is not None and any(
             g.kind == "proclitic" and tok.text[g.start - tok.start : g.end - tok.start] == "ل" for g in tok.segments):
         return "proposed"  # «لنبحث هذه القضية»: purpose
-    if trig.mode_hint == "proposed" or any(
+    if trig.hint("proposed") or any(
             w in _PROPOSE or re.sub(r"^[وف]", "", w) in _PROPOSE or re.sub(r"(?:ته|تها|ه|ها)$", "ة", w) in _PROPOSE
             for w in prev):
         return "proposed"
@@ -885,14 +894,14 @@ def extract_events(a: Analysis) -> list[Event]:
                 (not nominal and (_voweled_passive(tok) or (trig.cameo == "186" and _NO_OBJECT.match(doc.norm, te))))
                 or (not nominal and trig.cameo == "186" and _PASSIVE_NEXT.match(doc.norm, te)
                     and not _adjacent_subject(doc, s, ts, tok))
-                or trig.mode_hint == "agent"
+                or trig.hint("agent")
             ):
                 # «قتل 16 من مسلحي الميليشيات»: passive; the victims follow, the killer only «برصاص X»
                 agent = _AGENT.search(doc.norm, te, s.end)
                 by = [m for m in doc.mentions if agent and agent.end() <= m.start < agent.end() + 30]
                 victims = [m for m in doc.mentions if te <= m.start < (agent.start() if agent else s.end)]
                 if not by:
-                    by_force = _clause_subject(doc, s, ts) if trig.mode_hint == "agent" else None
+                    by_force = _clause_subject(doc, s, ts) if trig.hint("agent") else None
                     if by_force is not None and _is_force(by_force) and _STRIKES_NEAR.search(doc.norm, te, min(s.end, te + 40)):
                         by = [by_force]  # «أعلن الجيش التركي عن مقتل 26 مسلحا بضربات جوية»
                 if not by:
@@ -901,8 +910,8 @@ def extract_events(a: Analysis) -> list[Event]:
                 recipient = conj
             else:
                 actor = conj = None
-            if actor is None and trig.mode_hint != "hal":
-                actor, conj = _subject(doc, s, ts, te, nominal, trig.plover, tok, q, trig.mode_hint)
+            if actor is None and not trig.hint("hal"):
+                actor, conj = _subject(doc, s, ts, te, nominal, trig.plover, tok, q, trig.hint("riot"))
             called = _addressee(doc, s, ts) if nominal else None
             if called is not None and (actor is None or actor.start < called.start):
                 # «جدد دعوته الى العراقيين للقيام بتظاهرة»: those called upon would act
@@ -910,7 +919,7 @@ def extract_events(a: Analysis) -> list[Event]:
             if actor is None and nominal and _has_enclitic(tok) and trig.plover not in ("ASSAULT", "COERCE"):
                 # «ورفضها», «وتأييده», «جدد دعوته»: the possessor is the actor of the clause
                 actor = sent_actor or _clause_subject(doc, s, ts)
-            if actor is None and trig.mode_hint == "hal":
+            if actor is None and trig.hint("hal"):
                 # «… قطع علاقاته مع إيران، متهما طهران …»: the participle's subject is the clause's
                 actor = sent_actor or _clause_subject(doc, s, ts)
                 conj = conj or _object_after(doc, s, te)
@@ -936,9 +945,9 @@ def extract_events(a: Analysis) -> list[Event]:
                 actor = Mention(q.speaker_start or q.start, q.speaker_end or q.start, q.speaker_text, "PER", q.speaker)
             if actor is not None and trig.plover == "PROTEST" and (_is_force(actor) or (nominal and _is_person(kb, actor.entity))):
                 actor = None  # «واجهت السلطات تلك الاحتجاجات»: the authorities face protests, they don't hold them
-            if actor is None and nominal and trig.cameo == "190" and sent_actor is not None and _is_force(sent_actor):
+            if actor is None and nominal and trig.hint("clash") and sent_actor is not None and _is_force(sent_actor):
                 actor = sent_actor  # «بدأت الشرطة عملية لإخلاء الموقع، لكن ذلك أسفر عن اشتباكات مع المحتجين»
-            if actor is not None and trig.plover == "PROTEST" and trig.mode_hint != "civil" and actor.type == "LOC" and (
+            if actor is not None and trig.plover == "PROTEST" and not trig.hint("civil") and actor.type == "LOC" and (
                 kb.get(actor.entity or "") is not None
             ):
                 iso = kb.get(actor.entity).country  # «احتجاجات الأردن», «تظاهرات إيران»: the country's people
@@ -954,16 +963,16 @@ def extract_events(a: Analysis) -> list[Event]:
                 continue
             if nominal:
                 last_nominal_end = te
-            if trig.cameo == "180" and trig.label.startswith("attack") and _is_person(kb, actor.entity) and (
+            if trig.hint("verbal") and _is_person(kb, actor.entity) and (
                 recipient_hint := _recipient(doc, s, ts, te, actor)
             ) is not None and not _is_force(recipient_hint):
                 # «أردوغان يهاجم وزير خارجية الإمارات»: a politician attacking someone is criticism
                 trig = replace(trig, plover="ACCUSE", cameo="111", goldstein=-2.0)
-            if trig.mode_hint == "civil" and _sector(kb, actor.entity) not in _CIVIL:
+            if trig.hint("civil") and _sector(kb, actor.entity) not in _CIVIL:
                 continue  # «قطع العلاقات»/«تجمع المهنيين»: road blocks and gatherings are protests only by civilians
-            if trig.cameo == "1721" and _sector(kb, actor.entity) not in _CIVIL | {"MIL", "REB", "COP"}:
+            if trig.hint("armed") and _sector(kb, actor.entity) not in _CIVIL | {"MIL", "REB", "COP"}:
                 continue  # «الجولان التي تحتلها إسرائيل», «احتل المركز الأول»: a state of affairs, a ranking
-            if trig.mode_hint == "riot" and _sector(kb, actor.entity) in _CIVIL:
+            if trig.hint("riot") and _sector(kb, actor.entity) in _CIVIL:
                 trig = replace(trig, plover="PROTEST", cameo="145", goldstein=-7.5)
             sent_actor = actor
             if ts - last_end <= 25 and actor.entity == last_actor and not _has_conj(tok):
