@@ -146,16 +146,12 @@ class NeuralNER:
         return np.maximum(out, 0).max(axis=0)
 
     def _crf_tags(self, words: list[str]) -> list[str]:
+        """The feature CRF's stage-1 tags, for a model trained stacked on them."""
         if self._crf is None:
-            import pycrfsuite
+            from .ner import NER
 
-            from .ner import MODEL_PATH
-
-            self._crf = pycrfsuite.Tagger()
-            self._crf.open(str(MODEL_PATH))
-        from .ner import sentence_features
-
-        return self._crf.tag(sentence_features(words))
+            self._crf = NER(model2=None)
+        return self._crf.features([words])[0][0]
 
     def _embed(self, words: list[str], crf_tags: list[str] | None = None) -> np.ndarray:
         if self.stacked and crf_tags is None:

@@ -67,6 +67,12 @@ def _f(p: str) -> str:  # noqa: D103
     return fold(p)
 
 
+def _word(pat: str) -> str:
+    """A pattern of alternatives as a whole word: every alternative keeps both boundaries
+    («غدا|غد» must not find «بغداد»)."""
+    return _B + "(?:" + _f(pat) + ")" + _E
+
+
 _NUMWORDS_F = {_f(k): v for k, v in _NUMWORDS.items()}
 _UNITS_F = {_f(k): v for k, v in _UNITS.items()}
 _REL_PERIOD = re.compile(
@@ -166,7 +172,7 @@ def find_timexes(text: str, published: DateValue | None, start: int = 0, end: in
         add(Timex(m.start(), m.end(), "", "DATE", val, "month", "relative", bool(anchor)))
     # Relative days
     for pat, delta in _RELDAY:
-        for m in re.finditer(_B + "(?:" + _f(pat) + ")" + _E, norm[:end]):
+        for m in re.finditer(_word(pat), norm[:end]):
             if m.start() < start or norm[max(0, m.start() - 6) : m.start()].endswith(_f("روسيا ")):
                 continue  # «روسيا اليوم» is the outlet (Russia Today)
             val = (anchor + dt.timedelta(days=delta)).isoformat() if anchor else f"REL{delta:+d}D"
@@ -254,7 +260,7 @@ def find_timexes(text: str, published: DateValue | None, start: int = 0, end: in
     for m in _YEAR.finditer(norm, start, end):
         add(Timex(m.start(), m.end(), "", "DATE", m.group("y"), "year", "absolute"))
     for pat, val in _VAGUE:
-        for m in re.finditer(_B + "(?:" + _f(pat) + ")" + _E, norm[:end]):
+        for m in re.finditer(_word(pat), norm[:end]):
             if m.start() >= start:
                 add(Timex(m.start(), m.end(), "", "DATE", val, "vague", "vague"))
     out.sort(key=lambda t: t.start)
