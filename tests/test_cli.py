@@ -116,3 +116,23 @@ def test_eval_ner_on_a_small_gold_file(tmp_path):
         assert "PER" in r.stdout and "micro" in r.stdout and "tokens/s" in r.stdout and model in r.stdout
         micro = next(line for line in r.stdout.splitlines() if line.startswith("micro"))
         assert float(micro.split()[3]) == 1.0, (model, r.stdout)
+
+
+def test_ingest_with_the_crf_tagger(tmp_path, monkeypatch):
+    from khabar.ner import default_ner
+
+    monkeypatch.delenv("KHABAR_NER", raising=False)
+    default_ner.cache_clear()
+    db = str(tmp_path / "k.db")
+    r = run("ingest", "-j", "1", "--no-progress", "--ner", "crf", "--db", db, str(SAMPLES))
+    assert r.exit_code == 0, r.output
+    try:
+        from khabar.ner import NER
+
+        assert isinstance(default_ner(), NER)  # the pipeline ran with the CRF
+        r = run("events", "--actor", "NATO", "--db", db)
+        assert r.exit_code == 0 and "NATO" in r.output
+    finally:
+        default_ner.cache_clear()
+        monkeypatch.delenv("KHABAR_NER", raising=False)
+
