@@ -308,7 +308,7 @@ class Resolver:
                 continue
             seen.add((m.start, m.end))
             uniq.append(m)
-        return uniq, self._entities(uniq)
+        return uniq, self._entities(uniq, self._office_codes(text, uniq))
 
     def _titles(self, text: str, mentions: list[Mention], published: DateValue | None) -> list[Mention]:
         """Titles not attached to a name: by date (office terms) or by earlier apposition."""
@@ -375,7 +375,9 @@ class Resolver:
         nouns = _generic_lexicon()
         norm = normalize_same_length(text)
         taken = [(m.start, m.end) for m in mentions]
-        countries = [m for m in mentions if m.type == "LOC" and m.entity and self.kb.get(m.entity)]
+        # The dateline («أتلانتا، الولايات المتحدة (CNN)») names the desk, not where things happen.
+        desk = dateline_end(text)
+        countries = [m for m in mentions if m.type == "LOC" and m.entity and self.kb.get(m.entity) and m.start >= desk]
         # Pass 1: the nouns and their nationality adjectives.
         found: list[tuple[int, int, str, str | None]] = []  # start, end (with adjective), sector, iso
         for mt in nouns.finditer(norm):
@@ -414,7 +416,10 @@ class Resolver:
                 seen_sector[sector] = iso
             iso = iso or seen_sector.get(sector)
             if iso is None and sent is not None:
-                local = [m for m in countries if sent.start <= m.start < sent.end]
+                # a place in the sentence: a city or region, or a state named as a place («في
+                # إيران»); a state acting in the sentence («عقوبات تفرضها الولايات المتحدة») is not it
+                local = [m for m in countries if sent.start <= m.start < sent.end and (
+                    self.kb.actors[m.entity].kind != "country" or _LOCATIVE_BEFORE.search(norm, max(0, m.start - 14), m.start))]
                 if local:
                     iso = self.kb.actors[local[0].entity].country or None
             iso = iso or default
@@ -427,6 +432,20 @@ class Resolver:
                 continue
             out.append(Mention(s, e, text[s:e], "ORG", f"{iso}_{sector}", "generic", 0.6))
             taken.append((s, e))
+        # «اللجان التنسيقية … وأوضحت اللجان»: the bare head of an unnamed actor named before
+        # is the same actor (unless a definite adjective makes it another: «اللجان الانتخابية»)
+        heads: dict[str, Mention] = {}
+        for m in out:
+            words = normalize(m.text).split()
+            if len(words) >= 2 and words[0].startswith("ال") and len(words[0]) >= 5:
+                heads.setdefault(words[0], m)
+        for head, first in heads.items():
+            for mt in re.finditer(rf"(?<![\u0621-\u064a])(?:[وفب])?({re.escape(head)})(?![\u0621-\u064a])", norm):
+                s, e = mt.start(1), mt.end(1)
+                if s <= first.start or any(a < e and s < b for a, b in taken) or re.match(r"\s+ال", norm[e : e + 4]):
+                    continue
+                out.append(Mention(s, e, text[s:e], "ORG", first.entity, "generic", 0.5))
+                taken.append((s, e))
         # «آلاف الفلسطينيين», «مئات العراقيين», «دعوته للعراقيين»: a counted nationality, or one
         # governed by a preposition, is a group of civilians (after a noun it is an adjective)
         for mt in list(_counted().finditer(norm)) + list(_governed_nationality().finditer(norm)):
@@ -438,26 +457,76 @@ class Resolver:
         return out
 
     def _org_coref(self, text: str, toks: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """Short anaphoric forms («الحلف», «التنظيم») after an organisation that has them: the
+        most recently named organisation with that form is meant («تنظيم داعش … التنظيم»)."""
         out: list[Mention] = []
-        firsts: dict[str, int] = {}
-        for m in mentions:
-            if m.entity and m.entity in self.kb.actors and self.kb.actors[m.entity].coref:
-                firsts.setdefault(m.entity, m.start)
-        if not firsts:
+        named = sorted((m.start, m.entity) for m in mentions
+                       if m.entity and m.entity in self.kb.actors and self.kb.actors[m.entity].coref)
+        if not named:
             return out
+        forms: dict[str, set[str]] = {}
+        for _, aid in named:
+            for f in self.kb.actors[aid].coref:
+                forms.setdefault(normalize(f), set()).add(aid)
         taken = [(m.start, m.end) for m in mentions]
-        for aid, first in firsts.items():
-            forms = {normalize(f) for f in self.kb.actors[aid].coref}
-            for t in toks:
-                if t.start <= first or t.kind != "word":
-                    continue
-                core = normalize(t.text[_core_start(t) - t.start :])
-                if core in forms and not any(a < t.end and t.start < b for a, b in taken):
-                    # «الحلف الأطلسي» is a name, not an anaphor; skip when a name follows
-                    out.append(Mention(_core_start(t), t.end, text[_core_start(t) : t.end], "ORG", aid, "coref", 0.7))
+        words = [t for t in toks if t.kind == "word"]
+        for i, t in enumerate(words):
+            core = normalize(t.text[_core_start(t) - t.start :])
+            end = t.end
+            aids = None
+            if i + 1 < len(words):  # two-word forms first: «المجموعة الإرهابية»
+                aids = forms.get(core + " " + words[i + 1].norm)
+                end = words[i + 1].end if aids else end
+            if aids is None and i + 1 < len(words) and words[i + 1].norm.startswith("ال") and words[i + 1].start - t.end <= 1:
+                continue  # «الحزب الحاكم», «الحركة الإسلامية»: a definite adjective makes another name
+            aids = aids or forms.get(core)
+            if not aids or any(a < end and t.start < b for a, b in taken):
+                continue  # «الحلف الأطلسي» is a name, not an anaphor
+            before = [aid for pos, aid in named if pos < t.start and aid in aids]
+            if before:
+                out.append(Mention(_core_start(t), end, text[_core_start(t) : end], "ORG", before[-1], "coref", 0.7))
+                taken.append((t.start, end))
         return out
 
-    def _entities(self, mentions: list[Mention]) -> list[Entity]:
+    def _office_codes(self, text: str, mentions: list[Mention]) -> dict[str, tuple[str, str]]:
+        """Country and sector of people missing from the knowledge base, from the office written
+        next to their name: «وزير الداخلية الفرنسي، جيرار كولومب» → FRA GOV, «قائد الجيش
+        الباكستاني» → PAK MIL, «رئيس مجلس النواب العراقي سليم الجبوري» → IRQ LEG."""
+        norm = normalize_same_length(text)
+        out: dict[str, tuple[str, str]] = {}
+        for m in mentions:
+            if m.type != "PER" or not (m.entity or "").startswith("new:PER:") or m.entity in out:
+                continue
+            before = norm[max(0, m.start - 60) : m.start]
+            cut = max(before.rfind("."), before.rfind(":"), before.rfind("\n"))
+            office = before[cut + 1 :] if _SEP_TAIL.search(before) else ""
+            after = _SEP_HEAD.match(norm, m.end)
+            if not office.strip() and after:
+                office = norm[after.end() : after.end() + 60].split("،")[0]
+            words = [w.strip("،,\"«»()") for w in office.split()]
+            bare = [w if w in _OFFICE_SECTOR or w[:1] not in "وفلب" else w[1:] for w in words]  # «ووزير», «بالسفير»
+            head = next((i for i, w in enumerate(bare) if w in _OFFICE_SECTOR), None)
+            if head is None:
+                continue
+            sector = _OFFICE_SECTOR[bare[head]]
+            rest = " ".join(words[head:])
+            if re.search(r"(?:الجيش|الاركان|القوات|العسكري|الحرس)", rest):
+                sector = "MIL"
+            elif re.search(r"(?:البرلمان|النواب|الشورى|الشعب|الكونغرس|الكنيست)", rest) and sector == "GOV":
+                sector = "LEG"
+            iso = next((self.kb.nationality(w) for w in words[head:] if self.kb.nationality(w)), None)
+            if iso is None:
+                for x in mentions:
+                    a = self.kb.get(x.entity or "")
+                    if a is not None and a.kind in ("country", "capital") and m.start - 60 <= x.start < m.start + 60 and (
+                        x.end <= m.start or x.start >= m.end) and x.start >= m.start - len(office) - 2:
+                        iso = a.country
+                        break
+            if iso and iso != "IGO":
+                out[m.entity or ""] = (iso, sector)
+        return out
+
+    def _entities(self, mentions: list[Mention], offices: dict[str, tuple[str, str]] | None = None) -> list[Entity]:
         ents: dict[str, Entity] = {}
         for m in mentions:
             if not m.entity or m.entity in ents:
@@ -470,11 +539,39 @@ class Resolver:
                 c = self.kb.get(iso)
                 ents[m.entity] = Entity(m.entity, m.text, "ORG", f"{c.en if c else iso} {sector}", iso, sector, False)
             else:
-                ents[m.entity] = Entity(m.entity, m.text, m.type, None, None, None, False)
+                iso, sector = (offices or {}).get(m.entity, (None, None))
+                ents[m.entity] = Entity(m.entity, m.text, m.type, None, iso, sector, False)
         return list(ents.values())
 
 
 _GENERIC_SECTORS: dict[str, str] = {}
+# Office words and the sector of whoever holds them (refined to MIL/LEG by the words after)
+_OFFICE_SECTOR = {normalize(w): sec for ws, sec in (
+    ("وزير وزيرة الوزير الوزيرة رئيس الرئيس رئيسة نائب مساعد سفير السفير سفيرة مندوب المندوب مندوبة محافظ المحافظ حاكم"
+     " المتحدث متحدث الناطق ناطق مستشار المستشار الملك الأمير ولي", "GOV"),
+    ("قائد القائد الجنرال اللواء العميد العقيد الفريق المشير", "MIL"),
+    ("القاضي قاضي المدعي", "JUD"),
+    ("النائب النائبة البرلماني", "LEG"),
+    ("زعيم الزعيم", "PTY"),
+) for w in ws.split()}
+_SEP_TAIL = re.compile(r"[\u0621-\u064a]\s*[،,]?\s*$")
+_SEP_HEAD = re.compile(r"\s*[،,]\s*")
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:(?<![\u0621-\u064a])(?:في|داخل|أنحاء|انحاء|مدن|شوارع|عموم)\s+|(?<![\u0621-\u064a])[وف]?ب)$")
+
+
+def dateline_end(text: str) -> int:
+    """End offset of the article's opening dateline («دبي، الإمارات العربية المتحدة (CNN)—»), or 0."""
+    from .metadata import find_dateline
+
+    pos = 0
+    for line in text.split("\n")[:4]:  # the title line may come first
+        if line.strip():
+            d = find_dateline(line)
+            if d:
+                return pos + d[1].end
+        pos += len(line) + 1
+    return 0
 _TITLE_HEADS = {normalize(w) for w in "وزير وزيرة نائب مساعد ناطق متحدث مسؤول مدير رئيس قائد عناصر".split()}
 @functools.lru_cache(maxsize=1)
 def _governed_nationality() -> re.Pattern[str]:

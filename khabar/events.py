@@ -100,7 +100,7 @@ def _lexicon() -> tuple[dict[str, list[Trigger]], int, frozenset[str]]:
         rx = None
         if needs:
             alts = "|".join(re.escape(fold(n)).replace(r"\ ", r"\s+") for n in needs.split("|"))
-            rx = re.compile(rf"^[\s،,]*(?:[^\s.]+[\s،,]+){{0,6}}?(?:[وبلف]|ال|بال|لل)?(?:{alts})(?![{_AR}])")
+            rx = re.compile(rf"^[\s،,]*(?:[^\s.]+[\s،,]+){{0,6}}?(?P<need>(?:[وبلف]|ال|بال|لل)?(?:{alts}))(?![{_AR}])")
         trig = Trigger(plover, cameo, float(gold), mode, ctx, label, rx)
         for f in forms.split("|"):
             f = fold(f.strip())
@@ -121,7 +121,9 @@ _NOT_RULE_OUT = re.compile(fold(rf"(?<![{_AR}])(?:لا|لم|لن)\s+(?:[يتنأ
 _STILL = re.compile(fold(rf"(?<![{_AR}])(?:لا|ما)\s+(?:يزال|تزال|زال|زالت|يزالون|تزالان|يزالان)(?![{_AR}])|(?<![{_AR}])لازال"))
 _OFTEN = {fold(w) for w in "غالبا كثيرا قليلا نادرا طالما عادة".split()}  # «غالبا ما تستهدف»: not a negation
 _FUT_AFTER = {fold(w) for w in "مخطط المخطط المرتقب المرتقبة مرتقب مرتقبة المقبل المقبلة المزمع المزمعة المقررة المقرر".split()}
-_FUT = {fold(w) for w in "سوف سيتم ستتم المقرر المتوقع المرتقب المزمع".split()}  # «من المقرر أن يصل»
+_FUT = {fold(w) for w in (
+    "سوف سيتم ستتم المقرر المتوقع المرتقب المزمع التحضيرات تحضيرات التحضير تحضيرا الاستعدادات استعدادات"
+).split()}  # «من المقرر أن يصل», «التحضيرات لأكبر مظاهرة»  # «من المقرر أن يصل»
 _PROPOSE = {fold(w) for w in (
     "اقترح اقترحت يقترح تقترح اقتراح عرض عرضت يعرض مستعد مستعدة مستعدون مهتم مهتمة مهتمون يسعى تسعى يسعون"
     " يأمل تأمل نأمل آمل أمله أملها يريد تريد نريد يرغب ترغب نرغب دعا دعت يدعو تدعو دعوة قرر تعتزم يعتزم"
@@ -157,7 +159,7 @@ _NOUN_ONLY = {fold(w) for w in (
     "اتفاق اتفاقية استئناف لقاء اجتماع قمة مباحثات محادثات مشاورات مفاوضات مناقشة زيارة ترحيب تأييد تحذير تهديد"
     " هجوم هجمات غارة غارات اعتقال احتجاز احتجاج احتجاجات تظاهرة مظاهرة مظاهرات حشود مساعدات مساعدة دعوة اتهام اتهامات"
     " إدانة عقوبات مناورات مناورة انسحاب هدنة تفجير انفجار اغتيال اشتباك اشتباكات توقيع مقترح مقترحات اقتراح اقتراحات"
-    " تنازلات الإفراج مطالبة تحشيد مهاجمة التفاوض التعاون الاتفاق"
+    " تنازلات الإفراج مطالبة تحشيد مهاجمة التفاوض التعاون الاتفاق توقيف تفريق"
 ).split()}
 # Nouns spelt like a trigger verb once the article is off: «التزمت الحذر» (caution), not «حذر» (warned)
 _NOT_EVENT_NOUNS = {fold(w) for w in "حذر نشيد".split()}
@@ -172,7 +174,8 @@ def _is_nominal(t: Token | None, doc: _Doc | None = None) -> bool:
     core = _tok_core(t)
     if core in _AL_VERBS:
         return False
-    if core.startswith("ال") or core in _NOUN_ONLY or core.endswith(("ات", "ه")):
+    if core.startswith("ال") or core in _NOUN_ONLY or core.endswith("ات") or t.text.endswith("ة") or (
+            _has_enclitic(t) and _tok_base(t) in _NOUN_ONLY):  # «اعتقاله», «زيارته»
         return True
     if core[:1] in "يتن" and len(core) >= 4:  # imperfect verb
         return False
@@ -202,6 +205,7 @@ def _find_triggers(s: Sentence, text: str) -> list[tuple[int, int, Trigger]]:
     """(first token index, last token index + 1, trigger) in a sentence."""
     table, longest = lexicon()
     toks = [t for t in s.tokens if t.kind == "word"]
+    required: dict[int, tuple[int, int]] = {}
     out: list[tuple[int, int, Trigger]] = []
     i = 0
     while i < len(toks):
@@ -209,6 +213,8 @@ def _find_triggers(s: Sentence, text: str) -> list[tuple[int, int, Trigger]]:
         for n in range(min(longest, len(toks) - i), 0, -1):
             key = " ".join([_tok_core(toks[i])] + [toks[i + k].norm for k in range(1, n)])
             cands = table.get(key) or table.get(toks[i].norm if n == 1 else "", [])
+            if not cands and n == 1 and key[:1] in ("و", "ف") and len(key) >= 5 and not toks[i].segments[0].kind == "proclitic":
+                cands = table.get(key[1:], [])  # «وأوقفوه»: a rare form the segmenter left whole
             if not cands and n == 1 and key.endswith("ا") and len(key) >= 5 and key[:-1] in _nominal_forms():
                 cands = table.get(key[:-1], [])  # «اجتماعاً», «هجوماً»: the accusative of a noun trigger
             if not cands and n == 1:
@@ -227,13 +233,16 @@ def _find_triggers(s: Sentence, text: str) -> list[tuple[int, int, Trigger]]:
                     cands = table.get(base, []) or (table.get(fold(base[:-1] + "ة"), []) if base.endswith("ت") else [])
             for trig in cands:
                 consumed = toks[i + n - 1].end
+                need_start = consumed
                 if trig.needs is not None:
                     rest = fold(text[toks[i + n - 1].end : s.end])
                     need = trig.needs.match(rest)
                     if not need:
                         continue
+                    need_start = consumed + need.start("need")
                     consumed += need.end()
                 hit = (i, i + n, trig, consumed)
+                required[toks[i].start] = (need_start, consumed)
                 break
             if hit:
                 break
@@ -245,6 +254,7 @@ def _find_triggers(s: Sentence, text: str) -> list[tuple[int, int, Trigger]]:
             i = hit[1]
         else:
             i += 1
+    _find_triggers.consumed = required  # type: ignore[attr-defined]
     return [(toks[a].start, toks[b - 1].end, trig) for a, b, trig, _ in out]
 
 
@@ -267,12 +277,17 @@ class _Doc:
             self.mentions.append(m)
         self.quotes = a.quotes
         self.trigger_starts: list[int] = []  # trigger positions of the sentence being read
+        # trigger start → span of the words it required («فرقت المتظاهرين», «رفعت السلطات حظر التجول»)
+        self.consumed: dict[int, tuple[int, int]] = {}
         from .kb import knowledge_base
 
         kb = knowledge_base()
+        from .entities import dateline_end
+
+        desk = dateline_end(self.text)  # «أتلانتا، الولايات المتحدة (CNN)»: the desk, not the story's country
         cnt: dict[str, int] = {}
         for m in self.mentions:
-            x = kb.get(m.entity) if m.type == "LOC" and m.entity else None
+            x = kb.get(m.entity) if m.type == "LOC" and m.entity and m.start >= desk else None
             if x is not None and x.country and x.country != "IGO":
                 cnt[x.country] = cnt.get(x.country, 0) + 1
         self.main_country = max(cnt, key=lambda k: cnt[k]) if cnt else None
@@ -295,9 +310,12 @@ def _governed(doc: _Doc, m: Mention, depth: int = 0) -> bool:
     tok = doc.text[max(0, m.start - 1) : m.start]
     if tok in ("ب", "ل", "ك") and m.start >= 1:
         return True
-    before = doc.norm[max(0, m.start - 8) : m.start].split()
+    before = doc.norm[max(0, m.start - 20) : m.start].split()
+    if before and len(before[-1]) > 3 and before[-1][0] in "وف" and before[-1][1:] in _PREPS:
+        before[-1] = before[-1][1:]  # «وشمالي العراق», «وفي موسكو»
     if bool(before) and before[-1] in _PREPS:
-        return True
+        # «عناصر من قوات الأمن»: a part of the group acts, the group is not governed
+        return not (before[-1] == "من" and len(before) >= 2 and re.sub(r"^[وف]", "", before[-2]) in _PARTITIVE)
     if tok == "و" and depth < 3:
         prev = [x for x in doc.mentions if x.end <= m.start - 1 and re.fullmatch(r"\s*", doc.norm[x.end : m.start - 1])]
         return bool(prev) and _governed(doc, prev[-1], depth + 1)
@@ -323,8 +341,9 @@ _LOC_PREPS = {fold(w) for w in (
 ).split()}
 
 
+_PARTITIVE = {fold(w) for w in "عناصر أفراد أعضاء مجموعة عدد جنود مسلحين مسلحون مقاتلين".split()}
 _PREPS = {fold(w) for w in (
-    "في الى إلى من على عن مع ضد تجاه حيال لدى عند بين نحو عبر حول بقيادة بزعامة برئاسة"
+    "في الى إلى من على عن مع ضد تجاه حيال لدى عند بين نحو عبر حول بقيادة بزعامة برئاسة خلال أثناء اثناء عقب إثر اثر جراء إبان"
     " شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي"
 ).split()}
 
@@ -384,7 +403,7 @@ def _main_dyad(doc: _Doc) -> tuple[Mention, Mention] | None:
     return None
 
 
-_HE = re.compile(fold(rf"(?<![{_AR}])(?:أنه|انه|إنه|بأنه|بانه|أنها|انها|إنها|بأنها|بانها|أنهم|انهم|إنهم|بأنهم)\s+(?:(?:لا|لن|لم|قد|سوف)\s+)?(?:[{_AR}]+\s+){{0,2}}(?:أن\s+|ان\s+)?$"))
+_HE = re.compile(fold(rf"(?<![{_AR}])(?:أنه|انه|إنه|بأنه|بانه|أنها|انها|إنها|بأنها|بانها|أنهم|انهم|إنهم|بأنهم)\s+(?!(?:قد\s+)?(?:تم|يتم|سيتم|جرى|يجري)(?![{_AR}]))(?:(?:لا|لن|لم|قد|سوف)\s+)?(?:[{_AR}]+\s+){{0,2}}(?:أن\s+|ان\s+)?$"))
 _PASSIVE_NEXT = re.compile(fold(r"\s+(?:\d+|عدد|العشرات|عشرات|المئات|مئات|اثنان|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة)(?![\u0621-\u064a])"))
 _AGENT = re.compile(fold(r"(?<![\u0621-\u064a])(?:برصاص|بنيران|على\s+يد|بغارة\s+ل|بغارات\s+ل|في\s+غارة\s+ل|بقصف\s+ل|في\s+هجوم\s+ل)\s*"))
 _AGENT_GENITIVE = {"ACCUSE", "REJECT", "THREATEN", "REQUEST", "PROTEST", "CONCEDE"}
@@ -460,6 +479,9 @@ def _adjacent_subject(doc: _Doc, s: Sentence, ts: int, tok: Token | None) -> boo
 
 _REL_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:التي|الذي|الذين|اللذين|اللتين|ما)\s*$"))
 _REL_AGENT = re.compile(fold(rf"\s*(?:[{_AR}]+\s+){{0,2}}?(?:التي|الذي|اللذين|اللتين)\s+(?:[وف]?(?:قد|كان|كانت)\s+)?[{_AR}]{{2,}}(?:ها|ه|هما|هم)(?![{_AR}])"))
+# «عقوبات تفرضها الولايات المتحدة», «هجمات يشنها التنظيم»: a verb with a resumptive pronoun right
+# after an indefinite noun trigger is its relative clause; the verb's subject is the agent
+_REL_AGENT_BARE = re.compile(fold(rf"\s*(?:[يت][{_AR}]{{2,}}|[{_AR}]{{2,}}ت)(?:ها|ه|هما|هم)(?![{_AR}])"))
 _TIME_WORDS = {fold(w) for w in (
     "اليوم أمس غدا الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الليلة صباح مساء"
 ).split()}
@@ -530,7 +552,8 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
             return after[0], None
         return None, None
     if nominal:
-        rel = _REL_AGENT.match(doc.norm, te, min(s.end, te + 40))
+        rel = _REL_AGENT.match(doc.norm, te, min(s.end, te + 40)) or (
+            None if _core_of(tok).startswith("ال") else _REL_AGENT_BARE.match(doc.norm, te, min(s.end, te + 20)))
         if rel:
             agent = [m for m in doc.mentions if rel.end() <= m.start < rel.end() + 25 and _can_act(doc, m, False)]
             gap = doc.norm[rel.end() : agent[0].start] if agent else ""
@@ -538,10 +561,11 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
                 return agent[0], None  # «القمة التي عقدها ترامب مع …», «الغارات التي شنها التحالف»
     if not nominal and before and not _has_conj(tok):
         m = before[-1]
-        gap = doc.norm[m.end : ts].split()
+        gap = doc.norm[m.end : ts].replace("،", " ").replace(",", " ").split()
         victims = plover == "ASSAULT" and _QUANT_BEFORE.search(doc.norm, max(s.start, m.start - 16), m.start)
+        kana = _KANA_BEFORE.search(doc.norm[max(s.start, m.start - 8) : m.start]) is not None
         if all(w in _ADJACENT_OK for w in gap) and _can_act(doc, m, False) and not victims and (
-            not re.search(r"[،,.:]", doc.norm[m.end : ts])
+            not re.search(r"[،,.:]", doc.norm[m.end : ts]) or (kana and not re.search(r"[.:]", doc.norm[m.end : ts]))
         ):
             prev = [x for x in before if x is not m and re.fullmatch(r"\s*و\s*", doc.norm[x.end : m.start])]
             return (prev[-1], m) if prev else (m, None)
@@ -553,6 +577,12 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
     if not nominal:
         # «أطلقوا النار باتجاه متظاهرين»: a plural verb carries its subject; what follows is not it
         after = [] if _plural_verb(tok) else [m for m in doc.mentions if te <= m.start < min(s.end, te + 60)]
+        if after and any(te < t < after[0].start for t in doc.trigger_starts):
+            after = []  # «أدان استهداف ميليشيات الحوثي للسعودية»: the name is the masdar's agent
+        # «فرقت المتظاهرين», «أزالت خيام المعتصمين»: the words the trigger required hold its object
+        req_start, req_end = doc.consumed.get(ts, (te, te))
+        after = [m for m in after if not (req_start <= m.start < req_end) and not (
+            req_end > te and m.start >= req_end and not doc.norm[req_end : m.start].strip())]
         if after:
             m = after[0]
             gap = doc.norm[te : m.start]
@@ -581,6 +611,9 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
             return after[0], None  # «هجوم تنظيم الدولة», «غارات التحالف»: an armed group's attack («قصف سوريا»: the target)
         if after and plover in ("SUPPORT", "AID") and re.fullmatch(fold(r"\s*من\s*"), doc.norm[te : after[0].start]) and _can_act(doc, after[0], True):
             return after[0], None  # «بدعم من التحالف العربي»: the supporter
+        if after and plover == "PROTEST" and not doc.norm[te : after[0].start].strip() and (
+                (after[0].entity or "").endswith(tuple("_" + c for c in _CIVIL))):
+            return after[0], None  # «اعتصام متظاهري البصرة», «احتجاجات المعلمين»: the protesters
         if after and plover in _HOSTILE and _is_force(after[0]) and not doc.norm[te : after[0].start].strip():
             return after[0], None  # «احتجاز الشرطة أعضاء …»: a security force after the noun is the agent
         if after and plover in _AGENT_GENITIVE:
@@ -599,7 +632,10 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
             ):
                 return m, None  # «زيارة راسموسن», «زيارة لأمين عام…», «دعوة الحلف» («مهاجمة ليبيا»: the target)
     if plover in _HOSTILE and nominal and not riot:
-        before = [m for m in before if not (m.entity or "").endswith("_CVL")]  # «المدنيين … من هجمات»: victims
+        # «المدنيين … من هجمات», «توقيف الناشطين والطلاب خلال قمع …»: victims
+        before = [m for m in before if not (m.entity or "").endswith(tuple("_" + c for c in _CIVIL))]
+    if nominal and _REASON_BEFORE.search(doc.norm, max(s.start, ts - 14), ts):
+        before = []  # «اعتقلته السلطات على خلفية اتهامات …»: the clause's subject did not make them
     if plover == "ASSAULT":  # «7 فلسطينيين قتلوا»: counted people are the victims
         before = [m for m in before if not _QUANT_BEFORE.search(doc.norm, max(s.start, m.start - 16), m.start)]
     if before:
@@ -626,6 +662,8 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
     return None, None
 
 
+_REASON_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:على\s+خلفية|بسبب|بتهمة|بتهم|جراء|بدعوى)\s*$"))
+_KANA_BEFORE = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:كان|كانت|كانوا)\s+$"))
 _COMP_RX = re.compile(fold(rf"(?<![{_AR}])(?:أن|ان|إن|إنه|أنه|انه)(?![{_AR}])|[.:؟!]"))
 
 
@@ -801,8 +839,8 @@ def _sentence_country(doc: _Doc, s: Sentence) -> str | None:
     for m in doc.mentions:
         if s.start <= m.start < s.end and m.type == "LOC" and m.entity:
             a = kb.get(m.entity)
-            if a is not None and a.country and a.country != "IGO":
-                return a.country
+            if a is not None and a.country and a.country != "IGO" and (a.kind != "country" or _locative(doc, m)):
+                return a.country  # a city, or a state named as a place («في إيران»), not a state acting
     return doc.main_country
 
 
@@ -853,6 +891,95 @@ def is_sports(text: str) -> bool:
     return len(hits) >= 6 and len(hits) * 60 >= len(text.split())
 
 
+_CONVICT = re.compile(fold(r"^(?:إدانة|ادانة|إدانت|ادانت|أدين|ادين|يدان|تدان)"))
+_BY_CHARGE = re.compile(fold(r"\s+ب(?!ين|عد|عض)[\u0621-\u064a]{3,}"))
+_IMPERSONAL = re.compile(fold(rf"(?<![{_AR}])(?:تم|يتم|سيتم|جرى|يجري)(?![{_AR}])[^.:؟!]*$"))
+# What may follow a verb whose subject is dropped: a preposition or particle, a time word, «أن»,
+# punctuation («وتوعدت بتصعيد الاعتصامات», «وأكدت أن …», «وأضاف، …»)
+_SUBJECTLESS_NEXT = re.compile(fold(
+    rf"^(?:[بل][{_AR}]{{3,}}|(?:في|على|عن|إلى|الى|من|مع|أن|ان|إن|بأن|بان|أنه|انه|أنها|انها|اليوم|أمس|مجددا|أيضا|ايضا"
+    rf"|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|صباح|مساء|خلال|قبل|بعد)(?![{_AR}])|[^{_AR}])"))
+_COORD_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:كما|ثم)\s*$"))
+_SUBORDINATE = re.compile(fold(rf"(?<![{_AR}])(?:حين|عندما|حينما|بعدما|لما|كلما|إذ|اذ|وقد|فقد|ثم|كما)\s*$"))
+_HUMAN_OBJ = re.compile(fold(
+    r"\s*(?:ال)?(?:\d+|عدد|عشرات|مئات|اثنين|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة|شخص|أشخاص|شقيق|رجل|امرأة|نساء"
+    r"|شاب|شبان|مواطن|متهم|مشتبه|ناشط|نشطاء|صحفي|صحافي|مدع|مدعي|مسؤول|عناصر|أعضاء|عضو|قيادي|زعيم|طالب|طلاب|لاجئ"
+    r"|مهاجر|سائق|جندي|جنود|ضابط|معارض|محتج|متظاهر|إرهابي|ارهابي|مسلح|انتحاري)"))
+
+
+def _human_object(doc: _Doc, kb, tok: Token | None, te: int, actor: Mention, recipient: Mention | None) -> bool:
+    """Is the object of an arrest verb a person: a pronoun («أوقفوه»), a person or group of people,
+    or a noun for people right after the verb (or after its VSO subject)?"""
+    if _has_enclitic(tok):
+        return True
+    if recipient is not None and recipient.entity and (
+        recipient.type == "PER" or _is_person(kb, recipient.entity) or _sector(kb, recipient.entity) in _CIVIL | {"REB"}
+    ):
+        return True
+    return bool(_HUMAN_OBJ.match(doc.norm, te) or (actor.start >= te and _HUMAN_OBJ.match(doc.norm, actor.end)))
+
+
+def _definite(doc: _Doc, tok: Token | None, te: int) -> bool:
+    """A definite event noun — with the article, a pronoun, or a definite genitive after it
+    («الهجوم», «اعتقاله», «اعتقال موكله») — refers to an event already known."""
+    if tok is None:
+        return False
+    if _core_of(tok).startswith("ال") or _has_enclitic(tok):
+        return True
+    nxt = [w.strip(".،,:؛!؟\"«»()") for w in doc.text[te : te + 20].split()]  # display text: ة is no «ه»
+    return bool(nxt) and (normalize(nxt[0]).startswith("ال") or re.search(r"(?:ه|ها|هم|هما)$", nxt[0]) is not None) and (
+        _nationality(normalize(nxt[0])) is None)
+
+
+def _sentence_subject(doc: _Doc, s: Sentence) -> Mention | None:
+    """The actor a sentence is about: an ungoverned actor among its first words («وأوضحت اللجان
+    في بيان …», «قال بشار الجعفري …»)."""
+    head = doc.norm[s.start : s.end].split()[:5]
+    limit = s.start + sum(len(w) + 1 for w in head)
+    for m in doc.mentions:
+        if s.start <= m.start < limit and not _governed(doc, m) and _can_act(doc, m, False):
+            return m
+    return None
+
+
+def _agrees(kb, tok: Token | None, m: Mention) -> bool:
+    """Does a verb's person marking fit the actor: a feminine verb («وأكدت», «تطالب») is not a
+    man's, a plural one («وأوقفوه») is a group's, a masculine singular one is not a state's."""
+    c = re.sub(r"(?:ه|ها|هم|هما)$", "", _core_of(tok))
+    ent = m.entity or ""
+    person = _is_person(kb, ent)
+    group = bool(_GENERIC_CODE.match(ent)) or (m.type == "ORG" and not person)
+    if c.endswith("وا") or (c[:1] in "يت" and c.endswith("ون")):
+        return group
+    if c.endswith("ت") or c[:1] == "ت":
+        return not person
+    a = kb.get(ent)
+    return not (a is not None and a.kind == "country")
+
+
+def _dropped_subject(doc: _Doc, kb, s: Sentence, ts: int, tok: Token | None,
+                     memory: list[Mention | None]) -> Mention | None:
+    """The subject of a verb that names none. Right after «حين/عندما/ثم …»: the nearest agreeing
+    actor before it in the sentence («… السيسي، حين أدان استهداف …»). At the head of a sentence
+    («وتوعدت بتصعيد الاعتصامات»): the subject of one of the two sentences before."""
+    if tok is None:
+        return None
+    if _SUBORDINATE.search(doc.norm, max(s.start, ts - 10), ts):
+        before = [m for m in doc.mentions if s.start <= m.start and m.end <= ts and not _governed(doc, m)
+                  and _can_act(doc, m, False) and _agrees(kb, tok, m)]
+        if before:
+            return before[-1]
+    if len(doc.norm[s.start : ts].split()) > 1:
+        return None
+    nxt = doc.norm[tok.end : min(s.end, tok.end + 30)].split()[:1]
+    if nxt and not _plural_verb(tok) and not _SUBJECTLESS_NEXT.match(nxt[0]):
+        return None  # «حذر خبراء من …»: a subject follows the verb, just not a known actor
+    for m in reversed(memory[-3:-1]):
+        if m is not None:
+            return m if _agrees(kb, tok, m) else None
+    return None
+
+
 def extract_events(a: Analysis) -> list[Event]:
     from .kb import knowledge_base
 
@@ -860,10 +987,13 @@ def extract_events(a: Analysis) -> list[Event]:
     if is_sports((a.article.title or "") + "\n" + a.article.text):
         return []
     doc = _Doc(a)
+    offices = {e.id: (e.country, e.sector) for e in a.entities if not e.kb and e.country and e.sector}
     events: dict[str, Event] = {}
+    subject_memory: list[Mention | None] = []  # each earlier sentence's subject, for dropped subjects
     for s in a.sentences:
         if not s.tokens:
             continue
+        subject_memory.append(_sentence_subject(doc, s))
         tok_at = {t.start: t for t in s.tokens}
         last_end, last_actor = -100, None
         sent_actor: Mention | None = None
@@ -871,6 +1001,7 @@ def extract_events(a: Analysis) -> list[Event]:
         prev_request_end: int | None = None
         triggers = _find_triggers(s, doc.text)
         doc.trigger_starts = [t[0] for t in triggers]
+        doc.consumed = dict(_find_triggers.consumed)  # type: ignore[attr-defined]
         for ts, te, trig in triggers:
             if any(m.start <= ts and te <= m.end and m.type in ("ORG", "LOC", "PER") and m.method != "generic"
                    for m in doc.mentions):
@@ -887,6 +1018,11 @@ def extract_events(a: Analysis) -> list[Event]:
                 continue  # «تظاهرا بأنهما من عمال السباكة»: pretended to be
             if re.search(fold(rf"(?<![{_AR}])(?:قيد|رهن)\s*$"), doc.norm[max(s.start, ts - 8) : ts]):
                 continue  # «قيد الاعتقال»: a state (in detention), not an event
+            if trig.plover == "ACCUSE" and _BY_CHARGE.match(doc.norm, te) and (
+                    _CONVICT.match(fold(_core_of(tok))) or (_has_enclitic(tok) and _is_nominal(tok, doc))):
+                # «بعد إدانته بتعذيب متظاهرين», «أدين بالفساد»: a court's conviction, not a
+                # condemnation; «لاتهامه بارتكاب …»: the one accused, by no one named
+                continue  # «بعد إدانته بتعذيب متظاهرين», «أدين بالفساد»: a court's conviction, not a condemnation
             nominal = _is_nominal(tok, doc)
             if not nominal and _has_conj(tok) and _has_enclitic(tok) and ts - last_nominal_end <= 40:
                 nominal = True  # «إدانة دولة الكويت ورفضها …»: a masdar coordinated with a masdar
@@ -959,6 +1095,21 @@ def extract_events(a: Analysis) -> list[Event]:
                 iso = _sentence_country(doc, s)
                 if iso:
                     actor = Mention(ts, te, doc.text[ts:te], "ORG", f"{iso}_CVL", "implicit", 0.4)
+            if actor is None and nominal and q is not None and q.speaker and _IMPERSONAL.search(
+                    doc.norm[max(q.start, s.start, ts - 80) : ts]):
+                # «أعلن الوزير أنه تم إفشال محاولة … وتوقيف شقيقين»: the announcing authority acted
+                actor = Mention(q.speaker_start or q.start, q.speaker_end or q.start, q.speaker_text, "PER", q.speaker)
+            if actor is None and not nominal and sent_actor is not None and _COORD_BEFORE.search(
+                    doc.norm, max(s.start, ts - 8), ts) and _agrees(kb, tok, sent_actor):
+                actor = sent_actor  # «أزالت قوات الأمن خيام المعتصمين، كما فرقت المتظاهرين»
+            if actor is None and not nominal and q is None:
+                actor = _dropped_subject(doc, kb, s, ts, tok, subject_memory)
+            if actor is None and nominal and _definite(doc, tok, te):
+                # «الهجوم», «اعتقال موكله» with no agent named: the event already reported
+                same = [e for e in events.values() if e.plover == trig.plover]
+                if same:
+                    same[-1].mentions.append(EventMention(s.start, s.end, ts, te, doc.text[ts:te]))
+                    continue
             if actor is None or not actor.entity:
                 continue
             if nominal:
@@ -981,6 +1132,8 @@ def extract_events(a: Analysis) -> list[Event]:
             recipient = conj or _recipient(doc, s, ts, te, actor)
             if recipient is not None and recipient.entity == actor.entity:
                 recipient = None
+            if trig.hint("human") and not _human_object(doc, kb, tok, te, actor, recipient):
+                continue  # «أوقفت الحكومة المشروع»: halting a project is no arrest
             mode = _modality(doc, s, ts, te, trig, tok_at.get(ts))
             if called is not None and actor is called and mode == "asserted":
                 mode = "proposed"  # called for, not (yet) done
@@ -994,9 +1147,20 @@ def extract_events(a: Analysis) -> list[Event]:
                 recipient = None
             a_cty, a_sec = _code_parts(kb, actor.entity)
             r_cty, r_sec = _code_parts(kb, recipient.entity) if recipient is not None and recipient.entity else (None, None)
+            if a_cty is None:  # an official missing from the knowledge base, coded by the office named with them
+                a_cty, a_sec = offices.get(actor.entity, (None, None))
+            if r_cty is None and recipient is not None:
+                r_cty, r_sec = offices.get(recipient.entity or "", (None, None))
             key = "|".join([trig.plover, actor.entity, recipient.entity if recipient else "", date or "", mode])
             eid = hashlib.sha1(key.encode()).hexdigest()[:12]
             em = EventMention(s.start, s.end, ts, te, doc.text[ts:te])
+            if eid not in events and recipient is None and nominal and _definite(doc, tok, te):
+                # «خلال القمة» after «التحضير لقمة روسيا-الناتو»: the summit already reported
+                # (an unmarked mention takes the earlier event's mode; a marked one must agree)
+                same = [e for e in events.values() if (e.plover, e.actor) == (trig.plover, actor.entity)
+                        and mode in ("asserted", e.mode)]
+                if same:
+                    eid = same[-1].id
             if eid not in events and recipient is None:
                 # «ما اقترحته روسيا» after «اقترحت روسيا على الناتو»: a later mention that leaves the
                 # recipient out is the same event

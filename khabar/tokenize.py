@@ -101,6 +101,8 @@ def segment_word(word: str) -> tuple[tuple[int, int, str], ...]:
                 ok = True  # لل = ل + ال (للناتو)
             else:
                 ok = _freq(rest) >= max(3, full // 4) or (full == 0 and _freq(rest) > 0)
+            if letters[pos] == "س" and not (rest[:1] in ("ي", "ت", "ن") or (rest[:1] == "ا" and len(rest) >= 4)):
+                ok = False  # the future «س» only before an imperfect verb: «سعيد», «سامي» are names
             if ok and rest not in ("ه", "ها"):
                 segs.append((pos, pos + 1, "proclitic"))
                 pos += 1
@@ -117,7 +119,10 @@ def segment_word(word: str) -> tuple[tuple[int, int, str], ...]:
     if not has_article and n - pos >= 4:
         stem_part = letters[pos:]
         base_freq = _freq(stem_part)
+        ends_taa = word[idx[n - 1]] == "ة"  # «تظاهرة», «سلمية»: a taa marbuta is no pronoun «ه»
         for suf in ENCLITICS:
+            if ends_taa and suf.endswith("ه"):
+                continue
             if stem_part.endswith(suf) and len(stem_part) - len(suf) >= 3:
                 rest = stem_part[: -len(suf)]
                 cand = {rest, rest + "ه"} if suf != "ه" else {rest}

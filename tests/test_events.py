@@ -229,3 +229,56 @@ def test_sports_reports_are_not_political_events():
     assert _events(text) == []
     assert not is_sports("قصفت القوات الروسية مواقع في أوكرانيا، وطالبت كييف الناتو بالتدخل، وفاز الرئيس بالانتخابات.")
 
+
+
+def _full(text, title="عنوان الخبر الرئيسي للاختبار"):
+    return analyze(RawDoc(source="t", fmt="json", title=title, text=text, date="2021-03-10"))
+
+
+def test_seventh_batch_style_constructions():
+    # crowd control: the subject of «كان … قد» across a comma; the protesters are the objects
+    got = _events("وكانت قوات الأمن الأردنية، قد فرقت المتظاهرين أمام مبنى البرلمان في عمان.")
+    assert ("COERCE", "JOR_COP", "JOR_CVL", "asserted") in got, got
+    # an arrest verb needs a person as its object
+    assert ("COERCE", "FRA_COP") in [g[:2] for g in _events("أوقفت الشرطة الفرنسية ثلاثة أشخاص في باريس.")]
+    assert not [g for g in _events("أوقفت الحكومة المصرية المشروع بعد الاحتجاجات.") if g[0] == "COERCE"]
+    # resumptive relatives name the agent, with or without «التي»
+    got = _events("شهدت فرنسا سلسلة من الهجمات التي شنها تنظيم داعش منذ 2015.")
+    assert ("ASSAULT", "ISIL") in [g[:2] for g in got], got
+    got = _events("والمسؤول مشمول بعقوبات تفرضها الولايات المتحدة منذ سنوات.")
+    assert ("SANCTION", "USA") in [g[:2] for g in got], got
+    # a court's conviction is no condemnation; the one accused in «لاتهامه بـ» accuses no one
+    assert not [g for g in _events("وسجن المسؤول الإيراني بعد إدانته بتعذيب متظاهرين.") if g[0] == "ACCUSE"]
+
+
+def test_dropped_subjects_and_event_anaphora():
+    # a sentence-initial verb with no subject continues the previous sentence's subject
+    got = _events("أعلنت اللجان التنسيقية في البصرة عن اعتصام جديد. وتوعدت بتصعيد الاحتجاجات إذا لم تستجب الحكومة.")
+    assert ("THREATEN", "IRQ_CVL") in [g[:2] for g in got], got
+    # … but not when a subject (unknown to the KB) follows the verb
+    got = _events("التقى الرئيس الأميركي دونالد ترامب بنظيره الروسي. حذر خبراء من أن الخطة غير واقعية.")
+    assert not [g for g in got if g[0] == "THREATEN"], got
+    # after «حين», the nearest fitting actor before it
+    got = _events("انتقدت المعارضة كلمة الرئيس المصري عبد الفتاح السيسي حين أدان استهداف ميليشيات الحوثي للسعودية.")
+    assert ("ACCUSE", "abdel_fattah_el_sisi") in [g[:2] for g in got], got
+    assert ("ASSAULT", "HOUTHIS", "SAU") in [g[:3] for g in got], got
+    # a definite event noun with no agent is a further mention of the event already reported
+    a = _full("اعتقلت السلطات المصرية صحفيا بارزا في القاهرة. وقال محاميه إنه لا يعرف سبب اعتقاله.")
+    coerce = [e for e in a.events if e.plover == "COERCE"]
+    assert len(coerce) == 1 and len(coerce[0].mentions) == 2, [(e.actor, len(e.mentions)) for e in coerce]
+
+
+def test_unknown_officials_coded_by_their_office():
+    a = _full("أعلن وزير الداخلية الفرنسي، جيرار كولومب، الجمعة، أنه تم إفشال محاولة اعتداء وتوقيف شقيقين.")
+    ev = [e for e in a.events if e.plover == "COERCE"]
+    assert ev and (ev[0].actor_country, ev[0].actor_sector) == ("FRA", "GOV"), [(e.actor, e.actor_country) for e in ev]
+
+
+def test_armed_group_anaphora_and_dateline_desk():
+    a = _full("أتلانتا، الولايات المتحدة الأمريكية (CNN)-- تبنى تنظيم داعش هجوما في باكستان. "
+              "وقال التنظيم في بيان إن مقاتليه استهدفوا حافلة في مدينة كويتا الباكستانية.")
+    assert any(m.entity == "ISIL" and m.text == "التنظيم" for m in a.mentions)
+    from khabar.entities import dateline_end
+
+    assert dateline_end(a.article.text) > 0
+    assert all(m.entity != "USA_REB" for m in a.mentions)

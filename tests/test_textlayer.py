@@ -75,3 +75,16 @@ def test_sentence_splitting():
     ]
     paras = [s.paragraph for s in split_sentences(text)]
     assert paras == [0, 0, 0, 0, 1, 1]
+
+
+def test_future_sin_and_taa_marbuta_are_not_clitics():
+    from khabar.tokenize import tokenize
+
+    def segs(w):
+        t = tokenize(w)[0]
+        return [(g.kind, t.text[g.start - t.start : g.end - t.start]) for g in t.segments]
+
+    assert segs("سعيد") == [("stem", "سعيد")]  # a name, not «س» + «عيد»
+    assert segs("سيبحث")[0] == ("proclitic", "س")  # the future prefix before an imperfect verb
+    assert segs("تظاهرة") == [("stem", "تظاهرة")]  # a taa marbuta is no pronoun «ه»
+    assert segs("موقفه")[-1] == ("enclitic", "ه")
