@@ -231,12 +231,15 @@ class Resolver:
             for i in range(c.tok_start, c.tok_end):
                 ner_by_tok[i] = c
         used_ner: set[int] = set()
+        named_people: set[str] = set()  # people already named in full: their surname alone is them
         for g in gaz_c:
             overl = {id(ner_by_tok[i]) for i in range(g.tok_start, g.tok_end) if i in ner_by_tok}
             if g.source == "gaz-weak" and not any(
                 c.tok_start == g.tok_start and c.tok_end == g.tok_end for c in ner_c if id(c) in overl
-            ):
+            ) and not (g.actor in named_people and not overl):
                 continue  # a common word: only when the NER marks exactly this span as a name
+            if g.source == "gaz" and self.kb.actors[g.actor or ""].kind == "person":
+                named_people.add(g.actor or "")
             g.source = "gazetteer"
             cands.append(g)
             used_ner |= overl

@@ -131,6 +131,8 @@ _PROPOSE = {fold(w) for w in (
     " الضروري ضرورة يجب ينبغي لابد يتعين نية نيتها نيته عزمها عزمه تعتزمان"
 ).split()}
 _DENY = re.compile(fold(rf"(?<![{_AR}])(?:نفى|نفت|ينفي|تنفي|نفوا|نافيا|نافية)(?![{_AR}])[^.؟!]*?(?<![{_AR}])(?:أن|ان)(?![{_AR}])"))
+_SPECULATE = re.compile(fold(
+    rf"(?<![{_AR}])[وف]?(?:يتوقع|تتوقع|يتوقعون|توقع|توقعت|توقعوا|توقعات|ترجيحات|يرجح|ترجح|رجح|رجحت|يرجحون)(?![{_AR}])"))
 _COND = re.compile(fold(rf"(?<![{_AR}])(?:إذا|اذا|إن\s+لم|ان\s+لم|لو|في\s+حال|حال)(?![{_AR}])"))
 _REJECT_MASDAR = {fold(w) for w in "رفض رفضت يرفض ترفض".split()}
 _RECIP_PREP = re.compile(fold(rf"(?<![{_AR}])(?:مع|على|إلى|الى|ضد|تجاه|حيال|بين|عن|عند|حدود|قرب|باتجاه|صوب)(?![{_AR}])"))
@@ -159,11 +161,12 @@ _NOUN_ONLY = {fold(w) for w in (
     "اتفاق اتفاقية استئناف لقاء اجتماع قمة مباحثات محادثات مشاورات مفاوضات مناقشة زيارة ترحيب تأييد تحذير تهديد"
     " هجوم هجمات غارة غارات اعتقال احتجاز احتجاج احتجاجات تظاهرة مظاهرة مظاهرات حشود مساعدات مساعدة دعوة اتهام اتهامات"
     " إدانة عقوبات مناورات مناورة انسحاب هدنة تفجير انفجار اغتيال اشتباك اشتباكات توقيع مقترح مقترحات اقتراح اقتراحات"
-    " تنازلات الإفراج مطالبة تحشيد مهاجمة التفاوض التعاون الاتفاق توقيف تفريق"
+    " تنازلات الإفراج مطالبة تحشيد مهاجمة التفاوض التعاون الاتفاق توقيف تفريق هجومان هجومين غارتان غارتين ضربتان ضربتين"
 ).split()}
 # Nouns spelt like a trigger verb once the article is off: «التزمت الحذر» (caution), not «حذر» (warned)
 _NOT_EVENT_NOUNS = {fold(w) for w in "حذر نشيد".split()}
 _AL_VERBS = {fold(w) for w in "التقى التقت التقيا التقوا التقتا التزم التزمت التحق التحقت التمس".split()}  # verbs, not «ال» nouns
+_EVENT_HEADS = {fold(w) for w in "حادثة حادث جريمة عملية واقعة محاولة حملة عمليات".split()}
 _VERB_CUES = {fold(w) for w in "قد لقد كما ثم وقد فقد".split()}
 
 
@@ -187,6 +190,8 @@ def _is_nominal(t: Token | None, doc: _Doc | None = None) -> bool:
             return True  # «في رفض …»
         if prev and prev[-1] in _VERB_CUES:
             return False
+        if prev and re.sub(r"^[وفبل]", "", prev[-1]) in _EVENT_HEADS:
+            return True  # «حادثة حرق متعمد», «محاولة اغتيال»
     return False
 
 
@@ -277,6 +282,7 @@ class _Doc:
             self.mentions.append(m)
         self.quotes = a.quotes
         self.trigger_starts: list[int] = []  # trigger positions of the sentence being read
+        self.trigger_types: dict[int, str] = {}  # and their PLOVER types
         # trigger start → span of the words it required («فرقت المتظاهرين», «رفعت السلطات حظر التجول»)
         self.consumed: dict[int, tuple[int, int]] = {}
         from .kb import knowledge_base
@@ -335,7 +341,7 @@ def _locative(doc: _Doc, m: Mention, depth: int = 0) -> bool:
     return False
 
 
-_IN_PLACE = re.compile(fold(rf"(?<![{_AR}])(?:في|داخل|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي)\s*$"))
+_IN_PLACE = re.compile(fold(rf"(?<![{_AR}])[وب]?(?:في|داخل|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي)\s*$"))
 _LOC_PREPS = {fold(w) for w in (
     "في من عبر حول داخل الى إلى نحو قرب جنوب شمال شرق غرب وسط جنوبي شمالي شرقي غربي أنحاء انحاء"
 ).split()}
@@ -544,12 +550,13 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
         # اقتحموا») or follows the verb («الجدول الذي اقترحه بولتون»), never an earlier actor
         # («الأخطار التي تهددهم»: the threats).
         ante = [m for m in doc.mentions if m.end <= rel_pron.start() and re.fullmatch(r"[\s،,]*", doc.norm[m.end : rel_pron.start()])]
-        if ante and _can_act(doc, ante[-1], False):
+        resumptive = _has_enclitic(tok)
+        if ante and _can_act(doc, ante[-1], False) and not resumptive:
             return ante[-1], None
         after = [m for m in doc.mentions if te <= m.start < min(s.end, te + 40)]
         if after and len(doc.norm[te : after[0].start].split()) <= 3 and not _RECIP_PREP.search(doc.norm[te : after[0].start]) \
                 and _can_act(doc, after[0], False):
-            return after[0], None
+            return after[0], (ante[-1] if resumptive and ante else None)
         return None, None
     if nominal:
         rel = _REL_AGENT.match(doc.norm, te, min(s.end, te + 40)) or (
@@ -605,7 +612,8 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
             return after[0], after[1]
         if between and after and _can_act(doc, after[0], True) and not _locative(doc, after[0]):
             return after[0], None  # «الاشتباكات بين قوات الأمن وأعضاء جماعة …»
-        if after and plover == "ASSAULT" and doc.text[te : after[0].start].strip() in ("ل", "لل") and _can_act(doc, after[0], False):
+        if after and plover == "ASSAULT" and re.fullmatch(r"\s*(?:[\u0621-\u064a]+\s+)?لل?", doc.text[te : after[0].start]) and (
+                _can_act(doc, after[0], False)):
             return after[0], None  # «بعد هجوم للحوثيين», «غارة للتحالف»: by them
         if after and plover == "ASSAULT" and not doc.norm[te : after[0].start].strip() and _armed(after[0]):
             return after[0], None  # «هجوم تنظيم الدولة», «غارات التحالف»: an armed group's attack («قصف سوريا»: the target)
@@ -634,6 +642,9 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
     if plover in _HOSTILE and nominal and not riot:
         # «المدنيين … من هجمات», «توقيف الناشطين والطلاب خلال قمع …»: victims
         before = [m for m in before if not (m.entity or "").endswith(tuple("_" + c for c in _CIVIL))]
+    if nominal and tok is not None and doc.text[tok.start : tok.start + 1] == "ب" and any(
+            max(s.start, ts - 80) <= t < ts and doc.trigger_types.get(t) in _STATEMENTS for t in doc.trigger_starts):
+        before = []  # «وندد الساسة الألمان … بالهجمات»: what they denounced, not what they did
     if nominal and _REASON_BEFORE.search(doc.norm, max(s.start, ts - 14), ts):
         before = []  # «اعتقلته السلطات على خلفية اتهامات …»: the clause's subject did not make them
     if plover == "ASSAULT":  # «7 فلسطينيين قتلوا»: counted people are the victims
@@ -684,7 +695,8 @@ def _recipient(doc: _Doc, s: Sentence, ts: int, te: int, actor: Mention | None) 
             gap = doc.norm[start : m.start]
             if re.search(r"[.؟?!]", gap) or _CLAUSE_BREAK.search(gap):
                 break  # «… حيث تشتبه أنقرة»: another clause, another party
-            if _RECIP_PREP.search(gap) or len(gap.split()) <= 2 or (_COND.search(gap) and len(gap.split()) <= 5) or (
+            content = [w for w in gap.split() if w not in _TITLE_WORDS and w not in _TIME_WORDS and not _nationality(w)]
+            if _RECIP_PREP.search(gap) or len(content) <= 2 or (_COND.search(gap) and len(gap.split()) <= 5) or (
                 doc.text[m.start - 1 : m.start] == "ل"
             ):
                 if ":" in (m.entity or "") and m.entity and not _governed(doc, m):
@@ -726,6 +738,8 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
     ):
         return "negated"
     clause_start = max(doc.norm.rfind("،", s.start, ts), doc.norm.rfind(",", s.start, ts), s.start)
+    if _SPECULATE.search(doc.norm, max(clause_start, ts - 60), ts):
+        return "hypothetical"  # «وتتوقع مصادر أن يطلب الملك …», «وتوقعات باستقالة الحكومة»: speculation
     if _COND.search(doc.norm, clause_start, s.end) and (trig.plover != "THREATEN" or trig.cameo != "138"):
         return "hypothetical"
     if trig.plover == "THREATEN" and trig.cameo == "138":
@@ -899,6 +913,15 @@ _IMPERSONAL = re.compile(fold(rf"(?<![{_AR}])(?:تم|يتم|سيتم|جرى|يج
 _SUBJECTLESS_NEXT = re.compile(fold(
     rf"^(?:[بل][{_AR}]{{3,}}|(?:في|على|عن|إلى|الى|من|مع|أن|ان|إن|بأن|بان|أنه|انه|أنها|انها|اليوم|أمس|مجددا|أيضا|ايضا"
     rf"|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|صباح|مساء|خلال|قبل|بعد)(?![{_AR}])|[^{_AR}])"))
+# What the agents of an event noun can be said to do in a clause after it: protests denounce and
+# demand (they do not «sweep» — «احتجاجات تجتاح البلاد»); attacks target and kill.
+_STATEMENTS = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE"}
+_WHAT_EVENTS_DO = {
+    "PROTEST": ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "PROTEST"),
+    "ASSAULT": ("ASSAULT", "COERCE"),
+}
+_TIMED_REF = re.compile(fold(rf"(?<![{_AR}])(?:خلال|أثناء|اثناء|قبل|بعد|عقب|إثر|اثر|منذ|في|إبان)\s*$"))
+_DEMONSTRATIVE = re.compile(fold(rf"(?<![{_AR}])(?:هذه|هذا|تلك|ذلك|هذين|هاتين|هؤلاء)\s*$"))
 _COORD_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:كما|ثم)\s*$"))
 _SUBORDINATE = re.compile(fold(rf"(?<![{_AR}])(?:حين|عندما|حينما|بعدما|لما|كلما|إذ|اذ|وقد|فقد|ثم|كما)\s*$"))
 _HUMAN_OBJ = re.compile(fold(
@@ -998,22 +1021,30 @@ def extract_events(a: Analysis) -> list[Event]:
         last_end, last_actor = -100, None
         sent_actor: Mention | None = None
         last_nominal_end = -1000
+        last_nominal: tuple[int, Mention, str] | None = None
+        last_event: Event | None = None
         prev_request_end: int | None = None
         triggers = _find_triggers(s, doc.text)
         doc.trigger_starts = [t[0] for t in triggers]
+        doc.trigger_types = {t[0]: t[2].plover for t in triggers}
         doc.consumed = dict(_find_triggers.consumed)  # type: ignore[attr-defined]
         for ts, te, trig in triggers:
             if any(m.start <= ts and te <= m.end and m.type in ("ORG", "LOC", "PER") and m.method != "generic"
-                   for m in doc.mentions):
-                continue  # «حزب الدعوة», «مجلس التعاون»: part of a name
+                   and not (m.method == "ner" and (m.start, m.end) == (ts, te)) for m in doc.mentions):
+                continue  # «حزب الدعوة», «مجلس التعاون»: part of a name (a lone event word the tagger took for a name is not)
             if _has_enclitic(tok_at.get(ts)) and re.search(fold(rf"(?<![{_AR}])(?:[وف]?لكن\s+)?ما\s*$"), doc.norm[max(s.start, ts - 10) : ts]):
                 continue  # «ما اقترحته روسيا» ("what Russia proposed"): a reference to an event, not a new one
-            if prev_request_end is not None and 0 <= ts - prev_request_end <= 3:
+            if prev_request_end is not None and 0 <= ts - prev_request_end <= 60 and (
+                    ts - prev_request_end <= 3 or (_is_nominal(tok_at.get(ts), doc) and _addressee(doc, s, ts) is None and not re.search(
+                        r"[.،,:؛]", doc.norm[prev_request_end:ts]) and not _CLAUSE_BREAK.search(doc.norm[prev_request_end:ts]))):
                 prev_request_end = None
-                continue  # «للمطالبة باستقالة رئيس الوزراء»: what is demanded has not happened
+                # «للمطالبة باستقالة رئيس الوزراء», «أن يطلب الملك من رئيس الوزراء الاستقالة»:
+                # what is demanded has not happened
+                continue
             prev_request_end = te if trig.plover == "REQUEST" else None
             q = _in_quote(doc, ts)
             tok = tok_at.get(ts)
+            from_noun = False
             if trig.plover == "PROTEST" and _PRETEND.match(doc.norm, te) and "ظاهر" in _core_of(tok):
                 continue  # «تظاهرا بأنهما من عمال السباكة»: pretended to be
             if re.search(fold(rf"(?<![{_AR}])(?:قيد|رهن)\s*$"), doc.norm[max(s.start, ts - 8) : ts]):
@@ -1095,6 +1126,18 @@ def extract_events(a: Analysis) -> list[Event]:
                 iso = _sentence_country(doc, s)
                 if iso:
                     actor = Mention(ts, te, doc.text[ts:te], "ORG", f"{iso}_CVL", "implicit", 0.4)
+            if nominal and _DEMONSTRATIVE.search(doc.norm, max(s.start, ts - 8), ts):
+                same = [e for e in events.values() if e.plover == trig.plover]
+                if same:  # «يريد من وراء هذه الهجمات»: the attacks already reported
+                    same[-1].mentions.append(EventMention(s.start, s.end, ts, te, doc.text[ts:te]))
+                    continue
+            if actor is None and not nominal and last_nominal is not None and 0 <= ts - last_nominal[0] <= 45 and (
+                    not re.search(r"[.،,:؛]", doc.norm[last_nominal[0] : ts])) and _agrees(kb, tok, last_nominal[1]) and (
+                    trig.plover in _WHAT_EVENTS_DO.get(last_nominal[2], ())):
+                # «احتجاجات واسعة تجتاح البلاد تندد بالسياسات», «هجمات مباغتة استهدفت مركز المحافظة»:
+                # a verb after an event noun describes what the event's agents did
+                actor = last_nominal[1]
+                from_noun = True
             if actor is None and nominal and q is not None and q.speaker and _IMPERSONAL.search(
                     doc.norm[max(q.start, s.start, ts - 80) : ts]):
                 # «أعلن الوزير أنه تم إفشال محاولة … وتوقيف شقيقين»: the announcing authority acted
@@ -1114,6 +1157,7 @@ def extract_events(a: Analysis) -> list[Event]:
                 continue
             if nominal:
                 last_nominal_end = te
+                last_nominal = (te, actor, trig.plover)
             if trig.hint("verbal") and _is_person(kb, actor.entity) and (
                 recipient_hint := _recipient(doc, s, ts, te, actor)
             ) is not None and not _is_force(recipient_hint):
@@ -1126,8 +1170,12 @@ def extract_events(a: Analysis) -> list[Event]:
             if trig.hint("riot") and _sector(kb, actor.entity) in _CIVIL:
                 trig = replace(trig, plover="PROTEST", cameo="145", goldstein=-7.5)
             sent_actor = actor
-            if ts - last_end <= 25 and actor.entity == last_actor and not _has_conj(tok):
-                continue  # «مهتم باستئناف التعاون», «دعا الى توسيع التعاون»: one event, coded by its head
+            if ts - last_end <= 25 and actor.entity == last_actor and not _has_conj(tok) and not from_noun:
+                # «مهتم باستئناف التعاون», «دعا الى توسيع التعاون»: one event, coded by its head;
+                # «شن داعش هجمات مباغتة استهدفت مركز المحافظة»: one more mention of the same event
+                if last_event is not None and last_event.plover == trig.plover:
+                    last_event.mentions.append(EventMention(s.start, s.end, ts, te, doc.text[ts:te]))
+                continue
             last_end, last_actor = te, actor.entity
             recipient = conj or _recipient(doc, s, ts, te, actor)
             if recipient is not None and recipient.entity == actor.entity:
@@ -1157,8 +1205,10 @@ def extract_events(a: Analysis) -> list[Event]:
             if eid not in events and recipient is None and nominal and _definite(doc, tok, te):
                 # «خلال القمة» after «التحضير لقمة روسيا-الناتو»: the summit already reported
                 # (an unmarked mention takes the earlier event's mode; a marked one must agree)
+                # «خلال القمة», «بعد الاجتماع»: a time or place reference, whatever the clause's mode
+                timed = _TIMED_REF.search(doc.norm, max(s.start, ts - 8), ts) is not None
                 same = [e for e in events.values() if (e.plover, e.actor) == (trig.plover, actor.entity)
-                        and mode in ("asserted", e.mode)]
+                        and (timed or mode in ("asserted", e.mode))]
                 if same:
                     eid = same[-1].id
             if eid not in events and recipient is None:
@@ -1169,6 +1219,7 @@ def extract_events(a: Analysis) -> list[Event]:
                     eid = same[0].id
             if eid in events:
                 events[eid].mentions.append(em)
+                last_event = events[eid]
                 continue
             events[eid] = Event(
                 id=eid, plover=trig.plover, cameo=trig.cameo, goldstein=trig.goldstein, mode=mode,
@@ -1178,4 +1229,5 @@ def extract_events(a: Analysis) -> list[Event]:
                 reported_by=(q.speaker or q.source) if q else None, quote_kind=q.kind if q else None,
                 mentions=[em], confidence=0.7 if recipient else 0.6,
             )
+            last_event = events[eid]
     return list(events.values())
