@@ -154,6 +154,8 @@ class Resolver:
                 n = len(form)
                 if i + n > len(toks) or (had_al and not tok_has_al and n == 1):
                     continue  # «المدينة» is a name, «مدينة» a noun
+                if n == 1 and tok_has_al and not had_al and self.kb.actors[aid].kind in ("country", "capital", "city"):
+                    continue  # «مالي» is Mali, «المالي» financial
                 if all(toks[i + k].norm == form[k] for k in range(1, n)):
                     best = (n, aid, had_al)
                     break

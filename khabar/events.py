@@ -133,6 +133,10 @@ _PROPOSE = {fold(w) for w in (
 _DENY = re.compile(fold(rf"(?<![{_AR}])(?:نفى|نفت|ينفي|تنفي|نفوا|نافيا|نافية)(?![{_AR}])[^.؟!]*?(?<![{_AR}])(?:أن|ان)(?![{_AR}])"))
 _SPECULATE = re.compile(fold(
     rf"(?<![{_AR}])[وف]?(?:يتوقع|تتوقع|يتوقعون|توقع|توقعت|توقعوا|توقعات|ترجيحات|يرجح|ترجح|رجح|رجحت|يرجحون)(?![{_AR}])"))
+_INSTEAD = re.compile(fold(rf"(?<![{_AR}])(?:بدلا|بدلاً|عوضا|عوضاً)\s+(?:من|عن)\s*$"))
+_MAY_LEAD = re.compile(fold(rf"(?<![{_AR}])قد\s+(?:يؤدي|تؤدي|يقود|تقود|يفضي|تفضي)\s+(?:إلى|الى)(?:\s+[{_AR}]+)?\s*$"))
+_POSSIBLE_AFTER = re.compile(fold(rf"\s+(?:محتمل|المحتمل|محتملة|المحتملة|محتملا|ممكن|الممكن|ممكنة|الممكنة)(?![{_AR}])"))
+_FUT_PASSIVE = re.compile(fold(rf"(?<![{_AR}])(?:سيتم|ستتم|سوف)(?![{_AR}])[^.:؟!]*$"))
 _COND = re.compile(fold(rf"(?<![{_AR}])(?:إذا|اذا|إن\s+لم|ان\s+لم|لو|في\s+حال|حال)(?![{_AR}])"))
 _REJECT_MASDAR = {fold(w) for w in "رفض رفضت يرفض ترفض".split()}
 _RECIP_PREP = re.compile(fold(rf"(?<![{_AR}])(?:مع|على|إلى|الى|ضد|تجاه|حيال|بين|عن|عند|حدود|قرب|باتجاه|صوب)(?![{_AR}])"))
@@ -236,7 +240,7 @@ def _find_triggers(s: Sentence, text: str) -> list[tuple[int, int, Trigger]]:
                     cands = table.get(base, [])
                 elif _has_enclitic(toks[i]) and not base.startswith("ن"):  # «يقصفها», «اقترحه», «وتأييده», «دعوته» (ة spelt ت)
                     cands = table.get(base, []) or (table.get(fold(base[:-1] + "ة"), []) if base.endswith("ت") else [])
-            for trig in cands:
+            for trig in sorted(cands, key=lambda t: t.needs is None):  # lines with required words first
                 consumed = toks[i + n - 1].end
                 need_start = consumed
                 if trig.needs is not None:
@@ -468,6 +472,21 @@ def _voweled_passive(tok: Token | None) -> bool:
             core = tok.text[g.start - tok.start :]
             break
     return len(core) > 1 and core[1] == "\u064f"
+
+
+def _passive_perfect(tok: Token | None) -> bool:
+    """A voweled passive perfect: «قُتل», «أُعلن», «اتُّهمت» (a damma on one of the first letters;
+    imperfects «يُرسل» are left out — their damma may be active)."""
+    if tok is None:
+        return False
+    core = tok.text
+    for g in tok.segments:
+        if g.kind != "proclitic":
+            core = tok.text[g.start - tok.start :]
+            break
+    if not core or core[0] in "يتن":
+        return False
+    return "\u064f" in core[1:5]
 
 
 def _adjacent_subject(doc: _Doc, s: Sentence, ts: int, tok: Token | None) -> bool:
@@ -733,6 +752,8 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
     if _STILL.search(doc.norm, max(s.start, ts - 25), ts):
         prev_close = [w for w in prev_close if w not in ("لا", "ما")]  # «لا تزال مستعدة»: still, not a negation
         often = True
+    if _INSTEAD.search(doc.norm, max(s.start, ts - 14), ts):
+        return "negated"  # «بدلا من استهداف الصادرات»: instead of doing it
     if any(w in _NEG for w in prev_close) or (prev and prev[-1] in _NEG_ADJ and not often) or (
         trig.plover != "REJECT" and any(w in _REJECT_MASDAR for w in prev[-3:])
     ):
@@ -740,8 +761,12 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
     clause_start = max(doc.norm.rfind("،", s.start, ts), doc.norm.rfind(",", s.start, ts), s.start)
     if _SPECULATE.search(doc.norm, max(clause_start, ts - 60), ts):
         return "hypothetical"  # «وتتوقع مصادر أن يطلب الملك …», «وتوقعات باستقالة الحكومة»: speculation
-    if _COND.search(doc.norm, clause_start, s.end) and (trig.plover != "THREATEN" or trig.cameo != "138"):
-        return "hypothetical"
+    cond = [m for m in _COND.finditer(doc.norm, clause_start, s.end)
+            if not re.search(fold(r"(?<![\u0621-\u064a])ما\s*$"), doc.norm[max(s.start, m.start() - 4) : m.start()])]
+    if cond and (trig.plover != "THREATEN" or trig.cameo != "138"):
+        return "hypothetical"  # (not «ما إذا كان»: whether, an indirect question)
+    if _MAY_LEAD.search(doc.norm, max(clause_start, ts - 40), ts) or _POSSIBLE_AFTER.match(doc.norm, te):
+        return "hypothetical"  # «قد يؤدي إلى اشتباك محتمل»
     if trig.plover == "THREATEN" and trig.cameo == "138":
         return "hypothetical"
     c = _core_of(tok)
@@ -759,6 +784,8 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
         return "proposed"
     if (tok is not None and _has_future_prefix(tok)) or any(w in _FUT for w in prev_close):
         return "future"
+    if _has_conj(tok) and _FUT_PASSIVE.search(doc.norm, max(clause_start, ts - 80), ts):
+        return "future"  # «سيتم التحقيق … والمطالبة بمراجعة»: coordinated with what will be done
     nxt = doc.norm[te : min(s.end, te + 30)].split()[:2]
     if any(w in _FUT_AFTER for w in nxt):
         return "future"  # «اجتماع مخطط انعقاده», «القمة المرتقبة», «الزيارة المقبلة»
@@ -905,6 +932,9 @@ def is_sports(text: str) -> bool:
     return len(hits) >= 6 and len(hits) * 60 >= len(text.split())
 
 
+_BY_AGENT = re.compile(fold(r"(?<![\u0621-\u064a])(?:من\s+قبل|من\s+جانب|على\s+يد)(?![\u0621-\u064a])"))
+_MEDIA_AFTER = re.compile(fold(
+    r"\s*(?:مع|ل)\s*(?:شبكة|قناة|صحيفة|وكالة|تلفزيون|التلفزيون|موقع|إذاعة|اذاعة|مجلة|برنامج|محطة|الصحفيين|الصحافيين|صحفيين|صحافيين)"))
 _CONVICT = re.compile(fold(r"^(?:إدانة|ادانة|إدانت|ادانت|أدين|ادين|يدان|تدان)"))
 _BY_CHARGE = re.compile(fold(r"\s+ب(?!ين|عد|عض)[\u0621-\u064a]{3,}"))
 _IMPERSONAL = re.compile(fold(rf"(?<![{_AR}])(?:تم|يتم|سيتم|جرى|يجري)(?![{_AR}])[^.:؟!]*$"))
@@ -1042,6 +1072,8 @@ def extract_events(a: Analysis) -> list[Event]:
                 # what is demanded has not happened
                 continue
             prev_request_end = te if trig.plover == "REQUEST" else None
+            if trig.plover == "CONSULT" and _MEDIA_AFTER.match(doc.norm, te):
+                continue  # «في لقاء مع شبكة إيه بي سي»: an interview, not a meeting
             q = _in_quote(doc, ts)
             tok = tok_at.get(ts)
             from_noun = False
@@ -1057,6 +1089,9 @@ def extract_events(a: Analysis) -> list[Event]:
             nominal = _is_nominal(tok, doc)
             if not nominal and _has_conj(tok) and _has_enclitic(tok) and ts - last_nominal_end <= 40:
                 nominal = True  # «إدانة دولة الكويت ورفضها …»: a masdar coordinated with a masdar
+            if not nominal and trig.plover != "ASSAULT" and _passive_perfect(tok) and not _BY_AGENT.search(
+                    doc.norm, te, min(s.end, te + 60)):
+                continue  # «واتُّهمت إيران مرارا بتزويد …»: the accuser is not named
             if trig.plover == "ASSAULT" and (
                 (not nominal and (_voweled_passive(tok) or (trig.cameo == "186" and _NO_OBJECT.match(doc.norm, te))))
                 or (not nominal and trig.cameo == "186" and _PASSIVE_NEXT.match(doc.norm, te)
@@ -1104,7 +1139,8 @@ def extract_events(a: Analysis) -> list[Event]:
                 called = [m for m in doc.mentions if q.verb_end <= m.start < q.start and m.entity]
                 if called and (actor is None or actor.start >= q.start and nominal):
                     actor = called[0]
-            if actor is None and q is not None and q.speaker and q.kind == "direct" and _no_actor_in(doc, s, q, ts):
+            if actor is None and q is not None and q.speaker and q.kind == "direct" and _no_actor_in(doc, s, q, ts) and not (
+                    nominal and _TIMED_REF.search(doc.norm, max(s.start, ts - 8), ts)):
                 # direct speech with no other actor named: the speaker («"أعلن اليوم عن فرض عقوبات…"»)
                 actor = Mention(q.speaker_start or q.start, q.speaker_end or q.start, q.speaker_text, "PER", q.speaker)
             if actor is None and q is not None and q.speaker and not nominal and _first_person(doc, tok, ts):

@@ -305,3 +305,22 @@ def test_eighth_batch_style_constructions():
     got = _events("وندد الساسة الألمان بشدة بالهجمات على المساجد في برلين.")
     assert ("ACCUSE", "DEU_GOV") in [g[:2] for g in got], got
     assert not [g for g in got if g[0] == "ASSAULT" and g[1].startswith("DEU")], got
+
+
+def test_fourth_audit_fixes():
+    got = _events("أعلنت حركة الجهاد الإسلامي وقفا لإطلاق النار مع إسرائيل مساء الثلاثاء.")
+    assert not [g for g in got if g[0] == "ASSAULT"], got  # a ceasefire, not firing
+    got = _events("التحذير التركي قد يؤدي إلى اشتباك محتمل بين القوات التركية والقوات السورية.")
+    assert all(g[3] == "hypothetical" for g in got if g[0] == "ASSAULT"), got
+    got = _events("وقالت إنه بدلا من استهداف الصادرات الأميركية يجب على الصين تغيير ممارساتها.")
+    assert all(g[3] == "negated" for g in got if g[0] == "ASSAULT"), got
+    got = _events("وأعلن الرئيس الأمريكي دونالد ترامب انسحاب بلاده من الاتفاق النووي مع إيران.")
+    assert ("REJECT", "donald_trump") in [g[:2] for g in got] and not [g for g in got if g[0] == "RETREAT"], got
+    got = _events("واتُّهمت إيران مرارا بتزويد المتمردين الحوثيين بأسلحة.")
+    assert not [g for g in got if g[0] == "ACCUSE"], got  # the accuser is not named
+    got = _events("وأكد وزير الخارجية الأمريكي مايك بومبيو في لقاء مع شبكة إيه بي سي أن بلاده مستعدة للحوار.")
+    assert not [g for g in got if g[0] == "CONSULT"], got  # an interview
+    got = _events("وقال متحدث إن كيم تحدث عن نزع السلاح النووي وليس فقط التجميد.")
+    assert not [g for g in got if g[0] == "SANCTION"], got  # freezing a programme, not assets
+    got = _events("وكانت الباحثة تجمع شعر الدببة في ولاية ألاسكا الأمريكية.")
+    assert not [g for g in got if g[0] == "PROTEST"], got
