@@ -198,7 +198,9 @@ class Resolver:
             cands.sort(key=lambda a: a.kind != "country")
         words = normalize(text).split()
         if type_ == "LOC" and len(words) == 1 and _common_noun(_strip_al(words[0]), words[0].startswith("ال")):
-            cands = [a for a in cands if a.kind == "country"]
+            # the tagger marked a word that is also a common noun as a place: states and capitals
+            # only («الرياض» is Riyadh; «العين» stays an eye)
+            cands = [a for a in cands if a.kind in ("country", "capital")]
         if cands:
             return cands[0], 1.0, "exact"
         if type_ in ("PER", "ORG", "LOC"):
@@ -236,6 +238,8 @@ class Resolver:
         named_people: set[str] = set()  # people already named in full: their surname alone is them
         for g in gaz_c:
             overl = {id(ner_by_tok[i]) for i in range(g.tok_start, g.tok_end) if i in ner_by_tok}
+            if g.source == "gaz-weak" and _DEMONSTRATIVE_BEFORE.search(normalize_same_length(text[max(0, g.start - 8) : g.start])):
+                continue  # «بموقف هذا المعلم»: a demonstrative makes it a common noun, not «المعلم» the minister
             if g.source == "gaz-weak" and not any(
                 c.tok_start == g.tok_start and c.tok_end == g.tok_end for c in ner_c if id(c) in overl
             ) and not (g.actor in named_people and not overl):
@@ -550,6 +554,7 @@ class Resolver:
 
 
 _GENERIC_SECTORS: dict[str, str] = {}
+_DEMONSTRATIVE_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:هذا|هذه|ذلك|تلك|هذين|هاتين)\s*$")
 # Office words and the sector of whoever holds them (refined to MIL/LEG by the words after)
 _OFFICE_SECTOR = {normalize(w): sec for ws, sec in (
     ("وزير وزيرة الوزير الوزيرة رئيس الرئيس رئيسة نائب مساعد سفير السفير سفيرة مندوب المندوب مندوبة محافظ المحافظ حاكم"

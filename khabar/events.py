@@ -128,11 +128,14 @@ _PROPOSE = {fold(w) for w in (
     "اقترح اقترحت يقترح تقترح اقتراح عرض عرضت يعرض مستعد مستعدة مستعدون مهتم مهتمة مهتمون يسعى تسعى يسعون"
     " يأمل تأمل نأمل آمل أمله أملها يريد تريد نريد يرغب ترغب نرغب دعا دعت يدعو تدعو دعوة قرر تعتزم يعتزم"
     " تخطط يخطط تخطيط تنوي ينوي استعداد استعدادها استعداده يدرس تدرس يستعد تستعد"
-    " الضروري ضرورة يجب ينبغي لابد يتعين نية نيتها نيته عزمها عزمه تعتزمان"
+    " الضروري ضرورة يجب ينبغي لابد يتعين نية نيتها نيته عزمها عزمه تعتزمان يهدف تهدف يهدفان تهدفان بهدف الهادفة الرامية"
 ).split()}
 _DENY = re.compile(fold(rf"(?<![{_AR}])(?:نفى|نفت|ينفي|تنفي|نفوا|نافيا|نافية)(?![{_AR}])[^.؟!]*?(?<![{_AR}])(?:أن|ان)(?![{_AR}])"))
 _SPECULATE = re.compile(fold(
     rf"(?<![{_AR}])[وف]?(?:يتوقع|تتوقع|يتوقعون|توقع|توقعت|توقعوا|توقعات|ترجيحات|يرجح|ترجح|رجح|رجحت|يرجحون)(?![{_AR}])"))
+_AIM = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:يهدف|تهدف|يهدفان|تهدفان|يرمي|ترمي|يسعى|تسعى)(?![{_AR}])[^.:؟!،]*(?:إلى|الى)\s"))
+_PLAN_TOPIC = re.compile(fold(
+    rf"(?<![{_AR}])(?:ال)?(?:مفاوضات|محادثات|خطة|مقترح|مشروع|صفقة)(?![{_AR}])(?:\s+[{_AR}]+){{0,6}}?\s+(?:بشأن|حول|على|حيال)\s*$"))
 _INSTEAD = re.compile(fold(rf"(?<![{_AR}])(?:بدلا|بدلاً|عوضا|عوضاً)\s+(?:من|عن)\s*$"))
 _MAY_LEAD = re.compile(fold(rf"(?<![{_AR}])قد\s+(?:يؤدي|تؤدي|يقود|تقود|يفضي|تفضي)\s+(?:إلى|الى)(?:\s+[{_AR}]+)?\s*$"))
 _POSSIBLE_AFTER = re.compile(fold(rf"\s+(?:محتمل|المحتمل|محتملة|المحتملة|محتملا|ممكن|الممكن|ممكنة|الممكنة)(?![{_AR}])"))
@@ -184,6 +187,9 @@ def _is_nominal(t: Token | None, doc: _Doc | None = None) -> bool:
     if core.startswith("ال") or core in _NOUN_ONLY or core.endswith("ات") or t.text.endswith("ة") or (
             _has_enclitic(t) and _tok_base(t) in _NOUN_ONLY):  # «اعتقاله», «زيارته»
         return True
+    base = _tok_base(t)
+    if (len(base) >= 5 and base[0] == "ا" and base[-2] == "ا") or (len(base) == 5 and base[0] == "ت" and base[-2] == "ي"):
+        return True  # masdar patterns: «استهداف», «اعتقال», «انسحاب»; «توقيف», «تفجير» (the verbs lack the long vowel)
     if core[:1] in "يتن" and len(core) >= 4:  # imperfect verb
         return False
     if any(g.kind == "proclitic" and t.text[g.start - t.start : g.end - t.start] in ("ب", "ل", "ك") for g in t.segments):
@@ -626,6 +632,8 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
                 return Mention(te + adj.start(1), te + adj.end(1), doc.text[te + adj.start(1) : te + adj.end(1)],
                                "LOC", iso, "adjective", 0.6), None
         between = re.match(fold(r"\s*(?:[\w\u0621-\u064a]+\s+){0,3}?بين\s+"), doc.norm[te : min(s.end, te + 40)])
+        if between and re.search(r"\d\s+بين\s+$", doc.norm[te : te + between.end()]):
+            between = None  # «اختطاف 4392 بين المدنيين والسياسيين»: among them, the victims
         after = [m for m in doc.mentions if te <= m.start < min(s.end, te + 50)]
         if between and len(after) >= 2:
             return after[0], after[1]
@@ -681,7 +689,10 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
         # The sentence's own subject at its start («وكان راسموسن الذي وصل … قد التقى …»)
         first = before[0]
         lead = doc.norm[s.start : first.start].split()
-        if len(lead) <= 2 and not _COMP_RX.search(doc.norm, first.end, ts) and _can_act(doc, first, False):
+        resumed = re.search(fold(rf"(?<![{_AR}])قد\s*$"), doc.norm[max(s.start, ts - 6) : ts]) is not None
+        gap_text = _TIME_ASIDE.sub(" ", doc.norm[first.end : ts])  # «أعلن الجيش التركي، الثلاثاء، عن …»
+        if len(lead) <= 2 and not _COMP_RX.search(doc.norm, first.end, ts) and _can_act(doc, first, False) and (
+                resumed or not re.search(r"[،,]", gap_text)):
             nxt = [x for x in before if x is not first and re.fullmatch(r"\s*و\s*", doc.norm[first.end : x.start])]
             return first, (nxt[0] if nxt else None)
     if not nominal:  # a bare form read as a verb may be a masdar: «تبادل قذائف بين الهند وباكستان»
@@ -693,6 +704,8 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
 
 
 _REASON_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:على\s+خلفية|بسبب|بتهمة|بتهم|جراء|بدعوى)\s*$"))
+_TIME_ASIDE = re.compile(fold(
+    r"[،,]\s*(?:اليوم|أمس|امس|غدا|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)(?:\s+(?:الماضي|المقبل|الماضية))?\s*[،,]"))
 _KANA_BEFORE = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:كان|كانت|كانوا)\s+$"))
 _COMP_RX = re.compile(fold(rf"(?<![{_AR}])(?:أن|ان|إن|إنه|أنه|انه)(?![{_AR}])|[.:؟!]"))
 
@@ -778,6 +791,10 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
     if c[:1] in "يتن" and tok is not None and any(
             g.kind == "proclitic" and tok.text[g.start - tok.start : g.end - tok.start] == "ل" for g in tok.segments):
         return "proposed"  # «لنبحث هذه القضية»: purpose
+    if _AIM.search(doc.norm, max(clause_start, ts - 60), ts):
+        return "proposed"  # «ويهدف المجلس … إلى التشاور والتنسيق»: an aim
+    if _is_nominal(tok, doc) and _PLAN_TOPIC.search(doc.norm, max(s.start, ts - 40), ts):
+        return "proposed"  # «المفاوضات … بشأن انسحاب المعارضة»: what talks or plans are about
     if trig.hint("proposed") or any(
             w in _PROPOSE or re.sub(r"^[وف]", "", w) in _PROPOSE or re.sub(r"(?:ته|تها|ه|ها)$", "ة", w) in _PROPOSE
             for w in prev):
@@ -980,8 +997,28 @@ def _definite(doc: _Doc, tok: Token | None, te: int) -> bool:
     if _core_of(tok).startswith("ال") or _has_enclitic(tok):
         return True
     nxt = [w.strip(".،,:؛!؟\"«»()") for w in doc.text[te : te + 20].split()]  # display text: ة is no «ه»
-    return bool(nxt) and (normalize(nxt[0]).startswith("ال") or re.search(r"(?:ه|ها|هم|هما)$", nxt[0]) is not None) and (
-        _nationality(normalize(nxt[0])) is None)
+    # «اعتقال موكله»: a genitive with a pronoun (not «عشرات هجمات الطائرات»: a new set of events)
+    return bool(nxt) and re.search(r"(?:ه|ها|هم|هما)$", nxt[0]) is not None and _nationality(normalize(nxt[0])) is None
+
+
+def _possessor(doc: _Doc, kb, s: Sentence, ts: int, tok: Token | None) -> Mention | None:
+    if tok is None:
+        return None
+    pron = next((tok.text[g.start - tok.start : g.end - tok.start] for g in tok.segments if g.kind == "enclitic"), "")
+    for m in reversed([m for m in doc.mentions if s.start <= m.start and m.end <= ts and _can_act(doc, m, False)]):
+        ent = m.entity or ""
+        person = _is_person(kb, ent)
+        a = kb.get(ent)
+        fem = (a is not None and a.kind in ("country", "capital")) or m.type == "LOC"
+        if pron == "ها" and not person:
+            return m
+        if pron == "ه" and (person or (m.type == "ORG" and not fem)):
+            return m
+        if pron in ("هم", "هما") and not person:
+            return m
+        if ts - m.end > 60:
+            break
+    return None
 
 
 def _sentence_subject(doc: _Doc, s: Sentence) -> Mention | None:
@@ -1072,6 +1109,11 @@ def extract_events(a: Analysis) -> list[Event]:
                 # what is demanded has not happened
                 continue
             prev_request_end = te if trig.plover == "REQUEST" else None
+            if trig.hint("resume") and any(
+                    te < t <= te + 40 and doc.trigger_types.get(t) not in (None, "COOPERATE") for t in doc.trigger_starts):
+                continue  # «استأنفت القوات الحكومية قصف المدينة»: the shelling is the event
+            if trig.cameo == "138" and re.match(fold(r"\s*على\s+(?:سؤال|أسئلة|اسئلة)"), doc.norm[te : te + 20]):
+                continue  # «وردا على سؤال حول ما إذا …»: answering a question
             if trig.plover == "CONSULT" and _MEDIA_AFTER.match(doc.norm, te):
                 continue  # «في لقاء مع شبكة إيه بي سي»: an interview, not a meeting
             q = _in_quote(doc, ts)
@@ -1087,6 +1129,9 @@ def extract_events(a: Analysis) -> list[Event]:
                 # condemnation; «لاتهامه بارتكاب …»: the one accused, by no one named
                 continue  # «بعد إدانته بتعذيب متظاهرين», «أدين بالفساد»: a court's conviction, not a condemnation
             nominal = _is_nominal(tok, doc)
+            if nominal and _core_of(tok).startswith("الم") and not _has_conj(tok) and re.search(
+                    fold(rf"(?<![{_AR}])ال[{_AR}]+\s+$"), doc.norm[max(s.start, ts - 25) : ts]):
+                continue  # «الغوطة الشرقية المحاصرة»: a participle describing a noun, not an event
             if not nominal and _has_conj(tok) and _has_enclitic(tok) and ts - last_nominal_end <= 40:
                 nominal = True  # «إدانة دولة الكويت ورفضها …»: a masdar coordinated with a masdar
             if not nominal and trig.plover != "ASSAULT" and _passive_perfect(tok) and not _BY_AGENT.search(
@@ -1119,8 +1164,9 @@ def extract_events(a: Analysis) -> list[Event]:
                 # «جدد دعوته الى العراقيين للقيام بتظاهرة»: those called upon would act
                 actor, conj = called, None
             if actor is None and nominal and _has_enclitic(tok) and trig.plover not in ("ASSAULT", "COERCE"):
-                # «ورفضها», «وتأييده», «جدد دعوته»: the possessor is the actor of the clause
-                actor = sent_actor or _clause_subject(doc, s, ts)
+                # «ورفضها», «وتأييده», «جدد دعوته»: the possessor — the nearest actor before it that
+                # fits the pronoun («على إيران وقف تهديدها»), else the actor of the clause
+                actor = _possessor(doc, kb, s, ts, tok) or sent_actor or _clause_subject(doc, s, ts)
             if actor is None and trig.hint("hal"):
                 # «… قطع علاقاته مع إيران، متهما طهران …»: the participle's subject is the clause's
                 actor = sent_actor or _clause_subject(doc, s, ts)
@@ -1183,6 +1229,12 @@ def extract_events(a: Analysis) -> list[Event]:
                 actor = sent_actor  # «أزالت قوات الأمن خيام المعتصمين، كما فرقت المتظاهرين»
             if actor is None and not nominal and q is None:
                 actor = _dropped_subject(doc, kb, s, ts, tok, subject_memory)
+            if actor is None and nominal and last_event is not None and last_event.plover == trig.plover and (
+                    0 <= ts - last_end <= 30 and not re.search(r"[.،,:؛]", doc.norm[last_end:ts])
+                    and re.match(fold(r"(?:ب|في\s)"), doc.norm[ts - (3 if doc.norm[ts - 3 : ts] == "في " else 0) : ts + 1])):
+                # «مقتل 26 مسلحا بضربات جوية»: the means of the attack just reported
+                last_event.mentions.append(EventMention(s.start, s.end, ts, te, doc.text[ts:te]))
+                continue
             if actor is None and nominal and _definite(doc, tok, te):
                 # «الهجوم», «اعتقال موكله» with no agent named: the event already reported
                 same = [e for e in events.values() if e.plover == trig.plover]

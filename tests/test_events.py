@@ -324,3 +324,23 @@ def test_fourth_audit_fixes():
     assert not [g for g in got if g[0] == "SANCTION"], got  # freezing a programme, not assets
     got = _events("وكانت الباحثة تجمع شعر الدببة في ولاية ألاسكا الأمريكية.")
     assert not [g for g in got if g[0] == "PROTEST"], got
+
+
+def test_fifth_audit_fixes():
+    got = _events("وقال منسق الأمم المتحدة إن استهداف المدنيين في الغوطة الشرقية المحاصرة يجب أن يتوقف.")
+    assert not [g for g in got if g[1].endswith("_CVL")], got  # victims are not attackers; «المحاصرة» describes
+    got = _events("وسجل التقرير اعتقال واختطاف 4392 بين المدنيين والسياسيين والنشطاء في اليمن.")
+    assert not [g for g in got if g[1].endswith("_CVL")], got  # «بين» after a count: among the victims
+    got = _events("فرنسا: على إيران وقف تهديدها بالانسحاب من الاتفاق النووي.")
+    assert ("THREATEN", "IRN") in [g[:2] for g in got] and ("THREATEN", "FRA") not in [g[:2] for g in got], got
+    got = _events("واستأنفت القوات الحكومية السورية الجمعة قصف المدينة بعد هدوء استمر أسبوعا.")
+    assert not [g for g in got if g[0] == "COOPERATE"], got  # resuming shelling is shelling
+    got = _events("وأشار إلى أن الاكتشاف الجديد لن يغير توجه الاقتصاد البحريني.")
+    assert not [g for g in got if g[0] == "ASSAULT"], got  # «يغير»: changes, not raids
+    got = _events("ويهدف المجلس السعودي الإماراتي إلى التشاور والتنسيق بين الرياض وأبوظبي.")
+    assert all(g[3] == "proposed" for g in got if g[0] in ("CONSULT", "COOPERATE")), got
+    got = _events("فشلت المفاوضات بين جيش الإسلام وروسيا بشأن انسحاب المعارضة من دوما.")
+    assert all(g[3] != "asserted" for g in got if g[0] == "RETREAT"), got
+    got = _events("وأعلن الجيش التركي، الثلاثاء، عن مقتل 26 مسلحا بضربات جوية في شمال العراق.")
+    ev = [e for e in _full("وأعلن الجيش التركي، الثلاثاء، عن مقتل 26 مسلحا بضربات جوية في شمال العراق.").events]
+    assert len([e for e in ev if e.plover == "ASSAULT"]) == 1 and len(ev[0].mentions) == 2, got
