@@ -459,7 +459,9 @@ class Resolver:
         # governed by a preposition, is a group of civilians (after a noun it is an adjective)
         for mt in list(_counted().finditer(norm)) + list(_governed_nationality().finditer(norm)):
             s, e = mt.start("n"), mt.end("n")
-            iso = self.kb.nationality(mt.group("n")) or self.kb.nationality("ال" + mt.group("n"))
+            n = mt.group("n")
+            iso = self.kb.nationality(n) or self.kb.nationality("ال" + n) or (
+                self.kb.nationality(n[:-1]) if n.endswith("يا") else None)
             if iso and not any(a < e and s < b for a, b in taken):
                 out.append(Mention(s, e, text[s:e], "ORG", f"{iso}_CVL", "generic", 0.5))
                 taken.append((s, e))
@@ -596,7 +598,8 @@ def _governed_nationality() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def _counted() -> re.Pattern[str]:
     q = "|".join(normalize(w) for w in "آلاف الآلاف مئات المئات عشرات العشرات ملايين عدد".split())
-    return re.compile(rf"(?<![\u0621-\u064a])(?:{q}|\d+)\s+(?:من\s+)?(?P<n>(?:ال)?[\u0621-\u064a]{{3,}}(?:يين|يون))(?![\u0621-\u064a])")
+    # «آلاف الفلسطينيين», «40 فلسطينيا» (a count of eleven and more takes the accusative singular)
+    return re.compile(rf"(?<![\u0621-\u064a])(?:{q}|\d+)\s+(?:من\s+)?(?P<n>(?:ال)?[\u0621-\u064a]{{3,}}(?:يين|يون|يا))(?![\u0621-\u064a])")
 
 
 @functools.lru_cache(maxsize=1)

@@ -619,7 +619,8 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
             m = after[0]
             gap = doc.norm[te : m.start]
             commas_ok = len(gap.split()) <= 4 and not re.search(r"[.:]", gap)  # «فرضها الرئيس الأمريكي، دونالد ترامب»
-            partitive = plover in _HOSTILE and re.search(fold(r"(?<![\u0621-\u064a])من\s*$"), gap)
+            partitive = plover in _HOSTILE and re.search(fold(r"(?<![\u0621-\u064a])من\s*$"), gap) and not (
+                riot and (m.entity or "").endswith("_CVL"))  # «رشق عدد من الفلسطينيين السياج»: they threw
             if len(gap.split()) <= 4 and not _RECIP_PREP.search(gap) and not _STOP_AFTER.search(gap) and (
                 commas_ok or not re.search(r"[،,.:]", gap)
             ) and not _governed(doc, m) and _can_act(doc, m, False) and not partitive:
@@ -655,7 +656,8 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
             m = after[0]
             gap = doc.norm[te : m.start].split()
             titled = m.type == "PER" and len(gap) <= 4 and all(w in _TITLE_WORDS or _nationality(w) for w in gap)
-            if (all(w in _STATE_NOUNS for w in gap) or titled) and _can_act(doc, m, True) and not _locative(doc, m):
+            if (all(w in _STATE_NOUNS for w in gap) or titled) and (_can_act(doc, m, True) or _can_act(doc, m, False)) and (
+                    not _locative(doc, m)):
                 return m, None  # «إدانة دولة الكويت», «رفض روسيا», «تحذير واشنطن»: the genitive speaks
         if after and plover not in _HOSTILE:
             m = after[0]
@@ -727,7 +729,8 @@ def _recipient(doc: _Doc, s: Sentence, ts: int, te: int, actor: Mention | None) 
             gap = doc.norm[start : m.start]
             if re.search(r"[.؟?!]", gap) or _CLAUSE_BREAK.search(gap):
                 break  # «… حيث تشتبه أنقرة»: another clause, another party
-            content = [w for w in gap.split() if w not in _TITLE_WORDS and w not in _TIME_WORDS and not _nationality(w)]
+            words = [w.strip("،,؛") for w in gap.split()]
+            content = [w for w in words if w and w not in _TITLE_WORDS and w not in _TIME_WORDS and not _nationality(w)]
             if _RECIP_PREP.search(gap) or len(content) <= 2 or (_COND.search(gap) and len(gap.split()) <= 5) or (
                 doc.text[m.start - 1 : m.start] == "ل"
             ):
@@ -1186,7 +1189,8 @@ def extract_events(a: Analysis) -> list[Event]:
                 if called and (actor is None or actor.start >= q.start and nominal):
                     actor = called[0]
             if actor is None and q is not None and q.speaker and q.kind == "direct" and _no_actor_in(doc, s, q, ts) and not (
-                    nominal and _TIMED_REF.search(doc.norm, max(s.start, ts - 8), ts)):
+                    nominal and (_TIMED_REF.search(doc.norm, max(s.start, ts - 8), ts)
+                                 or _REASON_BEFORE.search(doc.norm, max(s.start, ts - 14), ts))):
                 # direct speech with no other actor named: the speaker («"أعلن اليوم عن فرض عقوبات…"»)
                 actor = Mention(q.speaker_start or q.start, q.speaker_end or q.start, q.speaker_text, "PER", q.speaker)
             if actor is None and q is not None and q.speaker and not nominal and _first_person(doc, tok, ts):
@@ -1238,6 +1242,14 @@ def extract_events(a: Analysis) -> list[Event]:
             if actor is None and nominal and _definite(doc, tok, te):
                 # «الهجوم», «اعتقال موكله» with no agent named: the event already reported
                 same = [e for e in events.values() if e.plover == trig.plover]
+                if same:
+                    same[-1].mentions.append(EventMention(s.start, s.end, ts, te, doc.text[ts:te]))
+                    continue
+            if actor is not None and actor.entity and trig.plover == "RETREAT" and nominal and not _armed(actor) and not re.match(
+                    fold(r"\s*(?:[^\s]+\s+){0,3}?(?:من|عن)\s"), doc.norm[te : te + 40]):
+                cty = _code_parts(kb, _as_state(kb, actor).entity or "")[0] or actor.entity
+                same = [e for e in events.values() if e.plover == "REJECT" and "نسحاب" in e.trigger and (
+                    e.actor_country == cty or e.actor == actor.entity)]
                 if same:
                     same[-1].mentions.append(EventMention(s.start, s.end, ts, te, doc.text[ts:te]))
                     continue

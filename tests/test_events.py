@@ -344,3 +344,19 @@ def test_fifth_audit_fixes():
     got = _events("وأعلن الجيش التركي، الثلاثاء، عن مقتل 26 مسلحا بضربات جوية في شمال العراق.")
     ev = [e for e in _full("وأعلن الجيش التركي، الثلاثاء، عن مقتل 26 مسلحا بضربات جوية في شمال العراق.").events]
     assert len([e for e in ev if e.plover == "ASSAULT"]) == 1 and len(ev[0].mentions) == 2, got
+
+
+def test_ninth_batch_style_constructions():
+    got = _events("أبدى الرئيس العراقي فؤاد معصوم أسفه، الأربعاء، لقرار نظيره الأميركي دونالد ترامب الانسحاب من الاتفاق النووي.")
+    a = _full("أبدى الرئيس العراقي فؤاد معصوم أسفه، الأربعاء، لقرار نظيره الأميركي دونالد ترامب الانسحاب من الاتفاق النووي.")
+    acc = [e for e in a.events if e.plover == "ACCUSE"]
+    assert acc and (acc[0].actor_country, acc[0].actor_sector, acc[0].recipient) == ("IRQ", "GOV", "donald_trump"), got
+    assert ("REJECT", "donald_trump") in [g[:2] for g in got], got  # withdrawing from an agreement
+    got = _events("وقد قتل 40 فلسطينيا برصاص القوات الإسرائيلية على الحدود مع غزة.")
+    assert ("ASSAULT", "ISR_MIL", "PSE_CVL") in [g[:3] for g in got] or ("ASSAULT", "IDF", "PSE_CVL") in [g[:3] for g in got], got
+    got = _events("وأفادت مصادر طبية بإصابة ثلاثة فلسطينيين برصاص القوات الإسرائيلية عندما رشق عدد من الفلسطينيين السياج بالحجارة.")
+    assert ("PROTEST", "PSE_CVL") in [g[:2] for g in got], got  # stone-throwing by civilians
+    assert [g for g in got if g[0] == "ASSAULT" and g[1] in ("ISR_MIL", "IDF")], got  # wounded by a named shooter
+    assert not _events("وأفادت مصادر طبية بإصابة ثلاثة أشخاص في حادث سير على الطريق السريع.")  # no shooter: no event
+    got = _events("إذ سحبت إسرائيل قواتها والمستوطنين من قطاع غزة عام 2005.")
+    assert ("RETREAT", "ISR") in [g[:2] for g in got], got
