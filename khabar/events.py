@@ -136,6 +136,7 @@ _SPECULATE = re.compile(fold(
 _AIM = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:يهدف|تهدف|يهدفان|تهدفان|يرمي|ترمي|يسعى|تسعى)(?![{_AR}])[^.:؟!،]*(?:إلى|الى)\s"))
 _PLAN_TOPIC = re.compile(fold(
     rf"(?<![{_AR}])(?:ال)?(?:مفاوضات|محادثات|خطة|مقترح|مشروع|صفقة)(?![{_AR}])(?:\s+[{_AR}]+){{0,6}}?\s+(?:بشأن|حول|على|حيال)\s*$"))
+_CAN = re.compile(fold(rf"(?<![{_AR}])(?:يمكن|يمكنه|يمكنها|يمكنهم|بإمكان|بامكان|باستطاعة)(?:\s+[{_AR}]+)?\s+(?:أن|ان)\s*$"))
 _INSTEAD = re.compile(fold(rf"(?<![{_AR}])(?:بدلا|بدلاً|عوضا|عوضاً)\s+(?:من|عن)\s*$"))
 _MAY_LEAD = re.compile(fold(rf"(?<![{_AR}])قد\s+(?:يؤدي|تؤدي|يقود|تقود|يفضي|تفضي)\s+(?:إلى|الى)(?:\s+[{_AR}]+)?\s*$"))
 _POSSIBLE_AFTER = re.compile(fold(rf"\s+(?:محتمل|المحتمل|محتملة|المحتملة|محتملا|ممكن|الممكن|ممكنة|الممكنة)(?![{_AR}])"))
@@ -636,7 +637,7 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
         if between and re.search(r"\d\s+بين\s+$", doc.norm[te : te + between.end()]):
             between = None  # «اختطاف 4392 بين المدنيين والسياسيين»: among them, the victims
         after = [m for m in doc.mentions if te <= m.start < min(s.end, te + 50)]
-        if between and len(after) >= 2:
+        if between and len(after) >= 2 and not _locative(doc, after[1]):
             return after[0], after[1]
         if between and after and _can_act(doc, after[0], True) and not _locative(doc, after[0]):
             return after[0], None  # «الاشتباكات بين قوات الأمن وأعضاء جماعة …»
@@ -781,7 +782,8 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
             if not re.search(fold(r"(?<![\u0621-\u064a])ما\s*$"), doc.norm[max(s.start, m.start() - 4) : m.start()])]
     if cond and (trig.plover != "THREATEN" or trig.cameo != "138"):
         return "hypothetical"  # (not «ما إذا كان»: whether, an indirect question)
-    if _MAY_LEAD.search(doc.norm, max(clause_start, ts - 40), ts) or _POSSIBLE_AFTER.match(doc.norm, te):
+    if _MAY_LEAD.search(doc.norm, max(clause_start, ts - 40), ts) or _POSSIBLE_AFTER.match(doc.norm, te) or (
+            _CAN.search(doc.norm, max(clause_start, ts - 20), ts)):
         return "hypothetical"  # «قد يؤدي إلى اشتباك محتمل»
     if trig.plover == "THREATEN" and trig.cameo == "138":
         return "hypothetical"
@@ -954,7 +956,7 @@ def is_sports(text: str) -> bool:
 
 _BY_AGENT = re.compile(fold(r"(?<![\u0621-\u064a])(?:من\s+قبل|من\s+جانب|على\s+يد)(?![\u0621-\u064a])"))
 _MEDIA_AFTER = re.compile(fold(
-    r"\s*(?:مع|ل)\s*(?:شبكة|قناة|صحيفة|وكالة|تلفزيون|التلفزيون|موقع|إذاعة|اذاعة|مجلة|برنامج|محطة|الصحفيين|الصحافيين|صحفيين|صحافيين)"))
+    r"\s*(?:مع|ل)\s*(?:[\"«]|شبكة|قناة|صحيفة|وكالة|تلفزيون|التلفزيون|موقع|إذاعة|اذاعة|مجلة|برنامج|محطة|الصحفيين|الصحافيين|صحفيين|صحافيين)"))
 _CONVICT = re.compile(fold(r"^(?:إدانة|ادانة|إدانت|ادانت|أدين|ادين|يدان|تدان)"))
 _BY_CHARGE = re.compile(fold(r"\s+ب(?!ين|عد|عض)[\u0621-\u064a]{3,}"))
 _IMPERSONAL = re.compile(fold(rf"(?<![{_AR}])(?:تم|يتم|سيتم|جرى|يجري)(?![{_AR}])[^.:؟!]*$"))
@@ -1137,6 +1139,8 @@ def extract_events(a: Analysis) -> list[Event]:
                 continue  # «الغوطة الشرقية المحاصرة»: a participle describing a noun, not an event
             if not nominal and _has_conj(tok) and _has_enclitic(tok) and ts - last_nominal_end <= 40:
                 nominal = True  # «إدانة دولة الكويت ورفضها …»: a masdar coordinated with a masdar
+            if not nominal and trig.cameo == "112" and re.match(fold(r"\s+ب(?!ين|عد|عض)[\u0621-\u064a]{3,}"), doc.norm[te : te + 12]):
+                continue  # «قد اتهمت بشن هجوم»: accused (passive), the accuser is not named
             if not nominal and trig.plover != "ASSAULT" and _passive_perfect(tok) and not _BY_AGENT.search(
                     doc.norm, te, min(s.end, te + 60)):
                 continue  # «واتُّهمت إيران مرارا بتزويد …»: the accuser is not named
@@ -1207,7 +1211,7 @@ def extract_events(a: Analysis) -> list[Event]:
                 actor = Mention(actor.start, actor.end, actor.text, "ORG", f"{iso}_CVL", "implicit", 0.5) if iso else None
             if actor is None and trig.plover == "PROTEST" and sent_actor is not None and _sector(kb, sent_actor.entity or "") in _CIVIL:
                 actor = sent_actor  # «قطع متظاهرون عراقيون الطريق … لتصعيد التظاهرات»: the same protesters
-            if actor is None and trig.plover == "PROTEST":
+            if actor is None and trig.plover == "PROTEST" and not trig.hint("civil"):
                 # «تظاهرات عارمة في كازرون»: protests with no named organiser are civilians'
                 iso = _sentence_country(doc, s)
                 if iso:

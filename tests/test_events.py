@@ -360,3 +360,18 @@ def test_ninth_batch_style_constructions():
     assert not _events("وأفادت مصادر طبية بإصابة ثلاثة أشخاص في حادث سير على الطريق السريع.")  # no shooter: no event
     got = _events("إذ سحبت إسرائيل قواتها والمستوطنين من قطاع غزة عام 2005.")
     assert ("RETREAT", "ISR") in [g[:2] for g in got], got
+
+
+def test_sixth_audit_fixes():
+    got = _events("وكانت إسرائيل قد اتهمت بشن هجوم على قاعدة التيفور الجوية السورية.")
+    assert not [g for g in got if g[0] == "ACCUSE"], got  # accused, by no one named
+    got = _events("وأغلقت السلطات الكندية جزءا كبيرا من الطريق السريع لتجنيب السائقين النيران.")
+    assert not [g for g in got if g[0] == "PROTEST"], got  # authorities closing a road do not protest
+    got = _events("وقال إن إرسال بطاقة بريد يمكن أن يساعد على شفائها من التجربة.")
+    assert all(g[3] == "hypothetical" for g in got), got
+    got = _events("تم توقيع الاتفاق النووي بين إيران والقوى العظمى في فيينا.")
+    assert not [g for g in got if g[2] == "AUT"], got  # Vienna is where, not a party
+    got = _events("وقال شاهد إن القوات الفرنسية ضربت طوقا أمنيا حول المنطقة.")
+    assert not [g for g in got if g[0] == "ASSAULT"], got
+    got = _events("وقالت الشرطة العراقية إن نحو 150 محتجا تجمعوا عند مدخل الحقل النفطي في البصرة.")
+    assert ("PROTEST", "IRQ_CVL") in [g[:2] for g in got], got
