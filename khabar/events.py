@@ -1139,7 +1139,7 @@ def extract_events(a: Analysis) -> list[Event]:
                 continue  # «الغوطة الشرقية المحاصرة»: a participle describing a noun, not an event
             if not nominal and _has_conj(tok) and _has_enclitic(tok) and ts - last_nominal_end <= 40:
                 nominal = True  # «إدانة دولة الكويت ورفضها …»: a masdar coordinated with a masdar
-            if not nominal and trig.cameo == "112" and re.match(fold(r"\s+ب(?!ين|عد|عض)[\u0621-\u064a]{3,}"), doc.norm[te : te + 12]):
+            if not nominal and trig.cameo == "112" and re.match(fold(r"\s+ب(?!ين|عد|عض)[\u0621-\u064a]{2,}"), doc.norm[te : te + 12]):
                 continue  # «قد اتهمت بشن هجوم»: accused (passive), the accuser is not named
             if not nominal and trig.plover != "ASSAULT" and _passive_perfect(tok) and not _BY_AGENT.search(
                     doc.norm, te, min(s.end, te + 60)):
