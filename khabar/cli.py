@@ -330,23 +330,26 @@ def _name(eid: str | None) -> str:
 @click.option("--mode", type=click.Choice(["asserted", "negated", "proposed", "hypothetical", "future"]), default=None)
 @click.option("--from", "date_from", default=None, help="YYYY[-MM[-DD]]")
 @click.option("--to", "date_to", default=None, help="YYYY[-MM[-DD]]")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="keep events at least this likely to be right (estimated from how they were found; 0.7 ≈ 80%% precision on the gold)")
 @click.option("-n", "--limit", type=int, default=100, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 def events(db: str | None, actors: tuple[str, ...], recipients: tuple[str, ...], plover: str | None, mode: str | None,
-           date_from: str | None, date_to: str | None, limit: int, as_json: bool) -> None:
+           date_from: str | None, date_to: str | None, min_confidence: float, limit: int, as_json: bool) -> None:
     """Who did what to whom: PLOVER/CAMEO-coded events with modality and evidence."""
     store = _store(db)
     acts = [i for ids in _actor_ids(store, actors) for i in ids] if actors else None
     recs = [i for ids in _actor_ids(store, recipients) for i in ids] if recipients else None
     rows = store.events(actors=acts, recipients=recs, plover=plover, mode=mode, date_from=date_from,
-                        date_to=date_to, limit=limit)
+                        date_to=date_to, limit=limit, min_confidence=min_confidence)
     for r in rows:
         if as_json:
             click.echo(json.dumps(r, ensure_ascii=False))
             continue
         rep = f" (reported by {_name(r['reported_by'])})" if r.get("reported_by") else ""
         click.echo(f"{r['date'] or '—':<11} {r['plover']:<10} {r['cameo']:<5} {r['goldstein']:>5.1f} {r['mode']:<12} "
-                   f"{_name(r['actor'])} → {_name(r['recipient'])}  [{r['context']}] «{r['trigger']}»{rep} ×{r['mentions']}")
+                   f"{_name(r['actor'])} → {_name(r['recipient'])}  [{r['context']}] «{r['trigger']}»{rep} ×{r['mentions']}"
+                   f"  p={r['confidence'] if r.get('confidence') is not None else '?'}")
         click.echo(f"    {r['article_id']}: {r['evidence'][:150]}")
     click.echo(f"{len(rows)} events", err=True)
 

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, replace
 from importlib import resources
 
+from .event_confidence import confidence as event_confidence
 from .model import Analysis, Event, EventMention, Mention, Quote, Sentence, Token
 from .textnorm import fold, normalize, normalize_same_length
 
@@ -1161,61 +1162,76 @@ def extract_events(a: Analysis) -> list[Event]:
                 if not by:
                     continue
                 actor, conj = by[0], (victims[0] if victims else None)
+                how = "agent phrase"
                 recipient = conj
             else:
                 actor = conj = None
+                how = ""
             if actor is None and not trig.hint("hal"):
                 actor, conj = _subject(doc, s, ts, te, nominal, trig.plover, tok, q, trig.hint("riot"))
+                how = "syntax"
             called = _addressee(doc, s, ts) if nominal else None
             if called is not None and (actor is None or actor.start < called.start):
                 # «جدد دعوته الى العراقيين للقيام بتظاهرة»: those called upon would act
                 actor, conj = called, None
+                how = "addressee"
             if actor is None and nominal and _has_enclitic(tok) and trig.plover not in ("ASSAULT", "COERCE"):
                 # «ورفضها», «وتأييده», «جدد دعوته»: the possessor — the nearest actor before it that
                 # fits the pronoun («على إيران وقف تهديدها»), else the actor of the clause
                 actor = _possessor(doc, kb, s, ts, tok) or sent_actor or _clause_subject(doc, s, ts)
+                how = "possessor"
             if actor is None and trig.hint("hal"):
                 # «… قطع علاقاته مع إيران، متهما طهران …»: the participle's subject is the clause's
                 actor = sent_actor or _clause_subject(doc, s, ts)
                 conj = conj or _object_after(doc, s, te)
+                how = "clause"
             if actor is None and not nominal and _has_conj(tok) and _inflected_verb(tok):
                 # «… وضعت القوات الإسرائيلية دباباتها … وأطلقوا النار»: the coordinated verb
                 # shares the subject of the clause before it
                 actor = sent_actor or _clause_subject(doc, s, ts)
+                how = "clause"
             if q is not None and q.speaker and not nominal and _HE.search(doc.norm, max(s.start, q.start - 8), ts):
                 # «أكد أنه لا يريد أن يهدد الناتو»: «أنه» is the speaker; a name after the verb is its object
                 obj = actor if actor is not None and actor.start >= te else None
                 actor = Mention(q.speaker_start or q.start, q.speaker_end or q.start, q.speaker_text, "PER", q.speaker)
+                how = "speaker"
                 conj = obj
             if q is not None and q.verb in _CALL_VERBS and q.verb_end is not None:
                 # «داعيا روسيا إلى "التوقف عن حشد قواتها"»: the one called upon is the actor
                 called = [m for m in doc.mentions if q.verb_end <= m.start < q.start and m.entity]
                 if called and (actor is None or actor.start >= q.start and nominal):
                     actor = called[0]
+                    how = "addressee"
             if actor is None and q is not None and q.speaker and q.kind == "direct" and _no_actor_in(doc, s, q, ts) and not (
                     nominal and (_TIMED_REF.search(doc.norm, max(s.start, ts - 8), ts)
                                  or _REASON_BEFORE.search(doc.norm, max(s.start, ts - 14), ts))):
                 # direct speech with no other actor named: the speaker («"أعلن اليوم عن فرض عقوبات…"»)
                 actor = Mention(q.speaker_start or q.start, q.speaker_end or q.start, q.speaker_text, "PER", q.speaker)
+                how = "speaker"
             if actor is None and q is not None and q.speaker and not nominal and _first_person(doc, tok, ts):
                 # «نحن نرحب…», «نريد…» inside a statement: the speaker acts
                 actor = Mention(q.speaker_start or q.start, q.speaker_end or q.start, q.speaker_text, "PER", q.speaker)
+                how = "speaker"
             if actor is not None and trig.plover == "PROTEST" and (_is_force(actor) or (nominal and _is_person(kb, actor.entity))):
                 actor = None  # «واجهت السلطات تلك الاحتجاجات»: the authorities face protests, they don't hold them
             if actor is None and nominal and trig.hint("clash") and sent_actor is not None and _is_force(sent_actor):
+                how = "clause"
                 actor = sent_actor  # «بدأت الشرطة عملية لإخلاء الموقع، لكن ذلك أسفر عن اشتباكات مع المحتجين»
             if actor is not None and trig.plover == "PROTEST" and not trig.hint("civil") and actor.type == "LOC" and (
                 kb.get(actor.entity or "") is not None
             ):
                 iso = kb.get(actor.entity).country  # «احتجاجات الأردن», «تظاهرات إيران»: the country's people
                 actor = Mention(actor.start, actor.end, actor.text, "ORG", f"{iso}_CVL", "implicit", 0.5) if iso else None
+                how = "country's people"
             if actor is None and trig.plover == "PROTEST" and sent_actor is not None and _sector(kb, sent_actor.entity or "") in _CIVIL:
+                how = "clause"
                 actor = sent_actor  # «قطع متظاهرون عراقيون الطريق … لتصعيد التظاهرات»: the same protesters
             if actor is None and trig.plover == "PROTEST" and not trig.hint("civil"):
                 # «تظاهرات عارمة في كازرون»: protests with no named organiser are civilians'
                 iso = _sentence_country(doc, s)
                 if iso:
                     actor = Mention(ts, te, doc.text[ts:te], "ORG", f"{iso}_CVL", "implicit", 0.4)
+                    how = "unnamed protesters"
             if nominal and _DEMONSTRATIVE.search(doc.norm, max(s.start, ts - 8), ts):
                 same = [e for e in events.values() if e.plover == trig.plover]
                 if same:  # «يريد من وراء هذه الهجمات»: the attacks already reported
@@ -1227,16 +1243,20 @@ def extract_events(a: Analysis) -> list[Event]:
                 # «احتجاجات واسعة تجتاح البلاد تندد بالسياسات», «هجمات مباغتة استهدفت مركز المحافظة»:
                 # a verb after an event noun describes what the event's agents did
                 actor = last_nominal[1]
+                how = "event noun"
                 from_noun = True
             if actor is None and nominal and q is not None and q.speaker and _IMPERSONAL.search(
                     doc.norm[max(q.start, s.start, ts - 80) : ts]):
                 # «أعلن الوزير أنه تم إفشال محاولة … وتوقيف شقيقين»: the announcing authority acted
                 actor = Mention(q.speaker_start or q.start, q.speaker_end or q.start, q.speaker_text, "PER", q.speaker)
+                how = "speaker"
             if actor is None and not nominal and sent_actor is not None and _COORD_BEFORE.search(
                     doc.norm, max(s.start, ts - 8), ts) and _agrees(kb, tok, sent_actor):
+                how = "clause"
                 actor = sent_actor  # «أزالت قوات الأمن خيام المعتصمين، كما فرقت المتظاهرين»
             if actor is None and not nominal and q is None:
                 actor = _dropped_subject(doc, kb, s, ts, tok, subject_memory)
+                how = "earlier sentence"
             if actor is None and nominal and last_event is not None and last_event.plover == trig.plover and (
                     0 <= ts - last_end <= 30 and not re.search(r"[.،,:؛]", doc.norm[last_end:ts])
                     and re.match(fold(r"(?:ب|في\s)"), doc.norm[ts - (3 if doc.norm[ts - 3 : ts] == "في " else 0) : ts + 1])):
@@ -1331,7 +1351,8 @@ def extract_events(a: Analysis) -> list[Event]:
                 actor_country=a_cty, actor_sector=a_sec, recipient_country=r_cty, recipient_sector=r_sec,
                 date=date, location=_location(doc, s), context=_context(doc, s, trig), trigger=doc.text[ts:te],
                 reported_by=(q.speaker or q.source) if q else None, quote_kind=q.kind if q else None,
-                mentions=[em], confidence=0.7 if recipient else 0.6,
+                mentions=[em], method=how + (" (nominal)" if nominal else ""),
             )
+            events[eid].confidence = event_confidence(events[eid])
             last_event = events[eid]
     return list(events.values())

@@ -35,7 +35,7 @@ GDELT_FIELDS = [
     "GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
     "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code", "IsRootEvent", "EventCode",
     "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources", "NumArticles",
-    "ActionGeo_FullName", "SOURCEURL", "PLOVER", "Mode", "Context", "Evidence",
+    "ActionGeo_FullName", "SOURCEURL", "PLOVER", "Mode", "Context", "Evidence", "Confidence",
 ]
 
 
@@ -78,6 +78,7 @@ def export_events(analyses: Iterable[Analysis], fmt: str, fh: IO[str]) -> int:
                 "location": e.location, "trigger": e.trigger, "reported_by": e.reported_by,
                 "evidence": row["evidence"], "article": row["article"], "url": row["url"],
                 "num_mentions": row["mentions"], "num_articles": len(row["articles"]),
+                "confidence": e.confidence, "actor_found_by": e.method,
             }, ensure_ascii=False) + "\n")
         else:
             w.writerow([
@@ -86,7 +87,7 @@ def export_events(analyses: Iterable[Analysis], fmt: str, fh: IO[str]) -> int:
                 rec.en if rec else (e.recipient or ""), e.recipient_country or "", e.recipient_sector or "", 1,
                 e.cameo, e.cameo[:3], e.cameo[:2], _quad(e.cameo), e.goldstein, row["mentions"], len(row["outlets"]),
                 len(row["articles"]), e.location or "", row["url"] or "", e.plover, e.mode, e.context,
-                " ".join(row["evidence"].split())[:300],
+                " ".join(row["evidence"].split())[:300], e.confidence,
             ])
         n += 1
     return n

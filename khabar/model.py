@@ -185,6 +185,7 @@ class Event:
     quote_kind: str | None = None
     mentions: list[EventMention] = field(default_factory=list)
     confidence: float = 0.0
+    method: str = ""  # how the actor was found: syntax, agent phrase, speaker, earlier sentence, …
 
 
 @dataclass(slots=True)

@@ -113,3 +113,30 @@ def test_parallel_ingest_matches_serial(tmp_path):
 def test_postgres_url_is_a_clear_error():
     with pytest.raises(NotImplementedError, match="PostgreSQL"):
         open_store("postgresql://localhost/khabar")
+
+
+def test_event_confidence_stored_filtered_and_old_stores_migrated(store, tmp_path):
+    rows = store.events(limit=1000)
+    assert rows and all(0.0 < r["confidence"] < 1.0 and r["method"] for r in rows)
+    high = store.events(limit=1000, min_confidence=0.7)
+    assert 0 < len(high) < len(rows) and all(r["confidence"] >= 0.7 for r in high)
+    # a store written before events had a confidence gets the columns when opened
+    old = tmp_path / "old.db"
+    db = sqlite3.connect(old)
+    db.execute("CREATE TABLE events (id TEXT PRIMARY KEY, plover TEXT, cameo TEXT, goldstein REAL, mode TEXT,"
+               " actor TEXT, recipient TEXT, actor_country TEXT, actor_sector TEXT, recipient_country TEXT,"
+               " recipient_sector TEXT, date TEXT, location TEXT, context TEXT)")
+    db.commit()
+    db.close()
+    s = open_store(str(old))
+    rep = ingest([str(SAMPLES)], s, workers=1)
+    assert rep.new == 5 and s.events(limit=1000, min_confidence=0.5)
+    s.close()
+
+
+def test_event_confidence_model_ranks_as_fitted():
+    from khabar.event_confidence import FEATURES, _weights
+
+    w = dict(zip(FEATURES, _weights() or [], strict=True))
+    # what the gold taught: unknown names and speakers-as-actors are less reliable, a recipient more
+    assert w["actor_unknown"] < 0 and w["by_speaker"] < 0 and w["recipient"] > 0

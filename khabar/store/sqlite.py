@@ -89,7 +89,7 @@ CREATE TABLE IF NOT EXISTS events (
     plover TEXT, cameo TEXT, goldstein REAL, mode TEXT,
     actor TEXT, recipient TEXT, actor_country TEXT, actor_sector TEXT,
     recipient_country TEXT, recipient_sector TEXT,
-    date TEXT, location TEXT, context TEXT
+    date TEXT, location TEXT, context TEXT, confidence REAL, method TEXT
 );
 CREATE TABLE IF NOT EXISTS event_mentions (
     event_id TEXT NOT NULL,
@@ -136,6 +136,10 @@ class SQLiteStore:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(SCHEMA)
+        cols = {r[1] for r in self.db.execute("PRAGMA table_info(events)")}
+        for col, kind in (("confidence", "REAL"), ("method", "TEXT")):
+            if col not in cols:  # a store written before event confidence existed
+                self.db.execute(f"ALTER TABLE events ADD COLUMN {col} {kind}")
         self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1')")
         self.db.commit()
 
@@ -173,10 +177,12 @@ class SQLiteStore:
         for ev in a.events:
             self.db.execute(
                 "INSERT INTO events(id, plover, cameo, goldstein, mode, actor, recipient, actor_country, actor_sector,"
-                " recipient_country, recipient_sector, date, location, context) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-                " ON CONFLICT(id) DO NOTHING",
+                " recipient_country, recipient_sector, date, location, context, confidence, method)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                " ON CONFLICT(id) DO UPDATE SET confidence = max(coalesce(events.confidence, 0), excluded.confidence)",
                 (ev.id, ev.plover, ev.cameo, ev.goldstein, ev.mode, ev.actor, ev.recipient, ev.actor_country,
-                 ev.actor_sector, ev.recipient_country, ev.recipient_sector, ev.date, ev.location, ev.context),
+                 ev.actor_sector, ev.recipient_country, ev.recipient_sector, ev.date, ev.location, ev.context,
+                 ev.confidence, ev.method),
             )
             self.db.executemany(
                 'INSERT INTO event_mentions(event_id, rid, start, "end", trigger, reported_by, text) VALUES (?,?,?,?,?,?,?)',
@@ -348,8 +354,9 @@ class SQLiteStore:
 
     def events(self, actors: list[str] | None = None, recipients: list[str] | None = None, plover: str | None = None,
                mode: str | None = None, date_from: str | None = None, date_to: str | None = None,
-               limit: int = 100) -> list[dict]:
-        """Events (deduplicated across sentences and articles) with mention and article counts."""
+               limit: int = 100, min_confidence: float = 0.0) -> list[dict]:
+        """Events (deduplicated across sentences and articles) with mention and article counts;
+        ``min_confidence`` keeps events whose estimated probability of being right is at least that."""
         sql = ("SELECT e.*, count(m.rowid) AS mentions, count(DISTINCT m.rid) AS articles,"
                " min(a.id) AS article_id, min(m.text) AS evidence, min(m.trigger) AS trigger,"
                " max(m.reported_by) AS reported_by, min(a.url) AS url"
@@ -365,6 +372,9 @@ class SQLiteStore:
         if mode:
             sql += " AND e.mode = ?"
             args.append(mode)
+        if min_confidence > 0:
+            sql += " AND coalesce(e.confidence, 0) >= ?"
+            args.append(min_confidence)
         dsql, dargs = _date_range("e.date", date_from, date_to)
         sql += dsql
         args += dargs
