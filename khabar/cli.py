@@ -359,12 +359,14 @@ def events(db: str | None, actors: tuple[str, ...], recipients: tuple[str, ...],
 @click.argument("actor_b")
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--by", type=click.Choice(["day", "month", "year"]), default="month", show_default=True)
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="count only events at least this likely to be right")
 @click.option("--json", "as_json", is_flag=True)
-def dyad(actor_a: str, actor_b: str, db: str | None, by: str, as_json: bool) -> None:
+def dyad(actor_a: str, actor_b: str, db: str | None, by: str, min_confidence: float, as_json: bool) -> None:
     """Cooperation ↔ conflict between two actors over time (Goldstein scale; asserted events only)."""
     store = _store(db)
     (a_ids,), (b_ids,) = _actor_ids(store, (actor_a,)), _actor_ids(store, (actor_b,))
-    rows = store.dyad(a_ids, b_ids, by=by)
+    rows = store.dyad(a_ids, b_ids, by=by, min_confidence=min_confidence)
     a, b = _name(a_ids[0]), _name(b_ids[0])
     if as_json:
         for r in rows:

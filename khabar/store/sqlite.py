@@ -381,7 +381,7 @@ class SQLiteStore:
         sql += " GROUP BY e.id ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT ?"
         return [dict(r) for r in self.db.execute(sql, [*args, limit])]
 
-    def dyad(self, a: list[str], b: list[str], by: str = "month") -> list[dict]:
+    def dyad(self, a: list[str], b: list[str], by: str = "month", min_confidence: float = 0.0) -> list[dict]:
         """Cooperation ↔ conflict per period for a→b and b→a: asserted (and future) events only;
         negated, proposed and hypothetical events are counted apart, never as asserted."""
         n = 7 if by == "month" else 4 if by == "year" else 10
@@ -394,8 +394,8 @@ class SQLiteStore:
                    " sum(CASE WHEN mode IN ('asserted','future') AND goldstein < 0 THEN 1 ELSE 0 END) AS conflictual,"
                    " sum(CASE WHEN mode NOT IN ('asserted','future') THEN 1 ELSE 0 END) AS other_modes"
                    f" FROM events WHERE actor IN ({','.join('?' * len(x))}) AND recipient IN ({','.join('?' * len(y))})"
-                   " AND date IS NOT NULL GROUP BY period ORDER BY period")
-            for r in self.db.execute(sql, [*x, *y]):
+                   " AND date IS NOT NULL AND coalesce(confidence, 0) >= ? GROUP BY period ORDER BY period")
+            for r in self.db.execute(sql, [*x, *y, min_confidence]):
                 d = dict(r)
                 d["direction"] = direction
                 d["goldstein_mean"] = round(d["goldstein_sum"] / d["asserted"], 2) if d["asserted"] else None
