@@ -306,8 +306,8 @@ class Resolver:
                 if full:
                     m.entity, m.method = full, "ner+coref-surname"
         mentions += self._titles(text, mentions, published)
+        mentions += self._org_coref(text, toks, mentions)  # «ميليشيات الحوثي … الميليشيات»: the Houthis
         mentions += self._generic(text, sentences, mentions)
-        mentions += self._org_coref(text, toks, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
         # Drop exact duplicates (same span found twice).
         seen: set[tuple[int, int]] = set()

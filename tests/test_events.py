@@ -375,3 +375,13 @@ def test_sixth_audit_fixes():
     assert not [g for g in got if g[0] == "ASSAULT"], got
     got = _events("وقالت الشرطة العراقية إن نحو 150 محتجا تجمعوا عند مدخل الحقل النفطي في البصرة.")
     assert ("PROTEST", "IRQ_CVL") in [g[:2] for g in got], got
+
+
+def test_tenth_batch_style_constructions():
+    got = _events("أفادت مصادر يمنية باندلاع اقتتال بين مسلحي ميليشيات الحوثي في الساحل الغربي.")
+    assert ("ASSAULT", "HOUTHIS") in [g[:2] for g in got], got
+    # an armed group named before: «الميليشيات» is that group
+    got = _events("قتل عشرة من ميليشيات الحوثي في الحديدة. وأكدت مصادر قبلية أن الميليشيات خطفت العشرات من أبناء قبيلة الزرانيق.")
+    assert ("COERCE", "HOUTHIS") in [g[:2] for g in got], got
+    got = _events("دعا رجل الدين مقتدى الصدر جميع الساسة إلى التوقف عن جهود تشكيل الحكومة.")
+    assert ("REQUEST", "muqtada_al_sadr") in [g[:2] for g in got], got
