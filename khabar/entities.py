@@ -419,7 +419,16 @@ class Resolver:
         default = max(cnt, key=lambda k: cnt[k]) if cnt else None
         out: list[Mention] = []
         seen_sector: dict[str, str] = {}  # «الشرطة الهندية» … «الشرطة»: the same country later
+        groups = {m.start: m for m in mentions if m.entity and (a := self.kb.get(m.entity)) is not None
+                  and a.kind == "org" and a.sector in ("REB", "MIL")}
         for s, e, sector, iso in found:
+            part_of = re.match(r"\s+(?:من\s+)?", norm[e : e + 6])
+            grp = groups.get(e + part_of.end()) if part_of and sector in ("REB", "MIL") else None
+            if grp is not None:
+                # «مسلحين من تنظيم القاعدة», «مسلحي داعش»: members of a named armed group are that group
+                out.append(Mention(s, e, text[s:e], "ORG", grp.entity, "generic", 0.6))
+                taken.append((s, e))
+                continue
             sent = next((x for x in sentences if x.start <= s < x.end), None)
             if iso is not None:
                 seen_sector[sector] = iso

@@ -138,9 +138,11 @@ _AIM = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:يهدف|تهدف|يهدفان|�
 _PLAN_TOPIC = re.compile(fold(
     rf"(?<![{_AR}])(?:ال)?(?:مفاوضات|محادثات|خطة|مقترح|مشروع|صفقة)(?![{_AR}])(?:\s+[{_AR}]+){{0,6}}?\s+(?:بشأن|حول|على|حيال)\s*$"))
 _CAN = re.compile(fold(rf"(?<![{_AR}])(?:يمكن|يمكنه|يمكنها|يمكنهم|بإمكان|بامكان|باستطاعة)(?:\s+[{_AR}]+)?\s+(?:أن|ان)\s*$"))
+_IF_WORDS = {"إن", "وإن", "فإن"}
 _INSTEAD = re.compile(fold(rf"(?<![{_AR}])(?:بدلا|بدلاً|عوضا|عوضاً)\s+(?:من|عن)\s*$"))
 _MAY_LEAD = re.compile(fold(rf"(?<![{_AR}])قد\s+(?:يؤدي|تؤدي|يقود|تقود|يفضي|تفضي)\s+(?:إلى|الى)(?:\s+[{_AR}]+)?\s*$"))
-_POSSIBLE_AFTER = re.compile(fold(rf"\s+(?:محتمل|المحتمل|محتملة|المحتملة|محتملا|ممكن|الممكن|ممكنة|الممكنة)(?![{_AR}])"))
+_POSSIBLE_AFTER = re.compile(fold(
+    rf"\s+(?:[{_AR}]+\s+)?(?:محتمل|المحتمل|محتملة|المحتملة|محتملا|ممكن|الممكن|ممكنة|الممكنة|المفترض|المفترضة|مفترض|المزعوم|المزعومة|مزعوم)(?![{_AR}])"))
 _FUT_PASSIVE = re.compile(fold(rf"(?<![{_AR}])(?:سيتم|ستتم|سوف)(?![{_AR}])[^.:؟!]*$"))
 _COND = re.compile(fold(rf"(?<![{_AR}])(?:إذا|اذا|إن\s+لم|ان\s+لم|لو|في\s+حال|حال)(?![{_AR}])"))
 _REJECT_MASDAR = {fold(w) for w in "رفض رفضت يرفض ترفض".split()}
@@ -436,10 +438,10 @@ _HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "REJECT", "THREATEN", "PR
 _STRIKES_NEAR = re.compile(fold(rf"(?<![{_AR}])(?:بضربات|بضربة|بغارات|بغارة|بقصف|في\s+ضربات|في\s+غارات|في\s+غارة|في\s+قصف)(?![{_AR}])"))
 _QUANT_BEFORE = re.compile(fold(
     r"(?:\d+|عدد|العشرات|عشرات|المئات|مئات|آلاف|الآلاف|ألف|اثنين|اثنان|فردين|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة)"
-    r"\s*(?:من\s+)?(?:(?:أفراد|عناصر|أعضاء|جنود|رجال)\s+)?$"))
+    r"\s*(?:من\s+)?(?:(?:أفراد|عناصر|أعضاء|جنود|رجال|مقاتلي|مسلحي|منتسبي|ضباط|عنصرا|مسلحا|جنديا)\s+)?(?:من\s+)?$"))
 # After a transitive killing verb, a preposition or adverb instead of an object: the passive
 # «قُتلوا خلال الاشتباكات», «قتلا أيضا».
-_NO_OBJECT = re.compile(fold(r"\s*(?:[.،,]|$|(?:في|خلال|أيضا|جراء|إثر|اثر|بعد|أمس|اليوم|برصاص|بنيران|بغارة|بغارات|بقصف|على\s+يد)(?![\u0621-\u064a]))"))
+_NO_OBJECT = re.compile(fold(r"\s*(?:[.،,]|$|(?:في|خلال|أيضا|جراء|إثر|اثر|بعد|أمس|اليوم|ليل|ليلة|مساء|صباح|فجر|برصاص|بنيران|بغارة|بغارات|بقصف|على\s+يد)(?![\u0621-\u064a]))"))
 _ADJACENT_OK = {fold(w) for w in "قد لقد فقد وقد".split()}
 
 
@@ -510,7 +512,7 @@ def _adjacent_subject(doc: _Doc, s: Sentence, ts: int, tok: Token | None) -> boo
     )
 
 
-_REL_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:التي|الذي|الذين|اللذين|اللتين|ما)\s*$"))
+_REL_BEFORE = re.compile(fold(rf"(?<![{_AR}])[و]?(?:التي|الذي|الذين|اللذين|اللتين|ما)\s*$"))
 _REL_AGENT = re.compile(fold(rf"\s*(?:[{_AR}]+\s+){{0,2}}?(?:التي|الذي|اللذين|اللتين)\s+(?:[وف]?(?:قد|كان|كانت)\s+)?[{_AR}]{{2,}}(?:ها|ه|هما|هم)(?![{_AR}])"))
 # «عقوبات تفرضها الولايات المتحدة», «هجمات يشنها التنظيم»: a verb with a resumptive pronoun right
 # after an indefinite noun trigger is its relative clause; the verb's subject is the agent
@@ -546,6 +548,20 @@ def _relative_subject(doc: _Doc, s: Sentence, ts: int, tok: Token | None) -> boo
     return _nationality(w) is None
 
 
+_RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}
+_PUBLIC = {normalize(w) for w in "مواطنين مواطنون سكان مدنيين مدنيون أهالي اهالي".split()}  # the public, called upon
+
+
+def _conjuncts(doc: _Doc, before: list[Mention], m: Mention) -> list[Mention]:
+    """«الإمارات والكويت والسعودية»: the chain of conjoined actors ending with ``m``, first first."""
+    chain = [m]
+    while True:
+        prev = [x for x in before if x.end <= chain[0].start and re.fullmatch(r"\s*[،,]?\s*و\s*", doc.norm[x.end : chain[0].start])]
+        if not prev:
+            return chain
+        chain.insert(0, prev[-1])
+
+
 def _has_conj(tok: Token | None) -> bool:
     """The verb opens a coordinated clause («وأطلقوا», «فضربوا»)."""
     if tok is None:
@@ -577,11 +593,12 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
         # اقتحموا») or follows the verb («الجدول الذي اقترحه بولتون»), never an earlier actor
         # («الأخطار التي تهددهم»: the threats).
         ante = [m for m in doc.mentions if m.end <= rel_pron.start() and re.fullmatch(r"[\s،,]*", doc.norm[m.end : rel_pron.start()])]
-        resumptive = _has_enclitic(tok)
+        resumptive = _has_enclitic(tok) or re.search(fold(r"(?:ها|هما|هم|ه)$"), _core_of(tok)) is not None
         if ante and _can_act(doc, ante[-1], False) and not resumptive:
             return ante[-1], None
         after = [m for m in doc.mentions if te <= m.start < min(s.end, te + 40)]
-        if after and len(doc.norm[te : after[0].start].split()) <= 3 and not _RECIP_PREP.search(doc.norm[te : after[0].start]) \
+        true_rel = rel_pron.group(0).strip().lstrip("و") not in ("ما",)
+        if after and (resumptive or not true_rel) and len(doc.norm[te : after[0].start].split()) <= 3 and not _RECIP_PREP.search(doc.norm[te : after[0].start]) \
                 and _can_act(doc, after[0], False):
             return after[0], (ante[-1] if resumptive and ante else None)
         return None, None
@@ -598,19 +615,27 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
         gap = doc.norm[m.end : ts].replace("،", " ").replace(",", " ").split()
         victims = plover == "ASSAULT" and _QUANT_BEFORE.search(doc.norm, max(s.start, m.start - 16), m.start)
         kana = _KANA_BEFORE.search(doc.norm[max(s.start, m.start - 8) : m.start]) is not None
+        # «المحكمة الإسرائيلية العليا تؤيد»: an adjective may stand between the subject and the verb
+        gap = [w for w in gap if not (w.startswith("ال") and len(gap) == 1)]
         if all(w in _ADJACENT_OK for w in gap) and _can_act(doc, m, False) and not victims and (
             not re.search(r"[،,.:]", doc.norm[m.end : ts]) or (kana and not re.search(r"[.:]", doc.norm[m.end : ts]))
         ):
-            prev = [x for x in before if x is not m and re.fullmatch(r"\s*و\s*", doc.norm[x.end : m.start])]
-            return (prev[-1], m) if prev else (m, None)
+            chain = _conjuncts(doc, before, m)
+            if len(chain) == 2 and plover in _RECIPROCAL:
+                return chain[0], m
+            return chain[0], None
     gap_side = _SIDES.search(doc.norm, max(s.start, ts - 25), ts)
     if gap_side and not nominal:
         dy = _main_dyad(doc)
         if dy:
             return dy
     if not nominal:
-        # «أطلقوا النار باتجاه متظاهرين»: a plural verb carries its subject; what follows is not it
-        after = [] if _plural_verb(tok) else [m for m in doc.mentions if te <= m.start < min(s.end, te + 60)]
+        # «أطلقوا النار باتجاه متظاهرين»: a plural verb carries its subject; what follows is not it;
+        # nor does a first-person verb («ونحن نحث روسيا»)
+        core = _core_of(tok)
+        # «نحث» is «يحث» in the first person; «ناشدت», «ندد» are third-person verbs that begin with «ن»
+        first_person = core[:1] == "ن" and len(core) >= 3 and ("ي" + core[1:]) in lexicon()[0]
+        after = [] if _plural_verb(tok) or first_person else [m for m in doc.mentions if te <= m.start < min(s.end, te + 60)]
         if after and any(te < t < after[0].start for t in doc.trigger_starts):
             after = []  # «أدان استهداف ميليشيات الحوثي للسعودية»: the name is the masdar's agent
         # «فرقت المتظاهرين», «أزالت خيام المعتصمين»: the words the trigger required hold its object
@@ -676,7 +701,7 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
     if nominal and tok is not None and doc.text[tok.start : tok.start + 1] == "ب" and any(
             max(s.start, ts - 80) <= t < ts and doc.trigger_types.get(t) in _STATEMENTS for t in doc.trigger_starts):
         before = []  # «وندد الساسة الألمان … بالهجمات»: what they denounced, not what they did
-    if nominal and _REASON_BEFORE.search(doc.norm, max(s.start, ts - 14), ts):
+    if nominal and (_REASON_BEFORE.search(doc.norm, max(s.start, ts - 14), ts) or _INQUIRY_BEFORE.search(doc.norm, max(s.start, ts - 24), ts)):
         before = []  # «اعتقلته السلطات على خلفية اتهامات …»: the clause's subject did not make them
     if plover == "ASSAULT":  # «7 فلسطينيين قتلوا»: counted people are the victims
         before = [m for m in before if not _QUANT_BEFORE.search(doc.norm, max(s.start, m.start - 16), m.start)]
@@ -686,10 +711,10 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
         if len(gap.split()) <= 5 and not re.search(r"[.:؟?!]", gap) and _can_act(doc, m, nominal) and (
             not _COMP_ONLY.search(gap)  # «ذكر محمد حسين أن 6 أشخاص قتلوا»: the subject is after «أن»
         ):
-            prev = [x for x in before if x is not m and re.fullmatch(r"\s*و\s*", doc.norm[x.end : m.start])]
-            if prev:
-                return prev[-1], m
-            return m, None
+            chain = _conjuncts(doc, before, m)
+            if len(chain) == 2 and plover in _RECIPROCAL:
+                return chain[0], m
+            return chain[0], None
         # The sentence's own subject at its start («وكان راسموسن الذي وصل … قد التقى …»)
         first = before[0]
         lead = doc.norm[s.start : first.start].split()
@@ -707,6 +732,7 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
     return None, None
 
 
+_INQUIRY_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:ال)?(?:تحقيق|تحقيقات|تحقيقاتهم|تحقيقاتها|تحقيقه|تحقيقها)\s+(?:في|حول|بشأن)\s*$"))
 _REASON_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:على\s+خلفية|بسبب|بتهمة|بتهم|جراء|بدعوى)\s*$"))
 _TIME_ASIDE = re.compile(fold(
     r"[،,]\s*(?:اليوم|أمس|امس|غدا|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)(?:\s+(?:الماضي|المقبل|الماضية))?\s*[،,]"))
@@ -714,15 +740,20 @@ _KANA_BEFORE = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:كان|كانت|كانو
 _COMP_RX = re.compile(fold(rf"(?<![{_AR}])(?:أن|ان|إن|إنه|أنه|انه)(?![{_AR}])|[.:؟!]"))
 
 
-_CLAUSE_BREAK = re.compile(fold(rf"(?<![{_AR}])(?:حيث|بينما|فيما|عندما|حين|كما|لكن|ولكن|إذ|بعدما|قبل\s+أن|بعد\s+أن)(?![{_AR}])"))
+_CLAUSE_BREAK = re.compile(fold(rf"(?<![{_AR}])(?:حيث|بينما|فيما|عندما|حين|كما|لكن|ولكن|إذ|بعدما|قبل\s+أن|بعد\s+أن|وسط|في\s+ظل)(?![{_AR}])"))
+_MODIFIER_BEFORE = re.compile(fold(
+    rf"(?<![{_AR}])(?:ال)?(?:موالي|موالين|موالية|مواليين|مدعوم|مدعومة|مدعومين|تابع|تابعة|تابعين|مقرب|مقربة|مقربين|المرتبطين|مرتبطين|المرتبطة|مرتبطة)\s+(?:ل|من\s+|ب)?$"))
 
 
-def _recipient(doc: _Doc, s: Sentence, ts: int, te: int, actor: Mention | None) -> Mention | None:
+def _recipient(doc: _Doc, s: Sentence, ts: int, te: int, actor: Mention | None, reciprocal: bool = True) -> Mention | None:
     start = te
     if actor is not None and actor.start >= te:
         start = actor.end
     window_end = min(s.end, start + 90)
     for m in doc.mentions:
+        if not reciprocal and m.start >= start and re.fullmatch(r"\s*[،,]?\s*و\s*", doc.norm[start : m.start]):
+            start = m.end  # «قدمت الإمارات والكويت والسعودية إلى الأردن»: fellow actors, not the recipient
+            continue
         if start <= m.start < window_end and m is not actor and m.entity != (actor.entity if actor else None):
             if ":" in (m.entity or "") and _locative(doc, m):
                 continue  # «في موسكو»: a place, not a recipient
@@ -731,6 +762,8 @@ def _recipient(doc: _Doc, s: Sentence, ts: int, te: int, actor: Mention | None) 
             gap = doc.norm[start : m.start]
             if re.search(r"[.؟?!]", gap) or _CLAUSE_BREAK.search(gap):
                 break  # «… حيث تشتبه أنقرة»: another clause, another party
+            if _MODIFIER_BEFORE.search(doc.norm, max(0, m.start - 16), m.start):
+                continue  # «مواقع للمتمردين الموالين لإيران»: who backs the target, not the target
             words = [w.strip("،,؛") for w in gap.split()]
             content = [w for w in words if w and w not in _TITLE_WORDS and w not in _TIME_WORDS and not _nationality(w)]
             if _RECIP_PREP.search(gap) or len(content) <= 2 or (_COND.search(gap) and len(gap.split()) <= 5) or (
@@ -783,6 +816,9 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
             if not re.search(fold(r"(?<![\u0621-\u064a])ما\s*$"), doc.norm[max(s.start, m.start() - 4) : m.start()])]
     if cond and (trig.plover != "THREATEN" or trig.cameo != "138"):
         return "hypothetical"  # (not «ما إذا كان»: whether, an indirect question)
+    shown = doc.text[max(s.start, ts - 12) : ts].split()  # «إن» and «أن» only differ in the display text
+    if shown and shown[-1] in _IF_WORDS and not _is_nominal(tok, doc) and _core_of(tok)[:1] not in "يتن":
+        return "hypothetical"  # «إن رفض الإرهابيون إلقاء السلاح»: if they refuse
     if _MAY_LEAD.search(doc.norm, max(clause_start, ts - 40), ts) or _POSSIBLE_AFTER.match(doc.norm, te) or (
             _CAN.search(doc.norm, max(clause_start, ts - 20), ts)):
         return "hypothetical"  # «قد يؤدي إلى اشتباك محتمل»
@@ -1115,6 +1151,8 @@ def extract_events(a: Analysis) -> list[Event]:
                 # what is demanded has not happened
                 continue
             prev_request_end = te if trig.plover == "REQUEST" else None
+            if trig.plover == "CONSULT" and re.match(fold(r"\s*(?:العيش|عيش)(?![\u0621-\u064a])"), doc.norm[te : te + 8]):
+                continue  # «لقمة العيش»: a living (bread), not a summit
             if trig.hint("resume") and any(
                     te < t <= te + 40 and doc.trigger_types.get(t) not in (None, "COOPERATE") for t in doc.trigger_starts):
                 continue  # «استأنفت القوات الحكومية قصف المدينة»: the shelling is the event
@@ -1140,7 +1178,9 @@ def extract_events(a: Analysis) -> list[Event]:
                 continue  # «الغوطة الشرقية المحاصرة»: a participle describing a noun, not an event
             if not nominal and _has_conj(tok) and _has_enclitic(tok) and ts - last_nominal_end <= 40:
                 nominal = True  # «إدانة دولة الكويت ورفضها …»: a masdar coordinated with a masdar
-            if not nominal and trig.cameo == "112" and re.match(fold(r"\s+ب(?!ين|عد|عض)[\u0621-\u064a]{2,}"), doc.norm[te : te + 12]):
+            if not nominal and trig.cameo == "112" and re.match(fold(
+                    r"(?:\s+(?:العام|الشهر|الأسبوع|الاسبوع|اليوم|أمس|امس|مرارا|سابقا|الماضي|الماضية|مؤخرا))*\s+ب(?!ين|عد|عض)[\u0621-\u064a]{2,}"),
+                    doc.norm[te : te + 40]):
                 continue  # «قد اتهمت بشن هجوم»: accused (passive), the accuser is not named
             if not nominal and trig.plover != "ASSAULT" and _passive_perfect(tok) and not _BY_AGENT.search(
                     doc.norm, te, min(s.end, te + 60)):
@@ -1157,7 +1197,8 @@ def extract_events(a: Analysis) -> list[Event]:
                 victims = [m for m in doc.mentions if te <= m.start < (agent.start() if agent else s.end)]
                 if not by:
                     by_force = _clause_subject(doc, s, ts) if trig.hint("agent") else None
-                    if by_force is not None and _is_force(by_force) and _STRIKES_NEAR.search(doc.norm, te, min(s.end, te + 40)):
+                    if by_force is not None and (_armed(by_force) or (by_force.entity or "").endswith("_COP")) and _STRIKES_NEAR.search(
+                            doc.norm, te, min(s.end, te + 40)):
                         by = [by_force]  # «أعلن الجيش التركي عن مقتل 26 مسلحا بضربات جوية»
                 if not by:
                     continue
@@ -1170,6 +1211,10 @@ def extract_events(a: Analysis) -> list[Event]:
             if actor is None and not trig.hint("hal"):
                 actor, conj = _subject(doc, s, ts, te, nominal, trig.plover, tok, q, trig.hint("riot"))
                 how = "syntax"
+                if actor is not None and not nominal and trig.cameo == "020" and actor.start >= te and (
+                        actor.entity or "").endswith("_CVL") and normalize(actor.text).removeprefix("ال") in _PUBLIC:
+                    # «كما دعت المواطنين إلى التعاون»: the citizens are called upon; the caller is elsewhere
+                    conj, actor = actor, None
             called = _addressee(doc, s, ts) if nominal else None
             if called is not None and (actor is None or actor.start < called.start):
                 # «جدد دعوته الى العراقيين للقيام بتظاهرة»: those called upon would act
@@ -1301,7 +1346,7 @@ def extract_events(a: Analysis) -> list[Event]:
                     last_event.mentions.append(EventMention(s.start, s.end, ts, te, doc.text[ts:te]))
                 continue
             last_end, last_actor = te, actor.entity
-            recipient = conj or _recipient(doc, s, ts, te, actor)
+            recipient = conj or _recipient(doc, s, ts, te, actor, trig.plover in _RECIPROCAL)
             if recipient is not None and recipient.entity == actor.entity:
                 recipient = None
             if trig.hint("human") and not _human_object(doc, kb, tok, te, actor, recipient):

@@ -385,3 +385,26 @@ def test_tenth_batch_style_constructions():
     assert ("COERCE", "HOUTHIS") in [g[:2] for g in got], got
     got = _events("دعا رجل الدين مقتدى الصدر جميع الساسة إلى التوقف عن جهود تشكيل الحكومة.")
     assert ("REQUEST", "muqtada_al_sadr") in [g[:2] for g in got], got
+
+
+def test_seventh_audit_fixes():
+    got = _events("وحدث الاعتداء أثناء تشييع خمسة من مقاتلي الحشد الشعبي قتلوا ليل الأربعاء في القرية.")
+    assert not [g for g in got if g[0] == "ASSAULT" and g[1] == "PMF"], got  # the fighters were killed
+    got = _events("قال الوزير إن بوتين مسؤول عن هجوم غاز نوفيتشوك والذي استهدف العميل الروسي المزدوج سيرغي سكريبال.")
+    assert not [g for g in got if g[0] == "ASSAULT" and g[1].startswith("new:PER")], got  # the target is no attacker
+    got = _events("ونحن نحث روسيا على أن تكشف عن برنامجها الكيميائي.")
+    assert not [g for g in got if g[0] == "REQUEST" and g[1] == "RUS"], got  # «نحث»: we urge Russia
+    got = _events("اتهمت وزارة الصحة الفلسطينية إسرائيل بالقتل العمد للمسعفة في قطاع غزة.")
+    assert ("ACCUSE", "PSE_GOV", "ISR") in [g[:3] for g in got], got
+    got = _events("المحكمة الإسرائيلية العليا تؤيد استخدام الجيش للقوة ضد المتظاهرين.")
+    assert ("SUPPORT", "ISR_JUD") in [g[:2] for g in got], got
+    got = _events("الجعفري بمجلس الأمن: اخذنا الاحتياطات إن رفض الإرهابيون بإدلب إلقاء السلاح.")
+    assert all(g[3] == "hypothetical" for g in got if g[0] == "REJECT"), got
+    got = _events("وقام محتجون بتوزيع الورود على رجال الأمن وهم يهتفون نحنا والأمن والجيش تجمعنا لقمة العيش.")
+    assert not [g for g in got if g[0] == "CONSULT"], got
+    got = _events("قدمت الإمارات والكويت والسعودية إلى الأردن حزمة مساعدات بقيمة 2.5 مليار دولار.")
+    assert ("AID", "ARE", "JOR") in [g[:3] for g in got], got
+    got = _events("قتل 37 عنصرا في غارات شنتها طائرات التحالف العربي على مواقع للمتمردين الموالين لإيران في الحديدة.")
+    assert not [g for g in got if g[2] == "IRN"], got  # who backs the target is not the target
+    got = _events("وشاركت القوات الأميركية في غارة استهدفت مسلحين من تنظيم القاعدة في الصومال.")
+    assert ("ASSAULT", "US_ARMY", "AL_QAEDA") in [g[:3] for g in got], got
