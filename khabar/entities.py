@@ -401,6 +401,11 @@ class Resolver:
             if adj and self.kb.nationality(adj.group(0).strip()):
                 iso = self.kb.nationality(adj.group(0).strip())
                 e += adj.end()
+            elif (frm := re.match(r"\s+من\s+", norm[e : e + 8])) is not None:
+                state = next((m for m in countries if m.start == e + frm.end()
+                              and self.kb.actors[m.entity].kind == "country"), None)
+                if state is not None:
+                    iso = self.kb.actors[state.entity].country  # «محتجون من كوريا الجنوبية»
             found.append((s, e, nouns_sector(mt.group("n")), iso))
         adj_spans = [(s, e) for s, e, _, iso in found if iso]
         # The article's main country: its places and its free nationality words.

@@ -139,6 +139,7 @@ _PLAN_TOPIC = re.compile(fold(
     rf"(?<![{_AR}])(?:ال)?(?:مفاوضات|محادثات|خطة|مقترح|مشروع|صفقة)(?![{_AR}])(?:\s+[{_AR}]+){{0,6}}?\s+(?:بشأن|حول|على|حيال)\s*$"))
 _CAN = re.compile(fold(rf"(?<![{_AR}])(?:يمكن|يمكنه|يمكنها|يمكنهم|بإمكان|بامكان|باستطاعة)(?:\s+[{_AR}]+)?\s+(?:أن|ان)\s*$"))
 _IF_WORDS = {"إن", "وإن", "فإن"}
+_FAILED = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:فشل|فشلت|فشلوا|أخفق|أخفقت|أخفقوا|عجز|عجزت|عجزوا)(?![{_AR}])[^.،:]*?(?<![{_AR}])في\s*$"))
 _INSTEAD = re.compile(fold(rf"(?<![{_AR}])(?:بدلا|بدلاً|عوضا|عوضاً)\s+(?:من|عن)\s*$"))
 _MAY_LEAD = re.compile(fold(rf"(?<![{_AR}])قد\s+(?:يؤدي|تؤدي|يقود|تقود|يفضي|تفضي)\s+(?:إلى|الى)(?:\s+[{_AR}]+)?\s*$"))
 _POSSIBLE_AFTER = re.compile(fold(
@@ -571,7 +572,7 @@ def _has_conj(tok: Token | None) -> bool:
 
 
 def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: str = "",
-             tok: Token | None = None, q: Quote | None = None, riot: bool = False
+             tok: Token | None = None, q: Quote | None = None, riot: bool = False, objgen: bool = False
              ) -> tuple[Mention | None, Mention | None]:
     """(actor, recipient-from-conjunction) of a trigger: a conjoined SVO subject («روسيا والناتو
     يبحثان»), «الطرفين» (the article's main dyad), a subject right before the verb («كانت قوات
@@ -679,7 +680,7 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
             return after[0], None  # «اعتصام متظاهري البصرة», «احتجاجات المعلمين»: the protesters
         if after and plover in _HOSTILE and _is_force(after[0]) and not doc.norm[te : after[0].start].strip():
             return after[0], None  # «احتجاز الشرطة أعضاء …»: a security force after the noun is the agent
-        if after and plover in _AGENT_GENITIVE:
+        if after and plover in _AGENT_GENITIVE and not objgen:
             m = after[0]
             gap = doc.norm[te : m.start].split()
             titled = m.type == "PER" and len(gap) <= 4 and all(w in _TITLE_WORDS or _nationality(w) for w in gap)
@@ -805,6 +806,8 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
         often = True
     if _INSTEAD.search(doc.norm, max(s.start, ts - 14), ts):
         return "negated"  # «بدلا من استهداف الصادرات»: instead of doing it
+    if _FAILED.search(doc.norm, max(s.start, ts - 80), ts):
+        return "negated"  # «فشل محتجون … في سد الطريق»: they failed to
     if any(w in _NEG for w in prev_close) or (prev and prev[-1] in _NEG_ADJ and not often) or (
         trig.plover != "REJECT" and any(w in _REJECT_MASDAR for w in prev[-3:])
     ):
@@ -1209,7 +1212,7 @@ def extract_events(a: Analysis) -> list[Event]:
                 actor = conj = None
                 how = ""
             if actor is None and not trig.hint("hal"):
-                actor, conj = _subject(doc, s, ts, te, nominal, trig.plover, tok, q, trig.hint("riot"))
+                actor, conj = _subject(doc, s, ts, te, nominal, trig.plover, tok, q, trig.hint("riot"), trig.hint("objgen"))
                 how = "syntax"
                 if actor is not None and not nominal and trig.cameo == "020" and actor.start >= te and (
                         actor.entity or "").endswith("_CVL") and normalize(actor.text).removeprefix("ال") in _PUBLIC:
@@ -1259,6 +1262,12 @@ def extract_events(a: Analysis) -> list[Event]:
                 how = "speaker"
             if actor is not None and trig.plover == "PROTEST" and (_is_force(actor) or (nominal and _is_person(kb, actor.entity))):
                 actor = None  # «واجهت السلطات تلك الاحتجاجات»: the authorities face protests, they don't hold them
+            if actor is None and nominal and trig.hint("clash") and sent_actor is None:
+                forces = [m for m in doc.mentions if s.start <= m.start < ts and not _governed(doc, m) and (
+                    _armed(m) or (m.entity or "").endswith("_COP"))]
+                if forces:
+                    how = "clause"
+                    actor = forces[0]  # «تراجعت قوات الأمن … عندما سقط 50 مصابا في اشتباكات عنيفة»
             if actor is None and nominal and trig.hint("clash") and sent_actor is not None and _is_force(sent_actor):
                 how = "clause"
                 actor = sent_actor  # «بدأت الشرطة عملية لإخلاء الموقع، لكن ذلك أسفر عن اشتباكات مع المحتجين»
