@@ -139,7 +139,7 @@ _PLAN_TOPIC = re.compile(fold(
     rf"(?<![{_AR}])(?:ال)?(?:مفاوضات|محادثات|خطة|مقترح|مشروع|صفقة)(?![{_AR}])(?:\s+[{_AR}]+){{0,6}}?\s+(?:بشأن|حول|على|حيال)\s*$"))
 _CAN = re.compile(fold(rf"(?<![{_AR}])(?:يمكن|يمكنه|يمكنها|يمكنهم|بإمكان|بامكان|باستطاعة)(?:\s+[{_AR}]+)?\s+(?:أن|ان)\s*$"))
 _IF_WORDS = {"إن", "وإن", "فإن"}
-_FAILED = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:فشل|فشلت|فشلوا|أخفق|أخفقت|أخفقوا|عجز|عجزت|عجزوا)(?![{_AR}])[^.،:]*?(?<![{_AR}])في\s*$"))
+_FAILED = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:فشل|فشلت|فشلوا|أخفق|أخفقت|أخفقوا|عجز|عجزت|عجزوا)(?![{_AR}])[^.:]*?(?<![{_AR}])في\s*$"))
 _INSTEAD = re.compile(fold(rf"(?<![{_AR}])(?:بدلا|بدلاً|عوضا|عوضاً)\s+(?:من|عن)\s*$"))
 _MAY_LEAD = re.compile(fold(rf"(?<![{_AR}])قد\s+(?:يؤدي|تؤدي|يقود|تقود|يفضي|تفضي)\s+(?:إلى|الى)(?:\s+[{_AR}]+)?\s*$"))
 _POSSIBLE_AFTER = re.compile(fold(
@@ -696,8 +696,8 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
                 m.type != "LOC" or dyad or plover != "CONSULT"  # «مفاوضات الكويت»: where the talks are held
             ):
                 return m, None  # «زيارة راسموسن», «زيارة لأمين عام…», «دعوة الحلف» («مهاجمة ليبيا»: the target)
-    if plover in _HOSTILE and nominal and not riot:
-        # «المدنيين … من هجمات», «توقيف الناشطين والطلاب خلال قمع …»: victims
+    if plover in _HOSTILE and plover != "PROTEST" and nominal and not riot:
+        # «المدنيين … من هجمات», «توقيف الناشطين والطلاب خلال قمع …»: victims (protesters protest)
         before = [m for m in before if not (m.entity or "").endswith(tuple("_" + c for c in _CIVIL))]
     if nominal and tok is not None and doc.text[tok.start : tok.start + 1] == "ب" and any(
             max(s.start, ts - 80) <= t < ts and doc.trigger_types.get(t) in _STATEMENTS for t in doc.trigger_starts):
@@ -1264,7 +1264,9 @@ def extract_events(a: Analysis) -> list[Event]:
                 actor = None  # «واجهت السلطات تلك الاحتجاجات»: the authorities face protests, they don't hold them
             if actor is None and nominal and trig.hint("clash") and sent_actor is None:
                 forces = [m for m in doc.mentions if s.start <= m.start < ts and not _governed(doc, m) and (
-                    _armed(m) or (m.entity or "").endswith("_COP"))]
+                    _armed(m) or (m.entity or "").endswith("_COP"))
+                    and not _QUANT_BEFORE.search(doc.norm, max(s.start, m.start - 24), m.start)  # the dead, not the agents
+                    and not re.search(fold(r"باسم\s*$"), doc.norm[max(s.start, m.start - 8) : m.start])]  # a spokesman's force
                 if forces:
                     how = "clause"
                     actor = forces[0]  # «تراجعت قوات الأمن … عندما سقط 50 مصابا في اشتباكات عنيفة»

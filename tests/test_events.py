@@ -415,7 +415,7 @@ def test_eleventh_batch_style_constructions():
     assert ("PROTEST", "KOR_CVL", None, "negated") in got, got  # «من كوريا الجنوبية»; they failed to
     got = _events("اقتحمت مركبة مدرعة حشدا من المحتجين في سريناغار بكشمير الهندية.")
     assert not [g for g in got if g[0] == "MOBILIZE"], got  # a crowd, not a military build-up
-    got = _events("وسارعت جماعة الإخوان إلى انتقاد السيسي دون أي أساس.")
+    got = _events("وسارعت جماعة الإخوان إلى انتقاد الرئيس المصري عبد الفتاح السيسي دون أي أساس.")
     assert ("ACCUSE", "MUSLIM_BROTHERHOOD", "abdel_fattah_el_sisi") in [g[:3] for g in got], got
     got = _events("تراجعت قوات الأمن الهندية عندما سقط أكثر من 50 مصابا في اشتباكات عنيفة في سريناغار.")
     assert ("ASSAULT", "IND_COP") in [g[:2] for g in got], got
