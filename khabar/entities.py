@@ -385,8 +385,9 @@ class Resolver:
         norm = normalize_same_length(text)
         taken = [(m.start, m.end) for m in mentions]
         # The dateline («أتلانتا، الولايات المتحدة (CNN)») names the desk, not where things happen.
-        desk = dateline_end(text)
-        countries = [m for m in mentions if m.type == "LOC" and m.entity and self.kb.get(m.entity) and m.start >= desk]
+        desk = dateline_span(text)
+        countries = [m for m in mentions if m.type == "LOC" and m.entity and self.kb.get(m.entity)
+                     and not (desk[0] <= m.start < desk[1])]
         # Pass 1: the nouns and their nationality adjectives.
         found: list[tuple[int, int, str, str | None]] = []  # start, end (with adjective), sector, iso
         for mt in nouns.finditer(norm):
@@ -468,6 +469,14 @@ class Resolver:
                 if s <= first.start or any(a < e and s < b for a, b in taken) or re.match(r"\s+ال", norm[e : e + 4]):
                     continue
                 out.append(Mention(s, e, text[s:e], "ORG", first.entity, "generic", 0.5))
+                taken.append((s, e))
+        for mt in re.finditer(r"(?<![\u0621-\u064a])(?P<v>[\u0621-\u064a]+)\s+(?P<n>ال[\u0621-\u064a]{3,}يون)(?![\u0621-\u064a])", norm):
+            v = mt.group("v").removeprefix("و").removeprefix("ف")
+            s, e = mt.start("n"), mt.end("n")
+            verbish = (v[:1] in "يت" and len(v) >= 4) or v.endswith(("وا", "ت")) or v in _BEFORE_SUBJECT
+            iso = self.kb.nationality(mt.group("n")) if verbish else None
+            if iso and not any(a < e and s < b for a, b in taken):
+                out.append(Mention(s, e, text[s:e], "ORG", f"{iso}_CVL", "generic", 0.5))
                 taken.append((s, e))
         # «آلاف الفلسطينيين», «مئات العراقيين», «دعوته للعراقيين»: a counted nationality, or one
         # governed by a preposition, is a group of civilians (after a noun it is an adjective)
@@ -570,6 +579,7 @@ class Resolver:
 
 
 _GENERIC_SECTORS: dict[str, str] = {}
+_BEFORE_SUBJECT = {normalize(w) for w in "قال قالت أن إن ان التي الذي حيث فيما بينما كما وقد فقد قد".split()}
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:هذا|هذه|ذلك|تلك|هذين|هاتين)\s*$")
 # Office words and the sector of whoever holds them (refined to MIL/LEG by the words after)
 _OFFICE_SECTOR = {normalize(w): sec for ws, sec in (
@@ -586,8 +596,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:(?<![\u0621-\u064a])(?:في|داخل|أنحاء|انحاء|مدن|شوارع|عموم)\s+|(?<![\u0621-\u064a])[وف]?ب)$")
 
 
-def dateline_end(text: str) -> int:
-    """End offset of the article's opening dateline («دبي، الإمارات العربية المتحدة (CNN)—»), or 0."""
+def dateline_span(text: str) -> tuple[int, int]:
+    """Span of the article's opening dateline («دبي، الإمارات العربية المتحدة (CNN)—»), or (0, 0)."""
     from .metadata import find_dateline
 
     pos = 0
@@ -595,9 +605,9 @@ def dateline_end(text: str) -> int:
         if line.strip():
             d = find_dateline(line)
             if d:
-                return pos + d[1].end
+                return pos + d[1].start, pos + d[1].end
         pos += len(line) + 1
-    return 0
+    return 0, 0
 _TITLE_HEADS = {normalize(w) for w in "وزير وزيرة نائب مساعد ناطق متحدث مسؤول مدير رئيس قائد عناصر".split()}
 @functools.lru_cache(maxsize=1)
 def _governed_nationality() -> re.Pattern[str]:

@@ -290,10 +290,15 @@ class _Doc:
         ments = sorted(_actors(a.mentions), key=lambda m: (m.start, -m.end))
         # Outermost mentions only: «مجلس روسيا-الناتو» is the actor, not «روسيا» inside it,
         # but a person's title mention («الأمين العام للناتو») wins over the «الناتو» inside it.
+        from .entities import dateline_span
+
+        desk = dateline_span(self.text)
         self.mentions: list[Mention] = []
         for m in ments:
             if any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in ments):
                 continue
+            if desk[0] <= m.start < desk[1]:
+                continue  # «دبي، الإمارات العربية المتحدة (CNN)-- فرضت …»: the desk is no actor
             self.mentions.append(m)
         self.quotes = a.quotes
         self.trigger_starts: list[int] = []  # trigger positions of the sentence being read
@@ -303,12 +308,9 @@ class _Doc:
         from .kb import knowledge_base
 
         kb = knowledge_base()
-        from .entities import dateline_end
-
-        desk = dateline_end(self.text)  # «أتلانتا، الولايات المتحدة (CNN)»: the desk, not the story's country
-        cnt: dict[str, int] = {}
+        cnt: dict[str, int] = {}  # (dateline mentions left out above: the desk is not the story's country)
         for m in self.mentions:
-            x = kb.get(m.entity) if m.type == "LOC" and m.entity and m.start >= desk else None
+            x = kb.get(m.entity) if m.type == "LOC" and m.entity else None
             if x is not None and x.country and x.country != "IGO":
                 cnt[x.country] = cnt.get(x.country, 0) + 1
         self.main_country = max(cnt, key=lambda k: cnt[k]) if cnt else None
@@ -530,7 +532,12 @@ _PARTICLES = {fold(w) for w in (
 
 def _relative_subject(doc: _Doc, s: Sentence, ts: int, tok: Token | None) -> bool:
     """An imperfect verb right after an indefinite common noun is its relative clause
-    («محاولة تستهدف»): the noun, not a named actor elsewhere, is the subject."""
+    («محاولة تستهدف»): the noun, not a named actor elsewhere, is the subject. So is any verb
+    right after an indefinite event noun («في غارة استهدفت مقرا لقيادات الحوثي»)."""
+    prev_trig = [t for t in doc.trigger_starts if t < ts and not re.search(r"\S\s+\S", doc.norm[t:ts].strip())]
+    if prev_trig and not _has_conj(tok) and not doc.norm[prev_trig[-1] : prev_trig[-1] + 2] == "ال" and (
+            re.fullmatch(r"[\u0621-\u064a]+\s+", doc.norm[prev_trig[-1] : ts])):
+        return True
     c = _core_of(tok)
     if c[:1] == "س" and len(c) >= 5:
         c = c[1:]  # «سيبحث»
@@ -741,6 +748,7 @@ _KANA_BEFORE = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:كان|كانت|كانو
 _COMP_RX = re.compile(fold(rf"(?<![{_AR}])(?:أن|ان|إن|إنه|أنه|انه)(?![{_AR}])|[.:؟!]"))
 
 
+_ASIDE = re.compile(fold(r"(?<![\u0621-\u064a])في\s+(?:بيان|بيانها|بيانه|تصريح|تصريحات|تصريحاته|مؤتمر\s+صحفي|تغريدة|كلمة|مقابلة)(?![\u0621-\u064a])"))
 _CLAUSE_BREAK = re.compile(fold(rf"(?<![{_AR}])(?:حيث|بينما|فيما|عندما|حين|كما|لكن|ولكن|إذ|بعدما|قبل\s+أن|بعد\s+أن|وسط|في\s+ظل)(?![{_AR}])"))
 _MODIFIER_BEFORE = re.compile(fold(
     rf"(?<![{_AR}])(?:ال)?(?:موالي|موالين|موالية|مواليين|مدعوم|مدعومة|مدعومين|تابع|تابعة|تابعين|مقرب|مقربة|مقربين|المرتبطين|مرتبطين|المرتبطة|مرتبطة)\s+(?:ل|من\s+|ب)?$"))
@@ -765,8 +773,9 @@ def _recipient(doc: _Doc, s: Sentence, ts: int, te: int, actor: Mention | None, 
                 break  # «… حيث تشتبه أنقرة»: another clause, another party
             if _MODIFIER_BEFORE.search(doc.norm, max(0, m.start - 16), m.start):
                 continue  # «مواقع للمتمردين الموالين لإيران»: who backs the target, not the target
-            words = [w.strip("،,؛") for w in gap.split()]
-            content = [w for w in words if w and w not in _TITLE_WORDS and w not in _TIME_WORDS and not _nationality(w)]
+            words = [w.strip("،,؛") for w in _ASIDE.sub(" ", gap).split()]
+            content = [w for w in words if w and w not in _TITLE_WORDS and w not in _TIME_WORDS and not _nationality(w)
+                       and not (w.startswith("ال") and w.endswith(("يه", "ي")))]  # «الحقوقية», «الأمريكي»
             if _RECIP_PREP.search(gap) or len(content) <= 2 or (_COND.search(gap) and len(gap.split()) <= 5) or (
                 doc.text[m.start - 1 : m.start] == "ل"
             ):

@@ -278,9 +278,9 @@ def test_armed_group_anaphora_and_dateline_desk():
     a = _full("أتلانتا، الولايات المتحدة الأمريكية (CNN)-- تبنى تنظيم داعش هجوما في باكستان. "
               "وقال التنظيم في بيان إن مقاتليه استهدفوا حافلة في مدينة كويتا الباكستانية.")
     assert any(m.entity == "ISIL" and m.text == "التنظيم" for m in a.mentions)
-    from khabar.entities import dateline_end
+    from khabar.entities import dateline_span
 
-    assert dateline_end(a.article.text) > 0
+    assert dateline_span(a.article.text)[1] > 0
     assert all(m.entity != "USA_REB" for m in a.mentions)
 
 
@@ -419,3 +419,14 @@ def test_eleventh_batch_style_constructions():
     assert ("ACCUSE", "MUSLIM_BROTHERHOOD", "abdel_fattah_el_sisi") in [g[:3] for g in got], got
     got = _events("تراجعت قوات الأمن الهندية عندما سقط أكثر من 50 مصابا في اشتباكات عنيفة في سريناغار.")
     assert ("ASSAULT", "IND_COP") in [g[:2] for g in got], got
+
+
+def test_eighth_audit_fixes():
+    a = _full("دبي، الإمارات العربية المتحدة (CNN)-- فرضت وزارة الخزانة الأمريكية، الخميس، عقوبات على مبرمج كوري شمالي.")
+    assert not [e for e in a.events if e.actor == "ARE"], [(e.plover, e.actor) for e in a.events]  # the desk acts not
+    got = _events("كشفت مصادر ميدانية مقتل قيادي في غارة استهدفت مقرا لقيادات ميليشيات الحوثي في الحديدة.")
+    assert not [g for g in got if g[0] == "ASSAULT" and g[1] == "HOUTHIS"], got  # the target of the strike
+    got = _events("ووقعت مواجهات في الضفة الغربية في إطار التظاهرات الأسبوعية التي ينظمها الفلسطينيون.")
+    assert ("PROTEST", "PSE_CVL") in [g[:2] for g in got], got
+    got = _events("دعت منظمة هيومن رايتس ووتش في بيان الاثنين، السلطات المصرية إلى تحقيق العدالة.")
+    assert [g for g in got if g[0] == "REQUEST" and g[2] == "EGY_GOV"], got
