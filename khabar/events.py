@@ -246,7 +246,7 @@ def _find_triggers(s: Sentence, text: str) -> list[tuple[int, int, Trigger]]:
                 elif core.startswith("ل") and any(g.kind == "article" for g in toks[i].segments) and len(core) > 4:
                     # «للمطالبة», «للاحتجاج»: a demand or protest as purpose; «للتعاون», «للمباحثات»
                     # ("for cooperation/talks") name no event
-                    cands = [t for t in table.get(core[1:], []) if t.plover in ("REQUEST", "PROTEST")]
+                    cands = [t for t in table.get(core[1:], []) if t.plover in ("REQUEST", "PROTEST", "SANCTION")]  # «للعقوبات الفرنسية»
                 elif base.endswith("ات") or base in _NOUN_ONLY:  # «غاراتها», «مقترحاتها»
                     cands = table.get(base, [])
                 elif _has_enclitic(toks[i]) and not base.startswith("ن"):  # «يقصفها», «اقترحه», «وتأييده», «دعوته» (ة spelt ت)
@@ -716,7 +716,11 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
     if before:
         m = before[-1]
         gap = doc.norm[m.end : ts]
-        if len(gap.split()) <= 5 and not re.search(r"[.:؟?!]", gap) and _can_act(doc, m, nominal) and (
+        # a capital right after a verb is that verb's subject («أعلنت باريس تجميد أصول»): the state
+        verb_before = re.search(fold(rf"(?<![{_AR}])[وف]?(?:[يت][{_AR}]{{2,}}|[{_AR}]{{2,}}ت)\s+$"),
+                                doc.norm[max(s.start, m.start - 14) : m.start]) is not None
+        if len(gap.split()) <= 5 and not re.search(r"[.:؟?!]", gap) and (
+                _can_act(doc, m, nominal) or (verb_before and _can_act(doc, m, False))) and (
             not _COMP_ONLY.search(gap)  # «ذكر محمد حسين أن 6 أشخاص قتلوا»: the subject is after «أن»
         ):
             chain = _conjuncts(doc, before, m)
@@ -1162,7 +1166,7 @@ def extract_events(a: Analysis) -> list[Event]:
                 # «للمطالبة باستقالة رئيس الوزراء», «أن يطلب الملك من رئيس الوزراء الاستقالة»:
                 # what is demanded has not happened
                 continue
-            prev_request_end = te if trig.plover == "REQUEST" else None
+            prev_request_end = te if trig.plover in ("REQUEST", "THREATEN") else None  # «تهديدات بالقتل»: the threatened act
             if trig.plover == "CONSULT" and re.match(fold(r"\s*(?:العيش|عيش)(?![\u0621-\u064a])"), doc.norm[te : te + 8]):
                 continue  # «لقمة العيش»: a living (bread), not a summit
             if trig.hint("resume") and any(

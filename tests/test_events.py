@@ -430,3 +430,12 @@ def test_eighth_audit_fixes():
     assert ("PROTEST", "PSE_CVL") in [g[:2] for g in got], got
     got = _events("دعت منظمة هيومن رايتس ووتش في بيان الاثنين، السلطات المصرية إلى تحقيق العدالة.")
     assert [g for g in got if g[0] == "REQUEST" and g[2] == "EGY_GOV"], got
+
+
+def test_twelfth_batch_style_constructions():
+    got = _events("وفي كانون الثاني، أعلنت باريس تجميد أصول 25 كيانا يشتبه في دعمها لبرنامج الأسلحة الكيميائية.")
+    assert ("SANCTION", "FRA") in [g[:2] for g in got], got  # a capital right after a verb is the state
+    got = _events("وتعرضت الشركات للعقوبات الفرنسية منذ أيار الماضي.")
+    assert ("SANCTION", "FRA") in [g[:2] for g in got], got
+    got = _events("وأمرت المحكمة العليا بحماية العائلة بعد تلقيها تهديدات بالقتل.")
+    assert not [g for g in got if g[0] == "ASSAULT"], got  # the threatened killing did not happen
