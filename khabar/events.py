@@ -128,7 +128,7 @@ _FUT = {fold(w) for w in (
 _PROPOSE = {fold(w) for w in (
     "اقترح اقترحت يقترح تقترح اقتراح عرض عرضت يعرض مستعد مستعدة مستعدون مهتم مهتمة مهتمون يسعى تسعى يسعون"
     " يأمل تأمل نأمل آمل أمله أملها يريد تريد نريد يرغب ترغب نرغب دعا دعت يدعو تدعو دعوة قرر تعتزم يعتزم"
-    " تخطط يخطط تخطيط تنوي ينوي استعداد استعدادها استعداده يدرس تدرس يستعد تستعد"
+    " تخطط يخطط تخطيط تنوي ينوي استعداد استعدادها استعداده يدرس تدرس يستعد تستعد أوامر أوامره أوامرها بأوامر"
     " الضروري ضرورة يجب ينبغي لابد يتعين نية نيتها نيته عزمها عزمه تعتزمان يهدف تهدف يهدفان تهدفان بهدف الهادفة الرامية"
 ).split()}
 _DENY = re.compile(fold(rf"(?<![{_AR}])(?:نفى|نفت|ينفي|تنفي|نفوا|نافيا|نافية)(?![{_AR}])[^.؟!]*?(?<![{_AR}])(?:أن|ان)(?![{_AR}])"))
@@ -453,6 +453,7 @@ _ADJACENT_OK = {fold(w) for w in "قد لقد فقد وقد".split()}
 _EXPERIENCER_VERBS = (
     "شهد|شهدت|تشهد|يشهد|شهدها|تعرض|تعرضت|يتعرض|تتعرض|تعرضها|تعرضه|تعرضهم|عاش|عاشت|تعيش|تصدى|تصدت|يتصدى|تتصدى|التصدي"
     "|صد|صدت|أحبط|أحبطت|يحبط|تحبط|اعتبر|اعتبرت|يعتبر|تعتبر|وصف|وصفت|يصف|تصف"
+    "|تلقى|تلقت|يتلقى|تتلقى|تلقوا|حصل|حصلت|يحصل|تحصل|نفى|نفت|ينفي|تنفي"
 )
 _EXPERIENCER = re.compile(fold(rf"(?<![{_AR}])(?:[وفل])?(?:{_EXPERIENCER_VERBS})(?![{_AR}])"))  # between subject and trigger
 _EXPERIENCER_END = re.compile(fold(rf"(?<![{_AR}])(?:[وف])?(?:{_EXPERIENCER_VERBS})\s*$"))  # right before the subject
@@ -685,7 +686,7 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
         if after and plover == "PROTEST" and not doc.norm[te : after[0].start].strip() and (
                 (after[0].entity or "").endswith(tuple("_" + c for c in _CIVIL))):
             return after[0], None  # «اعتصام متظاهري البصرة», «احتجاجات المعلمين»: the protesters
-        if after and plover in _HOSTILE and _is_force(after[0]) and not doc.norm[te : after[0].start].strip():
+        if after and plover in ("ASSAULT", "COERCE") and _is_force(after[0]) and not doc.norm[te : after[0].start].strip():
             return after[0], None  # «احتجاز الشرطة أعضاء …»: a security force after the noun is the agent
         if after and plover in _AGENT_GENITIVE and not objgen:
             m = after[0]
@@ -745,7 +746,7 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
 
 
 _INQUIRY_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:ال)?(?:تحقيق|تحقيقات|تحقيقاتهم|تحقيقاتها|تحقيقه|تحقيقها)\s+(?:في|حول|بشأن)\s*$"))
-_REASON_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:على\s+خلفية|بسبب|بتهمة|بتهم|جراء|بدعوى)\s*$"))
+_REASON_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:على\s+خلفية|بسبب|بتهمة|بتهم|جراء|بدعوى|بشأن)\s*$"))
 _TIME_ASIDE = re.compile(fold(
     r"[،,]\s*(?:اليوم|أمس|امس|غدا|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)(?:\s+(?:الماضي|المقبل|الماضية))?\s*[،,]"))
 _KANA_BEFORE = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:كان|كانت|كانوا)\s+$"))
@@ -1167,6 +1168,9 @@ def extract_events(a: Analysis) -> list[Event]:
                 # what is demanded has not happened
                 continue
             prev_request_end = te if trig.plover in ("REQUEST", "THREATEN") else None  # «تهديدات بالقتل»: the threatened act
+            if trig.plover == "CONSULT" and trig.cameo == "040" and re.match(fold(r"\s*عن(?![\u0621-\u064a])"), doc.norm[te : te + 5]) and (
+                    "بحث" in _core_of(tok_at.get(ts))):
+                continue  # «يبحث عن دعم»: looking for support, not talks
             if trig.plover == "CONSULT" and re.match(fold(r"\s*(?:العيش|عيش)(?![\u0621-\u064a])"), doc.norm[te : te + 8]):
                 continue  # «لقمة العيش»: a living (bread), not a summit
             if trig.hint("resume") and any(
@@ -1181,6 +1185,8 @@ def extract_events(a: Analysis) -> list[Event]:
             from_noun = False
             if trig.plover == "PROTEST" and _PRETEND.match(doc.norm, te) and "ظاهر" in _core_of(tok):
                 continue  # «تظاهرا بأنهما من عمال السباكة»: pretended to be
+            if re.search(fold(rf"(?<![{_AR}])(?:بتهمة|بتهم|تهمة|تهم|التهمة|التهم)(?:\s+(?:الشروع|محاولة)\s+في)?\s*$"), doc.norm[max(s.start, ts - 24) : ts]):
+                continue  # «بتهمة الشروع في القتل»: a charge, not a reported act
             if re.search(fold(rf"(?<![{_AR}])(?:قيد|رهن)\s*$"), doc.norm[max(s.start, ts - 8) : ts]):
                 continue  # «قيد الاعتقال»: a state (in detention), not an event
             if trig.plover == "ACCUSE" and _BY_CHARGE.match(doc.norm, te) and (
