@@ -403,6 +403,14 @@ def _armed(m: Mention) -> bool:
     return a is not None and a.kind == "org" and (a.sector in ("MIL", "REB") or a.subsector == "MIL")
 
 
+def _gov_org(m: Mention) -> bool:
+    """A government named as an organisation («النظام السوري», «الحكومة السورية»), not a state's name."""
+    from .kb import knowledge_base
+
+    a = knowledge_base().get(m.entity or "")
+    return (a is not None and a.kind == "org" and a.sector == "GOV") or (m.entity or "").endswith("_GOV")
+
+
 def _is_force(m: Mention) -> bool:
     """Police, army, government (generic or in the knowledge base): agents of coercion."""
     ent = m.entity or ""
@@ -558,6 +566,7 @@ def _relative_subject(doc: _Doc, s: Sentence, ts: int, tok: Token | None) -> boo
 
 
 _RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}
+_REPORTERS = {"NGO", "MED", "CVL", "OPP", "EDU", "LAB"}  # who report events more than they act in their statements
 _PUBLIC = {normalize(w) for w in "مواطنين مواطنون سكان مدنيين مدنيون أهالي اهالي".split()}  # the public, called upon
 
 
@@ -679,7 +688,8 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
         if after and plover == "ASSAULT" and re.fullmatch(r"\s*(?:[\u0621-\u064a]+\s+)?لل?", doc.text[te : after[0].start]) and (
                 _can_act(doc, after[0], False)):
             return after[0], None  # «بعد هجوم للحوثيين», «غارة للتحالف»: by them
-        if after and plover == "ASSAULT" and not doc.norm[te : after[0].start].strip() and _armed(after[0]):
+        if after and plover == "ASSAULT" and not doc.norm[te : after[0].start].strip() and (
+                _armed(after[0]) or _gov_org(after[0])):
             return after[0], None  # «هجوم تنظيم الدولة», «غارات التحالف»: an armed group's attack («قصف سوريا»: the target)
         if after and plover in ("SUPPORT", "AID") and re.fullmatch(fold(r"\s*من\s*"), doc.norm[te : after[0].start]) and _can_act(doc, after[0], True):
             return after[0], None  # «بدعم من التحالف العربي»: the supporter
@@ -688,6 +698,12 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
             return after[0], None  # «اعتصام متظاهري البصرة», «احتجاجات المعلمين»: the protesters
         if after and plover in ("ASSAULT", "COERCE") and _is_force(after[0]) and not doc.norm[te : after[0].start].strip():
             return after[0], None  # «احتجاز الشرطة أعضاء …»: a security force after the noun is the agent
+        by = _BY_AGENT.search(doc.norm, te, min(s.end, te + 40))
+        if by is not None:
+            agents = [m for m in doc.mentions if by.end() <= m.start < by.end() + 12 and _can_act(doc, m, False)]
+            if agents:
+                target = before[-1] if before and plover in _HOSTILE else None
+                return agents[0], target  # «أثارت خطة الحكومة انتقادات … من قبل مفوضية الأمم المتحدة»
         if after and plover in _AGENT_GENITIVE and not objgen:
             m = after[0]
             gap = doc.norm[te : m.start].split()
@@ -1168,6 +1184,8 @@ def extract_events(a: Analysis) -> list[Event]:
                 # what is demanded has not happened
                 continue
             prev_request_end = te if trig.plover in ("REQUEST", "THREATEN") else None  # «تهديدات بالقتل»: the threatened act
+            if trig.plover == "REQUEST" and re.match(fold(r"\s*(?:ال)?لجوء(?![\u0621-\u064a])"), doc.norm[te : te + 8]):
+                continue  # «لم يتقدموا بطلب لجوء»: an asylum application
             if trig.plover == "CONSULT" and trig.cameo == "040" and re.match(fold(r"\s*عن(?![\u0621-\u064a])"), doc.norm[te : te + 5]) and (
                     "بحث" in _core_of(tok_at.get(ts))):
                 continue  # «يبحث عن دعم»: looking for support, not talks
@@ -1271,7 +1289,10 @@ def extract_events(a: Analysis) -> list[Event]:
                     how = "addressee"
             if actor is None and q is not None and q.speaker and q.kind == "direct" and _no_actor_in(doc, s, q, ts) and not (
                     nominal and (_TIMED_REF.search(doc.norm, max(s.start, ts - 8), ts)
-                                 or _REASON_BEFORE.search(doc.norm, max(s.start, ts - 14), ts))):
+                                 or _REASON_BEFORE.search(doc.norm, max(s.start, ts - 14), ts)
+                                 or trig.plover in ("ASSAULT", "COERCE"))) and (
+                    _sector(kb, q.speaker) not in _REPORTERS):
+                # (a monitor, a newspaper or a crowd reporting attacks is not the attacker)
                 # direct speech with no other actor named: the speaker («"أعلن اليوم عن فرض عقوبات…"»)
                 actor = Mention(q.speaker_start or q.start, q.speaker_end or q.start, q.speaker_text, "PER", q.speaker)
                 how = "speaker"
@@ -1332,6 +1353,10 @@ def extract_events(a: Analysis) -> list[Event]:
             if actor is None and not nominal and q is None:
                 actor = _dropped_subject(doc, kb, s, ts, tok, subject_memory)
                 how = "earlier sentence"
+            if trig.plover == "PROTEST" and not nominal and last_event is not None and last_event.plover == "PROTEST" and (
+                    re.match(fold(r"(?:و)?احتجاج(?:ا|اً)$"), _core_of(tok))) and not re.search(r"[.:]", doc.norm[last_end:ts]):
+                last_event.mentions.append(EventMention(s.start, s.end, ts, te, doc.text[ts:te]))
+                continue  # «تظاهر آلاف … احتجاجا على خطة للحكومة»: why they protested
             if actor is None and nominal and last_event is not None and last_event.plover == trig.plover and (
                     0 <= ts - last_end <= 30 and not re.search(r"[.،,:؛]", doc.norm[last_end:ts])
                     and re.match(fold(r"(?:ب|في\s)"), doc.norm[ts - (3 if doc.norm[ts - 3 : ts] == "في " else 0) : ts + 1])):

@@ -462,3 +462,16 @@ def test_ninth_audit_fixes():
 def test_no_stage_fails_on_the_seeds(seeds):
     for name, a in seeds.items():
         assert "stage_errors" not in a.article.extra, (name, a.article.extra["stage_errors"])
+
+
+def test_thirteenth_batch_style_constructions():
+    got = _events("تجددت غارات النظام السوري، الأحد، على الغوطة الشرقية رغم قرار مجلس الأمن.")
+    assert ("ASSAULT", "SYR_REGIME") in [g[:2] for g in got], got  # a government's own strikes
+    got = _events("وأثارت خطة الحكومة الإسرائيلية انتقادات عدة خصوصا من قبل مفوضية الأمم المتحدة السامية للاجئين.")
+    assert ("ACCUSE", "UNHCR") in [g[:2] for g in got], got  # the critic after «من قبل»
+    got = _events("تظاهر آلاف الأشخاص مساء السبت في وسط تل أبيب احتجاجا على خطة للحكومة الإسرائيلية.")
+    assert len([g for g in got if g[0] == "PROTEST"]) == 1, got  # «احتجاجا على» is the same protest
+    got = _events("وتشمل الخطة الرجال الذين لم يتقدموا بطلب لجوء في إسرائيل.")
+    assert not [g for g in got if g[0] == "REQUEST"], got
+    got = _events('وذكر المرصد السوري لحقوق الإنسان "استؤنفت الغارات الجوية على منطقة الشيفونية في دوما".')
+    assert not [g for g in got if g[0] == "ASSAULT" and g[1] == "SOHR"], got  # a monitor reports, it does not strike
