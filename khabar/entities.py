@@ -280,8 +280,10 @@ class Resolver:
         # A surname after a KB person's full name in the same article: «محمود عباس» … «عباس».
         kb_surnames: dict[str, str] = {}
         for m in mentions:
-            if m.entity and m.type == "PER" and m.entity in self.kb.actors and " " in m.text.strip():
-                kb_surnames.setdefault(skeleton(m.text.split()[-1]), m.entity)
+            words = m.text.split()
+            if m.entity and m.type == "PER" and m.entity in self.kb.actors and len(words) > 1 and (
+                    normalize(words[-2]) not in _PATRONYM):  # «محمد بن سلمان»: «سلمان» is his father, not him
+                kb_surnames.setdefault(skeleton(words[-1]), m.entity)
         for m in mentions:
             if m.type == "PER" and not m.entity and " " not in m.text.strip():
                 hit = kb_surnames.get(skeleton(m.text))
@@ -579,6 +581,7 @@ class Resolver:
 
 
 _GENERIC_SECTORS: dict[str, str] = {}
+_PATRONYM = {normalize(w) for w in "بن ابن بنت أبو ابو آل ال".split()}
 _BEFORE_SUBJECT = {normalize(w) for w in "قال قالت أن إن ان التي الذي حيث فيما بينما كما وقد فقد قد".split()}
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:هذا|هذه|ذلك|تلك|هذين|هاتين)\s*$")
 # Office words and the sector of whoever holds them (refined to MIL/LEG by the words after)

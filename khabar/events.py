@@ -566,6 +566,7 @@ def _relative_subject(doc: _Doc, s: Sentence, ts: int, tok: Token | None) -> boo
 
 
 _RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}
+_TARGETING = {fold(w) for w in "استهداف مهاجمة قتل اعتقال احتجاز ملاحقة محاصرة استهدافها استهدافه".split()}  # genitive = target
 _REPORTERS = {"NGO", "MED", "CVL", "OPP", "EDU", "LAB"}  # who report events more than they act in their statements
 _PUBLIC = {normalize(w) for w in "مواطنين مواطنون سكان مدنيين مدنيون أهالي اهالي".split()}  # the public, called upon
 
@@ -689,15 +690,21 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
                 _can_act(doc, after[0], False)):
             return after[0], None  # «بعد هجوم للحوثيين», «غارة للتحالف»: by them
         if after and plover == "ASSAULT" and not doc.norm[te : after[0].start].strip() and (
-                _armed(after[0]) or _gov_org(after[0])):
+                _armed(after[0]) or _gov_org(after[0])) and (
+                _tok_base(tok).removeprefix("ال") not in _TARGETING or re.match(r"\s+ل", doc.text[after[0].end : after[0].end + 3])):
+            # («استهداف ميليشيات الحوثي للسعودية»: with the object after «ل», the genitive is the agent)
             return after[0], None  # «هجوم تنظيم الدولة», «غارات التحالف»: an armed group's attack («قصف سوريا»: the target)
         if after and plover in ("SUPPORT", "AID") and re.fullmatch(fold(r"\s*من\s*"), doc.norm[te : after[0].start]) and _can_act(doc, after[0], True):
             return after[0], None  # «بدعم من التحالف العربي»: the supporter
         if after and plover == "PROTEST" and not doc.norm[te : after[0].start].strip() and (
                 (after[0].entity or "").endswith(tuple("_" + c for c in _CIVIL))):
             return after[0], None  # «اعتصام متظاهري البصرة», «احتجاجات المعلمين»: the protesters
-        if after and plover in ("ASSAULT", "COERCE") and _is_force(after[0]) and not doc.norm[te : after[0].start].strip():
+        if after and plover in ("ASSAULT", "COERCE") and _is_force(after[0]) and not doc.norm[te : after[0].start].strip() and (
+                plover == "COERCE" or _tok_base(tok).removeprefix("ال") not in _TARGETING
+                or re.match(r"\s+ل", doc.text[after[0].end : after[0].end + 3])):  # forces arrest; they are targeted
             return after[0], None  # «احتجاز الشرطة أعضاء …»: a security force after the noun is the agent
+        if objgen and _DRAW.search(doc.norm, max(s.start, ts - 10), ts):
+            return None, None  # «ترامب أثار انتقادات»: he drew the criticism; the critics are not named here
         by = _BY_AGENT.search(doc.norm, te, min(s.end, te + 40))
         if by is not None:
             agents = [m for m in doc.mentions if by.end() <= m.start < by.end() + 12 and _can_act(doc, m, False)]
@@ -723,6 +730,9 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
     if plover in _HOSTILE and plover != "PROTEST" and nominal and not riot:
         # «المدنيين … من هجمات», «توقيف الناشطين والطلاب خلال قمع …»: victims (protesters protest)
         before = [m for m in before if not (m.entity or "").endswith(tuple("_" + c for c in _CIVIL))]
+    if nominal and plover in ("ASSAULT", "COERCE") and re.search(
+            fold(rf"(?<![{_AR}])(?:مع|على|عن|إزاء|ازاء|حيال)\s*$"), doc.norm[max(s.start, ts - 6) : ts]):
+        before = []  # «تفاعل ترامب مع الهجوم», «لديها الدليل على الهجوم»: what they speak of, not what they did
     if nominal and tok is not None and doc.text[tok.start : tok.start + 1] == "ب" and any(
             max(s.start, ts - 80) <= t < ts and doc.trigger_types.get(t) in _STATEMENTS for t in doc.trigger_starts):
         before = []  # «وندد الساسة الألمان … بالهجمات»: what they denounced, not what they did
@@ -1037,6 +1047,7 @@ _SUBJECTLESS_NEXT = re.compile(fold(
     rf"|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|صباح|مساء|خلال|قبل|بعد)(?![{_AR}])|[^{_AR}])"))
 # What the agents of an event noun can be said to do in a clause after it: protests denounce and
 # demand (they do not «sweep» — «احتجاجات تجتاح البلاد»); attacks target and kill.
+_DRAW = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:أثار|أثارت|يثير|تثير|أثارا|واجه|واجهت|يواجه|تواجه|تعرض|تعرضت|يتعرض|تتعرض)\s*$"))
 _STATEMENTS = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE"}
 _WHAT_EVENTS_DO = {
     "PROTEST": ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "PROTEST"),
@@ -1233,7 +1244,7 @@ def extract_events(a: Analysis) -> list[Event]:
             ):
                 # «قتل 16 من مسلحي الميليشيات»: passive; the victims follow, the killer only «برصاص X»
                 agent = _AGENT.search(doc.norm, te, s.end)
-                by = [m for m in doc.mentions if agent and agent.end() <= m.start < agent.end() + 30]
+                by = [m for m in doc.mentions if agent and agent.end() <= m.start < agent.end() + 14]
                 victims = [m for m in doc.mentions if te <= m.start < (agent.start() if agent else s.end)]
                 if not by:
                     by_force = _clause_subject(doc, s, ts) if trig.hint("agent") else None

@@ -475,3 +475,16 @@ def test_thirteenth_batch_style_constructions():
     assert not [g for g in got if g[0] == "REQUEST"], got
     got = _events('وذكر المرصد السوري لحقوق الإنسان "استؤنفت الغارات الجوية على منطقة الشيفونية في دوما".')
     assert not [g for g in got if g[0] == "ASSAULT" and g[1] == "SOHR"], got  # a monitor reports, it does not strike
+
+
+def test_tenth_audit_fixes():
+    got = _events("وأشار ترامب إلى أنه سيرسل وزير الخارجية للقاء الملك سلمان، بعد أن التقى ولي العهد الأمير محمد بن سلمان.")
+    assert "mohammed_bin_salman" not in [g[2] for g in got if g[0] == "CONSULT"][:1], got  # «الملك سلمان» is the king
+    got = _events("يذكر أن الرئيس الأمريكي دونالد ترامب أثار انتقادات بعد معارك خاضها على تويتر.")
+    assert not [g for g in got if g[0] == "ACCUSE" and g[1] == "donald_trump"], got  # he drew the criticism
+    got = _events("وتفاعل الرئيس الأمريكي دونالد ترامب مع الهجوم وأكد أنه يتابع الموقف.")
+    assert not [g for g in got if g[0] == "ASSAULT" and g[1] == "donald_trump"], got
+    got = _events("قتل شخص مساء السبت وسط باريس على يد رجل مسلح بسكين قامت الشرطة الفرنسية بقتله.")
+    assert not [g for g in got if g[0] == "ASSAULT" and g[1] == "FRA_COP" and g[2] == "FRA"], got
+    got = _events("وقال اللواء إن فئات لجأت إلى العنف وقامت بعمليات تخريب واستهداف قوات الدرك الأردنية.")
+    assert not [g for g in got if g[0] == "ASSAULT" and g[1] in ("JOR_MIL", "JOR_COP")], got  # the target
