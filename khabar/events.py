@@ -566,6 +566,7 @@ def _relative_subject(doc: _Doc, s: Sentence, ts: int, tok: Token | None) -> boo
 
 
 _RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE", "ASSAULT"}
+_AGAINST = re.compile(fold(rf"(?<![{_AR}])(?:ضد|على|أمام|امام|تجاه|إزاء)(?![{_AR}])[^.،:]{{0,30}}$|(?<![{_AR}])ل\S*$"))
 _TARGETING = {fold(w) for w in "استهداف مهاجمة قتل اعتقال احتجاز ملاحقة محاصرة استهدافها استهدافه".split()}  # genitive = target
 _REPORTERS = {"NGO", "MED", "CVL", "OPP", "EDU", "LAB"}  # who report events more than they act in their statements
 _PUBLIC = {normalize(w) for w in "مواطنين مواطنون سكان مدنيين مدنيون أهالي اهالي".split()}  # the public, called upon
@@ -1413,6 +1414,9 @@ def extract_events(a: Analysis) -> list[Event]:
                 continue
             last_end, last_actor = te, actor.entity
             recipient = conj or _recipient(doc, s, ts, te, actor, trig.plover in _RECIPROCAL)
+            if recipient is not None and not conj and trig.plover == "PROTEST" and not _AGAINST.search(
+                    doc.norm, max(s.start, recipient.start - 40), recipient.start):
+                recipient = None  # «مظاهرة فرقتها قوات الأمن»: a protest's target is whom it is against
             if recipient is not None and recipient.entity == actor.entity:
                 recipient = None
             if trig.hint("human") and not _human_object(doc, kb, tok, te, actor, recipient):

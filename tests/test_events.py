@@ -488,3 +488,10 @@ def test_tenth_audit_fixes():
     assert not [g for g in got if g[0] == "ASSAULT" and g[1] == "FRA_COP" and g[2] == "FRA"], got
     got = _events("وقال اللواء إن فئات لجأت إلى العنف وقامت بعمليات تخريب واستهداف قوات الدرك الأردنية.")
     assert not [g for g in got if g[0] == "ASSAULT" and g[1] in ("JOR_MIL", "JOR_COP")], got  # the target
+
+
+def test_protest_target_is_whom_it_is_against():
+    got = _events("كما شهدت بغداد أمس السبت مظاهرة فرقتها قوات الأمن العراقية.")
+    assert ("PROTEST", "IRQ_CVL", None) in [g[:3] for g in got], got
+    got = _events("تظاهر آلاف العراقيين في البصرة ضد الحكومة العراقية.")
+    assert ("PROTEST", "IRQ_CVL", "IRQ_GOV") in [g[:3] for g in got], got
