@@ -1038,6 +1038,7 @@ def is_sports(text: str) -> bool:
 _BY_AGENT = re.compile(fold(r"(?<![\u0621-\u064a])(?:من\s+قبل|من\s+جانب|على\s+يد)(?![\u0621-\u064a])"))
 _MEDIA_AFTER = re.compile(fold(
     r"\s*(?:مع|ل)\s*(?:[\"«]|شبكة|قناة|صحيفة|وكالة|تلفزيون|التلفزيون|موقع|إذاعة|اذاعة|مجلة|برنامج|محطة|الصحفيين|الصحافيين|صحفيين|صحافيين)"))
+_ANTI_GRAFT = re.compile(fold(r"(?<![\u0621-\u064a])(?:ضد|على|لمكافحة|مكافحة)\s+(?:ما\s+وصفته\s+ب|ما\s+وصفه\s+ب)?ال?فساد"))
 _CONVICT = re.compile(fold(r"^(?:إدانة|ادانة|إدانت|ادانت|أدين|ادين|يدان|تدان)"))
 _BY_CHARGE = re.compile(fold(r"\s+ب(?!ين|عد|عض)[\u0621-\u064a]{3,}"))
 _IMPERSONAL = re.compile(fold(rf"(?<![{_AR}])(?:تم|يتم|سيتم|جرى|يجري)(?![{_AR}])[^.:؟!]*$"))
@@ -1219,6 +1220,14 @@ def extract_events(a: Analysis) -> list[Event]:
                 continue  # «بتهمة الشروع في القتل»: a charge, not a reported act
             if re.search(fold(rf"(?<![{_AR}])(?:قيد|رهن)\s*$"), doc.norm[max(s.start, ts - 8) : ts]):
                 continue  # «قيد الاعتقال»: a state (in detention), not an event
+            if trig.plover == "ACCUSE" and _CONVICT.match(fold(_core_of(tok))) and re.search(
+                    fold(r"(?<![\u0621-\u064a])(?:بتهمة|بتهم)(?![\u0621-\u064a])"), doc.norm[te : min(s.end, te + 50)]):
+                continue  # «أدانت محكمة … رجلا بتهمة …»: a conviction
+            if re.search(r"(?:\d|(?<![\u0621-\u064a])(?:ألف|الف|آلاف|الآف|مئات|عشرات))\s+$", doc.norm[max(s.start, ts - 8) : ts]) and (
+                    not _is_nominal(tok_at.get(ts), doc)):
+                continue  # «12 ألف طالب»: a counted noun (students), not the verb «طالب»
+            if trig.plover in ("ASSAULT", "COERCE") and _ANTI_GRAFT.search(doc.norm, max(s.start, ts - 60), min(s.end, te + 60)):
+                continue  # «الحملة التي شنتها السلطات ضد الفساد»: an anti-corruption drive, not an attack
             if trig.plover == "ACCUSE" and _BY_CHARGE.match(doc.norm, te) and (
                     _CONVICT.match(fold(_core_of(tok))) or (_has_enclitic(tok) and _is_nominal(tok, doc))):
                 # «بعد إدانته بتعذيب متظاهرين», «أدين بالفساد»: a court's conviction, not a
@@ -1394,9 +1403,9 @@ def extract_events(a: Analysis) -> list[Event]:
             if nominal:
                 last_nominal_end = te
                 last_nominal = (te, actor, trig.plover)
-            if trig.hint("verbal") and _is_person(kb, actor.entity) and (
-                recipient_hint := _recipient(doc, s, ts, te, actor)
-            ) is not None and not _is_force(recipient_hint):
+            if trig.hint("verbal") and _is_person(kb, actor.entity) and (kb.get(actor.entity) is not None or (
+                (recipient_hint := _recipient(doc, s, ts, te, actor)) is not None and not _is_force(recipient_hint))):
+                # (a politician in the knowledge base «attacking» anyone is criticising: «هاجم الأسد مشاركة قوات …»)
                 # «أردوغان يهاجم وزير خارجية الإمارات»: a politician attacking someone is criticism
                 trig = replace(trig, plover="ACCUSE", cameo="111", goldstein=-2.0)
             if trig.hint("civil") and _sector(kb, actor.entity) not in _CIVIL:

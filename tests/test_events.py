@@ -495,3 +495,16 @@ def test_protest_target_is_whom_it_is_against():
     assert ("PROTEST", "IRQ_CVL", None) in [g[:3] for g in got], got
     got = _events("تظاهر آلاف العراقيين في البصرة ضد الحكومة العراقية.")
     assert ("PROTEST", "IRQ_CVL", "IRQ_GOV") in [g[:3] for g in got], got
+
+
+def test_eleventh_audit_fixes():
+    got = _events("وبهذا القرار وجد هؤلاء الطلاب البالغ عددهم 12 ألف طالب أنفسهم في مأزق.")
+    assert not [g for g in got if g[0] == "REQUEST"], got  # «12 ألف طالب»: students
+    got = _events("وعن الحملة التي شنتها السلطات السعودية ضد ما وصفته بالفساد، قال ولي العهد إن الحكومة استردت الأموال.")
+    assert not [g for g in got if g[0] == "ASSAULT"], got
+    got = _events("أدانت محكمة في أستراليا رجلا بتهمة تشجيع زوجته على الانتحار.")
+    assert not [g for g in got if g[0] == "ACCUSE"], got  # a conviction
+    got = _events("وهاجم الرئيس السوري بشار الأسد مشاركة قوات عسكرية أمريكية وبريطانية في سوريا.")
+    assert ("ACCUSE", "bashar_al_assad") in [g[:2] for g in got], got  # a politician's «attack» is criticism
+    got = _events("ويأتي هذا التطور بعد انسحاب بريطانيا من الاتحاد الأوروبي.")
+    assert ("REJECT", "GBR") in [g[:2] for g in got] and not [g for g in got if g[0] == "RETREAT"], got
