@@ -747,7 +747,7 @@ def _subject(doc: _Doc, s: Sentence, ts: int, te: int, nominal: bool, plover: st
         # a capital right after a verb is that verb's subject («أعلنت باريس تجميد أصول»): the state
         verb_before = re.search(fold(rf"(?<![{_AR}])[وف]?(?:[يت][{_AR}]{{2,}}|[{_AR}]{{2,}}ت)\s+$"),
                                 doc.norm[max(s.start, m.start - 14) : m.start]) is not None
-        if len(gap.split()) <= 5 and not re.search(r"[.:؟?!]", gap) and (
+        if len(gap.split()) <= 5 and not re.search(r"[.:؟?!]", gap) and not _NEW_CLAUSE.search(gap) and (
                 _can_act(doc, m, nominal) or (verb_before and _can_act(doc, m, False))) and (
             not _COMP_ONLY.search(gap)  # «ذكر محمد حسين أن 6 أشخاص قتلوا»: the subject is after «أن»
         ):
@@ -782,6 +782,8 @@ _COMP_RX = re.compile(fold(rf"(?<![{_AR}])(?:أن|ان|إن|إنه|أنه|انه
 
 _ASIDE = re.compile(fold(r"(?<![\u0621-\u064a])في\s+(?:بيان|بيانها|بيانه|تصريح|تصريحات|تصريحاته|مؤتمر\s+صحفي|تغريدة|كلمة|مقابلة)(?![\u0621-\u064a])"))
 _CLAUSE_BREAK = re.compile(fold(rf"(?<![{_AR}])(?:حيث|بينما|فيما|عندما|حين|كما|لكن|ولكن|إذ|بعدما|قبل\s+أن|بعد\s+أن|وسط|في\s+ظل)(?![{_AR}])"))
+# a new clause with its own subject after the verb («… الحوثيين، فيما حذرت وكالات الإغاثة»)
+_NEW_CLAUSE = re.compile(fold(rf"(?<![{_AR}])(?:فيما|بينما|حيث|لكن|ولكن|إذ|اذ)(?![{_AR}])"))
 _MODIFIER_BEFORE = re.compile(fold(
     rf"(?<![{_AR}])(?:ال)?(?:موالي|موالين|موالية|مواليين|مدعوم|مدعومة|مدعومين|تابع|تابعة|تابعين|مقرب|مقربة|مقربين|المرتبطين|مرتبطين|المرتبطة|مرتبطة)\s+(?:ل|من\s+|ب)?$"))
 

@@ -508,3 +508,8 @@ def test_eleventh_audit_fixes():
     assert ("ACCUSE", "bashar_al_assad") in [g[:2] for g in got], got  # a politician's «attack» is criticism
     got = _events("ويأتي هذا التطور بعد انسحاب بريطانيا من الاتحاد الأوروبي.")
     assert ("REJECT", "GBR") in [g[:2] for g in got] and not [g for g in got if g[0] == "RETREAT"], got
+
+
+def test_new_clause_has_its_own_subject():
+    got = _events("شن التحالف هجوما لإخراج الحوثيين من المدينة، فيما حذرت وكالات الإغاثة من انقطاع الإمدادات.")
+    assert not [g for g in got if g[0] == "THREATEN" and g[1] == "HOUTHIS"], got
