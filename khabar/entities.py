@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from .kb import Actor, KnowledgeBase, knowledge_base, skeleton
-from .model import DateValue, Entity, Mention, Sentence, Token
+from .model import DateValue, Entity, Mention, Sentence, Span, Token
 from .textnorm import normalize, normalize_same_length
 
 _SEP_RE = re.compile(r"^[\s،,]*$")
@@ -219,8 +219,10 @@ class Resolver:
                     return a, 0.7, "surname"
         return None, 0.0, ""
 
-    def resolve(self, text: str, sentences: list[Sentence], published: DateValue | None
-                ) -> tuple[list[Mention], list[Entity]]:
+    def resolve(self, text: str, sentences: list[Sentence], published: DateValue | None,
+                desk: Span | None = None) -> tuple[list[Mention], list[Entity]]:
+        """``desk``: the opening dateline («دبي، الإمارات (CNN)—»), whose places say where the
+        desk is, not where the story happens."""
         toks = [t for s in sentences for t in s.tokens]
         offsets, k = [], 0
         for s in sentences:
@@ -309,7 +311,7 @@ class Resolver:
                     m.entity, m.method = full, "ner+coref-surname"
         mentions += self._titles(text, mentions, published)
         mentions += self._org_coref(text, toks, mentions)  # «ميليشيات الحوثي … الميليشيات»: the Houthis
-        mentions += self._generic(text, sentences, mentions)
+        mentions += self._generic(text, sentences, mentions, desk)
         mentions.sort(key=lambda m: (m.start, -m.end))
         # Drop exact duplicates (same span found twice).
         seen: set[tuple[int, int]] = set()
@@ -378,7 +380,8 @@ class Resolver:
                 taken.append((s, e))
         return out
 
-    def _generic(self, text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Mention]:
+    def _generic(self, text: str, sentences: list[Sentence], mentions: list[Mention], desk: Span | None = None
+                 ) -> list[Mention]:
         """Unnamed actors as GDELT codes them: country + type («الشرطة الإيرانية» → IRN_COP,
         «محتجين» in Tehran → IRN_CVL, «آلاف الفلسطينيين» → PSE_CVL). Only when the country can
         be told: an adjective after the noun, the same kind of actor named with its country
@@ -387,9 +390,8 @@ class Resolver:
         norm = normalize_same_length(text)
         taken = [(m.start, m.end) for m in mentions]
         # The dateline («أتلانتا، الولايات المتحدة (CNN)») names the desk, not where things happen.
-        desk = dateline_span(text)
         countries = [m for m in mentions if m.type == "LOC" and m.entity and self.kb.get(m.entity)
-                     and not (desk[0] <= m.start < desk[1])]
+                     and not (desk is not None and desk.start <= m.start < desk.end)]
         # Pass 1: the nouns and their nationality adjectives.
         found: list[tuple[int, int, str, str | None]] = []  # start, end (with adjective), sector, iso
         for mt in nouns.finditer(norm):
@@ -597,21 +599,9 @@ _SEP_TAIL = re.compile(r"[\u0621-\u064a]\s*[،,]?\s*$")
 _SEP_HEAD = re.compile(r"\s*[،,]\s*")
 _LOCATIVE_BEFORE = re.compile(
     r"(?:(?<![\u0621-\u064a])(?:في|داخل|أنحاء|انحاء|مدن|شوارع|عموم)\s+|(?<![\u0621-\u064a])[وف]?ب)$")
-
-
-def dateline_span(text: str) -> tuple[int, int]:
-    """Span of the article's opening dateline («دبي، الإمارات العربية المتحدة (CNN)—»), or (0, 0)."""
-    from .metadata import find_dateline
-
-    pos = 0
-    for line in text.split("\n")[:4]:  # the title line may come first
-        if line.strip():
-            d = find_dateline(line)
-            if d:
-                return pos + d[1].start, pos + d[1].end
-        pos += len(line) + 1
-    return 0, 0
 _TITLE_HEADS = {normalize(w) for w in "وزير وزيرة نائب مساعد ناطق متحدث مسؤول مدير رئيس قائد عناصر".split()}
+
+
 @functools.lru_cache(maxsize=1)
 def _governed_nationality() -> re.Pattern[str]:
     """«إلى العراقيين», «بالفلسطينيين», «للعراقيين» (ل + ال spelt لل)."""
@@ -667,9 +657,9 @@ def _common_noun(core: str, name_has_article: bool) -> bool:
 _default: Resolver | None = None
 
 
-def resolve_entities(text: str, sentences: list[Sentence], published: DateValue | None
+def resolve_entities(text: str, sentences: list[Sentence], published: DateValue | None, desk: Span | None = None
                      ) -> tuple[list[Mention], list[Entity]]:
     global _default
     if _default is None:
         _default = Resolver()
-    return _default.resolve(text, sentences, published)
+    return _default.resolve(text, sentences, published, desk)

@@ -221,8 +221,9 @@ def _has_future_prefix(t: Token) -> bool:
     return any(g.kind == "proclitic" and t.text[g.start - t.start : g.end - t.start] == "س" for g in t.segments)
 
 
-def _find_triggers(s: Sentence, text: str) -> list[tuple[int, int, Trigger]]:
-    """(first token index, last token index + 1, trigger) in a sentence."""
+def _find_triggers(s: Sentence, text: str) -> tuple[list[tuple[int, int, Trigger]], dict[int, tuple[int, int]]]:
+    """The sentence's triggers as (start, end, trigger), and for each trigger start the span of
+    the words it required («فرقت المتظاهرين», «رفعت السلطات حظر التجول»)."""
     table, longest = lexicon()
     toks = [t for t in s.tokens if t.kind == "word"]
     required: dict[int, tuple[int, int]] = {}
@@ -274,8 +275,7 @@ def _find_triggers(s: Sentence, text: str) -> list[tuple[int, int, Trigger]]:
             i = hit[1]
         else:
             i += 1
-    _find_triggers.consumed = required  # type: ignore[attr-defined]
-    return [(toks[a].start, toks[b - 1].end, trig) for a, b, trig, _ in out]
+    return [(toks[a].start, toks[b - 1].end, trig) for a, b, trig, _ in out], required
 
 
 def _actors(mentions: list[Mention]) -> list[Mention]:
@@ -290,14 +290,12 @@ class _Doc:
         ments = sorted(_actors(a.mentions), key=lambda m: (m.start, -m.end))
         # Outermost mentions only: «مجلس روسيا-الناتو» is the actor, not «روسيا» inside it,
         # but a person's title mention («الأمين العام للناتو») wins over the «الناتو» inside it.
-        from .entities import dateline_span
-
-        desk = dateline_span(self.text)
+        desk = a.article.dateline_span
         self.mentions: list[Mention] = []
         for m in ments:
             if any(o.start <= m.start and m.end <= o.end and (o.end - o.start) > (m.end - m.start) for o in ments):
                 continue
-            if desk[0] <= m.start < desk[1]:
+            if desk is not None and desk.start <= m.start < desk.end:
                 continue  # «دبي، الإمارات العربية المتحدة (CNN)-- فرضت …»: the desk is no actor
             self.mentions.append(m)
         self.quotes = a.quotes
@@ -475,7 +473,8 @@ def _core_of(tok: Token | None) -> str:
 def _plural_verb(tok: Token | None) -> bool:
     """A verb that carries a plural subject pronoun («أطلقوا», «يشنون», «احتلوا»)."""
     c = _core_of(tok)
-    return len(c) >= 4 and (c.endswith("وا") or (c[:1] in "يت" and c.endswith("ون")))
+    bare = re.sub(r"(?:ها|هما|هم|ه)$", "", c) if len(c) >= 5 else c  # «أوقفوه», «يشنونها»
+    return len(c) >= 4 and (c.endswith("وا") or (c[:1] in "يت" and bare.endswith("ون")) or (bare != c and bare.endswith("و")))
 
 
 def _inflected_verb(tok: Token | None) -> bool:
@@ -1067,6 +1066,10 @@ _HUMAN_OBJ = re.compile(fold(
     r"|مهاجر|سائق|جندي|جنود|ضابط|معارض|محتج|متظاهر|إرهابي|ارهابي|مسلح|انتحاري)"))
 
 
+def _mention(doc: _Doc, s: Sentence, ts: int, te: int) -> EventMention:
+    return EventMention(s.start, s.end, ts, te, doc.text[ts:te])
+
+
 def _human_object(doc: _Doc, kb, tok: Token | None, te: int, actor: Mention, recipient: Mention | None) -> bool:
     """Is the object of an arrest verb a person: a pronoun («أوقفوه»), a person or group of people,
     or a noun for people right after the verb (or after its VSO subject)?"""
@@ -1129,7 +1132,7 @@ def _agrees(kb, tok: Token | None, m: Mention) -> bool:
     ent = m.entity or ""
     person = _is_person(kb, ent)
     group = bool(_GENERIC_CODE.match(ent)) or (m.type == "ORG" and not person)
-    if c.endswith("وا") or (c[:1] in "يت" and c.endswith("ون")):
+    if _plural_verb(tok):
         return group
     if c.endswith("ت") or c[:1] == "ت":
         return not person
@@ -1181,10 +1184,9 @@ def extract_events(a: Analysis) -> list[Event]:
         last_nominal: tuple[int, Mention, str] | None = None
         last_event: Event | None = None
         prev_request_end: int | None = None
-        triggers = _find_triggers(s, doc.text)
+        triggers, doc.consumed = _find_triggers(s, doc.text)
         doc.trigger_starts = [t[0] for t in triggers]
         doc.trigger_types = {t[0]: t[2].plover for t in triggers}
-        doc.consumed = dict(_find_triggers.consumed)  # type: ignore[attr-defined]
         for ts, te, trig in triggers:
             if any(m.start <= ts and te <= m.end and m.type in ("ORG", "LOC", "PER") and m.method != "generic"
                    and not (m.method == "ner" and (m.start, m.end) == (ts, te)) for m in doc.mentions):
@@ -1354,7 +1356,7 @@ def extract_events(a: Analysis) -> list[Event]:
             if nominal and _DEMONSTRATIVE.search(doc.norm, max(s.start, ts - 8), ts):
                 same = [e for e in events.values() if e.plover == trig.plover]
                 if same:  # «يريد من وراء هذه الهجمات»: the attacks already reported
-                    same[-1].mentions.append(EventMention(s.start, s.end, ts, te, doc.text[ts:te]))
+                    same[-1].mentions.append(_mention(doc, s, ts, te))
                     continue
             if actor is None and not nominal and last_nominal is not None and 0 <= ts - last_nominal[0] <= 45 and (
                     not re.search(r"[.،,:؛]", doc.norm[last_nominal[0] : ts])) and _agrees(kb, tok, last_nominal[1]) and (
@@ -1378,19 +1380,19 @@ def extract_events(a: Analysis) -> list[Event]:
                 how = "earlier sentence"
             if trig.plover == "PROTEST" and not nominal and last_event is not None and last_event.plover == "PROTEST" and (
                     re.match(fold(r"(?:و)?احتجاج(?:ا|اً)$"), _core_of(tok))) and not re.search(r"[.:]", doc.norm[last_end:ts]):
-                last_event.mentions.append(EventMention(s.start, s.end, ts, te, doc.text[ts:te]))
+                last_event.mentions.append(_mention(doc, s, ts, te))
                 continue  # «تظاهر آلاف … احتجاجا على خطة للحكومة»: why they protested
             if actor is None and nominal and last_event is not None and last_event.plover == trig.plover and (
                     0 <= ts - last_end <= 30 and not re.search(r"[.،,:؛]", doc.norm[last_end:ts])
                     and re.match(fold(r"(?:ب|في\s)"), doc.norm[ts - (3 if doc.norm[ts - 3 : ts] == "في " else 0) : ts + 1])):
                 # «مقتل 26 مسلحا بضربات جوية»: the means of the attack just reported
-                last_event.mentions.append(EventMention(s.start, s.end, ts, te, doc.text[ts:te]))
+                last_event.mentions.append(_mention(doc, s, ts, te))
                 continue
             if actor is None and nominal and _definite(doc, tok, te):
                 # «الهجوم», «اعتقال موكله» with no agent named: the event already reported
                 same = [e for e in events.values() if e.plover == trig.plover]
                 if same:
-                    same[-1].mentions.append(EventMention(s.start, s.end, ts, te, doc.text[ts:te]))
+                    same[-1].mentions.append(_mention(doc, s, ts, te))
                     continue
             if actor is not None and actor.entity and trig.plover == "RETREAT" and nominal and not _armed(actor) and not re.match(
                     fold(r"\s*(?:[^\s]+\s+){0,3}?(?:من|عن)\s"), doc.norm[te : te + 40]):
@@ -1398,7 +1400,7 @@ def extract_events(a: Analysis) -> list[Event]:
                 same = [e for e in events.values() if e.plover == "REJECT" and "نسحاب" in e.trigger and (
                     e.actor_country == cty or e.actor == actor.entity)]
                 if same:
-                    same[-1].mentions.append(EventMention(s.start, s.end, ts, te, doc.text[ts:te]))
+                    same[-1].mentions.append(_mention(doc, s, ts, te))
                     continue
             if actor is None or not actor.entity:
                 continue
@@ -1421,7 +1423,7 @@ def extract_events(a: Analysis) -> list[Event]:
                 # «مهتم باستئناف التعاون», «دعا الى توسيع التعاون»: one event, coded by its head;
                 # «شن داعش هجمات مباغتة استهدفت مركز المحافظة»: one more mention of the same event
                 if last_event is not None and last_event.plover == trig.plover:
-                    last_event.mentions.append(EventMention(s.start, s.end, ts, te, doc.text[ts:te]))
+                    last_event.mentions.append(_mention(doc, s, ts, te))
                 continue
             last_end, last_actor = te, actor.entity
             recipient = conj or _recipient(doc, s, ts, te, actor, trig.plover in _RECIPROCAL)
@@ -1451,7 +1453,7 @@ def extract_events(a: Analysis) -> list[Event]:
                 r_cty, r_sec = offices.get(recipient.entity or "", (None, None))
             key = "|".join([trig.plover, actor.entity, recipient.entity if recipient else "", date or "", mode])
             eid = hashlib.sha1(key.encode()).hexdigest()[:12]
-            em = EventMention(s.start, s.end, ts, te, doc.text[ts:te])
+            em = _mention(doc, s, ts, te)
             if eid not in events and recipient is None and nominal and _definite(doc, tok, te):
                 # «خلال القمة» after «التحضير لقمة روسيا-الناتو»: the summit already reported
                 # (an unmarked mention takes the earlier event's mode; a marked one must agree)

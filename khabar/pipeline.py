@@ -172,7 +172,7 @@ def analyze(raw: RawDoc, today: dt.date | None = None, tokens: bool = True, enti
 def _entities_stage(a: Analysis, body_start: int) -> None:
     from .entities import resolve_entities
 
-    a.mentions, a.entities = resolve_entities(a.article.text, a.sentences, a.article.published)
+    a.mentions, a.entities = resolve_entities(a.article.text, a.sentences, a.article.published, a.article.dateline_span)
 
 
 def _quotes_stage(a: Analysis, body_start: int) -> None:
