@@ -8,6 +8,8 @@ Errors (unreadable files, empty pages) are reported one line each and never stop
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import itertools
 import multiprocessing as mp
 import os
@@ -41,9 +43,9 @@ class IngestReport:
 Result = tuple[str, str, Analysis | None, IndexFields | None]
 
 
-def _work(raw: RawDoc) -> Result:
+def _work(raw: RawDoc, ref_date: dt.date | None = None) -> Result:
     try:
-        a = analyze(raw)
+        a = analyze(raw, ref_date)
         fields = index_fields(a)
         for s in a.sentences:
             s.tokens = []  # tokens are recomputed on demand; not shipped back or stored
@@ -52,14 +54,15 @@ def _work(raw: RawDoc) -> Result:
         return ("error", f"{raw.source}: {type(e).__name__}: {e}", None, None)
 
 
-def _analysed(docs: Iterable[RawDoc], workers: int) -> Iterator[Result]:
+def _analysed(docs: Iterable[RawDoc], workers: int, ref_date: dt.date) -> Iterator[Result]:
+    work = functools.partial(_work, ref_date=ref_date)
     if workers <= 1:
         for d in docs:
-            yield _work(d)
+            yield work(d)
         return
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ctx.Pool(workers) as pool:
-        yield from pool.imap(_work, docs, chunksize=8)
+        yield from pool.imap(work, docs, chunksize=8)
 
 
 def ingest(
@@ -70,8 +73,12 @@ def ingest(
     on_error: Callable[[str], None] | None = None,
     progress: Callable[[int], None] | None = None,
     limit: int | None = None,
+    ref_date: dt.date | None = None,
 ) -> IngestReport:
+    """``ref_date``: the reference date of every analysis of this run (default: the current
+    date, read once); each stored article records it."""
     rep = IngestReport()
+    ref_date = ref_date or dt.date.today()
     workers = workers if workers is not None else max(1, (os.cpu_count() or 1))
 
     def report_error(msg: str) -> None:
@@ -111,7 +118,7 @@ def ingest(
             fields.clear()
 
     try:
-        for status, src, a, f in _analysed(fresh_docs(), workers):
+        for status, src, a, f in _analysed(fresh_docs(), workers, ref_date):
             if progress:
                 progress(1)
             if status == "error" or a is None:

@@ -213,6 +213,7 @@ class Article:
     dateline: str | None = None
     dateline_span: Span | None = None
     published: DateValue | None = None
+    ref_date: str | None = None  # the reference date the analysis used (ISO), see pipeline.analyze
     language: str | None = None
     language_score: float = 0.0
     category: str | None = None

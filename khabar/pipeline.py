@@ -35,8 +35,17 @@ def _raw_hash(raw: RawDoc) -> str:
     return h.hexdigest()
 
 
-def analyze(raw: RawDoc, today: dt.date | None = None, tokens: bool = True, entities: bool = True) -> Analysis:
-    """Analyse one raw document into a stand-off :class:`Analysis`."""
+def analyze(raw: RawDoc, ref_date: dt.date | None = None, tokens: bool = True, entities: bool = True,
+            *, today: dt.date | None = None) -> Analysis:
+    """Analyse one raw document into a stand-off :class:`Analysis`.
+
+    ``ref_date`` is the reference date of the analysis: the latest date a publication date can
+    take, and what "the present" means for open office terms. The result depends on the clock
+    only through it; it is recorded as ``Article.ref_date``. ``None`` means the current date
+    (``today`` is an older name for the same argument).
+    """
+    ref_date = ref_date or today or dt.date.today()
+    today = ref_date
     title = raw.title
     text = raw.text or ""
     url = raw.url
@@ -62,7 +71,7 @@ def analyze(raw: RawDoc, today: dt.date | None = None, tokens: bool = True, enti
         cd = D.parse_iso(crawl)
         if cd and cd.value and cd.precision == "day":
             bound = dt.date.fromisoformat(cd.value)
-            today = min(today or dt.date.today(), bound)
+            today = min(today, bound)
             date_note = f"crawled {cd.value}: used as the latest possible date"
     cleaned = clean_lines(text, title=_one_line(title) if title else None)
     if not cleaned.paragraphs and not cleaned.title:
@@ -139,6 +148,7 @@ def analyze(raw: RawDoc, today: dt.date | None = None, tokens: bool = True, enti
         dateline=dateline,
         dateline_span=dateline_span,
         published=published,
+        ref_date=ref_date.isoformat(),
         language=lang,
         language_score=score,
         category=raw.category,

@@ -59,9 +59,9 @@ _FORMER = re.compile(rf"^\s*(?:ال[{_AR}]+\s+){{0,2}}(?:ال)(?:سابق|اسب
 _SEP = re.compile(r"[\s،,]*$")
 
 
-def office_constraints(text: str, today: dt.date | None = None, window: int = 80) -> list[Constraint]:
-    """Date intervals implied by people named with a title of an office they held."""
-    today = today or dt.date.today()
+def office_constraints(text: str, today: dt.date, window: int = 80) -> list[Constraint]:
+    """Date intervals implied by people named with a title of an office they held; ``today`` is the
+    analysis's reference date (the latest possible date), never the wall clock."""
     norm = normalize_same_length(text)
     out: list[Constraint] = []
     for person, rx in _person_patterns():
@@ -94,7 +94,9 @@ def office_constraints(text: str, today: dt.date | None = None, window: int = 80
                     note = f"{person.en} named as former {role.en} (after {ivs[0][0]})"
                 else:
                     ivs = tuple((t.start, min(t.end, today)) for t in terms)
-                    span = ", ".join(f"{a}..{b}" for a, b in ivs)
+                    # An open term ends at the reference date; the note says "since" so that it
+                    # does not depend on which reference date was used.
+                    span = ", ".join(f"{t.start}..{'' if t.end >= today else t.end}" for t in terms)
                     note = f"{person.en} named as {role.en} ({span})"
                 out.append(Constraint(person.id, role_id, ivs, m.start(), m.end(), note))
     return out

@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, TODAY
 
 from khabar import ingest as ingest_mod
 from khabar.ingest import ingest
@@ -16,7 +16,7 @@ from khabar.store import open_store
 @pytest.fixture()
 def store(tmp_path):
     s = open_store(str(tmp_path / "k.db"))
-    rep = ingest([str(SAMPLES)], s, workers=1)
+    rep = ingest([str(SAMPLES)], s, workers=1, ref_date=TODAY)
     assert rep.new == 5 and rep.failed == 0
     yield s
     s.close()
@@ -80,11 +80,11 @@ def test_interrupted_ingest_keeps_committed_batches(tmp_path, monkeypatch):
     real = ingest_mod._work
     calls = {"n": 0}
 
-    def flaky(raw):
+    def flaky(raw, ref_date=None):
         calls["n"] += 1
         if calls["n"] == 25:
             raise KeyboardInterrupt
-        return real(raw)
+        return real(raw, ref_date)
 
     monkeypatch.setattr(ingest_mod, "_work", flaky)
     db = tmp_path / "i.db"
