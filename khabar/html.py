@@ -152,7 +152,7 @@ def extract(html: str, url: str | None = None) -> Extracted:
         warnings.simplefilter("ignore")
         res = trafilatura.bare_extraction(
             doc if depth == "deep" else html, url=url, with_metadata=True, include_comments=False,
-            include_tables=False, deduplicate=True, date_extraction_params=dict(_DATE_PARAMS),
+            include_tables=False, deduplicate=False, date_extraction_params=dict(_DATE_PARAMS),
         )
     if res is None:
         # Fallback: visible text of the page, cleaned of scripts/styles.

@@ -193,3 +193,8 @@ def test_flat_text_skips_scripts_styles_and_comments():
                             "<script>var a = '<p>no</p>';</script><div>one <b>two</b></div><p>three&nbsp;four"
                             "<script>unclosed")
     assert title == "A & B" and text == "one two\nthree four"
+
+
+def test_extraction_does_not_depend_on_pages_seen_before():
+    page = _bare_html("عنوان", seed_path("000").read_text(encoding="utf-8"))
+    assert len({extract(page).text for _ in range(5)}) == 1
