@@ -95,8 +95,21 @@ def list_(db: str | None, limit: int, offset: int, outlet: str | None, date_from
             click.echo(json.dumps(r.__dict__ if hasattr(r, "__dict__") else _asdict(r), ensure_ascii=False))
         return
     for r in rows:
-        click.echo(f"{r.id}  {_date_str(r.published, r.precision):<24} {(r.outlet or '—'):<14} {r.title or ''}")
-    click.echo(f"({len(rows)} of {store.count()} articles)", err=True)
+        click.echo(f"{r.id}  {_listed_date(r):<24} {(r.outlet or '—'):<14} {r.title or ''}")
+    uncertain = sum(1 for r in rows if _listed_date(r).endswith(("?", "(guess)")))
+    legend = f"; uncertain dates ({uncertain}) marked ? or (guess), see khabar show ID" if uncertain else ""
+    click.echo(f"({len(rows)} of {store.count()} articles{legend})", err=True)
+
+
+LOW_DATE_CONFIDENCE = 0.5
+
+
+def _listed_date(r) -> str:
+    """The date column of ``khabar list``: low-confidence dates are marked, guesses say so."""
+    s = _date_str(r.published, r.precision)
+    if r.published and r.date_confidence is not None and r.date_confidence < LOW_DATE_CONFIDENCE:
+        s += " (guess)" if r.date_method == "guess" else " ?"
+    return s
 
 
 def _asdict(obj) -> dict:

@@ -153,11 +153,14 @@ def publication_date(
     meta_date: str | None = None,
     today: dt.date | None = None,
     crawled: bool = False,
+    guess: str | None = None,
 ) -> DateValue:
     """Resolve the publication date from metadata, header date lines, the lead, and evidence.
 
     ``text`` is the cleaned article text; ``body_start`` is where the body (after the title)
-    begins in it, so the lead is the first paragraph after that offset.
+    begins in it, so the lead is the first paragraph after that offset. ``meta_date`` is a
+    date the source states explicitly (markup, feed, record field); ``guess`` is a library's
+    heuristic guess, used only when the text dates nothing and the evidence allows it.
     """
     today = today or dt.date.today()
     if meta_date:
@@ -193,7 +196,11 @@ def publication_date(
         if v.value:
             v.notes.insert(0, "date of the lead event, taken as publication day")
             return v
-    # 3. Nothing dated: report the window the evidence allows.
+    # 3. A library's guess, if the evidence allows it: a weak candidate, shown as a guess.
+    g = _weak_guess(guess, ev)
+    if g is not None:
+        return g
+    # 4. Nothing dated: report the window the evidence allows.
     if ranges:
         lo = min(a for a, _ in ranges)
         hi = max(b for _, b in ranges)
@@ -204,6 +211,26 @@ def publication_date(
         return DateValue(value, precision, 0.3 if value else 0.0, "office-terms", None, None,
                          notes=notes, earliest=lo.isoformat(), latest=hi.isoformat())
     return DateValue(None, "none", 0.0, "", notes=["no date evidence"])
+
+
+GUESS_CONFIDENCE = 0.2
+
+
+def _weak_guess(guess: str | None, ev: D.Evidence) -> DateValue | None:
+    """A heuristic date (htmldate) that fits the evidence, at low confidence; else None."""
+    v = D.parse_iso(guess) if guess else None
+    if v is None or not v.value:
+        return None
+    day = dt.date.fromisoformat(v.value) if v.precision == "day" else None
+    if day is None:
+        return None
+    if not ev.floor <= day <= ev.today or (ev.ranges and not any(a <= day <= b for a, b in ev.ranges)):
+        return None
+    value, precision = v.value, "day"
+    if day.month == day.day == 1:  # htmldate fills a bare year with January 1st
+        value, precision = str(day.year), "year"
+    notes = [f"guessed by htmldate from the page ({guess}), not stated in markup", *ev.range_notes]
+    return DateValue(value, precision, GUESS_CONFIDENCE, "guess", None, None, notes=notes)
 
 
 def agencies_in_lead(paragraph: str) -> list[str]:

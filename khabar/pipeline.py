@@ -51,6 +51,7 @@ def analyze(raw: RawDoc, ref_date: dt.date | None = None, tokens: bool = True, e
     url = raw.url
     meta_date = raw.date
     date_note = None
+    date_guess = None
     sitename = None
     author = raw.author
     if raw.html is not None:
@@ -60,6 +61,7 @@ def analyze(raw: RawDoc, ref_date: dt.date | None = None, tokens: bool = True, e
         url = url or ex.url
         if not meta_date and ex.date:
             meta_date, date_note = ex.date, ex.date_source
+        date_guess = ex.date_guess
         sitename = ex.sitename
         author = author or ex.author
     # A crawl date is not a publication date, but nothing was published after it.
@@ -130,7 +132,7 @@ def analyze(raw: RawDoc, ref_date: dt.date | None = None, tokens: bool = True, e
 
     # --- publication date
     published: DateValue = M.publication_date(clean_text, cleaned, body_start, meta_date, today,
-                                              crawled=bool(crawl))
+                                              crawled=bool(crawl), guess=date_guess)
     if date_note:
         published.notes.append(date_note)
 

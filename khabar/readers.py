@@ -287,13 +287,45 @@ def read_warc(path: Path) -> Iterator[Item]:
         yield from read_warc_stream(fh, str(path))
 
 
-def read_warc_stream(stream: Any, src: str) -> Iterator[Item]:
+def _warc_iterator(stream: Any) -> Any:
+    """warcio's ArchiveIterator that remembers whether its last gzip member ended early."""
     from warcio.archiveiterator import ArchiveIterator
+
+    class _Checked(ArchiveIterator):  # type: ignore[misc]
+        gzip_truncated = False
+
+        def close(self) -> None:
+            dec = self.reader.decompressor if self.reader else None
+            if dec is not None and not getattr(dec, "eof", True):
+                self.gzip_truncated = True
+            super().close()
+
+    return _Checked(stream)
+
+
+def _short_by(rec: Any) -> tuple[int, int] | None:
+    """(bytes present, bytes declared) if the record ends before its Content-Length."""
+    from warcio.limitreader import LimitReader
+
+    raw = rec.raw_stream
+    if not isinstance(raw, LimitReader):
+        return None
+    while raw.read(65536):
+        pass
+    if raw.limit <= 0:
+        return None
+    declared = raw._orig_limit
+    return declared - raw.limit, declared
+
+
+def read_warc_stream(stream: Any, src: str) -> Iterator[Item]:
     from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
+    truncated = False
+    it = _warc_iterator(stream)
     try:
-        for rec in ArchiveIterator(stream):
+        for rec in it:
             if rec.rec_type not in ("response", "resource"):
                 continue
             uri = rec.rec_headers.get_header("WARC-Target-URI")
@@ -310,6 +342,11 @@ def read_warc_stream(stream: Any, src: str) -> Iterator[Item]:
             if len(data) > MAX_DOC_BYTES:
                 yield ReadError(rsrc, "record too large")
                 continue
+            short = _short_by(rec)
+            truncated = short is not None
+            if short:
+                yield ReadError(rsrc, f"truncated record: {short[0]} of {short[1]} bytes (Content-Length)")
+                continue
             m = re.search(r"charset=([\w-]+)", ctype, re.I)
             try:
                 text, enc = decode_bytes(data, declared=(m.group(1) if m else None) or _declared_charset(data))
@@ -323,6 +360,9 @@ def read_warc_stream(stream: Any, src: str) -> Iterator[Item]:
             )
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as e:
         yield ReadError(src, f"broken WARC after {n} records: {e}")
+        return
+    if it.gzip_truncated and not truncated:
+        yield ReadError(src, f"truncated gzip data after {n} records")
 
 
 # ----------------------------------------------------------------------------- feeds

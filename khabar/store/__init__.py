@@ -32,6 +32,8 @@ class ArticleRow:
     language: str | None
     url: str | None
     source_path: str | None
+    date_confidence: float | None = None  # of ``published``; None when the listing does not read it
+    date_method: str | None = None  # metadata | header | lead | guess | ...
 
 
 @dataclass(slots=True)

@@ -237,6 +237,8 @@ class SQLiteStore:
             published=r["published"], precision=r["precision"], dateline=r["dateline"],
             agencies=json.loads(r["agencies"] or "[]"), language=r["language"], url=r["url"],
             source_path=r["source_path"],
+            date_confidence=r["date_confidence"] if "date_confidence" in r.keys() else None,
+            date_method=r["date_method"] if "date_method" in r.keys() else None,
         )
 
     def get(self, article_id: str) -> Analysis | None:
@@ -273,7 +275,9 @@ class SQLiteStore:
              date_from: str | None = None, date_to: str | None = None,
              actors: list[list[str]] | None = None) -> list[ArticleRow]:
         where, args = self._filters(outlet, date_from, date_to, actors)
-        sql = "SELECT * FROM articles a" + (f" WHERE {where}" if where else "")
+        sql = ("SELECT a.*, json_extract(a.analysis, '$.article.published.confidence') AS date_confidence,"
+               " json_extract(a.analysis, '$.article.published.method') AS date_method FROM articles a")
+        sql += f" WHERE {where}" if where else ""
         sql += " ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.rid LIMIT ? OFFSET ?"
         return [self._row(r) for r in self.db.execute(sql, [*args, limit, offset])]
 
