@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass, replace
 from importlib import resources
 
-from .event_confidence import confidence as event_confidence
-from .model import Analysis, Event, EventMention, Mention, Quote, Sentence, Token
-from .textnorm import fold, normalize, normalize_same_length
+from ..model import Analysis, Event, EventMention, Mention, Quote, Sentence, Token
+from ..textnorm import fold, normalize, normalize_same_length
+from .confidence import confidence as event_confidence
 
 _AR = "\u0621-\u064a"
 
@@ -303,7 +303,7 @@ class _Doc:
         self.trigger_types: dict[int, str] = {}  # and their PLOVER types
         # trigger start → span of the words it required («فرقت المتظاهرين», «رفعت السلطات حظر التجول»)
         self.consumed: dict[int, tuple[int, int]] = {}
-        from .kb import knowledge_base
+        from ..kb import knowledge_base
 
         kb = knowledge_base()
         cnt: dict[str, int] = {}  # (dateline mentions left out above: the desk is not the story's country)
@@ -374,7 +374,7 @@ def _can_act(doc: _Doc, m: Mention, nominal: bool) -> bool:
     for its government; other places (cities, regions, unknown places) never."""
     if m.type != "LOC":
         return True
-    from .kb import knowledge_base
+    from ..kb import knowledge_base
 
     a = knowledge_base().get(m.entity or "")
     if a is None:
@@ -385,7 +385,7 @@ def _can_act(doc: _Doc, m: Mention, nominal: bool) -> bool:
 
 
 def _nationality(word: str) -> str | None:
-    from .kb import knowledge_base
+    from ..kb import knowledge_base
 
     return knowledge_base().nationality(word)
 
@@ -395,7 +395,7 @@ def _armed(m: Mention) -> bool:
     ent = m.entity or ""
     if ent.endswith(("_MIL", "_REB")):
         return True
-    from .kb import knowledge_base
+    from ..kb import knowledge_base
 
     a = knowledge_base().get(ent)
     return a is not None and a.kind == "org" and (a.sector in ("MIL", "REB") or a.subsector == "MIL")
@@ -403,7 +403,7 @@ def _armed(m: Mention) -> bool:
 
 def _gov_org(m: Mention) -> bool:
     """A government named as an organisation («النظام السوري», «الحكومة السورية»), not a state's name."""
-    from .kb import knowledge_base
+    from ..kb import knowledge_base
 
     a = knowledge_base().get(m.entity or "")
     return (a is not None and a.kind == "org" and a.sector == "GOV") or (m.entity or "").endswith("_GOV")
@@ -414,7 +414,7 @@ def _is_force(m: Mention) -> bool:
     ent = m.entity or ""
     if ent.endswith(("_COP", "_MIL", "_GOV")):
         return True
-    from .kb import knowledge_base
+    from ..kb import knowledge_base
 
     a = knowledge_base().get(ent)
     return a is not None and a.kind == "org" and (a.sector in ("MIL", "GOV") or a.subsector == "MIL")
@@ -978,7 +978,7 @@ def _sector(kb, entity: str) -> str | None:
 
 def _sentence_country(doc: _Doc, s: Sentence) -> str | None:
     """The country a sentence is set in: a place named in it, else the article's main country."""
-    from .kb import knowledge_base
+    from ..kb import knowledge_base
 
     kb = knowledge_base()
     for m in doc.mentions:
@@ -1164,7 +1164,7 @@ def _dropped_subject(doc: _Doc, kb, s: Sentence, ts: int, tok: Token | None,
 
 
 def extract_events(a: Analysis) -> list[Event]:
-    from .kb import knowledge_base
+    from ..kb import knowledge_base
 
     kb = knowledge_base()
     if is_sports((a.article.title or "") + "\n" + a.article.text):
