@@ -41,6 +41,8 @@ _AGAINST = re.compile(fold(rf"(?<![{_AR}])(?:ضد|على|أمام|امام|تج�
 _REPORTERS = {"NGO", "MED", "CVL", "OPP", "EDU", "LAB"}  # who report events more than they act in their statements
 _PUBLIC = {normalize(w) for w in "مواطنين مواطنون سكان مدنيين مدنيون أهالي اهالي".split()}  # the public, called upon
 _IMPERSONAL = re.compile(fold(rf"(?<![{_AR}])(?:تم|يتم|سيتم|جرى|يجري)(?![{_AR}])[^.:؟!]*$"))
+# What the agents of an event noun can be said to do in a clause after it: protests denounce and
+# demand (they do not «sweep» — «احتجاجات تجتاح البلاد»); attacks target and kill.
 _WHAT_EVENTS_DO = {
     "PROTEST": ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "PROTEST"),
     "ASSAULT": ("ASSAULT", "COERCE"),

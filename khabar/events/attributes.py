@@ -36,10 +36,13 @@ def _date_for(a: Analysis, s: Sentence) -> str | None:
     return None
 
 
+_IN_OR_BI = re.compile(fold(r"(?:في|ب)\s*$"))
+
+
 def _location(doc: _Doc, s: Sentence) -> str | None:
     for m in doc.mentions:
         if s.start <= m.start < s.end and m.type == "LOC" and ":" in (m.entity or ""):
             before = doc.norm[max(s.start, m.start - 4) : m.start]
-            if re.search(fold(r"(?:في|ب)\s*$"), before) or doc.text[m.start - 1 : m.start] == "ب":
+            if _IN_OR_BI.search(before) or doc.text[m.start - 1 : m.start] == "ب":
                 return m.entity
     return None

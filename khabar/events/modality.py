@@ -47,6 +47,9 @@ _FUT_PASSIVE = re.compile(fold(rf"(?<![{_AR}])(?:سيتم|ستتم|سوف)(?![{_
 _REJECT_MASDAR = {fold(w) for w in "رفض رفضت يرفض ترفض".split()}
 
 
+_MA_END = re.compile(fold(r"(?<![\u0621-\u064a])ما\s*$"))  # «ما إذا كان»: whether
+
+
 def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Token | None) -> str:
     prev = doc.norm[max(s.start, ts - 40) : ts].split()[-4:]
     prev_close = prev[-3:]
@@ -70,7 +73,7 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
     if _SPECULATE.search(doc.norm, max(clause_start, ts - 60), ts):
         return "hypothetical"  # «وتتوقع مصادر أن يطلب الملك …», «وتوقعات باستقالة الحكومة»: speculation
     cond = [m for m in _COND.finditer(doc.norm, clause_start, s.end)
-            if not re.search(fold(r"(?<![\u0621-\u064a])ما\s*$"), doc.norm[max(s.start, m.start() - 4) : m.start()])]
+            if not _MA_END.search(doc.norm[max(s.start, m.start() - 4) : m.start()])]
     if cond and (trig.plover != "THREATEN" or trig.cameo != "138"):
         return "hypothetical"  # (not «ما إذا كان»: whether, an indirect question)
     shown = doc.text[max(s.start, ts - 12) : ts].split()  # «إن» and «أن» only differ in the display text

@@ -397,7 +397,6 @@ _COMP_RX = re.compile(fold(rf"(?<![{_AR}])(?:أن|ان|إن|إنه|أنه|انه
 # a new clause with its own subject after the verb («… الحوثيين، فيما حذرت وكالات الإغاثة»)
 _NEW_CLAUSE = re.compile(fold(rf"(?<![{_AR}])(?:فيما|بينما|حيث|لكن|ولكن|إذ|اذ)(?![{_AR}])"))
 _BY_AGENT = re.compile(fold(r"(?<![\u0621-\u064a])(?:من\s+قبل|من\s+جانب|على\s+يد)(?![\u0621-\u064a])"))
-# What the agents of an event noun can be said to do in a clause after it: protests denounce and
-# demand (they do not «sweep» — «احتجاجات تجتاح البلاد»); attacks target and kill.
+# «ترامب أثار انتقادات»: who draws criticism or faces it is not the critic
 _DRAW = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:أثار|أثارت|يثير|تثير|أثارا|واجه|واجهت|يواجه|تواجه|تعرض|تعرضت|يتعرض|تتعرض)\s*$"))
 _STATEMENTS = {"ACCUSE", "SUPPORT", "REJECT", "REQUEST", "THREATEN", "AGREE"}
