@@ -1,9 +1,9 @@
-"""Fit the event confidence model (khabar/event_confidence.py) → khabar/data/events/confidence.json.
+"""Fit the event confidence model (khabar/events/confidence.py) → khabar/data/events/confidence.json.
 
 Labels: every event khabar extracts from the hand-annotated gold articles (the seeds and the
 ANT batches in khabar/data/gold/) is right (it matches a gold row: type, actor, recipient, mode
 at the trigger) or wrong. A logistic regression (NumPy, L2) over the readable features of
-``event_confidence.features``. Quality is reported by leave-one-article-out cross-validation
+``khabar.events.confidence.features``. Quality is reported by leave-one-article-out cross-validation
 (log-loss and precision of the events kept at several thresholds), then the model is refitted on
 all events.
 
@@ -22,7 +22,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from khabar.cli import _analyse_dir  # noqa: E402
 from khabar.evaluate import _by_seed, _locate, _same_actor, read_gold  # noqa: E402
-from khabar.event_confidence import FEATURES, features  # noqa: E402
+from khabar.events.confidence import FEATURES, features  # noqa: E402
 
 GOLD = Path(__file__).resolve().parents[1] / "khabar" / "data" / "gold"
 OUT = Path(__file__).resolve().parents[1] / "khabar" / "data" / "events" / "confidence.json"
