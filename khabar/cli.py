@@ -60,22 +60,62 @@ def main() -> None:
 def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, batch_size: int, limit: int | None,
            no_progress: bool, ner: str) -> None:
     """Ingest files, directories (recursively) or - (stdin): text dumps, HTML, JSONL(.gz), WARC, RSS/Atom."""
-    from tqdm import tqdm
+    store = None
+    try:
+        store = _store(db)
+        _ingest(paths, store, workers, batch_size, limit, no_progress, ner)
+    except KeyboardInterrupt:
+        where = f" ({store.count()} in {store.path})" if store is not None else ""
+        _err(f"interrupted; committed articles are kept{where}")
+        sys.exit(130)
 
+
+class IngestBar:
+    """The ingest progress bar: bytes of input with total and ETA when the input files' sizes are known
+    (documents counted alongside), else a document count; says what it is doing before the first document."""
+
+    def __init__(self, total_bytes: int | None, disable: bool | None, file=None) -> None:
+        from tqdm import tqdm
+
+        self.docs = 0
+        self.bytes = total_bytes is not None and total_bytes > 0
+        kw = dict(total=total_bytes, unit="B", unit_scale=True, unit_divisor=1024) if self.bytes else dict(unit=" doc")
+        self.bar = tqdm(disable=disable, file=file or sys.stderr, dynamic_ncols=True, **kw)
+
+    def status(self, msg: str) -> None:
+        self.bar.set_description_str(msg)
+
+    def done(self, n: int) -> None:
+        self.docs += n
+        if self.bytes:
+            self.bar.set_postfix_str(f"{self.docs} docs", refresh=False)
+        else:
+            self.bar.update(n)
+
+    def at(self, position: int) -> None:
+        if position > self.bar.n:
+            self.bar.update(position - self.bar.n)
+
+    def write(self, msg: str) -> None:
+        self.bar.write(msg, file=sys.stderr)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def _ingest(paths: tuple[str, ...], store, workers: int | None, batch_size: int, limit: int | None,
+            no_progress: bool, ner: str) -> None:
     from .ingest import ingest as run
+    from .ingest import input_files
 
     os.environ["KHABAR_NER"] = ner  # read by every worker's pipeline
-
-    store = _store(db)
-    bar = tqdm(unit=" doc", disable=no_progress or None, file=sys.stderr, dynamic_ncols=True)
+    sizes = input_files(paths) if not limit else None  # with --limit the total would lie
+    bar = IngestBar(sum(sizes.values()) if sizes is not None else None, disable=no_progress or None)
     t0 = time.perf_counter()
     try:
         rep = run(paths, store, workers=workers, batch_size=batch_size, limit=limit,
-                  on_error=lambda m: bar.write(f"khabar: error: {m}", file=sys.stderr), progress=bar.update)
-    except KeyboardInterrupt:
-        bar.close()
-        _err(f"interrupted; committed articles are kept ({store.count()} in {store.path})")
-        sys.exit(130)
+                  on_error=lambda m: bar.write(f"khabar: error: {m}"), progress=bar.done, status=bar.status,
+                  on_bytes=bar.at if bar.bytes else None)
     finally:
         bar.close()
     dt = time.perf_counter() - t0

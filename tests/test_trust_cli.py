@@ -128,3 +128,160 @@ def test_eval_ner_finds_its_data_from_any_directory(tmp_path: Path, monkeypatch:
     if default_ner_data() is None:  # without the shared data: an error naming where it is looked for
         r = CliRunner().invoke(main, ["eval", "ner", "--model", "crf"])
         assert r.exit_code != 0 and "ANERcorp_test.conll" in r.output and "--data" in r.output
+
+
+# ----------------------------------------------------------------------------- item 8: interrupts
+
+
+def _corpus(path: Path, n: int) -> Path:
+    """A JSONL corpus of n distinct records made from the seed pages."""
+    from conftest import SAMPLES
+
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            fh.write(json.dumps({"id": f"r{i}", "text": f"{seeds[i % len(seeds)]}\n\nرقم {i}"}, ensure_ascii=False) + "\n")
+    return path
+
+
+def _committed(db: str) -> int:
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.2)
+        try:
+            return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
+def _start_ingest(inp: Path, db: str):
+    import subprocess
+    import sys
+
+    return subprocess.Popen(
+        [sys.executable, "-m", "khabar.cli", "ingest", str(inp), "--db", db, "-j", "2", "--batch-size", "1",
+         "--no-progress", "--ner", "crf"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def _wait_committed(procs: dict, timeout: float = 90.0) -> dict[str, int]:
+    import time
+
+    t0, seen = time.monotonic(), {}
+    while len(seen) < len(procs) and time.monotonic() - t0 < timeout:
+        for db in procs:
+            if db not in seen and _committed(db) >= 1:
+                seen[db] = _committed(db)
+        time.sleep(0.05)
+    assert len(seen) == len(procs), "ingest never committed a batch"
+    for p in procs.values():
+        assert p.poll() is None, "ingest finished before the signal: the input is too small"
+    return seen
+
+
+def test_ctrl_c_and_kill_leave_one_line_and_the_committed_batches(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) prints one line and exits 130;
+    SIGKILL of the ingest process leaves no worker behind and no BrokenPipe traceback. Both keep the
+    committed batches. The two ingests run side by side to keep the test short."""
+    import os
+    import signal
+    import time
+
+    inp = _corpus(tmp_path / "c.jsonl", 400)
+    int_db, kill_db = str(tmp_path / "int.db"), str(tmp_path / "kill.db")
+    procs = {int_db: _start_ingest(inp, int_db), kill_db: _start_ingest(inp, kill_db)}
+    try:
+        seen = _wait_committed(procs)
+        os.killpg(procs[int_db].pid, signal.SIGINT)
+        os.kill(procs[kill_db].pid, signal.SIGKILL)
+        out, err = procs[int_db].communicate(timeout=60)
+        assert procs[int_db].returncode == 130, err
+        lines = err.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("khabar: error: interrupted; committed articles are kept"), err
+        kept = int(lines[0].split("(")[1].split()[0])
+        assert kept == _committed(int_db) >= seen[int_db]
+        _, err = procs[kill_db].communicate(timeout=60)  # EOF only once every worker has closed stderr
+        assert "Traceback" not in err and "BrokenPipe" not in err, err
+        for _ in range(100):
+            try:
+                os.killpg(procs[kill_db].pid, 0)
+            except ProcessLookupError:
+                break
+            time.sleep(0.05)
+        else:
+            raise AssertionError("workers outlived the killed ingest")
+        assert _committed(kill_db) >= seen[kill_db]
+    finally:
+        for p in procs.values():
+            if p.poll() is None:
+                os.killpg(p.pid, signal.SIGKILL)
+                p.communicate()
+
+
+# ----------------------------------------------------------------------------- item 13: progress, source_path
+
+
+def test_ingest_says_it_loads_models_reports_bytes_and_stores_absolute_paths(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import SAMPLES
+
+    from khabar.ingest import ingest, input_files
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for p in sorted(SAMPLES.glob("*.txt"))[:2]:
+        (docs / p.name).write_bytes(p.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    log: list[tuple[str, object]] = []
+    st = open_store(str(tmp_path / "k.db"))
+    rep = ingest(["docs"], st, workers=1, status=lambda m: log.append(("status", m)),
+                 progress=lambda n: log.append(("docs", n)), on_bytes=lambda b: log.append(("bytes", b)))
+    assert rep.new == 2
+    assert log[0] == ("status", "loading models…") and log.index(("status", "loading models…")) < log.index(("docs", 1))
+    positions = [v for k, v in log if k == "bytes"]
+    total = sum(input_files([str(docs)]).values())
+    assert positions == sorted(positions) and positions[-1] == total and positions[0] < total
+    paths = {st.get(r.id).article.source_path for r in st.list()}
+    assert paths == {str(docs / p.name) for p in sorted(SAMPLES.glob("*.txt"))[:2]}
+    st.close()
+
+
+def test_input_meter_follows_the_read_position_inside_a_big_file(tmp_path: Path) -> None:
+    import gzip
+    import random
+
+    from khabar.ingest import InputMeter, input_files
+    from khabar.readers import iter_sources
+
+    rnd = random.Random(7)
+    words = "قال الوزير إن الحكومة ستعقد اجتماعا في العاصمة يوم الأحد لبحث الأزمة مع الوفد الزائر".split()
+    recs = "".join(json.dumps({"id": i, "text": " ".join(rnd.choices(words, k=60)) + f" {rnd.random()}"},
+                              ensure_ascii=False) + "\n" for i in range(800))
+    for path in (tmp_path / "big.jsonl", tmp_path / "big.jsonl.gz"):
+        path.write_bytes(gzip.compress(recs.encode()) if path.suffix == ".gz" else recs.encode())
+        meter = InputMeter(input_files([str(path)]))
+        pos = [meter.position(d.source) for d in iter_sources([str(path)])]
+        assert pos == sorted(pos) and pos[-1] <= meter.total
+        assert 0.2 * meter.total < pos[len(pos) // 2] < 0.8 * meter.total, (path.name, pos[len(pos) // 2], meter.total)
+
+
+def test_ingest_bar_shows_a_total_and_what_it_is_doing() -> None:
+    import io
+
+    from khabar.cli import IngestBar
+
+    buf = io.StringIO()
+    bar = IngestBar(4096, disable=False, file=buf)
+    bar.bar.mininterval = 0
+    bar.status("loading models…")
+    bar.bar.refresh()
+    assert "loading models…" in buf.getvalue() and "4.00k" in buf.getvalue()
+    bar.status("")
+    bar.done(1)
+    bar.at(2048)
+    bar.bar.refresh()
+    assert "2.00k/4.00k" in buf.getvalue() and "1 docs" in buf.getvalue()
+    bar.close()
