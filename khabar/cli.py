@@ -27,6 +27,15 @@ def _err(msg: str) -> None:
     click.echo(f"khabar: error: {msg}", err=True)
 
 
+def _quoted(text: str, kind: str, width: int) -> str:
+    """A statement as printed: direct quotes inside «…», reported speech after ≈ (on one line)."""
+    text = " ".join(text.split())
+    text = text if len(text) <= width else text[: width - 1] + "…"
+    if kind != "direct":
+        return f"≈ {text}"
+    return text if text.startswith("«") and text.endswith("»") else f"«{text.strip('«»')}»"
+
+
 def _date_str(value: str | None, precision: str | None) -> str:
     if not value:
         return "—"
@@ -36,7 +45,7 @@ def _date_str(value: str | None, precision: str | None) -> str:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="khabar")
 def main() -> None:
-    """khabar (خبر): Arabic news → clean, dated, searchable articles (and, in time, events)."""
+    """khabar (خبر): Arabic news → clean, dated, searchable articles with their entities, quotes and events."""
 
 
 @main.command()
@@ -51,22 +60,62 @@ def main() -> None:
 def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, batch_size: int, limit: int | None,
            no_progress: bool, ner: str) -> None:
     """Ingest files, directories (recursively) or - (stdin): text dumps, HTML, JSONL(.gz), WARC, RSS/Atom."""
-    from tqdm import tqdm
+    store = None
+    try:
+        store = _store(db)
+        _ingest(paths, store, workers, batch_size, limit, no_progress, ner)
+    except KeyboardInterrupt:
+        where = f" ({store.count()} in {store.path})" if store is not None else ""
+        _err(f"interrupted; committed articles are kept{where}")
+        sys.exit(130)
 
+
+class IngestBar:
+    """The ingest progress bar: bytes of input with total and ETA when the input files' sizes are known
+    (documents counted alongside), else a document count; says what it is doing before the first document."""
+
+    def __init__(self, total_bytes: int | None, disable: bool | None, file=None) -> None:
+        from tqdm import tqdm
+
+        self.docs = 0
+        self.bytes = total_bytes is not None and total_bytes > 0
+        kw = dict(total=total_bytes, unit="B", unit_scale=True, unit_divisor=1024) if self.bytes else dict(unit=" doc")
+        self.bar = tqdm(disable=disable, file=file or sys.stderr, dynamic_ncols=True, **kw)
+
+    def status(self, msg: str) -> None:
+        self.bar.set_description_str(msg)
+
+    def done(self, n: int) -> None:
+        self.docs += n
+        if self.bytes:
+            self.bar.set_postfix_str(f"{self.docs} docs", refresh=False)
+        else:
+            self.bar.update(n)
+
+    def at(self, position: int) -> None:
+        if position > self.bar.n:
+            self.bar.update(position - self.bar.n)
+
+    def write(self, msg: str) -> None:
+        self.bar.write(msg, file=sys.stderr)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+def _ingest(paths: tuple[str, ...], store, workers: int | None, batch_size: int, limit: int | None,
+            no_progress: bool, ner: str) -> None:
     from .ingest import ingest as run
+    from .ingest import input_files
 
     os.environ["KHABAR_NER"] = ner  # read by every worker's pipeline
-
-    store = _store(db)
-    bar = tqdm(unit=" doc", disable=no_progress or None, file=sys.stderr, dynamic_ncols=True)
+    sizes = input_files(paths) if not limit else None  # with --limit the total would lie
+    bar = IngestBar(sum(sizes.values()) if sizes is not None else None, disable=no_progress or None)
     t0 = time.perf_counter()
     try:
         rep = run(paths, store, workers=workers, batch_size=batch_size, limit=limit,
-                  on_error=lambda m: bar.write(f"khabar: error: {m}", file=sys.stderr), progress=bar.update)
-    except KeyboardInterrupt:
-        bar.close()
-        _err(f"interrupted; committed articles are kept ({store.count()} in {store.path})")
-        sys.exit(130)
+                  on_error=lambda m: bar.write(f"khabar: error: {m}"), progress=bar.done, status=bar.status,
+                  on_bytes=bar.at if bar.bytes else None)
     finally:
         bar.close()
     dt = time.perf_counter() - t0
@@ -177,8 +226,7 @@ def show(article_id: str, db: str | None, as_json: bool, tokens: bool) -> None:
     names = {e.id: (e.en or e.name) for e in a.entities}
     for q in a.quotes:
         who = q.source if q.unnamed and q.source else names.get(q.speaker or "", q.speaker_text)
-        mark = "«»" if q.kind == "direct" else "≈"
-        click.echo(f"{'quote':>12}: {who} [{q.verb}] {mark} {art.text[q.start:q.end][:140]}")
+        click.echo(f"{'quote':>12}: {who} [{q.verb}] {_quoted(art.text[q.start:q.end], q.kind, 140)}")
     for t in a.timexes:
         click.echo(f"{'time':>12}: «{t.text}» = {t.value}")
     for e in a.events:
@@ -321,8 +369,8 @@ def quotes(db: str | None, actors: tuple[str, ...], unnamed: bool, date_from: st
         who = r["speaker_en"] or r["speaker_name"] or r["speaker"] or "—"
         if r["unnamed"]:
             who = f"{r['source'] or r['speaker_text']} (unnamed{', ' + r['source_country'] if r['source_country'] else ''})"
-        mark = "«»" if r["kind"] == "direct" else "≈"
-        click.echo(f"{r['article_id'][:10]}  {_date_str(r['published'], r['precision']):<14} {who} [{r['verb']}] {mark} {r['text'][:160]}")
+        click.echo(f"{r['article_id'][:10]}  {_date_str(r['published'], r['precision']):<14} {who} [{r['verb']}] "
+                   f"{_quoted(r['text'], r['kind'], 160)}")
     click.echo(f"{len(rows)} statements", err=True)
 
 
@@ -345,7 +393,7 @@ def _name(eid: str | None) -> str:
 @click.option("--to", "date_to", default=None, help="YYYY[-MM[-DD]]")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.4, show_default=True,
               help="keep events at least this likely to be right (estimated from how they were found; events below 0.4 were "
-                   "mostly wrong in hand audits; 0.7 ≈ 80%% precision on the gold; 0 shows everything)")
+                   "mostly wrong in hand audits; 0.7 ≈ 80% precision on the gold; 0 shows everything)")
 @click.option("-n", "--limit", type=int, default=100, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 def events(db: str | None, actors: tuple[str, ...], recipients: tuple[str, ...], plover: str | None, mode: str | None,
@@ -386,14 +434,24 @@ def dyad(actor_a: str, actor_b: str, db: str | None, by: str, min_confidence: fl
         for r in rows:
             click.echo(json.dumps({**r, "a": a_ids[0], "b": b_ids[0]}, ensure_ascii=False))
         return
-    click.echo(f"{'period':<10} {'dir':<3} {'asserted':>8} {'coop':>5} {'confl':>6} {'Σ Goldstein':>12} {'mean':>6} {'other':>6}")
+    for line in _dyad_table(rows, a, b):
+        click.echo(line)
+    if not rows:
+        click.echo("no dated events between these actors", err=True)
+
+
+def _dyad_table(rows: list[dict], a: str, b: str) -> list[str]:
+    """The dyad rows as a table whose header sits over its columns (the direction column is as wide as
+    its longest «A→B»)."""
+    dw = max(len("direction"), len(f"{a}→{b}"), len(f"{b}→{a}"))
+    cols = [("asserted", 8), ("coop", 5), ("confl", 6), ("Σ Goldstein", 12), ("mean", 6), ("other", 6)]
+    out = [f"{'period':<10} {'direction':<{dw}} " + " ".join(f"{h:>{w}}" for h, w in cols)]
     for r in rows:
         d = f"{a}→{b}" if r["direction"] == "→" else f"{b}→{a}"
         mean = f"{r['goldstein_mean']:.2f}" if r["goldstein_mean"] is not None else "—"
-        click.echo(f"{r['period']:<10} {d:<14} {r['asserted']:>3} {r['cooperative']:>5} {r['conflictual']:>6} "
-                   f"{r['goldstein_sum']:>12.1f} {mean:>6} {r['other_modes']:>6}")
-    if not rows:
-        click.echo("no dated events between these actors", err=True)
+        vals = [r["asserted"], r["cooperative"], r["conflictual"], f"{r['goldstein_sum']:.1f}", mean, r["other_modes"]]
+        out.append(f"{r['period']:<10} {d:<{dw}} " + " ".join(f"{v:>{w}}" for v, (_, w) in zip(vals, cols, strict=True)))
+    return out
 
 
 @main.group(name="eval")
@@ -402,20 +460,27 @@ def eval_() -> None:
 
 
 @eval_.command(name="ner")
-@click.option("--data", default="../shared/eval/raw/anercorp_camel_split/ANERcorp_test.conll", show_default=True,
-              help="CoNLL file (token TAG per line)")
+@click.option("--data", default=None, help="CoNLL file (token TAG per line); default: ANERcorp_test.conll from "
+              "$KHABAR_ANERCORP or shared/eval/raw/anercorp_camel_split/ next to the khabar repository")
 @click.option("--model", "model_kind", type=click.Choice(["ensemble", "neural", "crf"]), default=None,
               help="ensemble (the pipeline's tagger when the neural model is shipped): neural + CRF posteriors; "
                    "neural: the BiLSTM-CRF alone; crf: the two-stage feature CRF alone")
 @click.option("--sentence-only", is_flag=True, help="no document-level consistency (CRF: stage 1 only)")
 @click.option("--window", type=int, default=15, show_default=True, help="sentences standing in for a document")
-def eval_ner(data: str, model_kind: str | None, sentence_only: bool, window: int) -> None:
+def eval_ner(data: str | None, model_kind: str | None, sentence_only: bool, window: int) -> None:
     """Entity-level P/R/F1 per type (exact span and type, seqeval-style) of a shipped NER model."""
+    from .evaluate import default_ner_data, ner_data_candidates
     from .ner import MODEL_DIR, NER, evaluate, read_conll
 
     if model_kind is None:
         model_kind = "ensemble" if (MODEL_DIR / "ner-neural.npz").exists() else "crf"
 
+    if data is None:
+        found = default_ner_data()
+        if found is None:
+            raise click.ClickException("ANERcorp test data not found; looked for "
+                                       + ", ".join(map(str, ner_data_candidates())) + " (give --data FILE)")
+        data = str(found)
     if not os.path.exists(data):
         raise click.ClickException(f"no such file: {data}")
     sents = read_conll(data)
@@ -510,19 +575,24 @@ def eval_events_cmd(gold: str | None, docs: str | None, verbose: bool) -> None:
 @main.command(name="export")
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("-f", "--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover", "gdelt"]), default="jsonl",
-              show_default=True, help="articles: jsonl/csv/parquet; events: plover (JSONL) or gdelt (TSV)")
+              show_default=True, help="one row per article: jsonl/csv/parquet; one row per event: plover (JSONL) or "
+              "gdelt (TSV)")
 @click.option("-o", "--output", default=None, help="file (default: stdout; required for parquet)")
 @click.option("--tokens", is_flag=True, help="jsonl: include tokens with clitic segments, stems and lemmas")
-def export_(db: str | None, fmt: str, output: str | None, tokens: bool) -> None:
-    """Export all stored articles."""
+@click.option("--all", "include_all", is_flag=True,
+              help="plover/gdelt: also negated, proposed, hypothetical and future events and those below confidence 0.4 "
+                   "(default: asserted events only; mode and confidence are columns)")
+def export_(db: str | None, fmt: str, output: str | None, tokens: bool, include_all: bool) -> None:
+    """Export the store: its articles (jsonl, csv, parquet) or its events (plover, gdelt)."""
     from .export import export
 
     store = _store(db)
     try:
-        n = export(store.iter_analyses(), fmt, output, tokens=tokens)
+        n = export(store.iter_analyses(), fmt, output, tokens=tokens, include_all=include_all)
     except ValueError as e:
         raise click.ClickException(str(e)) from None
-    click.echo(f"exported {n} articles" + (f" → {output}" if output else ""), err=True)
+    what = "events" if fmt in ("plover", "gdelt") else "articles"
+    click.echo(f"exported {n} {what}" + (f" → {output}" if output else ""), err=True)
 
 
 @main.command()

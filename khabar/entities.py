@@ -261,6 +261,11 @@ class Resolver:
             if id(c) not in used_ner:
                 cands.append(c)
         cands.sort(key=lambda c: c.start)
+        clubs = _club_spans(text, cands)
+        if clubs:  # «باريس سان جيرمان» is a club, not Paris and a person
+            cands = [c for c in cands if not any(a < c.end and c.start < b for a, b in clubs)]
+            cands += [_Cand(a, b, "ORG", "club") for a, b in clubs]
+            cands.sort(key=lambda c: c.start)
 
         mentions: list[Mention] = []
         unknown_full: dict[str, str] = {}  # surname key → entity id of an earlier full name
@@ -268,6 +273,12 @@ class Resolver:
             surface = text[c.start : c.end]
             if len(normalize(surface).replace(" ", "")) < 3 and not c.actor:
                 continue  # «مو», «أ»: too short to be a name we can identify
+            if c.source == "club":
+                mentions.append(Mention(c.start, c.end, surface, "ORG", f"new:ORG:{skeleton(clubs[c.start, c.end])}",
+                                        "club", 0.8))
+                continue
+            if not c.actor and is_not_actor(surface):
+                continue  # a currency or a unit the tagger took for a name
             if c.actor:
                 a = self.kb.actors[c.actor]
                 m = Mention(c.start, c.end, surface, a.type, a.id, "gazetteer", 0.95)
@@ -652,6 +663,72 @@ def _common_noun(core: str, name_has_article: bool) -> bool:
     if name_has_article:  # a name with the article: the bare word must be rare («الناتو», «القاهرة»)
         return al in ("0", "lo", "mid")
     return al in ("mid", "hi", "all")
+
+
+def _kb_data_lines(name: str) -> list[list[str]]:
+    from importlib import resources as _r
+
+    text = (_r.files("khabar") / "data" / "kb" / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@functools.lru_cache(maxsize=1)
+def _not_actor_forms() -> frozenset[str]:
+    return frozenset(normalize(f) for forms, _kind in _kb_data_lines("not_actors.tsv") for f in forms.split("|"))
+
+
+def is_not_actor(surface: str) -> bool:
+    """A currency or a unit («الدولار», «دولارا», «الجنيه الإسترليني», «برميل»): never an entity."""
+    words = normalize(surface).split()
+    if not words or len(words) > 2:
+        return False
+    w = _strip_al(words[0])
+    forms = _not_actor_forms()
+    head = w in forms or any(w.endswith(x) and w[: -len(x)] in forms for x in ("ا", "ات", "ان", "ين"))
+    if not head:
+        return False
+    return len(words) == 1 or _strip_al(words[1]) in forms or knowledge_base().nationality(words[1]) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _clubs() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """(club names, cue words before a club's name, normalised form → canonical name)."""
+    canon: dict[str, str] = {}
+    cues: list[str] = []
+    for kind, forms in _kb_data_lines("sports_clubs.tsv"):
+        fs = [normalize(f) for f in forms.split("|")]
+        if kind == "cue":
+            cues += fs
+        for f in fs if kind == "club" else []:
+            canon[f] = fs[0]
+
+    def alt(xs: list[str]) -> str:
+        return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(set(xs), key=len, reverse=True))
+
+    names = re.compile(rf"(?<![\u0621-\u064a])(?:[وفبل]|لل)?(?P<n>{alt(list(canon))})(?![\u0621-\u064a])")
+    cue = re.compile(rf"(?<![\u0621-\u064a])(?:{alt(cues)})\s+$")
+    return names, cue, canon
+
+
+def _club_spans(text: str, cands: list[_Cand]) -> dict[tuple[int, int], str]:
+    """Spans of sports clubs → canonical name: listed names, names after a cue («نادي الهلال»), and the
+    last word of a multi-word club named earlier in the article used alone («جيرمان»)."""
+    names, cue, canon = _clubs()
+    norm = normalize_same_length(text)
+    out: dict[tuple[int, int], str] = {}
+    for m in names.finditer(norm):
+        out[m.span("n")] = canon[re.sub(r"\s+", " ", m.group("n"))]
+    for c in cands:
+        if c.type in ("PER", "ORG", "LOC", "MISC") and cue.search(norm[max(0, c.start - 12) : c.start]):
+            out.setdefault((c.start, c.end), normalize(text[c.start : c.end]))
+    last = {full.split()[-1]: full for full in out.values() if " " in full and len(full.split()[-1]) >= 4}
+    first = min((a for a, _ in out), default=len(text))
+    for c in cands:
+        if c.start > first and not any(a <= c.start < b for a, b in out):
+            full = last.get(_strip_al(normalize(text[c.start : c.end])))
+            if full:
+                out[(c.start, c.end)] = full
+    return out
 
 
 _default: Resolver | None = None

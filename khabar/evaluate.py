@@ -19,6 +19,27 @@ from .model import Analysis
 
 GOLD_DIR = resources.files("khabar") / "data" / "gold"
 
+# ANERcorp (CAMeL split) is not shipped: it lives in the project's shared data folder, a sibling of the
+# repository (``<repo>/../shared/eval/raw/…``), or wherever $KHABAR_ANERCORP points.
+ANERCORP_TEST = Path("shared") / "eval" / "raw" / "anercorp_camel_split" / "ANERcorp_test.conll"
+
+
+def ner_data_candidates() -> list[Path]:
+    """Where ``khabar eval ner`` looks for its default data, in order: $KHABAR_ANERCORP, then the shared
+    folder next to the repository that holds this package, then next to / under the working directory."""
+    import os
+
+    env = os.environ.get("KHABAR_ANERCORP")
+    repo = Path(__file__).resolve().parent.parent
+    cands = [Path(env)] if env else []
+    cands += [repo.parent / ANERCORP_TEST, repo / ANERCORP_TEST, Path.cwd().parent / ANERCORP_TEST, Path.cwd() / ANERCORP_TEST]
+    return list(dict.fromkeys(cands))
+
+
+def default_ner_data() -> Path | None:
+    """The first existing :func:`ner_data_candidates` file, or None."""
+    return next((p for p in ner_data_candidates() if p.is_file()), None)
+
 
 @dataclass(slots=True)
 class Score:

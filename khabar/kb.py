@@ -104,6 +104,36 @@ def edit1(a: str, b: str) -> bool:
     return a[i + (la == lb) :] == b[i + 1 :]
 
 
+def spelled(name: str) -> str:
+    """A name with transliteration letters merged but its vowels kept (the article dropped):
+    روثمان → روسمان, راسمون → راسمون; short names are compared on this, not on the skeleton alone."""
+    words = [w.translate(_SKEL) for w in normalize(name).split()]
+    return " ".join(w[2:] if w.startswith("ال") and len(w) > 4 else w for w in words)
+
+
+def edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+# Below this many skeleton letters, the skeleton is too loose on its own (روثمان and راسمون are both رسمن).
+SHORT_SKELETON = 6
+
+
+def near_variant(text: str, form: str) -> bool:
+    """A skeleton match that is a spelling variant, not another name: long skeletons pass; short ones
+    must also be spelled (vowels kept) within one edit of the form: راسمون, رسموسن → راسموسن and
+    روجوزين → روغوزين yes; روثمان (Rothman) → راسمون, جيرمان → الكرملين no."""
+    if len(skeleton(text).replace(" ", "")) >= SHORT_SKELETON:
+        return True
+    return edit_distance(spelled(text), spelled(form)) <= 1
+
+
 def _date(s: str) -> dt.date:
     return dt.date.fromisoformat(s)
 
@@ -244,7 +274,8 @@ class KnowledgeBase:
         return [self.actors[i] for i in ids]
 
     def fuzzy(self, text: str, type_: str | None = None) -> list[tuple[Actor, float]]:
-        """Spelling-variant candidates: same skeleton (0.9) or skeleton one edit away (0.75)."""
+        """Spelling-variant candidates: same skeleton (0.9) or skeleton one edit away (0.75; short names
+        must also be spelled alike, :func:`near_variant`)."""
         sk = skeleton(text)
         words = normalize(text).split()
         # Transliteration variants are a foreign-name phenomenon: an Arabic family name with the
@@ -252,14 +283,16 @@ class KnowledgeBase:
         if len(sk.replace(" ", "")) < 3 or (len(words) == 1 and (words[0].startswith("ال") or len(sk) < 4)):
             return []
         out: dict[str, float] = {}
-        for aid, _f in self.skel_index.get(sk, []):
-            out[aid] = max(out.get(aid, 0), 0.9)
+        for aid, f in self.skel_index.get(sk, []):
+            if near_variant(text, f):
+                out[aid] = max(out.get(aid, 0), 0.9)
         if not out and len(sk) >= 4:
             for k, vals in self.skel_index.items():
                 # one edit away, same first and last letter: راسمون → راسموسن, not ميرغني → ميركل
                 if k[0] == sk[0] and k[-1] == sk[-1] and k.count(" ") == sk.count(" ") and edit1(k, sk) and len(k) >= 5:
-                    for aid, _f in vals:
-                        out[aid] = max(out.get(aid, 0), 0.75)
+                    for aid, f in vals:
+                        if near_variant(text, f):
+                            out[aid] = max(out.get(aid, 0), 0.75)
         res = [(self.actors[a], s) for a, s in out.items()]
         if type_:
             res = [(a, s) for a, s in res if a.type == type_]
