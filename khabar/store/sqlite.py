@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..model import Analysis
 from ..tokenize import split_sentences, tokenize
-from . import ArticleRow, IndexFields, SearchHit, index_fields
+from . import ArticleRow, IndexFields, SearchHit, StoreError, StoreNotFound, index_fields
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -124,41 +124,80 @@ def _sort_date(value: str | None, precision: str | None) -> str | None:
     return value  # ISO strings compare correctly at any precision
 
 
+# Seconds a writer waits for another writer's transaction (an overlapping ingest) before giving up.
+BUSY_TIMEOUT_S = 120.0
+
+
+def _connect_ro(path: str) -> sqlite3.Connection:
+    """A read-only connection; on read-only media (no -shm can be created) the file is read as immutable."""
+    uri = Path(path).absolute().as_uri()
+    try:
+        db = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        return sqlite3.connect(uri + "?immutable=1", uri=True, check_same_thread=False)
+
+
+def _needs_migration(db: sqlite3.Connection) -> bool:
+    cols = {r[1] for r in db.execute("PRAGMA table_info(events)")}
+    return not {"confidence", "method"} <= cols
+
+
 class SQLiteStore:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, readonly: bool = False) -> None:
         self.path = path
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.readonly = readonly
         self._lock = threading.Lock()
-        self.db = sqlite3.connect(path, check_same_thread=False)
+        try:
+            self.db = self._open_ro() if readonly else self._open_rw()
+        except (sqlite3.DatabaseError, OSError) as e:
+            raise StoreError(f"cannot open store {path}: {e}") from None
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.executescript(SCHEMA)
-        cols = {r[1] for r in self.db.execute("PRAGMA table_info(events)")}
+
+    def _open_rw(self) -> sqlite3.Connection:
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        db.executescript(SCHEMA)
+        cols = {r[1] for r in db.execute("PRAGMA table_info(events)")}
         for col, kind in (("confidence", "REAL"), ("method", "TEXT")):
             if col not in cols:  # a store written before event confidence existed
-                self.db.execute(f"ALTER TABLE events ADD COLUMN {col} {kind}")
-        self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1')")
-        self.db.commit()
+                db.execute(f"ALTER TABLE events ADD COLUMN {col} {kind}")
+        db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1')")
+        db.commit()
+        return db
+
+    def _open_ro(self) -> sqlite3.Connection:
+        if self.path == ":memory:" or not Path(self.path).is_file():
+            raise StoreNotFound(f"no store at {self.path} (create one with `khabar ingest … --db {self.path}`)")
+        db = _connect_ro(self.path)
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"articles", "articles_fts", "meta"} <= tables:
+            db.close()
+            raise StoreError(f"{self.path} is not a khabar store")
+        if _needs_migration(db):  # written by an older khabar: upgrade it once, if we may write
+            db.close()
+            try:
+                SQLiteStore(self.path).close()
+            except (StoreError, OSError) as e:
+                raise StoreError(f"{self.path} was written by an older khabar and cannot be upgraded: {e}") from None
+            db = _connect_ro(self.path)
+        return db
 
     # ------------------------------------------------------------------ writing
     def _insert(self, a: Analysis, fields: IndexFields | None = None) -> bool:
         art = a.article
-        cur = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (art.id,))
-        if cur.fetchone():
-            if art.raw_sha1:
-                self.db.execute(
-                    "INSERT OR IGNORE INTO sources(raw_sha1, article_id, source_path) VALUES (?,?,?)",
-                    (art.raw_sha1, art.id, art.source_path),
-                )
-            return False
         pub = art.published
         payload = json.dumps(a.to_dict(tokens=False), ensure_ascii=False, separators=(",", ":"))
+        # the content id decides: an article another writer stored first is a duplicate, not an error
         c = self.db.execute(
             "INSERT INTO articles(id, title, outlet, outlet_name, url, published, precision, sort_date, dateline,"
-            " agencies, language, source_path, raw_sha1, text, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " agencies, language, source_path, raw_sha1, text, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(id) DO NOTHING",
             (
                 art.id, art.title, art.outlet, art.outlet_name, art.url,
                 pub.value if pub else None, pub.precision if pub else None,
@@ -167,6 +206,9 @@ class SQLiteStore:
                 art.text, payload,
             ),
         )
+        if c.rowcount == 0:
+            self._add_source(art.raw_sha1, art.id, art.source_path)
+            return False
         rid = c.lastrowid
         for e in a.entities:
             self.db.execute(
@@ -203,21 +245,30 @@ class SQLiteStore:
             "INSERT INTO articles_fts(rowid, title_stems, title_lemmas, body_stems, body_lemmas) VALUES (?,?,?,?,?)",
             (rid, ts, tl, bs, bl),
         )
-        if art.raw_sha1:
-            self.db.execute(
-                "INSERT OR IGNORE INTO sources(raw_sha1, article_id, source_path) VALUES (?,?,?)",
-                (art.raw_sha1, art.id, art.source_path),
-            )
+        self._add_source(art.raw_sha1, art.id, art.source_path)
         return True
+
+    def _add_source(self, raw_sha1: str | None, article_id: str, source_path: str | None) -> None:
+        if raw_sha1:
+            self.db.execute(
+                "INSERT INTO sources(raw_sha1, article_id, source_path) VALUES (?,?,?) ON CONFLICT(raw_sha1) DO NOTHING",
+                (raw_sha1, article_id, source_path),
+            )
 
     def add(self, analysis: Analysis) -> bool:
         return self.add_many([analysis])[0]
 
     def add_many(self, analyses: list[Analysis], fields: list[IndexFields | None] | None = None) -> list[bool]:
-        """Insert a batch in one transaction: all of it is committed, or none of it."""
+        """Insert a batch in one transaction: all of it is committed, or none of it. The write lock
+        is taken first (BEGIN IMMEDIATE), so a concurrent writer (an overlapping ingest of the same
+        input) waits, then sees what was committed before it and counts those articles as duplicates."""
+        if self.readonly:
+            raise StoreError(f"{self.path} was opened read-only")
         fields = fields or [None] * len(analyses)
         with self._lock:
             try:
+                if not self.db.in_transaction:
+                    self.db.execute("BEGIN IMMEDIATE")
                 res = [self._insert(a, f) for a, f in zip(analyses, fields, strict=True)]
                 self.db.commit()
                 return res
