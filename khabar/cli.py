@@ -242,7 +242,7 @@ def _actor_ids(store, names: tuple[str, ...]) -> list[list[str]]:
     return out
 
 
-@main.command()
+@main.command(context_settings={"ignore_unknown_options": True})
 @click.argument("query", nargs=-1)
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("-n", "--limit", type=int, default=20, show_default=True)
@@ -253,7 +253,21 @@ def _actor_ids(store, names: tuple[str, ...]) -> list[list[str]]:
 @click.option("--json", "as_json", is_flag=True)
 def search(query: tuple[str, ...], db: str | None, limit: int, outlet: str | None, actors: tuple[str, ...],
            date_from: str | None, date_to: str | None, as_json: bool) -> None:
-    """Full-text search (stems + lemmas: «الدرع الصاروخي» finds «الدرع الصاروخية»). Quote phrases."""
+    """Full-text search over stems + lemmas («الدرع الصاروخي» finds «الدرع الصاروخية»).
+
+    \b
+    QUERY syntax:
+      الدرع الصاروخي          every word (AND is implied; may be written)
+      "مجلس روسيا الناتو"     a phrase: these words, in this order
+      روسيا OR الناتو          either
+      ترامب -بوتين            without a word (also: ترامب NOT بوتين)
+      NOT ترامب               only exclusions: the articles without it, newest first
+      title:الناتو            in the title (also title:"…")
+      (روسيا OR موسكو) الناتو  grouping
+    Any other syntax (*, body:, a dangling AND/OR/NOT, an unbalanced quote) is an error.
+    Hits holding the query as a phrase, then with its words close together, rank first.
+    """
+    _check_window(date_from, date_to)
     store = _store(db)
     q = " ".join(query)
     if not q.strip() and not actors:
@@ -276,10 +290,19 @@ def search(query: tuple[str, ...], db: str | None, limit: int, outlet: str | Non
         click.echo(f"{r.id}  {h.score:6.2f}  {_date_str(r.published, r.precision):<22} {(r.outlet or '—'):<12} {r.title or ''}")
         snip = h.snippet
         if color:
-            for word in sorted({w for w in q.replace('"', " ").split()}, key=len, reverse=True):
-                snip = snip.replace(word, click.style(word, bold=True))
+            snip = _bold_words(snip, q)
         click.echo(f"    {snip}")
     click.echo(f"{len(hits)} hits in {ms:.1f} ms", err=True)
+
+
+def _bold_words(snippet: str, query: str) -> str:
+    """The query's own (not excluded) words in bold, longest first."""
+    from .store.query import compile_query
+
+    words = {w for t in compile_query(query).terms for w in t.text.split()}
+    for word in sorted(words, key=len, reverse=True):
+        snippet = snippet.replace(word, click.style(word, bold=True))
+    return snippet
 
 
 @main.command()
