@@ -33,7 +33,7 @@ class DateBound(click.ParamType):
 
     name = "YYYY[-MM[-DD]]"
 
-    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201 (click's signature)
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
         value = str(value).strip()
         m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
         try:
@@ -67,7 +67,7 @@ def _plover_type(ctx: click.Context, param: click.Parameter, value: str | None) 
 
 
 class _Main(click.Group):
-    def invoke(self, ctx: click.Context):  # noqa: ANN201
+    def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except sqlite3.Error as e:  # a store that breaks under us: one line, not a traceback
@@ -268,6 +268,9 @@ def search(query: tuple[str, ...], db: str | None, limit: int, outlet: str | Non
     Hits holding the query as a phrase, then with its words close together, rank first.
     """
     _check_window(date_from, date_to)
+    typo = next((w for w in query if w.startswith("--")), None)  # -word excludes a word; --word is no option
+    if typo:
+        raise click.UsageError(f"no such option: {typo}")
     store = _store(db)
     q = " ".join(query)
     if not q.strip() and not actors:

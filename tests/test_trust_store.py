@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from click.testing import CliRunner
@@ -62,11 +63,26 @@ def run(*args: str):
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    d = tmp_path_factory.mktemp("trust")
-    s = open_store(str(d / "k.db"))
-    rep = ingest([str(SAMPLES)], s, workers=1)
-    assert rep.new == 5 and rep.failed == 0
+def demo(tmp_path_factory):
+    """`khabar demo` run once in an empty directory: (directory, its output)."""
+    d = tmp_path_factory.mktemp("demo")
+    cwd = os.getcwd()
+    os.chdir(d)
+    try:
+        with mock.patch.dict(os.environ):
+            os.environ.pop("KHABAR_DB", None)
+            r = run("demo")
+    finally:
+        os.chdir(cwd)
+    assert r.exit_code == 0, r.output
+    return d, r.output
+
+
+@pytest.fixture(scope="module")
+def store(demo):
+    """The demo's store (the five seeds), opened read-only as the read commands do."""
+    s = open_store(str(demo[0] / "khabar-demo.db"), readonly=True)
+    assert s.count() == 5
     yield s
     s.close()
 
@@ -126,12 +142,10 @@ def test_unusable_store_paths_are_one_line_errors(tmp_path):
     assert r.exit_code == 1 and "not a khabar store" in r.output
 
 
-def test_demo_next_lines_and_readme_quick_start_run_as_printed(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_demo_next_lines_and_readme_quick_start_run_as_printed(demo, monkeypatch):
+    monkeypatch.chdir(demo[0])
     monkeypatch.delenv("KHABAR_DB", raising=False)
-    r = run("demo")
-    assert r.exit_code == 0, r.output
-    nxt = r.output.split("\nnext")[1].splitlines()[1:]
+    nxt = demo[1].split("\nnext")[1].splitlines()[1:]
     assert len(nxt) >= 4 and all(ln.startswith("  khabar ") for ln in nxt)
     readme = README.read_text(encoding="utf-8")
     quick = readme.split("## Quick start")[1].split("\n## ")[0]
@@ -276,3 +290,18 @@ def test_minus_word_on_the_command_line(store):
     r = run("search", "--db", store.path, "الناتو", "-راسموسن", "--json")
     assert r.exit_code == 0 and r.stdout
     assert all("راسموسن" not in t for t in texts(store, store.search("الناتو -راسموسن")))
+    r = run("search", "--db", store.path, "الناتو", "--form", "2010")  # a mistyped option is no search word
+    assert r.exit_code == 2 and "no such option: --form" in r.output
+
+
+def test_reading_an_older_store_upgrades_it_once(demo, tmp_path):
+    old = tmp_path / "old.db"
+    src = sqlite3.connect(demo[0] / "khabar-demo.db")
+    src.backup(dst := sqlite3.connect(old))
+    src.close()
+    dst.execute("ALTER TABLE events DROP COLUMN method")  # as written before events had these columns
+    dst.execute("ALTER TABLE events DROP COLUMN confidence")
+    dst.commit()
+    dst.close()
+    r = run("events", "--db", str(old), "--min-confidence", "0")
+    assert r.exit_code == 0 and "NATO" in r.output
