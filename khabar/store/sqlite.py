@@ -161,16 +161,20 @@ class SQLiteStore:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("PRAGMA foreign_keys=ON")
-        db.executescript(SCHEMA)
-        cols = {r[1] for r in db.execute("PRAGMA table_info(events)")}
-        for col, kind in (("confidence", "REAL"), ("method", "TEXT")):
-            if col not in cols:  # a store written before event confidence existed
-                db.execute(f"ALTER TABLE events ADD COLUMN {col} {kind}")
-        db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1')")
-        db.commit()
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            db.executescript(SCHEMA)
+            cols = {r[1] for r in db.execute("PRAGMA table_info(events)")}
+            for col, kind in (("confidence", "REAL"), ("method", "TEXT")):
+                if col not in cols:  # a store written before event confidence existed
+                    db.execute(f"ALTER TABLE events ADD COLUMN {col} {kind}")
+            db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1')")
+            db.commit()
+        except BaseException:
+            db.close()
+            raise
         return db
 
     def _open_ro(self) -> sqlite3.Connection:
