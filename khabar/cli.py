@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
+import shlex
+import sqlite3
 import sys
 import time
 from importlib import resources
@@ -11,16 +15,63 @@ from importlib import resources
 import click
 
 from . import __version__
-from .store import DEFAULT_DB, open_store
+from .store import DEFAULT_DB, StoreError, open_store
 
 DB_HELP = f"SQLite file (or store URL); default $KHABAR_DB or ./{DEFAULT_DB}"
 
 
-def _store(db: str | None):
+def _store(db: str | None, write: bool = False):
+    """The store at ``db``; read commands (``write=False``) open it read-only and never create one."""
     try:
-        return open_store(db)
-    except NotImplementedError as e:
+        return open_store(db, readonly=not write)
+    except (NotImplementedError, StoreError) as e:
         raise click.ClickException(str(e)) from None
+
+
+class DateBound(click.ParamType):
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real date (a bound of a --from/--to window)."""
+
+    name = "YYYY[-MM[-DD]]"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        value = str(value).strip()
+        m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+        try:
+            if not m:
+                raise ValueError
+            dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+        except ValueError:
+            self.fail(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2011, 2011-07, 2011-07-04)",
+                      param, ctx)
+        return value
+
+
+DATE = DateBound()
+
+
+def _check_window(date_from: str | None, date_to: str | None) -> None:
+    if date_from and date_to and date_from[: len(date_to)] > date_to:
+        raise click.BadParameter(f"--from {date_from} is after --to {date_to}", param_hint="'--from'")
+
+
+def _plover_type(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--type must be a PLOVER type the trigger lexicon codes (an unknown one would silently match nothing)."""
+    if value is None:
+        return None
+    from .events import lexicon
+
+    known = sorted({t.plover for trigs in lexicon()[0].values() for t in trigs})
+    if value.upper() not in known:
+        raise click.BadParameter(f"{value!r} is not a PLOVER type khabar codes; one of: {', '.join(known)}")
+    return value.upper()
+
+
+class _Main(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except sqlite3.Error as e:  # a store that breaks under us: one line, not a traceback
+            raise click.ClickException(f"store error: {e}") from None
 
 
 def _err(msg: str) -> None:
@@ -42,7 +93,7 @@ def _date_str(value: str | None, precision: str | None) -> str:
     return value if precision in ("day", None) else f"{value} ({precision})"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="khabar")
 def main() -> None:
     """khabar (خبر): Arabic news → clean, dated, searchable articles with their entities, quotes and events."""
@@ -57,13 +108,16 @@ def main() -> None:
 @click.option("--no-progress", is_flag=True, help="no progress bar")
 @click.option("--ner", type=click.Choice(["ensemble", "crf", "neural"]), default="ensemble", show_default=True,
               envvar="KHABAR_NER", help="NER tagger: neural+CRF ensemble (most accurate) or the CRF (about twice as fast)")
+@click.option("--ref-date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="reference date of the analysis: the latest possible publication date, 'now' for open office "
+                   "terms (default: today; every article records the date used)")
 def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, batch_size: int, limit: int | None,
-           no_progress: bool, ner: str) -> None:
+           no_progress: bool, ner: str, ref_date: dt.datetime | None) -> None:
     """Ingest files, directories (recursively) or - (stdin): text dumps, HTML, JSONL(.gz), WARC, RSS/Atom."""
     store = None
     try:
-        store = _store(db)
-        _ingest(paths, store, workers, batch_size, limit, no_progress, ner)
+        store = _store(db, write=True)
+        _ingest(paths, store, workers, batch_size, limit, no_progress, ner, ref_date)
     except KeyboardInterrupt:
         where = f" ({store.count()} in {store.path})" if store is not None else ""
         _err(f"interrupted; committed articles are kept{where}")
@@ -104,7 +158,7 @@ class IngestBar:
 
 
 def _ingest(paths: tuple[str, ...], store, workers: int | None, batch_size: int, limit: int | None,
-            no_progress: bool, ner: str) -> None:
+            no_progress: bool, ner: str, ref_date: dt.datetime | None = None) -> None:
     from .ingest import ingest as run
     from .ingest import input_files
 
@@ -115,11 +169,11 @@ def _ingest(paths: tuple[str, ...], store, workers: int | None, batch_size: int,
     try:
         rep = run(paths, store, workers=workers, batch_size=batch_size, limit=limit,
                   on_error=lambda m: bar.write(f"khabar: error: {m}"), progress=bar.done, status=bar.status,
-                  on_bytes=bar.at if bar.bytes else None)
+                  on_bytes=bar.at if bar.bytes else None, ref_date=ref_date.date() if ref_date else None)
     finally:
         bar.close()
-    dt = time.perf_counter() - t0
-    click.echo(f"{rep.summary()} in {dt:.1f}s ({rep.read / dt if dt else 0:.1f} docs/s) → {store.path}"
+    secs = time.perf_counter() - t0
+    click.echo(f"{rep.summary()} in {secs:.1f}s ({rep.read / secs if secs else 0:.1f} docs/s) → {store.path}"
                f" ({store.count()} articles)", err=True)
     store.close()
     if rep.failed:
@@ -131,12 +185,13 @@ def _ingest(paths: tuple[str, ...], store, workers: int | None, batch_size: int,
 @click.option("-n", "--limit", type=int, default=50, show_default=True)
 @click.option("--offset", type=int, default=0)
 @click.option("--outlet", default=None)
-@click.option("--from", "date_from", default=None, help="YYYY[-MM[-DD]]")
-@click.option("--to", "date_to", default=None, help="YYYY[-MM[-DD]]")
+@click.option("--from", "date_from", type=DATE, default=None, help="YYYY[-MM[-DD]]")
+@click.option("--to", "date_to", type=DATE, default=None, help="YYYY[-MM[-DD]] (inclusive)")
 @click.option("--json", "as_json", is_flag=True)
 def list_(db: str | None, limit: int, offset: int, outlet: str | None, date_from: str | None,
           date_to: str | None, as_json: bool) -> None:
     """List stored articles, newest first."""
+    _check_window(date_from, date_to)
     store = _store(db)
     rows = store.list(limit=limit, offset=offset, outlet=outlet, date_from=date_from, date_to=date_to)
     if as_json:
@@ -251,18 +306,35 @@ def _actor_ids(store, names: tuple[str, ...]) -> list[list[str]]:
     return out
 
 
-@main.command()
+@main.command(context_settings={"ignore_unknown_options": True})
 @click.argument("query", nargs=-1)
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("-n", "--limit", type=int, default=20, show_default=True)
 @click.option("--outlet", default=None)
 @click.option("--actor", "actors", multiple=True, help="only articles mentioning this actor (repeatable): NATO, RUS, Lavrov, الناتو…")
-@click.option("--from", "date_from", default=None, help="YYYY[-MM[-DD]]")
-@click.option("--to", "date_to", default=None, help="YYYY[-MM[-DD]]")
+@click.option("--from", "date_from", type=DATE, default=None, help="YYYY[-MM[-DD]]")
+@click.option("--to", "date_to", type=DATE, default=None, help="YYYY[-MM[-DD]] (inclusive)")
 @click.option("--json", "as_json", is_flag=True)
 def search(query: tuple[str, ...], db: str | None, limit: int, outlet: str | None, actors: tuple[str, ...],
            date_from: str | None, date_to: str | None, as_json: bool) -> None:
-    """Full-text search (stems + lemmas: «الدرع الصاروخي» finds «الدرع الصاروخية»). Quote phrases."""
+    """Full-text search over stems + lemmas («الدرع الصاروخي» finds «الدرع الصاروخية»).
+
+    \b
+    QUERY syntax:
+      الدرع الصاروخي          every word (AND is implied; may be written)
+      "مجلس روسيا الناتو"     a phrase: these words, in this order
+      روسيا OR الناتو          either
+      ترامب -بوتين            without a word (also: ترامب NOT بوتين)
+      NOT ترامب               only exclusions: the articles without it, newest first
+      title:الناتو            in the title (also title:"…")
+      (روسيا OR موسكو) الناتو  grouping
+    Any other syntax (*, body:, a dangling AND/OR/NOT, an unbalanced quote) is an error.
+    Hits holding the query as a phrase, then with its words close together, rank first.
+    """
+    _check_window(date_from, date_to)
+    typo = next((w for w in query if w.startswith("--")), None)  # -word excludes a word; --word is no option
+    if typo:
+        raise click.UsageError(f"no such option: {typo}")
     store = _store(db)
     q = " ".join(query)
     if not q.strip() and not actors:
@@ -285,10 +357,19 @@ def search(query: tuple[str, ...], db: str | None, limit: int, outlet: str | Non
         click.echo(f"{r.id}  {h.score:6.2f}  {_date_str(r.published, r.precision):<22} {(r.outlet or '—'):<12} {r.title or ''}")
         snip = h.snippet
         if color:
-            for word in sorted({w for w in q.replace('"', " ").split()}, key=len, reverse=True):
-                snip = snip.replace(word, click.style(word, bold=True))
+            snip = _bold_words(snip, q)
         click.echo(f"    {snip}")
     click.echo(f"{len(hits)} hits in {ms:.1f} ms", err=True)
+
+
+def _bold_words(snippet: str, query: str) -> str:
+    """The query's own (not excluded) words in bold, longest first."""
+    from .store.query import compile_query
+
+    words = {w for t in compile_query(query).terms for w in t.text.split()}
+    for word in sorted(words, key=len, reverse=True):
+        snippet = snippet.replace(word, click.style(word, bold=True))
+    return snippet
 
 
 @main.command()
@@ -351,13 +432,14 @@ def entity(name: tuple[str, ...], db: str | None, limit: int) -> None:
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--actor", "actors", multiple=True, help="speaker (repeatable): Lavrov, NATO, راسموسن…")
 @click.option("--unnamed", is_flag=True, help="only statements by unnamed sources («دبلوماسي روسي»)")
-@click.option("--from", "date_from", default=None, help="YYYY[-MM[-DD]]")
-@click.option("--to", "date_to", default=None, help="YYYY[-MM[-DD]]")
+@click.option("--from", "date_from", type=DATE, default=None, help="YYYY[-MM[-DD]]")
+@click.option("--to", "date_to", type=DATE, default=None, help="YYYY[-MM[-DD]] (inclusive)")
 @click.option("-n", "--limit", type=int, default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 def quotes(db: str | None, actors: tuple[str, ...], unnamed: bool, date_from: str | None, date_to: str | None,
            limit: int, as_json: bool) -> None:
     """Who said what: direct and reported statements with their speakers."""
+    _check_window(date_from, date_to)
     store = _store(db)
     speakers = [i for ids in _actor_ids(store, actors) for i in ids] if actors else None
     rows = store.quotes(speakers=speakers, limit=limit, date_from=date_from, date_to=date_to,
@@ -387,10 +469,11 @@ def _name(eid: str | None) -> str:
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--actor", "actors", multiple=True, help="source actor (repeatable): NATO, RUS, Lavrov, الناتو…")
 @click.option("--recipient", "recipients", multiple=True, help="target actor (repeatable)")
-@click.option("--type", "plover", default=None, help="PLOVER event type: AGREE, CONSULT, THREATEN, REJECT, MOBILIZE…")
+@click.option("--type", "plover", default=None, callback=_plover_type,
+              help="PLOVER event type: AGREE, CONSULT, THREATEN, REJECT, MOBILIZE…")
 @click.option("--mode", type=click.Choice(["asserted", "negated", "proposed", "hypothetical", "future"]), default=None)
-@click.option("--from", "date_from", default=None, help="YYYY[-MM[-DD]]")
-@click.option("--to", "date_to", default=None, help="YYYY[-MM[-DD]]")
+@click.option("--from", "date_from", type=DATE, default=None, help="YYYY[-MM[-DD]]")
+@click.option("--to", "date_to", type=DATE, default=None, help="YYYY[-MM[-DD]] (inclusive)")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.4, show_default=True,
               help="keep events at least this likely to be right (estimated from how they were found; events below 0.4 were "
                    "mostly wrong in hand audits; 0.7 ≈ 80% precision on the gold; 0 shows everything)")
@@ -399,6 +482,7 @@ def _name(eid: str | None) -> str:
 def events(db: str | None, actors: tuple[str, ...], recipients: tuple[str, ...], plover: str | None, mode: str | None,
            date_from: str | None, date_to: str | None, min_confidence: float, limit: int, as_json: bool) -> None:
     """Who did what to whom: PLOVER/CAMEO-coded events with modality and evidence."""
+    _check_window(date_from, date_to)
     store = _store(db)
     acts = [i for ids in _actor_ids(store, actors) for i in ids] if actors else None
     recs = [i for ids in _actor_ids(store, recipients) for i in ids] if recipients else None
@@ -603,7 +687,7 @@ def demo(db: str) -> None:
 
     samples = resources.files("khabar") / "data" / "samples"
     with resources.as_file(samples) as path:
-        store = _store(db)
+        store = _store(db, write=True)
         rep = run([str(path)], store, workers=1)
         click.echo(f"ingest: {rep.summary()} → {store.path}\n")
         for r in store.list(limit=20):
@@ -632,8 +716,21 @@ def demo(db: str) -> None:
         for r in rows:
             click.echo(f"  {r['date'] or '—':<10} {r['plover']:<9} {r['mode']:<12} {_name(r['actor'])} → {_name(r['recipient'])}"
                        f"  «{r['trigger']}»")
-        click.echo("\nnext: khabar show ID --db " + store.path + " · khabar dyad NATO RUS --db " + store.path)
+        newest = store.list(limit=1)
         store.close()
+    click.echo("\nnext (the demo's store is " + db + "; `khabar ingest` fills ./" + DEFAULT_DB + "):")
+    for line in _demo_next(db, newest[0].id[:8] if newest else None):
+        click.echo(f"  {line}")
+
+
+def _demo_next(db: str, article_id: str | None) -> list[str]:
+    """Commands to try on the demo's store, exactly as they are to be typed."""
+    opt = f"--db {shlex.quote(db)}"
+    lines = [f"khabar list {opt}"]
+    if article_id:
+        lines.append(f"khabar show {article_id} {opt}")
+    return lines + [f"khabar search الدرع الصاروخي {opt}", f"khabar quotes --actor Lavrov {opt}",
+                    f"khabar events --actor NATO --recipient RUS {opt}", f"khabar dyad NATO RUS {opt}"]
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -70,6 +70,9 @@ def test_stdin_ingest(tmp_path):
 
 
 def test_show_unknown_id(tmp_path):
+    from khabar.store import open_store
+
+    open_store(str(tmp_path / "e.db")).close()  # an empty store (reads refuse a missing one)
     r = CliRunner().invoke(main, ["show", "deadbeef", "--db", str(tmp_path / "e.db")])
     assert r.exit_code != 0 and "no article" in r.output
 

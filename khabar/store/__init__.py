@@ -72,6 +72,14 @@ def index_fields(a: Analysis) -> IndexFields:
     return " ".join(ts), " ".join(tl), " ".join(bs), " ".join(bl)
 
 
+class StoreError(Exception):
+    """A store that cannot be opened or read (one line, naming the path)."""
+
+
+class StoreNotFound(StoreError):
+    """A read was asked of a store that does not exist (reads never create one)."""
+
+
 class Store(Protocol):
     path: str
 
@@ -119,7 +127,9 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, readonly: bool = False) -> Store:
+    """Open (or, for writing, create) a store. ``readonly``: never create or change anything;
+    a missing store raises :class:`StoreNotFound`, an unreadable one :class:`StoreError`."""
     url = url or os.environ.get("KHABAR_DB") or DEFAULT_DB
     if url.startswith(("postgresql://", "postgres://")):
         raise NotImplementedError(
@@ -127,7 +137,8 @@ def open_store(url: str | None = None) -> Store:
         )
     from .sqlite import SQLiteStore
 
-    return SQLiteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
+    return SQLiteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"), readonly=readonly)
 
 
-__all__ = ["ArticleRow", "SearchHit", "Store", "open_store", "index_fields", "IndexFields", "DEFAULT_DB"]
+__all__ = ["ArticleRow", "SearchHit", "Store", "StoreError", "StoreNotFound", "open_store", "index_fields", "IndexFields",
+           "DEFAULT_DB"]

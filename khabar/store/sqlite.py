@@ -17,7 +17,9 @@ from pathlib import Path
 
 from ..model import Analysis
 from ..tokenize import split_sentences, tokenize
-from . import ArticleRow, IndexFields, SearchHit, index_fields
+from . import ArticleRow, IndexFields, SearchHit, StoreError, StoreNotFound, index_fields
+from .query import Term, compile_query, proximity
+from .query import _term_fts as _fts_term
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -124,41 +126,84 @@ def _sort_date(value: str | None, precision: str | None) -> str | None:
     return value  # ISO strings compare correctly at any precision
 
 
+# Seconds a writer waits for another writer's transaction (an overlapping ingest) before giving up.
+BUSY_TIMEOUT_S = 120.0
+
+
+def _connect_ro(path: str) -> sqlite3.Connection:
+    """A read-only connection; on read-only media (no -shm can be created) the file is read as immutable."""
+    uri = Path(path).absolute().as_uri()
+    try:
+        db = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        return sqlite3.connect(uri + "?immutable=1", uri=True, check_same_thread=False)
+
+
+def _needs_migration(db: sqlite3.Connection) -> bool:
+    cols = {r[1] for r in db.execute("PRAGMA table_info(events)")}
+    return not {"confidence", "method"} <= cols
+
+
 class SQLiteStore:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, readonly: bool = False) -> None:
         self.path = path
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.readonly = readonly
         self._lock = threading.Lock()
-        self.db = sqlite3.connect(path, check_same_thread=False)
+        try:
+            self.db = self._open_ro() if readonly else self._open_rw()
+        except (sqlite3.DatabaseError, OSError) as e:
+            raise StoreError(f"cannot open store {path}: {e}") from None
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.executescript(SCHEMA)
-        cols = {r[1] for r in self.db.execute("PRAGMA table_info(events)")}
-        for col, kind in (("confidence", "REAL"), ("method", "TEXT")):
-            if col not in cols:  # a store written before event confidence existed
-                self.db.execute(f"ALTER TABLE events ADD COLUMN {col} {kind}")
-        self.db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1')")
-        self.db.commit()
+
+    def _open_rw(self) -> sqlite3.Connection:
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            db.executescript(SCHEMA)
+            cols = {r[1] for r in db.execute("PRAGMA table_info(events)")}
+            for col, kind in (("confidence", "REAL"), ("method", "TEXT")):
+                if col not in cols:  # a store written before event confidence existed
+                    db.execute(f"ALTER TABLE events ADD COLUMN {col} {kind}")
+            db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1')")
+            db.commit()
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _open_ro(self) -> sqlite3.Connection:
+        if self.path == ":memory:" or not Path(self.path).is_file():
+            raise StoreNotFound(f"no store at {self.path} (create one with `khabar ingest … --db {self.path}`)")
+        db = _connect_ro(self.path)
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not {"articles", "articles_fts", "meta"} <= tables:
+            db.close()
+            raise StoreError(f"{self.path} is not a khabar store")
+        if _needs_migration(db):  # written by an older khabar: upgrade it once, if we may write
+            db.close()
+            try:
+                SQLiteStore(self.path).close()
+            except (StoreError, OSError) as e:
+                raise StoreError(f"{self.path} was written by an older khabar and cannot be upgraded: {e}") from None
+            db = _connect_ro(self.path)
+        return db
 
     # ------------------------------------------------------------------ writing
     def _insert(self, a: Analysis, fields: IndexFields | None = None) -> bool:
         art = a.article
-        cur = self.db.execute("SELECT 1 FROM articles WHERE id = ?", (art.id,))
-        if cur.fetchone():
-            if art.raw_sha1:
-                self.db.execute(
-                    "INSERT OR IGNORE INTO sources(raw_sha1, article_id, source_path) VALUES (?,?,?)",
-                    (art.raw_sha1, art.id, art.source_path),
-                )
-            return False
         pub = art.published
         payload = json.dumps(a.to_dict(tokens=False), ensure_ascii=False, separators=(",", ":"))
+        # the content id decides: an article another writer stored first is a duplicate, not an error
         c = self.db.execute(
             "INSERT INTO articles(id, title, outlet, outlet_name, url, published, precision, sort_date, dateline,"
-            " agencies, language, source_path, raw_sha1, text, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " agencies, language, source_path, raw_sha1, text, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            " ON CONFLICT(id) DO NOTHING",
             (
                 art.id, art.title, art.outlet, art.outlet_name, art.url,
                 pub.value if pub else None, pub.precision if pub else None,
@@ -167,6 +212,9 @@ class SQLiteStore:
                 art.text, payload,
             ),
         )
+        if c.rowcount == 0:
+            self._add_source(art.raw_sha1, art.id, art.source_path)
+            return False
         rid = c.lastrowid
         for e in a.entities:
             self.db.execute(
@@ -203,21 +251,30 @@ class SQLiteStore:
             "INSERT INTO articles_fts(rowid, title_stems, title_lemmas, body_stems, body_lemmas) VALUES (?,?,?,?,?)",
             (rid, ts, tl, bs, bl),
         )
-        if art.raw_sha1:
-            self.db.execute(
-                "INSERT OR IGNORE INTO sources(raw_sha1, article_id, source_path) VALUES (?,?,?)",
-                (art.raw_sha1, art.id, art.source_path),
-            )
+        self._add_source(art.raw_sha1, art.id, art.source_path)
         return True
+
+    def _add_source(self, raw_sha1: str | None, article_id: str, source_path: str | None) -> None:
+        if raw_sha1:
+            self.db.execute(
+                "INSERT INTO sources(raw_sha1, article_id, source_path) VALUES (?,?,?) ON CONFLICT(raw_sha1) DO NOTHING",
+                (raw_sha1, article_id, source_path),
+            )
 
     def add(self, analysis: Analysis) -> bool:
         return self.add_many([analysis])[0]
 
     def add_many(self, analyses: list[Analysis], fields: list[IndexFields | None] | None = None) -> list[bool]:
-        """Insert a batch in one transaction: all of it is committed, or none of it."""
+        """Insert a batch in one transaction: all of it is committed, or none of it. The write lock
+        is taken first (BEGIN IMMEDIATE), so a concurrent writer (an overlapping ingest of the same
+        input) waits, then sees what was committed before it and counts those articles as duplicates."""
+        if self.readonly:
+            raise StoreError(f"{self.path} was opened read-only")
         fields = fields or [None] * len(analyses)
         with self._lock:
             try:
+                if not self.db.in_transaction:
+                    self.db.execute("BEGIN IMMEDIATE")
                 res = [self._insert(a, f) for a, f in zip(analyses, fields, strict=True)]
                 self.db.commit()
                 return res
@@ -292,29 +349,67 @@ class SQLiteStore:
     def search(self, query: str, limit: int = 20, outlet: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
                actors: list[list[str]] | None = None) -> list[SearchHit]:
-        """Ranked full-text search; ``actors``: each inner list is a set of entity ids of which
-        at least one must be mentioned (all lists must be satisfied). An empty query with
-        actors lists the articles mentioning them."""
-        fts, groups = build_fts_query(query)
-        if not fts:
-            if not actors:
+        """Ranked full-text search (syntax: :mod:`khabar.store.query`); ``actors``: each inner list
+        is a set of entity ids of which at least one must be mentioned (all lists must be satisfied).
+        A query without words (or of exclusions only) lists the matching articles, newest first.
+        Raises :class:`~khabar.store.query.QuerySyntaxError` (a ValueError) for a malformed query."""
+        q = compile_query(query)
+        if q.match is None:
+            if not actors and q.exclude is None:
                 return []
             return [SearchHit(r, 0.0, *make_snippet_for_actors(self, r)) for r in
-                    self.list(limit=limit, outlet=outlet, date_from=date_from, date_to=date_to, actors=actors)]
+                    self._listing(limit, outlet, date_from, date_to, actors, q.exclude)]
         where, args = self._filters(outlet, date_from, date_to, actors)
+        seq = [t for term in q.terms for t in term.tokens]
+        k = max(3 * limit, 60)
+        rows = {r["rid"]: r for r in self._candidates(q.match, where, args, k)}
+        if len(seq) > 1:  # articles holding the whole query as a phrase, however low bm25 ranks them
+            phrased = [r["rid"] for r in self._candidates(f"({q.match}) AND {_phrase_fts(seq)}", where, args, k)]
+            more = [rid for rid in phrased if rid not in rows]
+            if more:  # scored by the query itself, like the others
+                w = f"a.rid IN ({','.join('?' * len(more))})" + (f" AND {where}" if where else "")
+                rows.update({r["rid"]: r for r in self._candidates(q.match, w, [*more, *args], k)})
+        return self._ranked(list(rows.values()), seq, q.terms, limit)
+
+    def _candidates(self, match: str, where: str, args: list, k: int) -> list[sqlite3.Row]:
         sql = (
-            f"SELECT a.*, {_BM25} AS score FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid"
-            f" WHERE articles_fts MATCH ?" + (f" AND {where}" if where else "") + " ORDER BY score LIMIT ?"
+            f"SELECT a.*, {_BM25} AS score, articles_fts.title_stems AS f_ts, articles_fts.title_lemmas AS f_tl,"
+            " articles_fts.body_stems AS f_bs, articles_fts.body_lemmas AS f_bl"
+            " FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid"
+            " WHERE articles_fts MATCH ?" + (f" AND {where}" if where else "") + " ORDER BY score LIMIT ?"
         )
         try:
-            rows = self.db.execute(sql, [fts, *args, limit]).fetchall()
+            return self.db.execute(sql, [match, *args, k]).fetchall()
         except sqlite3.OperationalError as e:
             raise ValueError(f"bad search query: {e}") from None
-        hits = []
+
+    def _ranked(self, rows: list[sqlite3.Row], seq: list[tuple[str, str]], terms: tuple, limit: int
+                ) -> list[SearchHit]:
+        """bm25 (scaled to 0..1 among the candidates) + 2 for the exact phrase + 0..1 for proximity."""
+        top = max((-float(r["score"]) for r in rows), default=0.0) or 1.0
+        scored = []
         for r in rows:
+            best = (False, 0.0)
+            for st, lm in ((r["f_ts"], r["f_tl"]), (r["f_bs"], r["f_bl"])):
+                best = max(best, proximity((st or "").split(), (lm or "").split(), seq))
+            score = -float(r["score"]) / top + (2.0 if best[0] else 0.0) + best[1]
+            scored.append((score, r))
+        scored.sort(key=lambda x: (-x[0], x[1]["rid"]))
+        groups = [[tok] for term in terms for tok in term.tokens]
+        hits = []
+        for score, r in scored[:limit]:
             snippet, spans = make_snippet(r["text"], groups, r["title"])
-            hits.append(SearchHit(self._row(r), -float(r["score"]), snippet, spans))
+            hits.append(SearchHit(self._row(r), round(score, 4), snippet, spans))
         return hits
+
+    def _listing(self, limit: int, outlet: str | None, date_from: str | None, date_to: str | None,
+                 actors: list[list[str]] | None, exclude: str | None) -> list[ArticleRow]:
+        if exclude is None:
+            return self.list(limit=limit, outlet=outlet, date_from=date_from, date_to=date_to, actors=actors)
+        where, args = self._filters(outlet, date_from, date_to, actors)
+        sql = ("SELECT * FROM articles a WHERE a.rid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+               + (f" AND {where}" if where else "") + " ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.rid LIMIT ?")
+        return [self._row(r) for r in self.db.execute(sql, [exclude, *args, limit])]
 
     # ------------------------------------------------------------------ entities
     def top_entities(self, limit: int = 30, type_: str | None = None) -> list[dict]:
@@ -422,54 +517,38 @@ class SQLiteStore:
 
 # ---------------------------------------------------------------------- query / snippets
 
-_QUERY_TOKEN = re.compile(r'"([^"]+)"|(\S+)')
-
-
-def build_fts_query(query: str) -> tuple[str, list[list[tuple[str, str]]]]:
-    """User query → FTS5 MATCH string. Every word must match (by stem or by lemma);
-    a quoted phrase must match as a phrase. Returns the string and the (stem, lemma) groups
-    for snippet highlighting."""
-    parts: list[str] = []
-    groups: list[list[tuple[str, str]]] = []
-    for m in _QUERY_TOKEN.finditer(query):
-        phrase, word = m.group(1), m.group(2)
-        toks = [t for t in tokenize(phrase or word) if t.kind != "punct"]
-        if not toks:
-            continue
-        if phrase:
-            st = " ".join(t.stem or t.norm for t in toks)
-            lm = " ".join(t.lemma or t.norm for t in toks)
-            parts.append(f'({{title_stems body_stems}} : "{st}" OR {{title_lemmas body_lemmas}} : "{lm}")')
-            groups.append([(t.stem or t.norm, t.lemma or t.norm) for t in toks])
-        else:
-            for t in toks:
-                s, lm = (t.stem or t.norm).replace('"', ""), (t.lemma or t.norm).replace('"', "")
-                parts.append(f'({{title_stems body_stems}} : "{s}" OR {{title_lemmas body_lemmas}} : "{lm}")')
-                groups.append([(s, lm)])
-    return " AND ".join(parts), groups
+def _phrase_fts(seq: list[tuple[str, str]]) -> str:
+    return _fts_term(Term("", tuple(seq), phrase=True))
 
 
 def make_snippet_for_actors(store: SQLiteStore, row: ArticleRow) -> tuple[str, list[tuple[int, int]]]:
     r = store.db.execute("SELECT text, title FROM articles WHERE id = ?", (row.id,)).fetchone()
     body = len(r["title"]) if r["title"] else 0
-    return r["text"][body : body + 220].strip(), []
+    return _one_line(r["text"][body : body + 220]), []
+
+
+def _one_line(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
 
 
 def make_snippet(text: str, groups: list[list[tuple[str, str]]], title: str | None, width: int = 220
                  ) -> tuple[str, list[tuple[int, int]]]:
     stems = {s for g in groups for s, _ in g}
     lemmas = {lm for g in groups for _, lm in g}
+    seq = [tok for g in groups for tok in g]
     best = None
     body_start = len(title) if title else 0
     for s in split_sentences(text):
         toks = tokenize(text, s.start, s.end)
         spans = [(t.start, t.end) for t in toks if t.kind != "punct" and (t.stem in stems or t.lemma in lemmas)]
         matched = {t.stem for t in toks if t.stem in stems} | {t.lemma for t in toks if t.lemma in lemmas}
-        score = (len(matched), len(spans), s.start >= body_start)
+        words = [t for t in toks if t.kind != "punct"]
+        phrase, near = proximity([t.stem or t.norm for t in words], [t.lemma or t.norm for t in words], seq)
+        score = (phrase, len(matched), near, len(spans), s.start >= body_start)
         if spans and (best is None or score > best[0]):
             best = (score, s, spans)
     if best is None:
-        return text[body_start : body_start + width].strip(), []
+        return _one_line(text[body_start : body_start + width]), []
     _, s, spans = best
     start, end = s.start, s.end
     if end - start > width:
@@ -481,4 +560,4 @@ def make_snippet(text: str, groups: list[list[tuple[str, str]]], title: str | No
         snippet = "…" + snippet
     if end < s.end:
         snippet += "…"
-    return snippet, [(a, b) for a, b in spans if a >= start and b <= end]
+    return _one_line(snippet), [(a, b) for a, b in spans if a >= start and b <= end]
