@@ -45,7 +45,9 @@ class Cleaned:
 
 @functools.lru_cache(maxsize=1)
 def chrome_patterns() -> dict[str, list[re.Pattern[str]]]:
-    sections: dict[str, list[re.Pattern[str]]] = {"line": [], "any": [], "prefix": [], "footer": [], "label": []}
+    sections: dict[str, list[re.Pattern[str]]] = {
+        k: [] for k in ("line", "any", "topic", "notice", "report", "prefix", "footer", "label")
+    }
     cur = "line"
     text = (resources.files("khabar") / "data" / "chrome.txt").read_text(encoding="utf-8")
     for raw in text.splitlines():
@@ -92,14 +94,38 @@ def is_long(line: str) -> bool:
     return _words(line) >= 14 or (_words(line) >= 6 and line.rstrip()[-1:] in ".؟?!:\"»”")
 
 
-def _match(kind: str, line: str) -> bool:
+def _any(kind: str, n: str) -> bool:
+    return any(p.search(n) for p in chrome_patterns()[kind])
+
+
+def _notice(line: str, n: str, edge: bool) -> bool:
+    """Is a line that matches a [topic] (cookies, privacy policy) a notice rather than news?
+
+    Weighs length, structure and position: a link-sized line is a notice; up to 60 words, one
+    with a notice's wording (the site speaking of itself, consent, «اضغط هنا») and no reporting
+    structure is; a short plain line at the edge of the page is. A body paragraph that reports
+    on cookies («وقالت المحكمة إن … ملفات تعريف الارتباط») is not.
+    """
+    words = _words(line)
+    if words <= 6:
+        return True
+    if words > 60 or _any("report", n):
+        return False
+    return _any("notice", n) or (edge and words <= 20)
+
+
+def _match(kind: str, line: str, edge: bool = False) -> bool:
+    """Does ``line`` match the [kind] patterns? For "line", the notices of [any] and [topic]
+    count too; ``edge``: the line lies above or below the body paragraphs."""
     n = fold(line.strip())
     if kind == "line":
-        if any(p.search(n) for p in chrome_patterns()["any"]):
+        if _any("any", n) and (edge or not _any("report", n)):
+            return True
+        if _any("topic", n) and _notice(line, n, edge):
             return True
         if _words(line) > 15:
             return False
-    return any(p.search(n) for p in chrome_patterns()[kind])
+    return _any(kind, n)
 
 
 def strip_prefix(line: str) -> tuple[str, str]:
@@ -159,16 +185,17 @@ def dedupe(paragraphs: list[str], threshold: float = 0.8) -> tuple[list[str], li
             continue
         seen.add(key)
         keep.append(p)
-    sh = [_shingles(p) for p in keep]
-    final: list[str] = []
-    for i, p in enumerate(keep):
-        mine = sh[i]
-        if len(mine) >= 5:
-            later: set[tuple[str, ...]] = set().union(*sh[i + 1 :]) if i + 1 < len(sh) else set()
-            if later and len(mine & later) / len(mine) >= threshold:
-                dropped.append(p)
-                continue
-        final.append(p)
+    # One pass from the end: ``later`` holds the 3-grams of every paragraph after the current
+    # one, so the whole check is linear in the text (it was a union per paragraph: quadratic).
+    later: set[tuple[str, ...]] = set()
+    repeat = [False] * len(keep)
+    for i in range(len(keep) - 1, -1, -1):
+        mine = _shingles(keep[i])
+        if len(mine) >= 5 and later and len(mine & later) / len(mine) >= threshold:
+            repeat[i] = True
+        later |= mine
+    final = [p for p, r in zip(keep, repeat) if not r]
+    dropped += [p for p, r in zip(keep, repeat) if r]
     return final, dropped
 
 
@@ -203,7 +230,7 @@ def clean_lines(text: str, title: str | None = None) -> Cleaned:
     for i, ln in enumerate(lines):
         if not ln or not keep[i]:
             continue
-        if _match("line", ln):
+        if _match("line", ln, edge=i < first_long or i > last_long):
             keep[i] = False
         elif (i < first_long or i > last_long) and _match("label", ln) and _words(ln) <= 4:
             keep[i] = False
