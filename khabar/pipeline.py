@@ -31,9 +31,10 @@ class ArticleTooLarge(ValueError):
     """An input larger than one article can be: refused at once instead of analysed for minutes."""
 
 
-# Bounds on the work per article. ``analyze`` costs grow faster than the text (on a loaded
-# 2-core machine: 25k characters of clean text 4.7 s, 50k 7.8 s, 100k 18 s, 200k 44 s, 500k 178 s);
-# the longest of 31,525 ANT articles is 21k characters. Checked before each costly step.
+# Bounds on the work per article. ``analyze`` costs grow faster than the text (2-core machine:
+# 25k characters of clean text 1.4 s, 50k 2.6 s, 100k 5.5 s; under load 100k 18 s, 200k 44 s,
+# 500k 178 s); the longest of 31,525 ANT articles is 21k characters. Checked before each costly
+# step, so a bigger input is refused in about a second.
 MAX_HTML_CHARS = 5_000_000  # raw HTML (extraction of 5M characters: ~16 s)
 MAX_TEXT_CHARS = 1_000_000  # page text before cleaning (cleaning 1M characters: ~3 s)
 MAX_ARTICLE_CHARS = 100_000  # clean text: title and body
