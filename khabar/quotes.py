@@ -345,7 +345,35 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
                                 source=sp.desc or None, source_country=sp.country, carried=sp is ctx.last))
             ctx.last = sp
     quotes.sort(key=lambda q: q.start)
-    return quotes
+    return drop_repeated_quotes(text, quotes)
+
+
+def _said_key(text: str, q: Quote) -> str:
+    """The quote's words in search form, space-padded so containment respects word edges."""
+    return " " + " ".join(re.findall(rf"[\w{_AR}]+", normalize_same_length(text[q.start : q.end]).lower())) + " "
+
+
+def _speaker_key(q: Quote) -> str:
+    if q.speaker:
+        return q.speaker
+    return "unnamed:" + " ".join(normalize_same_length(q.source or q.speaker_text or "").split())
+
+
+def drop_repeated_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
+    """One statement is listed once: a quote whose speaker and words equal, or are contained in,
+    another quote of the article (a standfirst repeating the lead, a direct quote inside the
+    reported sentence that carries it) is dropped; the longer one is kept."""
+    keys = [(_speaker_key(q), _said_key(text, q)) for q in quotes]
+    order = sorted(range(len(quotes)), key=lambda i: (-len(keys[i][1]), quotes[i].start))
+    kept: dict[str, list[str]] = {}
+    out: set[int] = set()
+    for i in order:
+        who, said = keys[i]
+        if said.strip() and any(said in longer for longer in kept.get(who, [])):
+            continue
+        kept.setdefault(who, []).append(said)
+        out.add(i)
+    return [q for i, q in enumerate(quotes) if i in out]
 
 
 _NAME_BEFORE_QUOTE = re.compile(fold(
