@@ -627,7 +627,7 @@ def _governed_nationality() -> re.Pattern[str]:
 def _counted() -> re.Pattern[str]:
     q = "|".join(normalize(w) for w in "آلاف الآلاف مئات المئات عشرات العشرات ملايين عدد".split())
     # «آلاف الفلسطينيين», «40 فلسطينيا» (a count of eleven and more takes the accusative singular)
-    return re.compile(rf"(?<![\u0621-\u064a])(?:{q}|\d+)\s+(?:من\s+)?(?P<n>(?:ال)?[\u0621-\u064a]{{3,}}(?:يين|يون|يا))(?![\u0621-\u064a])")
+    return re.compile(rf"(?<![\u0621-\u064a])(?:{q}|(?<!\d)\d+)\s+(?:من\s+)?(?P<n>(?:ال)?[\u0621-\u064a]{{3,}}(?:يين|يون|يا))(?![\u0621-\u064a])")
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,6 +9,7 @@ Arabic text layer (:mod:`khabar.tokenize`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -53,6 +54,25 @@ def _raw_hash(raw: RawDoc) -> str:
     return h.hexdigest()
 
 
+# Lone UTF-16 surrogates: a JSON «\ud83d» (half an emoji cut by a scraper), a file name in
+# no UTF-8 (``os.fsdecode`` escapes its bytes so). Not text: nothing can encode them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_text(v: object) -> object:
+    """A string with each lone surrogate replaced by U+FFFD (same length, same offsets)."""
+    return _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v
+
+
+def _valid_raw(raw: RawDoc) -> RawDoc:
+    """The document with every string field valid Unicode, so that every later stage, the
+    content hash and the store can encode it; ``raw`` itself is untouched (its hash is the
+    ingest's key)."""
+    changes = {f.name: _valid_text(getattr(raw, f.name)) for f in dataclasses.fields(raw) if f.name != "extra"}
+    changes["extra"] = {k: _valid_text(v) for k, v in raw.extra.items()}
+    return dataclasses.replace(raw, **changes)
+
+
 def analyze(raw: RawDoc, ref_date: dt.date | None = None, tokens: bool = True, entities: bool = True,
             *, today: dt.date | None = None) -> Analysis:
     """Analyse one raw document into a stand-off :class:`Analysis`.
@@ -64,6 +84,8 @@ def analyze(raw: RawDoc, ref_date: dt.date | None = None, tokens: bool = True, e
     """
     ref_date = ref_date or today or dt.date.today()
     today = ref_date
+    raw_sha1 = _raw_hash(raw)
+    raw = _valid_raw(raw)
     title = raw.title
     text = raw.text or ""
     url = raw.url
@@ -177,7 +199,7 @@ def analyze(raw: RawDoc, ref_date: dt.date | None = None, tokens: bool = True, e
         category=raw.category,
         author=author,
         standfirst=_standfirst(raw.abstract, body),
-        raw_sha1=_raw_hash(raw),
+        raw_sha1=raw_sha1,
         removed_lines=cleaned.removed + [h.text for h in cleaned.header] + cleaned.duplicates,
         extra={k: v for k, v in {"doc_id": raw.doc_id, "outlet_evidence": how, "encoding": raw.encoding,
                                  "format": raw.fmt, **raw.extra}.items() if v is not None},
