@@ -139,9 +139,14 @@ def _markup(doc: lxml.html.HtmlElement | None, url: str | None) -> tuple[str | N
     return date, date_src, canonical
 
 
+# Characters XML (and so lxml) refuses: C0 controls but tab/newline/CR, lone surrogates, U+FFFE/F.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def extract(html: str, url: str | None = None) -> Extracted:
     import trafilatura
 
+    html = _NOT_XML.sub(" ", html)
     doc, depth = _parse(html)
     date, date_src, canonical = _markup(doc, url)
     if depth == "too deep":

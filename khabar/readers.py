@@ -47,6 +47,10 @@ class ReadError:
     source: str
     message: str
 
+    def __post_init__(self) -> None:
+        # One line, whatever a library put in its message: errors are printed one per line.
+        self.message = " ".join(str(self.message).split())
+
     def __str__(self) -> str:
         return f"{self.source}: {self.message}"
 
@@ -358,8 +362,9 @@ def read_warc_stream(stream: Any, src: str) -> Iterator[Item]:
                 source=rsrc, fmt=fmt, html=text if fmt == "html" else None, text=text if fmt == "text" else None,
                 url=uri, encoding=enc, extra={"crawl_date": rec.rec_headers.get_header("WARC-Date")},
             )
-    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError) as e:
-        yield ReadError(src, f"broken WARC after {n} records: {e}")
+    except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError,
+            AttributeError, KeyError, IndexError, TypeError) as e:  # warcio fails on damaged headers with these
+        yield ReadError(src, f"broken WARC after {n} records: {type(e).__name__}: {e}")
         return
     if it.gzip_truncated and not truncated:
         yield ReadError(src, f"truncated gzip data after {n} records")

@@ -296,16 +296,13 @@ def test_damaged_containers(tmp_path_factory, kind, text, data):
     _damaged_container_roundtrip(tmp_path_factory, kind, text, data)
 
 
-@pytest.mark.xfail(strict=False, reason="khabar/readers.py: a damaged WARC raises from warcio or gives a "
-                   "multi-line error (see the two WARC tests below)")
-@settings(FUZZ, max_examples=8 * _SCALE, phases=[Phase.generate])  # xfail: no time spent shrinking
+@settings(FUZZ, max_examples=8 * _SCALE, phases=[Phase.generate])
 @given(st.sampled_from(["warc", "warc.gz"]), st.one_of(mutated_seed(), st.text(mixed_chars, max_size=200)),
        st.data())
 def test_damaged_warc(tmp_path_factory, kind, text, data):
     _damaged_container_roundtrip(tmp_path_factory, kind, text, data)
 
 
-@pytest.mark.xfail(strict=False, reason="khabar/readers.py: warcio's AttributeError escapes read_warc_stream")
 def test_warc_response_without_target_uri_is_a_read_error():
     body = b"<html><body><p>x</p></body></html>"
     http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
@@ -313,14 +310,12 @@ def test_warc_response_without_target_uri_is_a_read_error():
     read_ok(list(read_bytes(rec, "fuzz.warc")))
 
 
-@pytest.mark.xfail(strict=False, reason="khabar/readers.py: warcio's multi-line message is passed on as is")
 def test_warc_garbage_after_a_record_is_a_one_line_error():
     rec = _warc_record(b"<html><body><p>x</p></body></html>", "http://x.test/a") + "ó\nfoo\r\n\r\n".encode()
     docs = read_ok(list(read_bytes(rec, "fuzz.warc")))
     assert len(docs) == 1
 
 
-@pytest.mark.xfail(strict=False, reason="khabar/html.py: lxml_html_clean raises ValueError on a control character")
 def test_html_with_a_control_character_in_a_tag():
     analyze_ok(RawDoc(source="fuzz", fmt="html", html="<html><head><title>t</\x0btitle></head></html>"))
 

@@ -12,6 +12,7 @@ import json
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -160,6 +161,20 @@ class SQLiteStore:
     def _open_rw(self) -> sqlite3.Connection:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        # Two processes creating the same store at once: switching to WAL and creating the schema
+        # can fail with "database is locked" without waiting for the busy timeout; retry until it.
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        delay = 0.05
+        while True:
+            try:
+                return self._setup_rw()
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) or time.monotonic() + delay > deadline:
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+
+    def _setup_rw(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
         try:
             db.execute("PRAGMA journal_mode=WAL")
