@@ -595,7 +595,7 @@ def _analyse_dir(docs: str | None, gold: str | None = None) -> dict:
     (records of a JSONL corpus are keyed by their id; only those named in the gold file are analysed)."""
     from pathlib import Path as _P
 
-    from .evaluate import read_gold
+    from .evaluate import REF_DATE, read_gold
     from .pipeline import analyze
     from .readers import RawDoc, iter_sources
 
@@ -609,7 +609,7 @@ def _analyse_dir(docs: str | None, gold: str | None = None) -> dict:
             key = d.doc_id or _P(d.source.split("#")[0]).name
             if wanted is not None and not any(key.startswith(w) for w in wanted):
                 continue
-            out[key] = analyze(d)
+            out[key] = analyze(d, REF_DATE)
         return out
 
 
