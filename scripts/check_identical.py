@@ -1,11 +1,12 @@
-"""Dump the events khabar extracts from a fixed set of articles, to check a refactoring changes nothing.
+"""Dump what khabar extracts from a fixed set of articles, to check a refactoring changes nothing.
 
 Articles: the five seeds (khabar/data/samples), every ANT article named in the event gold
 (khabar/data/gold/events_ant.tsv) and the first N articles of the ANT corpus, all analysed with a
 fixed reference date. For each article the dump holds its ``events`` (from ``Analysis.to_dict()``)
-and its ``stage_errors``; articles that cannot be analysed record the exception instead.
+and its ``stage_errors`` (with ``--all``: the whole analysis, tokens included); articles that cannot
+be analysed record the exception instead.
 
-    python scripts/check_events_identical.py --ant ../shared/eval/raw/ant_multisource/articles.jsonl.gz \\
+    python scripts/check_identical.py [--all] --ant ../shared/eval/raw/ant_multisource/articles.jsonl.gz \\
         -o /tmp/events.json [--compare baseline.json]
 
 The output is deterministic (sorted keys), so two runs compare byte for byte.
@@ -47,12 +48,14 @@ def _docs(ant: str, first: int) -> list[tuple[str, RawDoc]]:
     return out
 
 
-def _one(item: tuple[str, RawDoc]) -> tuple[str, dict]:
-    key, doc = item
+def _one(item: tuple[str, RawDoc, bool]) -> tuple[str, dict]:
+    key, doc, everything = item
     try:
-        d = analyze(doc, today=TODAY).to_dict(tokens=False)
+        d = analyze(doc, TODAY).to_dict(tokens=everything)
     except Exception as e:  # noqa: BLE001 - recorded, part of the behaviour being compared
         return key, {"error": f"{type(e).__name__}: {e}"}
+    if everything:
+        return key, d
     return key, {"events": d["events"], "stage_errors": d["article"].get("extra", {}).get("stage_errors", [])}
 
 
@@ -63,8 +66,9 @@ def main() -> None:
     ap.add_argument("-o", "--output", required=True)
     ap.add_argument("-j", "--jobs", type=int, default=2)
     ap.add_argument("--compare", default=None, help="baseline dump: exit 1 unless the new dump is byte-identical")
+    ap.add_argument("--all", action="store_true", help="dump the whole analysis, not only the events")
     args = ap.parse_args()
-    docs = _docs(args.ant, args.first)
+    docs = [(k, d, args.all) for k, d in _docs(args.ant, args.first)]
     with Pool(args.jobs) as pool:
         res = dict(pool.imap(_one, docs, chunksize=4))
     text = json.dumps(res, ensure_ascii=False, sort_keys=True, indent=1)
