@@ -135,7 +135,7 @@ def test_event_confidence_stored_filtered_and_old_stores_migrated(store, tmp_pat
 
 
 def test_event_confidence_model_ranks_as_fitted():
-    from khabar.event_confidence import FEATURES, _weights
+    from khabar.events.confidence import FEATURES, _weights
 
     w = dict(zip(FEATURES, _weights() or [], strict=True))
     # what the gold taught: unknown names and speakers-as-actors are less reliable, a recipient more
