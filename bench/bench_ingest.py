@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from khabar.ingest import ingest
+from khabar.engines.local import ingest
 from khabar.store import open_store
 
 DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "raw" / "ant_multisource" / "articles.jsonl.gz"

@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from .textnorm import normalize
+from .text.textnorm import normalize
 
 SCHEMA_VERSION = 1
 

@@ -14,14 +14,14 @@ import datetime as dt
 import hashlib
 import re
 
-from . import dates as D
-from . import metadata as M
-from .clean import clean_lines, find_agency, normalize
-from .html import extract
-from .langid import detect_language
+from .ingest import metadata as M
+from .ingest.clean import clean_lines, find_agency, normalize
+from .ingest.html import extract
+from .ingest.readers import RawDoc
 from .model import Analysis, Article, DateValue, Span
-from .readers import RawDoc
-from .tokenize import analyse_text
+from .text import dates as D
+from .text.langid import detect_language
+from .text.tokenize import analyse_text
 
 
 class EmptyArticle(ValueError):
@@ -225,25 +225,25 @@ def analyze(raw: RawDoc, ref_date: dt.date | None = None, tokens: bool = True, e
 
 
 def _entities_stage(a: Analysis, body_start: int) -> None:
-    from .entities import resolve_entities
+    from .entities.linking import resolve_entities
 
     a.mentions, a.entities = resolve_entities(a.article.text, a.sentences, a.article.published, a.article.dateline_span)
 
 
 def _quotes_stage(a: Analysis, body_start: int) -> None:
-    from .quotes import extract_quotes
+    from .extract.quotes import extract_quotes
 
     a.quotes = extract_quotes(a.article.text, a.sentences, a.mentions)
 
 
 def _timex_stage(a: Analysis, body_start: int) -> None:
-    from .timex import find_timexes
+    from .extract.timex import find_timexes
 
     a.timexes = find_timexes(a.article.text, a.article.published, start=body_start)
 
 
 def _events_stage(a: Analysis, body_start: int) -> None:
-    from .events import extract_events
+    from .extract.events import extract_events
 
     a.events = extract_events(a)
 

@@ -25,7 +25,7 @@ from sklearn.cluster import MiniBatchKMeans
 from sklearn.decomposition import TruncatedSVD
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from khabar.tokenize import cluster_key  # noqa: E402
+from khabar.text.tokenize import cluster_key  # noqa: E402
 
 WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[A-Za-z]+|\d+")
 VOCAB = 40000

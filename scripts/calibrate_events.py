@@ -20,9 +20,9 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from khabar.cli import _analyse_dir  # noqa: E402
-from khabar.evaluate import _by_seed, _locate, _same_actor, read_gold  # noqa: E402
-from khabar.events.confidence import FEATURES, features  # noqa: E402
+from khabar.cli.evaluate import _analyse_dir  # noqa: E402
+from khabar.eval.harness import _by_seed, _locate, _same_actor, read_gold  # noqa: E402
+from khabar.extract.events.confidence import FEATURES, features  # noqa: E402
 
 GOLD = Path(__file__).resolve().parents[1] / "khabar" / "data" / "gold"
 OUT = Path(__file__).resolve().parents[1] / "khabar" / "data" / "events" / "confidence.json"

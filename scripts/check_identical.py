@@ -23,9 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from khabar.evaluate import read_gold  # noqa: E402
+from khabar.eval.harness import read_gold  # noqa: E402
+from khabar.ingest.readers import RawDoc, iter_sources  # noqa: E402
 from khabar.pipeline import analyze  # noqa: E402
-from khabar.readers import RawDoc, iter_sources  # noqa: E402
 
 TODAY = dt.date(2026, 11, 23)
 SAMPLES = ROOT / "khabar" / "data" / "samples"

@@ -22,7 +22,7 @@ from pathlib import Path
 import pycrfsuite
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from khabar.ner import (  # noqa: E402
+from khabar.entities.crf import (  # noqa: E402
     MODEL2_PATH,
     MODEL_PATH,
     doc_features,

@@ -35,9 +35,9 @@ import torch
 from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from khabar.ner import evaluate, read_conll  # noqa: E402
-from khabar.ner_neural import DISCRETE, MAX_CHARS, NEURAL_PATH, STACK_SIZE, token_inputs  # noqa: E402
-from khabar.tokenize import cluster_key  # noqa: E402
+from khabar.entities.crf import evaluate, read_conll  # noqa: E402
+from khabar.entities.neural import DISCRETE, MAX_CHARS, NEURAL_PATH, STACK_SIZE, token_inputs  # noqa: E402
+from khabar.text.tokenize import cluster_key  # noqa: E402
 
 WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[A-Za-z]+|\d+|[^\s\w]")
 TAGS = ["O", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-PER", "I-PER", "B-MISC", "I-MISC"]
@@ -227,7 +227,7 @@ def crf_stage1(sents, n_dev: int, full: bool):
     from train_ner import stage1_jackknife, tag_all
     from train_ner import train as crf_train
 
-    from khabar.ner import sentence_features
+    from khabar.entities.crf import sentence_features
 
     part = sents if full else sents[:-n_dev]
     words = [w for w, _ in part]

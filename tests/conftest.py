@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from khabar.ingest.readers import iter_sources
 from khabar.pipeline import analyze
-from khabar.readers import iter_sources
 
 SAMPLES = Path(str(resources.files("khabar") / "data" / "samples"))
 TODAY = dt.date(2026, 11, 23)

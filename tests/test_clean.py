@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from khabar.clean import clean_lines, dedupe
+from khabar.ingest.clean import clean_lines, dedupe
 
 BODY = ("وجه صاحب السمو الملكي الأمير بتنفيذ المشروع الكبير في المنطقة الشرقية خلال العام المقبل بتكلفة "
         "كبيرة، وذلك بعد دراسة استمرت عامين.")

@@ -122,7 +122,7 @@ def test_eval_ner_on_a_small_gold_file(tmp_path):
 
 
 def test_ingest_with_the_crf_tagger(tmp_path, monkeypatch):
-    from khabar.ner import default_ner
+    from khabar.entities.crf import default_ner
 
     monkeypatch.delenv("KHABAR_NER", raising=False)
     default_ner.cache_clear()
@@ -130,7 +130,7 @@ def test_ingest_with_the_crf_tagger(tmp_path, monkeypatch):
     r = run("ingest", "-j", "1", "--no-progress", "--ner", "crf", "--db", db, str(SAMPLES))
     assert r.exit_code == 0, r.output
     try:
-        from khabar.ner import NER
+        from khabar.entities.crf import NER
 
         assert isinstance(default_ner(), NER)  # the pipeline ran with the CRF
         r = run("events", "--actor", "NATO", "--db", db)

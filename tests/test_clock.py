@@ -11,10 +11,10 @@ import os
 
 from conftest import SAMPLES, TODAY
 
-from khabar.ingest import ingest
+from khabar.engines.local import ingest
+from khabar.ingest.readers import iter_sources
+from khabar.kb.roles import office_constraints
 from khabar.pipeline import analyze
-from khabar.readers import iter_sources
-from khabar.roles import office_constraints
 from khabar.store import open_store
 
 

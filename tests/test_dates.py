@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from khabar.dates import Evidence, find_dates, find_numeric_pair, find_weekdays, parse_iso, resolve
-from khabar.metadata import publication_date
-from khabar.roles import intersect, office_constraints
+from khabar.ingest.metadata import publication_date
+from khabar.kb.roles import intersect, office_constraints
+from khabar.text.dates import Evidence, find_dates, find_numeric_pair, find_weekdays, parse_iso, resolve
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -99,7 +99,7 @@ def test_stated_weekday_mismatch_is_noted_not_forced():
 
 def test_numeric_pair_order_resolved_by_lead_weekday():
     text = "عنوان\n\nيبحث ممثلو روسيا وحلف الناتو الاثنين في مدينة سوتشي مع الرئيس الروسي دميتري ميدفيديف"
-    from khabar.clean import Cleaned, HeaderLine
+    from khabar.ingest.clean import Cleaned, HeaderLine
 
     cleaned = Cleaned(title="عنوان", paragraphs=[], header=[HeaderLine("date", "07/04 11:07")])
     v = publication_date(text, cleaned, body_start=7, today=TODAY)
@@ -127,8 +127,8 @@ def test_office_constraints_need_title_next_to_name():
 
 
 def test_crawl_date_bounds_and_prefers_recent():
+    from khabar.ingest.readers import RawDoc
     from khabar.pipeline import analyze
-    from khabar.readers import RawDoc
 
     def pub(text):
         raw = RawDoc(source="x", fmt="json", title="عنوان الخبر هنا الآن", text=text, date="2015-08-01",

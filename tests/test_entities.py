@@ -8,7 +8,7 @@ import re
 import pytest
 
 from khabar.model import DateValue
-from khabar.tokenize import analyse_text
+from khabar.text.tokenize import analyse_text
 
 # Every occurrence of these spellings in the seeds must be a mention of the given actor.
 EXPECTED = {
@@ -90,7 +90,7 @@ def test_entities_list_is_canonical(seeds):
 
 
 def test_unknown_names_cluster_within_and_across_articles():
-    from khabar.entities import Resolver
+    from khabar.entities.linking import Resolver
 
     r = Resolver()
     t1 = "قال المحلل السياسي كريم بلعيدي إن الاتفاق مهم. وأضاف بلعيدي أن المفاوضات ستستمر."
@@ -105,7 +105,7 @@ def test_unknown_names_cluster_within_and_across_articles():
 
 
 def test_title_resolution_needs_a_covering_term():
-    from khabar.entities import Resolver
+    from khabar.entities.linking import Resolver
 
     r = Resolver()
     t = "قال الأمين العام لحلف الناتو إن الحلف سيواصل دعم الحلفاء."

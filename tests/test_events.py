@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from khabar.cli import main
-from khabar.evaluate import eval_events
+from khabar.eval.harness import eval_events
+from khabar.ingest.readers import RawDoc
 from khabar.pipeline import analyze
-from khabar.readers import RawDoc
 
 
 def _find(a, plover, actor, recipient=None, mode=None):
@@ -139,7 +139,7 @@ def test_no_false_agent(text):
 
 
 def test_conjugations_generated():
-    from khabar.events import _conjugate
+    from khabar.extract.events import _conjugate
 
     forms = set(_conjugate("هاجم", "يهاجم"))
     assert {"هاجمت", "هاجموا", "هاجما", "تهاجم", "يهاجمون", "نهاجم"} <= forms
@@ -221,7 +221,7 @@ def test_sixth_batch_style_constructions():
 
 
 def test_sports_reports_are_not_political_events():
-    from khabar.events import is_sports
+    from khabar.extract.events import is_sports
 
     text = ("وفاز النادي الأهلي على الزمالك بهدفين في مباراة الدوري، وسجل المهاجم هدفا في الشوط الثاني، "
             "وقال المدرب إن الفريق يستعد لمباراة كأس مصر بعد التعادل في الجولة الماضية أمام حارس متألق. "

@@ -36,12 +36,12 @@ from conftest import SAMPLES, TODAY
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from khabar.ingest import ingest
+from khabar.engines.local import ingest
+from khabar.ingest.readers import RawDoc, ReadError, iter_sources, read_bytes
 from khabar.model import Analysis, Span
 from khabar.pipeline import ArticleTooLarge, EmptyArticle, analyze
-from khabar.readers import RawDoc, ReadError, iter_sources, read_bytes
 from khabar.store import open_store
-from khabar.tokenize import MAX_SENTENCE_CHARS, split_sentences
+from khabar.text.tokenize import MAX_SENTENCE_CHARS, split_sentences
 
 _DEEP = os.environ.get("KHABAR_FUZZ") == "deep"
 _SCALE = int(os.environ.get("KHABAR_FUZZ_EXAMPLES", "50" if _DEEP else "1"))
@@ -342,7 +342,7 @@ def test_huge_line_is_cut_into_bounded_sentences():
 
 def test_long_digit_run_is_linear():
     """«\\d+\\s+…» restarted at every digit of a run: 50,000 digits took 20 s in analyze."""
-    from khabar.entities import _counted
+    from khabar.entities.linking import _counted
 
     t = time.perf_counter()
     assert _counted().search("1" * 30000) is None

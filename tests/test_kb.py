@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from khabar.kb import edit1, knowledge_base, skeleton
+from khabar.kb.actors import edit1, knowledge_base, skeleton
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,11 @@ import pytest
 from click.testing import CliRunner
 
 from khabar.cli import main
-from khabar.evaluate import eval_quotes, eval_timex
+from khabar.eval.harness import eval_quotes, eval_timex
+from khabar.extract.timex import find_timexes
+from khabar.ingest.readers import RawDoc
 from khabar.model import DateValue
 from khabar.pipeline import analyze
-from khabar.readers import RawDoc
-from khabar.timex import find_timexes
 
 
 @pytest.fixture(scope="module")
@@ -120,8 +120,8 @@ def test_unseen_style_attributions():
 
 
 def test_relative_day_words_need_word_boundaries():
+    from khabar.extract.timex import find_timexes
     from khabar.model import DateValue
-    from khabar.timex import find_timexes
 
     pub = DateValue("2018-07-13", "day", 1.0, "metadata")
     text = "رفعت السلطات حظر التجول عن مدينة النجف جنوبي العاصمة بغداد، وأمسية ثقافية في البارحة"

@@ -9,9 +9,9 @@ import json
 import pytest
 from conftest import seed_path
 
-from khabar.encoding import DecodeError, decode_bytes
+from khabar.ingest.encoding import DecodeError, decode_bytes
+from khabar.ingest.readers import RawDoc, ReadError, iter_sources, read_bytes
 from khabar.pipeline import analyze
-from khabar.readers import RawDoc, ReadError, iter_sources, read_bytes
 
 SEED = seed_path("000").read_text(encoding="utf-8")
 
@@ -192,7 +192,7 @@ def test_read_bytes_sniffs_html_and_text():
 
 
 def test_a_failing_layer_keeps_the_article(monkeypatch):
-    import khabar.timex as tx
+    import khabar.extract.timex as tx
 
     def boom(*a, **k):
         raise OverflowError("date value out of range")

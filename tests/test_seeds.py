@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.textnorm import normalize
+from khabar.text.textnorm import normalize
 
 CHROME = ["انسخ الرابط", "تابعوا RT على", "ملفات تعريف الارتباط", "التعليقات", "Comments", "اقرأ ايضا",
           "أهم أخبار مصر", "المحتوى الرئيسى", "إضغط هنا للإشتراك", "قراؤنا من مستخدمي إنستجرام", "عاجل",

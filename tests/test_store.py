@@ -8,8 +8,8 @@ import sqlite3
 import pytest
 from conftest import SAMPLES, TODAY
 
-from khabar import ingest as ingest_mod
-from khabar.ingest import ingest
+from khabar.engines import local as ingest_mod
+from khabar.engines.local import ingest
 from khabar.store import open_store
 
 
@@ -135,7 +135,7 @@ def test_event_confidence_stored_filtered_and_old_stores_migrated(store, tmp_pat
 
 
 def test_event_confidence_model_ranks_as_fitted():
-    from khabar.events.confidence import FEATURES, _weights
+    from khabar.extract.events.confidence import FEATURES, _weights
 
     w = dict(zip(FEATURES, _weights() or [], strict=True))
     # what the gold taught: unknown names and speakers-as-actors are less reliable, a recipient more

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from khabar.textnorm import fold_digits, normalize, normalize_same_length, strip_diacritics
-from khabar.tokenize import lemma, segment_word, split_sentences, stem, tokenize
+from khabar.text.textnorm import fold_digits, normalize, normalize_same_length, strip_diacritics
+from khabar.text.tokenize import lemma, segment_word, split_sentences, stem, tokenize
 
 
 def test_normalize_search_form():
@@ -78,7 +78,7 @@ def test_sentence_splitting():
 
 
 def test_future_sin_and_taa_marbuta_are_not_clitics():
-    from khabar.tokenize import tokenize
+    from khabar.text.tokenize import tokenize
 
     def segs(w):
         t = tokenize(w)[0]

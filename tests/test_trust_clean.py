@@ -9,10 +9,10 @@ import time
 import pytest
 from conftest import TODAY, seed_path
 
-from khabar.clean import clean_lines, dedupe, restates
-from khabar.ingest import ingest
+from khabar.engines.local import ingest
+from khabar.ingest.clean import clean_lines, dedupe, restates
+from khabar.ingest.readers import RawDoc
 from khabar.pipeline import MAX_ARTICLE_CHARS, ArticleTooLarge, analyze
-from khabar.readers import RawDoc
 from khabar.store import open_store
 
 TITLE = "محكمة بلجيكية تأمر فيسبوك بوقف تعقب المستخدمين"

@@ -97,7 +97,7 @@ def test_help_texts() -> None:
 
 
 def test_dyad_header_lines_up_with_its_columns() -> None:
-    from khabar.cli import _dyad_table
+    from khabar.cli.events import _dyad_table
 
     rows = [{"period": "2010", "direction": "→", "asserted": 1, "cooperative": 1, "conflictual": 0,
              "goldstein_sum": 3.5, "goldstein_mean": 3.5, "other_modes": 2},
@@ -113,7 +113,7 @@ def test_dyad_header_lines_up_with_its_columns() -> None:
 
 
 def test_eval_ner_finds_its_data_from_any_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from khabar.evaluate import default_ner_data, ner_data_candidates
+    from khabar.eval.harness import default_ner_data, ner_data_candidates
 
     gold = tmp_path / "g.conll"
     gold.write_text("موسكو B-LOC\n. O\n\n", encoding="utf-8")
@@ -228,7 +228,7 @@ def test_ingest_says_it_loads_models_reports_bytes_and_stores_absolute_paths(tmp
                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     from conftest import SAMPLES
 
-    from khabar.ingest import ingest, input_files
+    from khabar.engines.local import ingest, input_files
 
     docs = tmp_path / "docs"
     docs.mkdir()
@@ -253,8 +253,8 @@ def test_input_meter_follows_the_read_position_inside_a_big_file(tmp_path: Path)
     import gzip
     import random
 
-    from khabar.ingest import InputMeter, input_files
-    from khabar.readers import iter_sources
+    from khabar.engines.local import InputMeter, input_files
+    from khabar.ingest.readers import iter_sources
 
     rnd = random.Random(7)
     words = "قال الوزير إن الحكومة ستعقد اجتماعا في العاصمة يوم الأحد لبحث الأزمة مع الوفد الزائر".split()
@@ -271,7 +271,7 @@ def test_input_meter_follows_the_read_position_inside_a_big_file(tmp_path: Path)
 def test_ingest_bar_shows_a_total_and_what_it_is_doing() -> None:
     import io
 
-    from khabar.cli import IngestBar
+    from khabar.cli.ingest import IngestBar
 
     buf = io.StringIO()
     bar = IngestBar(4096, disable=False, file=buf)
@@ -291,15 +291,15 @@ def test_ingest_bar_shows_a_total_and_what_it_is_doing() -> None:
 
 
 def _mentions(text: str) -> list[tuple[str, str, str | None]]:
+    from khabar.ingest.readers import RawDoc
     from khabar.pipeline import analyze
-    from khabar.readers import RawDoc
 
     a = analyze(RawDoc(source="t", fmt="text", text="خبر\n\n" + text))
     return [(m.text, m.type, m.entity) for m in a.mentions]
 
 
 def test_currencies_and_units_are_not_actors() -> None:
-    from khabar.entities import is_not_actor
+    from khabar.entities.linking import is_not_actor
 
     got = _mentions("ارتفع سعر النفط إلى 80 دولارا للبرميل، وتراجع الدولار الأمريكي أمام اليورو، "
                     "فيما بلغت قيمة الصفقة مليار دولار وفق وزارة المالية الروسية.")
@@ -319,7 +319,7 @@ def test_a_football_club_is_an_organisation() -> None:
 
 
 def test_short_names_need_more_than_one_skeleton_edit() -> None:
-    from khabar.kb import knowledge_base
+    from khabar.kb.actors import knowledge_base
 
     kb = knowledge_base()
     fogh = "anders_fogh_rasmussen"

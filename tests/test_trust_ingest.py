@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, seed_path
 
-from khabar.html import extract, flat_text
-from khabar.metadata import publication_date
+from khabar.ingest.html import extract, flat_text
+from khabar.ingest.metadata import publication_date
+from khabar.ingest.readers import RawDoc, ReadError, iter_sources
 from khabar.pipeline import analyze
-from khabar.readers import RawDoc, ReadError, iter_sources
 
 # ----------------------------------------------------------------------------- truncated WARC records
 

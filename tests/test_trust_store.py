@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from conftest import SAMPLES
 
 from khabar.cli import main
-from khabar.ingest import ingest
+from khabar.engines.local import ingest
 from khabar.store import StoreNotFound, open_store
 from khabar.store.query import QuerySyntaxError, compile_query
 

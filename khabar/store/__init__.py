@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..model import Analysis
-from ..tokenize import index_terms, tokenize
+from ..text.tokenize import index_terms, tokenize
 
 DEFAULT_DB = "khabar.db"
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..tokenize import tokenize
+from ..text.tokenize import tokenize
 
 FIELDS = {"title": ("title_stems", "title_lemmas")}
 ALL_COLUMNS = ("title_stems body_stems", "title_lemmas body_lemmas")

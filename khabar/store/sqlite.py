@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import Analysis
-from ..tokenize import split_sentences, tokenize
+from ..text.tokenize import split_sentences, tokenize
 from . import ArticleRow, IndexFields, SearchHit, StoreError, StoreNotFound, index_fields
 from .query import Term, compile_query, proximity
 from .query import _term_fts as _fts_term
@@ -518,7 +518,7 @@ class SQLiteStore:
 
     def find_entities(self, name: str) -> list[str]:
         """Entity ids whose stored name or a mention text equals ``name`` (search form)."""
-        from ..textnorm import normalize
+        from ..text.textnorm import normalize
 
         n = normalize(name)
         ids = [r[0] for r in self.db.execute("SELECT id FROM entities WHERE id = ? OR lower(en) = ?", (name, name.lower()))]

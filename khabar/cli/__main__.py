@@ -1,0 +1,5 @@
+"""`python -m khabar.cli …` runs the khabar command line."""
+
+from . import main
+
+main()

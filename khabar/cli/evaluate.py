@@ -1,0 +1,129 @@
+"""`khabar eval ner|quotes|dates|events`: quality measured on gold data."""
+
+from __future__ import annotations
+
+import os
+import time
+from importlib import resources
+
+import click
+
+from .app import main
+
+
+@main.group(name="eval")
+def eval_() -> None:
+    """Measure components on gold data."""
+
+
+@eval_.command(name="ner")
+@click.option("--data", default=None, help="CoNLL file (token TAG per line); default: ANERcorp_test.conll from "
+              "$KHABAR_ANERCORP or shared/eval/raw/anercorp_camel_split/ next to the khabar repository")
+@click.option("--model", "model_kind", type=click.Choice(["ensemble", "neural", "crf"]), default=None,
+              help="ensemble (the pipeline's tagger when the neural model is shipped): neural + CRF posteriors; "
+                   "neural: the BiLSTM-CRF alone; crf: the two-stage feature CRF alone")
+@click.option("--sentence-only", is_flag=True, help="no document-level consistency (CRF: stage 1 only)")
+@click.option("--window", type=int, default=15, show_default=True, help="sentences standing in for a document")
+def eval_ner(data: str | None, model_kind: str | None, sentence_only: bool, window: int) -> None:
+    """Entity-level P/R/F1 per type (exact span and type, seqeval-style) of a shipped NER model."""
+    from ..entities.crf import MODEL_DIR, NER, evaluate, read_conll
+    from ..eval.harness import default_ner_data, ner_data_candidates
+
+    if model_kind is None:
+        model_kind = "ensemble" if (MODEL_DIR / "ner-neural.npz").exists() else "crf"
+
+    if data is None:
+        found = default_ner_data()
+        if found is None:
+            raise click.ClickException("ANERcorp test data not found; looked for "
+                                       + ", ".join(map(str, ner_data_candidates())) + " (give --data FILE)")
+        data = str(found)
+    if not os.path.exists(data):
+        raise click.ClickException(f"no such file: {data}")
+    sents = read_conll(data)
+    words = [w for w, _ in sents]
+    t0 = time.perf_counter()
+    if model_kind in ("neural", "ensemble"):
+        from ..entities.neural import EnsembleNER, NeuralNER
+
+        nn = NeuralNER()
+        if model_kind == "ensemble":
+            pred = EnsembleNER(nn, NER(model2=None) if sentence_only else NER()).tag_document(words, window=window)
+        else:
+            pred = nn.tag_sentences(words) if sentence_only else nn.tag_document(words, window=window)
+    else:
+        ner = NER(model2=None) if sentence_only else NER()
+        pred = ner.tag_document(words, window=window)
+    dt = time.perf_counter() - t0
+    scores = evaluate([t for _, t in sents], pred)
+    click.echo(f"{'type':<6} {'precision':>9} {'recall':>7} {'F1':>7} {'support':>8}")
+    for typ, s in scores.items():
+        click.echo(f"{typ:<6} {s['precision']:>9.4f} {s['recall']:>7.4f} {s['f1']:>7.4f} {int(s['support']):>8}")
+    ntok = sum(len(w) for w in words)
+    click.echo(f"{model_kind}: {len(sents)} sentences, {ntok} tokens in {dt:.1f}s ({ntok / dt:,.0f} tokens/s)")
+
+
+def _analyse_dir(docs: str | None, gold: str | None = None) -> dict:
+    """Analyse the evaluated articles: the embedded seeds, or files/corpora given with --docs
+    (records of a JSONL corpus are keyed by their id; only those named in the gold file are analysed)."""
+    from pathlib import Path as _P
+
+    from ..eval.harness import REF_DATE, read_gold
+    from ..ingest.readers import RawDoc, iter_sources
+    from ..pipeline import analyze
+
+    wanted = {r[0] for r in read_gold(gold)} if gold else None
+    samples = resources.files("khabar") / "data" / "samples"
+    with resources.as_file(samples) as default:
+        out = {}
+        for d in iter_sources([docs or str(default)]):
+            if not isinstance(d, RawDoc):
+                continue
+            key = d.doc_id or _P(d.source.split("#")[0]).name
+            if wanted is not None and not any(key.startswith(w) for w in wanted):
+                continue
+            out[key] = analyze(d, REF_DATE)
+        return out
+
+
+def _report(name: str, sc, verbose: bool) -> None:
+    click.echo(f"{name}: precision {sc.precision:.3f}  recall {sc.recall:.3f}  F1 {sc.f1:.3f}"
+               f"  (tp {sc.tp}, fp {sc.fp}, fn {sc.fn}; {sc.wrong_attr} found with the wrong attribute)")
+    if verbose:
+        for m in sc.misses:
+            click.echo(f"  missed: {m}")
+        for m in sc.spurious:
+            click.echo(f"  spurious: {m}")
+
+
+@eval_.command(name="quotes")
+@click.option("--gold", default=None, help="gold TSV (default: the shipped seed annotation)")
+@click.option("--docs", default=None, help="directory of the annotated articles (default: the embedded seeds)")
+@click.option("-v", "--verbose", is_flag=True, help="list misses and spurious quotes")
+def eval_quotes_cmd(gold: str | None, docs: str | None, verbose: bool) -> None:
+    """Quotation extraction: span + speaker precision/recall on a hand-annotated gold file."""
+    from ..eval.harness import eval_quotes
+
+    _report("quotes", eval_quotes(_analyse_dir(docs, gold), gold), verbose)
+
+
+@eval_.command(name="dates")
+@click.option("--gold", default=None, help="gold TSV (default: the shipped seed annotation)")
+@click.option("--docs", default=None, help="directory of the annotated articles (default: the embedded seeds)")
+@click.option("-v", "--verbose", is_flag=True, help="list misses and spurious expressions")
+def eval_dates_cmd(gold: str | None, docs: str | None, verbose: bool) -> None:
+    """Temporal expressions: span + normalised value precision/recall on a gold file."""
+    from ..eval.harness import eval_timex
+
+    _report("dates", eval_timex(_analyse_dir(docs, gold), gold), verbose)
+
+
+@eval_.command(name="events")
+@click.option("--gold", default=None, help="gold TSV (default: the shipped seed annotation)")
+@click.option("--docs", default=None, help="directory of the annotated articles (default: the embedded seeds)")
+@click.option("-v", "--verbose", is_flag=True)
+def eval_events_cmd(gold: str | None, docs: str | None, verbose: bool) -> None:
+    """Event extraction: type + actor + recipient + mode at the trigger, precision/recall."""
+    from ..eval.harness import eval_events
+
+    _report("events", eval_events(_analyse_dir(docs, gold), gold), verbose)

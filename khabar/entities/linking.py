@@ -1,0 +1,742 @@
+"""Entity mentions and their canonical actors.
+
+Mentions come from two sources, merged: the trained NER (:mod:`khabar.ner`) and the actor
+knowledge base (:mod:`khabar.kb`) matched as a gazetteer. Each mention is then linked:
+
+1. exact match of a knowledge-base form (search form, proclitics and the article tolerated);
+2. spelling variants of transliterated names (غ/ج/ك, ث/س, dropped long vowels, one edit:
+   راسموسن / راسمون / رسموسن, ميدفيديف / مدفيديف, روجوزين / روغوزين);
+3. titles resolved by date: «الأمين العام للناتو» in a 2010 article is Rasmussen, in 2022
+   Stoltenberg (the office terms in the knowledge base, the article's publication date);
+4. in-document coreference: a surname after the full name, a title used again without the
+   name («ممثل روسيا» after «ممثل روسيا لدى الناتو دميتري روجوزين»), «الحلف» after NATO;
+5. names not in the knowledge base get ``new:TYPE:key`` ids from a spelling-tolerant key, so
+   the same unknown person is one entity across articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from ..kb.actors import Actor, KnowledgeBase, knowledge_base, skeleton
+from ..model import DateValue, Entity, Mention, Sentence, Span, Token
+from ..text.textnorm import normalize, normalize_same_length
+
+_SEP_RE = re.compile(r"^[\s،,]*$")
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    type: str
+    source: str  # ner | gaz
+    actor: str | None = None
+    tok_start: int = 0  # token index range in the document token list
+    tok_end: int = 0
+
+
+def _core_start(tok: Token) -> int:
+    """Offset where a token starts once its proclitics (و، ب، ل…) are cut off. After the
+    preposition ل the article's alef is dropped («للناتو»): the name then starts at its stem."""
+    segs = tok.segments
+    for k, g in enumerate(segs):
+        if g.kind == "proclitic":
+            continue
+        if g.kind == "article" and g.end - g.start == 1 and k + 1 < len(segs):
+            return segs[k + 1].start
+        return g.start
+    return tok.start
+
+
+def _tok_key(tok: Token, first: bool) -> str:
+    """Search form of a token for gazetteer lookup (first token: proclitics off, article kept)."""
+    if not first:
+        return tok.norm
+    core = normalize(tok.text[_core_start(tok) - tok.start :])
+    if any(g.kind == "article" for g in tok.segments) and not core.startswith("ال"):
+        core = "ال" + core
+    return core
+
+
+def _strip_al(s: str) -> str:
+    return s[2:] if s.startswith("ال") and len(s) > 4 else s
+
+
+def _date_window(pub: DateValue | None) -> tuple[dt.date, dt.date] | None:
+    if pub is None:
+        return None
+    v = pub.value
+    try:
+        if v and not v.startswith("X"):
+            if pub.precision == "day":
+                d = dt.date.fromisoformat(v[:10])
+                return d, d
+            y = int(v[:4])
+            if pub.precision == "month" and len(v) >= 7:
+                m = int(v[5:7])
+                nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+                return dt.date(y, m, 1), nxt - dt.timedelta(days=1)
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if pub.earliest and pub.latest:
+            return dt.date.fromisoformat(pub.earliest), dt.date.fromisoformat(pub.latest)
+    except ValueError:
+        return None
+    return None
+
+
+class Resolver:
+    def __init__(self, kb: KnowledgeBase | None = None, ner=None) -> None:
+        self.kb = kb or knowledge_base()
+        self._ner = ner
+        self._gaz: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        for a in self.kb.actors.values():
+            if a.kind == "city" and a.population < 1_000_000:
+                continue
+            for f in a.forms:
+                nf = normalize(f).split()
+                toks = tuple(_strip_al(t) if i == 0 else t for i, t in enumerate(nf))
+                if len(toks) == 1 and a.type == "LOC" and a.kind != "country" and _common_noun(toks[0], nf[0] != toks[0]):
+                    continue  # «مدينة» (city) is not Medina, «العين» (eye) not Al Ain
+                if toks:
+                    self._gaz.setdefault(toks[0], []).append((toks, a.id, nf[0] != toks[0]))
+        for lst in self._gaz.values():
+            # longest form first; a name shared by a state and its own capital («الكويت», «تونس»,
+            # «الجزائر») is the state unless a longer form («مدينة الكويت») says otherwise — but
+            # «عمان» (Amman, Jordan / Oman) is not such a pair
+            items = list(lst)  # (a list being sorted reads as empty)
+
+            def key(x: tuple[tuple[str, ...], str, bool], items=items) -> tuple[int, bool]:
+                a = self.kb.actors[x[1]]
+                twin = a.kind == "country" and any(
+                    y[0] == x[0] and self.kb.actors[y[1]].kind == "capital" and self.kb.actors[y[1]].country == a.country
+                    for y in items)
+                return (-len(x[0]), not twin)
+            lst.sort(key=key)
+        self._title_rx = self._compile_titles()
+
+    @property
+    def ner(self):
+        if self._ner is None:
+            from .crf import default_ner
+
+            self._ner = default_ner()
+        return self._ner
+
+    def _compile_titles(self) -> list[tuple[str, re.Pattern[str]]]:
+        out = []
+        for rid, role in self.kb.roles.items():
+            if not role.titles:
+                continue
+            base = {normalize(t) for t in role.titles}
+            # «للأمين العام» = ل + الأمين العام (the article's alef drops after the preposition ل)
+            alts = sorted(base | {"ل" + t[1:] for t in base if t.startswith("ال")}, key=len, reverse=True)
+            alt = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
+            out.append((rid, re.compile(rf"(?<![\u0621-\u064a])(?P<pre>[وفب]|ل(?!ل))?(?P<title>{alt})(?![\u0621-\u064a])")))
+        return out
+
+    # ------------------------------------------------------------------ detection
+    def _gazetteer(self, toks: list[Token]) -> list[_Cand]:
+        out: list[_Cand] = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if t.kind != "word":
+                i += 1
+                continue
+            first = _strip_al(_tok_key(t, True))
+            tok_has_al = _tok_key(t, True).startswith("ال")
+            best = None
+            for form, aid, had_al in self._gaz.get(first, ()):
+                n = len(form)
+                if i + n > len(toks) or (had_al and not tok_has_al and n == 1):
+                    continue  # «المدينة» is a name, «مدينة» a noun
+                if n == 1 and tok_has_al and not had_al and self.kb.actors[aid].kind in ("country", "capital", "city"):
+                    continue  # «مالي» is Mali, «المالي» financial
+                if all(toks[i + k].norm == form[k] for k in range(1, n)):
+                    best = (n, aid, had_al)
+                    break
+            if best:
+                n, aid, had_al = best
+                a = self.kb.actors[aid]
+                single = n == 1
+                core = normalize(t.text[_core_start(t) - t.start :])
+                weak = single and (
+                    a.kind == "person"
+                    or core in {normalize(w) for w in a.weak}
+                    or (a.kind != "country" and _common_noun(first, had_al))
+                )
+                out.append(_Cand(_core_start(t), toks[i + n - 1].end, a.type, "gaz-weak" if weak else "gaz",
+                                 aid, i, i + n))
+                i += n
+            else:
+                i += 1
+        return out
+
+    def _ner_spans(self, sentences: list[Sentence], offsets: list[int]) -> list[_Cand]:
+        from .crf import bio_to_spans
+
+        words = [[t.text for t in s.tokens] for s in sentences]
+        tags = self.ner.tag_document(words)
+        out: list[_Cand] = []
+        for s, off, ts in zip(sentences, offsets, tags, strict=True):
+            for sp in bio_to_spans(ts):
+                a, b = s.tokens[sp.start], s.tokens[sp.end - 1]
+                out.append(_Cand(_core_start(a), b.end, sp.type, "ner", None, off + sp.start, off + sp.end))
+        return out
+
+    # ------------------------------------------------------------------ linking
+    def _link_span(self, text: str, type_: str) -> tuple[Actor | None, float, str]:
+        want = {"PER": ("person",), "ORG": ("org",), "LOC": ("country", "capital", "city", "region"),
+                "MISC": ("org", "country")}.get(type_, ())
+        cands = [a for a in self.kb.exact(text) if a.kind in want]
+        states = {a.country for a in cands if a.kind == "country"}
+        if any(a.kind == "capital" and a.country in states for a in cands):  # «الكويت»: the state
+            cands.sort(key=lambda a: a.kind != "country")
+        words = normalize(text).split()
+        if type_ == "LOC" and len(words) == 1 and _common_noun(_strip_al(words[0]), words[0].startswith("ال")):
+            # the tagger marked a word that is also a common noun as a place: states and capitals
+            # only («الرياض» is Riyadh; «العين» stays an eye)
+            cands = [a for a in cands if a.kind in ("country", "capital")]
+        if cands:
+            return cands[0], 1.0, "exact"
+        if type_ in ("PER", "ORG", "LOC"):
+            fz = [(a, sc) for a, sc in self.kb.fuzzy(text) if a.kind in want]
+            if fz and (len(fz) == 1 or fz[0][1] > fz[1][1]):
+                return fz[0][0], fz[0][1], "variant"
+        if type_ == "PER" and " " in text.strip():
+            last = text.split()[-1]
+            fz = [(a, sc) for a, sc in [(a, 1.0) for a in self.kb.exact(last)] + self.kb.fuzzy(last) if a.kind == "person"]
+            ids = {a.id for a, _ in fz}
+            if len(ids) == 1:
+                # The KB knows the surname; the first name must not contradict a KB full form.
+                a = fz[0][0]
+                firsts = {skeleton(f.split()[0]) for f in a.forms if len(f.split()) > 1}
+                if not firsts or skeleton(text.split()[0]) in firsts:
+                    return a, 0.7, "surname"
+        return None, 0.0, ""
+
+    def resolve(self, text: str, sentences: list[Sentence], published: DateValue | None,
+                desk: Span | None = None) -> tuple[list[Mention], list[Entity]]:
+        """``desk``: the opening dateline («دبي، الإمارات (CNN)—»), whose places say where the
+        desk is, not where the story happens."""
+        toks = [t for s in sentences for t in s.tokens]
+        offsets, k = [], 0
+        for s in sentences:
+            offsets.append(k)
+            k += len(s.tokens)
+        ner_c = self._ner_spans(sentences, offsets) if toks else []
+        gaz_c = self._gazetteer(toks)
+        # Merge: gazetteer spans win over overlapping NER spans, weak gazetteer spans need NER support.
+        cands: list[_Cand] = []
+        ner_by_tok: dict[int, _Cand] = {}
+        for c in ner_c:
+            for i in range(c.tok_start, c.tok_end):
+                ner_by_tok[i] = c
+        used_ner: set[int] = set()
+        named_people: set[str] = set()  # people already named in full: their surname alone is them
+        for g in gaz_c:
+            overl = {id(ner_by_tok[i]) for i in range(g.tok_start, g.tok_end) if i in ner_by_tok}
+            if g.source == "gaz-weak" and _DEMONSTRATIVE_BEFORE.search(normalize_same_length(text[max(0, g.start - 8) : g.start])):
+                continue  # «بموقف هذا المعلم»: a demonstrative makes it a common noun, not «المعلم» the minister
+            if g.source == "gaz-weak" and not any(
+                c.tok_start == g.tok_start and c.tok_end == g.tok_end for c in ner_c if id(c) in overl
+            ) and not (g.actor in named_people and not overl):
+                continue  # a common word: only when the NER marks exactly this span as a name
+            if g.source == "gaz" and self.kb.actors[g.actor or ""].kind == "person":
+                named_people.add(g.actor or "")
+            g.source = "gazetteer"
+            cands.append(g)
+            used_ner |= overl
+            # An NER span that extends the gazetteer span (a longer name) is kept instead.
+            for c in ner_c:
+                if id(c) in overl and c.tok_start <= g.tok_start and c.tok_end >= g.tok_end and (
+                    c.tok_end - c.tok_start > g.tok_end - g.tok_start and c.type == g.type
+                ):
+                    cands[-1] = _Cand(c.start, c.end, c.type, "ner", None, c.tok_start, c.tok_end)
+        for c in ner_c:
+            if id(c) not in used_ner:
+                cands.append(c)
+        cands.sort(key=lambda c: c.start)
+        clubs = _club_spans(text, cands)
+        if clubs:  # «باريس سان جيرمان» is a club, not Paris and a person
+            cands = [c for c in cands if not any(a < c.end and c.start < b for a, b in clubs)]
+            cands += [_Cand(a, b, "ORG", "club") for a, b in clubs]
+            cands.sort(key=lambda c: c.start)
+
+        mentions: list[Mention] = []
+        unknown_full: dict[str, str] = {}  # surname key → entity id of an earlier full name
+        for c in cands:
+            surface = text[c.start : c.end]
+            if len(normalize(surface).replace(" ", "")) < 3 and not c.actor:
+                continue  # «مو», «أ»: too short to be a name we can identify
+            if c.source == "club":
+                mentions.append(Mention(c.start, c.end, surface, "ORG", f"new:ORG:{skeleton(clubs[c.start, c.end])}",
+                                        "club", 0.8))
+                continue
+            if not c.actor and is_not_actor(surface):
+                continue  # a currency or a unit the tagger took for a name
+            if c.actor:
+                a = self.kb.actors[c.actor]
+                m = Mention(c.start, c.end, surface, a.type, a.id, "gazetteer", 0.95)
+            else:
+                a, conf, how = self._link_span(surface, c.type)
+                if a:
+                    m = Mention(c.start, c.end, surface, a.type if c.type != "MISC" else "MISC", a.id,
+                                f"ner+{how}", round(0.9 * conf, 3))
+                else:
+                    m = Mention(c.start, c.end, surface, c.type, None, "ner", 0.6)
+            mentions.append(m)
+        # A surname after a KB person's full name in the same article: «محمود عباس» … «عباس».
+        kb_surnames: dict[str, str] = {}
+        for m in mentions:
+            words = m.text.split()
+            if m.entity and m.type == "PER" and m.entity in self.kb.actors and len(words) > 1 and (
+                    normalize(words[-2]) not in _PATRONYM):  # «محمد بن سلمان»: «سلمان» is his father, not him
+                kb_surnames.setdefault(skeleton(words[-1]), m.entity)
+        for m in mentions:
+            if m.type == "PER" and not m.entity and " " not in m.text.strip():
+                hit = kb_surnames.get(skeleton(m.text))
+                if hit:
+                    m.entity, m.method = hit, "ner+coref-surname"
+        # In-document coreference for names not in the KB: «جيمس اباتوري» … «اباتوري».
+        for m in mentions:
+            if m.entity or m.type not in ("PER", "ORG", "LOC", "MISC"):
+                continue
+            words = normalize(m.text).split()
+            key = skeleton(m.text)
+            if m.type == "PER" and len(words) == 1 and skeleton(words[0]) in unknown_full:
+                m.entity, m.method = unknown_full[skeleton(words[0])], "ner+coref-surname"
+                continue
+            m.entity = f"new:{m.type}:{key or normalize(m.text)}"
+            if m.type == "PER" and len(words) > 1:
+                unknown_full.setdefault(skeleton(words[-1]), m.entity)
+        # A surname seen before its full name: relink to the full name's entity.
+        for m in mentions:
+            if m.entity and m.entity.startswith("new:PER:") and " " not in m.entity[8:]:
+                full = unknown_full.get(m.entity[8:])
+                if full:
+                    m.entity, m.method = full, "ner+coref-surname"
+        mentions += self._titles(text, mentions, published)
+        mentions += self._org_coref(text, toks, mentions)  # «ميليشيات الحوثي … الميليشيات»: the Houthis
+        mentions += self._generic(text, sentences, mentions, desk)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        # Drop exact duplicates (same span found twice).
+        seen: set[tuple[int, int]] = set()
+        uniq = []
+        for m in mentions:
+            if (m.start, m.end) in seen:
+                continue
+            seen.add((m.start, m.end))
+            uniq.append(m)
+        return uniq, self._entities(uniq, self._office_codes(text, uniq))
+
+    def _titles(self, text: str, mentions: list[Mention], published: DateValue | None) -> list[Mention]:
+        """Titles not attached to a name: by date (office terms) or by earlier apposition."""
+        norm = normalize_same_length(text)
+        window = _date_window(published)
+        person_spans = [(m.start, m.end, m.entity) for m in mentions if m.type == "PER"]
+        out: list[Mention] = []
+        # Titles contain organisation/place names («الأمين العام لحلف الناتو»): those nested
+        # mentions stay; only a person mention blocks a title.
+        taken: list[tuple[int, int]] = [(m.start, m.end) for m in mentions if m.type == "PER"]
+        # Titles seen in apposition with a linked person: later bare uses refer to them, also
+        # shortened («ممثل روسيا» after «ممثل روسيا لدى الناتو دميتري روجوزين»).
+        appos: dict[str, str] = {}
+        short_titles: dict[str, str] = {}
+        for rid, rx in self._title_rx:
+            for tm in rx.finditer(norm):
+                s, e = tm.start("title"), tm.end()
+                if tm.group("title").startswith("لل"):  # «للأمين»: the mention starts after ل
+                    s += 1
+                if any(a < e and s < b for a, b in taken):
+                    continue
+                attached = None
+                for a, b, ent in person_spans:
+                    if (b <= s and _SEP_RE.match(norm[b:s])) or (e <= a and _SEP_RE.match(norm[e:a])):
+                        attached = ent
+                        break
+                if attached:
+                    appos[rid] = attached or ""
+                    words = tm.group("title").split()
+                    if len(words) >= 3 and attached:
+                        short_titles.setdefault(" ".join(words[:2]), attached)
+                    continue
+                who = None
+                how = ""
+                if rid in appos and appos[rid]:
+                    who, how = appos[rid], "title+coref"
+                elif window:
+                    h = self.kb.sole_holder(rid, *window)
+                    if h:
+                        who, how = h.id, "title+date"
+                if who:
+                    out.append(Mention(s, e, text[s:e], "PER", who, how, 0.8 if how == "title+date" else 0.7))
+                    taken.append((s, e))
+        first_use = {m.entity: m.start for m in mentions if m.type == "PER" and m.entity}
+        for phrase, who in short_titles.items():
+            pat = re.escape(phrase).replace(r"\ ", r"\s+")
+            rx = re.compile(r"(?<![\u0621-\u064a])(?:[وفبل])?(" + pat + r")(?![\u0621-\u064a])")
+            for tm in rx.finditer(norm):
+                s, e = tm.start(1), tm.end(1)
+                if s <= first_use.get(who, -1) or any(a < e and s < b for a, b in taken):
+                    continue
+                if any((b <= s and _SEP_RE.match(norm[b:s])) or (e <= a and _SEP_RE.match(norm[e:a]))
+                       for a, b, _ in person_spans):
+                    continue  # followed or preceded by a name: not an anaphor
+                out.append(Mention(s, e, text[s:e], "PER", who, "title+coref", 0.65))
+                taken.append((s, e))
+        return out
+
+    def _generic(self, text: str, sentences: list[Sentence], mentions: list[Mention], desk: Span | None = None
+                 ) -> list[Mention]:
+        """Unnamed actors as GDELT codes them: country + type («الشرطة الإيرانية» → IRN_COP,
+        «محتجين» in Tehran → IRN_CVL, «آلاف الفلسطينيين» → PSE_CVL). Only when the country can
+        be told: an adjective after the noun, the same kind of actor named with its country
+        earlier, a place or a free nationality word in the sentence, the article's main country."""
+        nouns = _generic_lexicon()
+        norm = normalize_same_length(text)
+        taken = [(m.start, m.end) for m in mentions]
+        # The dateline («أتلانتا، الولايات المتحدة (CNN)») names the desk, not where things happen.
+        countries = [m for m in mentions if m.type == "LOC" and m.entity and self.kb.get(m.entity)
+                     and not (desk is not None and desk.start <= m.start < desk.end)]
+        # Pass 1: the nouns and their nationality adjectives.
+        found: list[tuple[int, int, str, str | None]] = []  # start, end (with adjective), sector, iso
+        for mt in nouns.finditer(norm):
+            s, e = mt.start("n"), mt.end("n")
+            if any(a < e and s < b for a, b in taken):
+                continue
+            prev = norm[max(0, s - 12) : s].split()
+            if prev and (prev[-1] in _TITLE_HEADS or re.sub(r"^[وفلب]", "", prev[-1]) in _TITLE_HEADS):
+                continue  # «وزير الخارجية الروسي»: a title, not the ministry
+            iso = None
+            adj = re.match(r"\s+(?:ال)?([\u0621-\u064a]+)", norm[e : e + 30])
+            if adj and self.kb.nationality(adj.group(0).strip()):
+                iso = self.kb.nationality(adj.group(0).strip())
+                e += adj.end()
+            elif (frm := re.match(r"\s+من\s+", norm[e : e + 8])) is not None:
+                state = next((m for m in countries if m.start == e + frm.end()
+                              and self.kb.actors[m.entity].kind == "country"), None)
+                if state is not None:
+                    iso = self.kb.actors[state.entity].country  # «محتجون من كوريا الجنوبية»
+            found.append((s, e, nouns_sector(mt.group("n")), iso))
+        adj_spans = [(s, e) for s, e, _, iso in found if iso]
+        # The article's main country: its places and its free nationality words.
+        cnt: dict[str, int] = {}
+        for m in countries:
+            c = self.kb.actors[m.entity].country
+            if c and c != "IGO":
+                cnt[c] = cnt.get(c, 0) + 1
+        free_nats: list[tuple[int, str]] = []
+        for w in re.finditer(r"[\u0621-\u064a]{4,}", norm):
+            iso = self.kb.nationality(w.group(0))
+            if iso:
+                cnt[iso] = cnt.get(iso, 0) + 1
+                if not any(a <= w.start() < b for a, b in adj_spans + taken):
+                    free_nats.append((w.start(), iso))
+        default = max(cnt, key=lambda k: cnt[k]) if cnt else None
+        out: list[Mention] = []
+        seen_sector: dict[str, str] = {}  # «الشرطة الهندية» … «الشرطة»: the same country later
+        groups = {m.start: m for m in mentions if m.entity and (a := self.kb.get(m.entity)) is not None
+                  and a.kind == "org" and a.sector in ("REB", "MIL")}
+        for s, e, sector, iso in found:
+            part_of = re.match(r"\s+(?:من\s+)?", norm[e : e + 6])
+            grp = groups.get(e + part_of.end()) if part_of and sector in ("REB", "MIL") else None
+            if grp is not None:
+                # «مسلحين من تنظيم القاعدة», «مسلحي داعش»: members of a named armed group are that group
+                out.append(Mention(s, e, text[s:e], "ORG", grp.entity, "generic", 0.6))
+                taken.append((s, e))
+                continue
+            sent = next((x for x in sentences if x.start <= s < x.end), None)
+            if iso is not None:
+                seen_sector[sector] = iso
+            iso = iso or seen_sector.get(sector)
+            if iso is None and sent is not None:
+                # a place in the sentence: a city or region, or a state named as a place («في
+                # إيران»); a state acting in the sentence («عقوبات تفرضها الولايات المتحدة») is not it
+                local = [m for m in countries if sent.start <= m.start < sent.end and (
+                    self.kb.actors[m.entity].kind != "country" or _LOCATIVE_BEFORE.search(norm, max(0, m.start - 14), m.start))]
+                if local:
+                    iso = self.kb.actors[local[0].entity].country or None
+            iso = iso or default
+            if iso is None and sent is not None:  # «مصادر طبية فلسطينية … المحتجين»
+                near = sorted((abs(p - s), i) for p, i in free_nats if sent.start <= p < sent.end)
+                if near:
+                    iso = near[0][1]
+            iso = iso or default
+            if not iso or iso == "IGO":
+                continue
+            out.append(Mention(s, e, text[s:e], "ORG", f"{iso}_{sector}", "generic", 0.6))
+            taken.append((s, e))
+        # «اللجان التنسيقية … وأوضحت اللجان»: the bare head of an unnamed actor named before
+        # is the same actor (unless a definite adjective makes it another: «اللجان الانتخابية»)
+        heads: dict[str, Mention] = {}
+        for m in out:
+            words = normalize(m.text).split()
+            if len(words) >= 2 and words[0].startswith("ال") and len(words[0]) >= 5:
+                heads.setdefault(words[0], m)
+        for head, first in heads.items():
+            for mt in re.finditer(rf"(?<![\u0621-\u064a])(?:[وفب])?({re.escape(head)})(?![\u0621-\u064a])", norm):
+                s, e = mt.start(1), mt.end(1)
+                if s <= first.start or any(a < e and s < b for a, b in taken) or re.match(r"\s+ال", norm[e : e + 4]):
+                    continue
+                out.append(Mention(s, e, text[s:e], "ORG", first.entity, "generic", 0.5))
+                taken.append((s, e))
+        for mt in re.finditer(r"(?<![\u0621-\u064a])(?P<v>[\u0621-\u064a]+)\s+(?P<n>ال[\u0621-\u064a]{3,}يون)(?![\u0621-\u064a])", norm):
+            v = mt.group("v").removeprefix("و").removeprefix("ف")
+            s, e = mt.start("n"), mt.end("n")
+            verbish = (v[:1] in "يت" and len(v) >= 4) or v.endswith(("وا", "ت")) or v in _BEFORE_SUBJECT
+            iso = self.kb.nationality(mt.group("n")) if verbish else None
+            if iso and not any(a < e and s < b for a, b in taken):
+                out.append(Mention(s, e, text[s:e], "ORG", f"{iso}_CVL", "generic", 0.5))
+                taken.append((s, e))
+        # «آلاف الفلسطينيين», «مئات العراقيين», «دعوته للعراقيين»: a counted nationality, or one
+        # governed by a preposition, is a group of civilians (after a noun it is an adjective)
+        for mt in list(_counted().finditer(norm)) + list(_governed_nationality().finditer(norm)):
+            s, e = mt.start("n"), mt.end("n")
+            n = mt.group("n")
+            iso = self.kb.nationality(n) or self.kb.nationality("ال" + n) or (
+                self.kb.nationality(n[:-1]) if n.endswith("يا") else None)
+            if iso and not any(a < e and s < b for a, b in taken):
+                out.append(Mention(s, e, text[s:e], "ORG", f"{iso}_CVL", "generic", 0.5))
+                taken.append((s, e))
+        return out
+
+    def _org_coref(self, text: str, toks: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """Short anaphoric forms («الحلف», «التنظيم») after an organisation that has them: the
+        most recently named organisation with that form is meant («تنظيم داعش … التنظيم»)."""
+        out: list[Mention] = []
+        named = sorted((m.start, m.entity) for m in mentions
+                       if m.entity and m.entity in self.kb.actors and self.kb.actors[m.entity].coref)
+        if not named:
+            return out
+        forms: dict[str, set[str]] = {}
+        for _, aid in named:
+            for f in self.kb.actors[aid].coref:
+                forms.setdefault(normalize(f), set()).add(aid)
+        taken = [(m.start, m.end) for m in mentions]
+        words = [t for t in toks if t.kind == "word"]
+        for i, t in enumerate(words):
+            core = normalize(t.text[_core_start(t) - t.start :])
+            end = t.end
+            aids = None
+            if i + 1 < len(words):  # two-word forms first: «المجموعة الإرهابية»
+                aids = forms.get(core + " " + words[i + 1].norm)
+                end = words[i + 1].end if aids else end
+            if aids is None and i + 1 < len(words) and words[i + 1].norm.startswith("ال") and words[i + 1].start - t.end <= 1:
+                continue  # «الحزب الحاكم», «الحركة الإسلامية»: a definite adjective makes another name
+            aids = aids or forms.get(core)
+            if not aids or any(a < end and t.start < b for a, b in taken):
+                continue  # «الحلف الأطلسي» is a name, not an anaphor
+            before = [aid for pos, aid in named if pos < t.start and aid in aids]
+            if before:
+                out.append(Mention(_core_start(t), end, text[_core_start(t) : end], "ORG", before[-1], "coref", 0.7))
+                taken.append((t.start, end))
+        return out
+
+    def _office_codes(self, text: str, mentions: list[Mention]) -> dict[str, tuple[str, str]]:
+        """Country and sector of people missing from the knowledge base, from the office written
+        next to their name: «وزير الداخلية الفرنسي، جيرار كولومب» → FRA GOV, «قائد الجيش
+        الباكستاني» → PAK MIL, «رئيس مجلس النواب العراقي سليم الجبوري» → IRQ LEG."""
+        norm = normalize_same_length(text)
+        out: dict[str, tuple[str, str]] = {}
+        for m in mentions:
+            if m.type != "PER" or not (m.entity or "").startswith("new:PER:") or m.entity in out:
+                continue
+            before = norm[max(0, m.start - 60) : m.start]
+            cut = max(before.rfind("."), before.rfind(":"), before.rfind("\n"))
+            office = before[cut + 1 :] if _SEP_TAIL.search(before) else ""
+            after = _SEP_HEAD.match(norm, m.end)
+            if not office.strip() and after:
+                office = norm[after.end() : after.end() + 60].split("،")[0]
+            words = [w.strip("،,\"«»()") for w in office.split()]
+            bare = [w if w in _OFFICE_SECTOR or w[:1] not in "وفلب" else w[1:] for w in words]  # «ووزير», «بالسفير»
+            head = next((i for i, w in enumerate(bare) if w in _OFFICE_SECTOR), None)
+            if head is None:
+                continue
+            sector = _OFFICE_SECTOR[bare[head]]
+            rest = " ".join(words[head:])
+            if re.search(r"(?:الجيش|الاركان|القوات|العسكري|الحرس)", rest):
+                sector = "MIL"
+            elif re.search(r"(?:البرلمان|النواب|الشورى|الشعب|الكونغرس|الكنيست)", rest) and sector == "GOV":
+                sector = "LEG"
+            iso = next((self.kb.nationality(w) for w in words[head:] if self.kb.nationality(w)), None)
+            if iso is None:
+                for x in mentions:
+                    a = self.kb.get(x.entity or "")
+                    if a is not None and a.kind in ("country", "capital") and m.start - 60 <= x.start < m.start + 60 and (
+                        x.end <= m.start or x.start >= m.end) and x.start >= m.start - len(office) - 2:
+                        iso = a.country
+                        break
+            if iso and iso != "IGO":
+                out[m.entity or ""] = (iso, sector)
+        return out
+
+    def _entities(self, mentions: list[Mention], offices: dict[str, tuple[str, str]] | None = None) -> list[Entity]:
+        ents: dict[str, Entity] = {}
+        for m in mentions:
+            if not m.entity or m.entity in ents:
+                continue
+            a = self.kb.actors.get(m.entity)
+            if a:
+                ents[a.id] = Entity(a.id, a.name_ar, a.type, a.en, a.country or None, a.sector or None, True)
+            elif m.method == "generic":
+                iso, _, sector = m.entity.partition("_")
+                c = self.kb.get(iso)
+                ents[m.entity] = Entity(m.entity, m.text, "ORG", f"{c.en if c else iso} {sector}", iso, sector, False)
+            else:
+                iso, sector = (offices or {}).get(m.entity, (None, None))
+                ents[m.entity] = Entity(m.entity, m.text, m.type, None, iso, sector, False)
+        return list(ents.values())
+
+
+_GENERIC_SECTORS: dict[str, str] = {}
+_PATRONYM = {normalize(w) for w in "بن ابن بنت أبو ابو آل ال".split()}
+_BEFORE_SUBJECT = {normalize(w) for w in "قال قالت أن إن ان التي الذي حيث فيما بينما كما وقد فقد قد".split()}
+_DEMONSTRATIVE_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:هذا|هذه|ذلك|تلك|هذين|هاتين)\s*$")
+# Office words and the sector of whoever holds them (refined to MIL/LEG by the words after)
+_OFFICE_SECTOR = {normalize(w): sec for ws, sec in (
+    ("وزير وزيرة الوزير الوزيرة رئيس الرئيس رئيسة نائب مساعد سفير السفير سفيرة مندوب المندوب مندوبة محافظ المحافظ حاكم"
+     " المتحدث متحدث الناطق ناطق مستشار المستشار الملك الأمير ولي", "GOV"),
+    ("قائد القائد الجنرال اللواء العميد العقيد الفريق المشير", "MIL"),
+    ("القاضي قاضي المدعي", "JUD"),
+    ("النائب النائبة البرلماني", "LEG"),
+    ("زعيم الزعيم", "PTY"),
+) for w in ws.split()}
+_SEP_TAIL = re.compile(r"[\u0621-\u064a]\s*[،,]?\s*$")
+_SEP_HEAD = re.compile(r"\s*[،,]\s*")
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:(?<![\u0621-\u064a])(?:في|داخل|أنحاء|انحاء|مدن|شوارع|عموم)\s+|(?<![\u0621-\u064a])[وف]?ب)$")
+_TITLE_HEADS = {normalize(w) for w in "وزير وزيرة نائب مساعد ناطق متحدث مسؤول مدير رئيس قائد عناصر".split()}
+
+
+@functools.lru_cache(maxsize=1)
+def _governed_nationality() -> re.Pattern[str]:
+    """«إلى العراقيين», «بالفلسطينيين», «للعراقيين» (ل + ال spelt لل)."""
+    preps = "|".join(normalize(w) for w in "إلى على ضد مع بين عن من".split())
+    return re.compile(
+        rf"(?:(?<![\u0621-\u064a])[وف]?(?:{preps})\s+|(?<![\u0621-\u064a])[وف]?ب(?=ال)|(?<![\u0621-\u064a])[وف]?لل)"
+        rf"(?P<n>(?:ال)?[\u0621-\u064a]{{3,}}يين)(?![\u0621-\u064a])"
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _counted() -> re.Pattern[str]:
+    q = "|".join(normalize(w) for w in "آلاف الآلاف مئات المئات عشرات العشرات ملايين عدد".split())
+    # «آلاف الفلسطينيين», «40 فلسطينيا» (a count of eleven and more takes the accusative singular)
+    return re.compile(rf"(?<![\u0621-\u064a])(?:{q}|(?<!\d)\d+)\s+(?:من\s+)?(?P<n>(?:ال)?[\u0621-\u064a]{{3,}}(?:يين|يون|يا))(?![\u0621-\u064a])")
+
+
+@functools.lru_cache(maxsize=1)
+def _generic_lexicon() -> re.Pattern[str]:
+    from importlib import resources as _r
+
+    forms: list[str] = []
+    for line in (_r.files("khabar") / "data" / "kb" / "generic_actors.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        words, sector, _label = line.split("\t")
+        for w in words.split("|"):
+            _GENERIC_SECTORS[normalize(w)] = sector
+            forms.append(normalize(w))
+    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(set(forms), key=len, reverse=True))
+    rx = re.compile(rf"(?<![\u0621-\u064a])(?:[وفب]|لل|ل)?(?P<n>{alt})(?![\u0621-\u064a])")
+    return rx
+
+
+def nouns_sector(noun: str) -> str:
+    return _GENERIC_SECTORS.get(re.sub(r"\s+", " ", noun), "CVL")
+
+
+def _common_noun(core: str, name_has_article: bool) -> bool:
+    """A form that unlabeled text shows to be a common noun/adjective: it takes pronoun
+    suffixes, or the article when the name itself has none («مدينة» is "city" far more often
+    than Medina; «الناتو» always has its article, so that says nothing)."""
+    from .crf import lexical_profile
+
+    al, suf, _ = lexical_profile(core)
+    if suf in ("mid", "hi", "all"):
+        return True
+    if name_has_article:  # a name with the article: the bare word must be rare («الناتو», «القاهرة»)
+        return al in ("0", "lo", "mid")
+    return al in ("mid", "hi", "all")
+
+
+def _kb_data_lines(name: str) -> list[list[str]]:
+    from importlib import resources as _r
+
+    text = (_r.files("khabar") / "data" / "kb" / name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@functools.lru_cache(maxsize=1)
+def _not_actor_forms() -> frozenset[str]:
+    return frozenset(normalize(f) for forms, _kind in _kb_data_lines("not_actors.tsv") for f in forms.split("|"))
+
+
+def is_not_actor(surface: str) -> bool:
+    """A currency or a unit («الدولار», «دولارا», «الجنيه الإسترليني», «برميل»): never an entity."""
+    words = normalize(surface).split()
+    if not words or len(words) > 2:
+        return False
+    w = _strip_al(words[0])
+    forms = _not_actor_forms()
+    head = w in forms or any(w.endswith(x) and w[: -len(x)] in forms for x in ("ا", "ات", "ان", "ين"))
+    if not head:
+        return False
+    return len(words) == 1 or _strip_al(words[1]) in forms or knowledge_base().nationality(words[1]) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _clubs() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """(club names, cue words before a club's name, normalised form → canonical name)."""
+    canon: dict[str, str] = {}
+    cues: list[str] = []
+    for kind, forms in _kb_data_lines("sports_clubs.tsv"):
+        fs = [normalize(f) for f in forms.split("|")]
+        if kind == "cue":
+            cues += fs
+        for f in fs if kind == "club" else []:
+            canon[f] = fs[0]
+
+    def alt(xs: list[str]) -> str:
+        return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(set(xs), key=len, reverse=True))
+
+    names = re.compile(rf"(?<![\u0621-\u064a])(?:[وفبل]|لل)?(?P<n>{alt(list(canon))})(?![\u0621-\u064a])")
+    cue = re.compile(rf"(?<![\u0621-\u064a])(?:{alt(cues)})\s+$")
+    return names, cue, canon
+
+
+def _club_spans(text: str, cands: list[_Cand]) -> dict[tuple[int, int], str]:
+    """Spans of sports clubs → canonical name: listed names, names after a cue («نادي الهلال»), and the
+    last word of a multi-word club named earlier in the article used alone («جيرمان»)."""
+    names, cue, canon = _clubs()
+    norm = normalize_same_length(text)
+    out: dict[tuple[int, int], str] = {}
+    for m in names.finditer(norm):
+        out[m.span("n")] = canon[re.sub(r"\s+", " ", m.group("n"))]
+    for c in cands:
+        if c.type in ("PER", "ORG", "LOC", "MISC") and cue.search(norm[max(0, c.start - 12) : c.start]):
+            out.setdefault((c.start, c.end), normalize(text[c.start : c.end]))
+    last = {full.split()[-1]: full for full in out.values() if " " in full and len(full.split()[-1]) >= 4}
+    first = min((a for a, _ in out), default=len(text))
+    for c in cands:
+        if c.start > first and not any(a <= c.start < b for a, b in out):
+            full = last.get(_strip_al(normalize(text[c.start : c.end])))
+            if full:
+                out[(c.start, c.end)] = full
+    return out
+
+
+_default: Resolver | None = None
+
+
+def resolve_entities(text: str, sentences: list[Sentence], published: DateValue | None, desk: Span | None = None
+                     ) -> tuple[list[Mention], list[Entity]]:
+    global _default
+    if _default is None:
+        _default = Resolver()
+    return _default.resolve(text, sentences, published, desk)

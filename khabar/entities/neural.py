@@ -1,0 +1,340 @@
+"""Neural NER: a character-CNN + word-embedding BiLSTM-CRF, run with NumPy only.
+
+Trained by ``scripts/train_ner_neural.py`` (PyTorch, a training-time dependency only) on
+ANERcorp *train*; the word embeddings are word2vec vectors learned from unlabeled ANT text.
+The shipped artefact ``data/models/ner-neural.npz`` holds every weight and the vocabularies,
+so tagging needs nothing but NumPy and runs offline.
+
+Inputs per token (``token_inputs``): the proclitic-stripped normalised form (word embedding;
+unknown forms share one vector), the normalised word's characters (CNN: prefixes, suffixes,
+clitics), and a few discrete signals shared with the CRF — gazetteer tag, «ال»/proclitic,
+how the form behaves in unlabeled text (``lexical_profile``), and the trigger class of the
+previous word. Output: IOB2 tags, decoded by Viterbi over learned transitions.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from ..text.textnorm import normalize_word
+from ..text.tokenize import cluster_key
+from .crf import (
+    LOC_TRIGGERS,
+    ORG_TRIGGERS,
+    PER_TRIGGERS,
+    _base,
+    _gaz_tags,
+    _shape,
+    lexical_profile,
+)
+
+NEURAL_PATH = Path(str(resources.files("khabar") / "data" / "models" / "ner-neural.npz"))
+MAX_CHARS = 20
+
+# Discrete feature vocabularies (fixed: index 0 is "none/padding").
+GAZ = ["O", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-PER", "I-PER", "B-MISC", "I-MISC"]
+BUCKET = ["na", "0", "lo", "mid", "hi", "all"]
+SHAPES = ["ar", "num", "Aa", "a", "punct", "mix"]
+TRIG = ["none", "PER", "ORG", "LOC"]
+DISCRETE = {  # name → vocabulary size (+1 for padding)
+    "gaz": len(GAZ) + 1, "shape": len(SHAPES) + 1, "al": 3, "pro": 3, "lal": len(BUCKET) + 1,
+    "lsuf": len(BUCKET) + 1, "lfq": 9, "trig": len(TRIG) + 1,
+}
+# Stacking: the feature CRF's (stage-1) tag for the token, when the model was trained with it.
+CRF_TAGS = ["O", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-PER", "I-PER", "B-MISC", "I-MISC"]
+STACK_SIZE = len(CRF_TAGS) + 1
+
+
+def _trigger(prev_base: str) -> str:
+    pc = prev_base[2:] if prev_base.startswith("ال") else prev_base
+    for name, trig in (("PER", PER_TRIGGERS), ("ORG", ORG_TRIGGERS), ("LOC", LOC_TRIGGERS)):
+        if prev_base in trig or pc in trig:
+            return name
+    return "none"
+
+
+def token_inputs(words: list[str], crf_tags: list[str] | None = None) -> tuple[list[str], list[str], list[list[int]]]:
+    """Per token: embedding key, character string, discrete feature ids (order of DISCRETE, then
+    the CRF's tag when ``crf_tags`` is given)."""
+    norms = [normalize_word(w) for w in words]
+    shapes = [_shape(w) for w in words]
+    bases = [_base(w) if s == "ar" else n for w, n, s in zip(words, norms, shapes, strict=True)]
+    gaz = _gaz_tags(bases)
+    keys = [cluster_key(w) for w in words]
+    disc: list[list[int]] = []
+    for i, (n, b, s) in enumerate(zip(norms, bases, shapes, strict=True)):
+        if s == "ar":
+            core = b[2:] if b.startswith("ال") and len(b) > 3 else b
+            pal, psuf, pfq = lexical_profile(core)
+            al = 2 if b.startswith("ال") else 1
+            pro = 2 if len(b) < len(n) else 1
+        else:
+            pal = psuf = "na"
+            pfq = "0"
+            al = pro = 1
+        trig = _trigger(bases[i - 1]) if i > 0 else "none"
+        disc.append([
+            GAZ.index(gaz[i]) + 1 if gaz[i] in GAZ else 1,
+            SHAPES.index(s) + 1, al, pro, BUCKET.index(pal) + 1, BUCKET.index(psuf) + 1,
+            min(int(pfq), 7) + 1, TRIG.index(trig) + 1,
+        ])
+    if crf_tags is not None:
+        for d, t in zip(disc, crf_tags, strict=True):
+            t = t.replace("PERS", "PER")
+            d.append(CRF_TAGS.index(t) + 1 if t in CRF_TAGS else 1)
+    return keys, norms, disc
+
+
+def _batches(sentences: list[list[str]], size: int) -> list[list[int]]:
+    """Indices of the non-empty sentences in batches of similar length: the LSTM runs over the
+    longest sentence of a batch, so one 400-token run-on sentence must not pad twenty short ones."""
+    idx = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+    out: list[list[int]] = []
+    cur: list[int] = []
+    total = 0
+    for i in idx:
+        n = len(sentences[i])
+        if cur and (len(cur) >= size or n * (len(cur) + 1) > 1.3 * (total + n) + 8):
+            out.append(cur)
+            cur, total = [], 0
+        cur.append(i)
+        total += n
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _logsumexp(a: np.ndarray, axis: int) -> np.ndarray:
+    m = a.max(axis=axis, keepdims=True)
+    return (m + np.log(np.exp(a - m).sum(axis=axis, keepdims=True))).squeeze(axis)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(0.5 * x))
+
+
+class NeuralNER:
+    """NumPy inference for the BiLSTM-CRF exported by ``scripts/train_ner_neural.py``."""
+
+    def __init__(self, path: Path | str = NEURAL_PATH) -> None:
+        if not Path(path).exists():
+            raise FileNotFoundError(f"neural NER model not found: {path} (run scripts/train_ner_neural.py)")
+        z = np.load(path, allow_pickle=False)
+        self.w = {k: z[k].astype(np.float32) for k in z.files if not k.startswith("vocab_") and k != "tags"}
+        self.words = {w: i for i, w in enumerate(z["vocab_words"].tolist())}
+        self.chars = {c: i for i, c in enumerate(z["vocab_chars"].tolist())}
+        self.tags = z["tags"].tolist()
+        self.n_layers = sum(1 for k in self.w if k.startswith("lstm.weight_ih_l") and not k.endswith("_reverse"))
+        self.stacked = f"disc.{len(DISCRETE)}.weight" in self.w
+        self._crf = None
+        self._char_vec = functools.lru_cache(maxsize=200_000)(self._char_vec_uncached)
+
+    # -- token representations
+    def _char_vec_uncached(self, chars: str) -> np.ndarray:
+        ids = [self.chars.get(c, 1) for c in chars[:MAX_CHARS]] or [1]
+        e = self.w["char_emb.weight"][ids]  # (L, C)
+        conv_w = self.w["char_cnn.weight"]  # (F, C, K)
+        k = conv_w.shape[2]
+        pad = k // 2
+        e = np.concatenate([np.zeros((pad, e.shape[1]), np.float32), e, np.zeros((pad, e.shape[1]), np.float32)])
+        windows = np.stack([e[i : i + k] for i in range(len(ids))])  # (L, K, C)
+        out = np.einsum("lkc,fck->lf", windows, conv_w) + self.w["char_cnn.bias"]
+        return np.maximum(out, 0).max(axis=0)
+
+    def _crf_tags(self, words: list[str]) -> list[str]:
+        """The feature CRF's stage-1 tags, for a model trained stacked on them."""
+        if self._crf is None:
+            from .crf import NER
+
+            self._crf = NER(model2=None)
+        return self._crf.features([words])[0][0]
+
+    def _embed(self, words: list[str], crf_tags: list[str] | None = None) -> np.ndarray:
+        if self.stacked and crf_tags is None:
+            crf_tags = self._crf_tags(words)
+        keys, norms, disc = token_inputs(words, crf_tags if self.stacked else None)
+        wv = self.w["word_emb.weight"][[self.words.get(k, 1) for k in keys]]
+        cv = np.stack([self._char_vec(n) for n in norms])
+        d = np.array(disc, dtype=np.int64)
+        parts = [wv, cv]
+        for j in range(d.shape[1]):
+            parts.append(self.w[f"disc.{j}.weight"][d[:, j]])
+        return np.concatenate(parts, axis=1)
+
+    # -- BiLSTM over a padded batch
+    def _lstm_dir(self, x: np.ndarray, lengths: np.ndarray, layer: int, reverse: bool) -> np.ndarray:
+        sfx = f"_l{layer}" + ("_reverse" if reverse else "")
+        wi, wh = self.w["lstm.weight_ih" + sfx], self.w["lstm.weight_hh" + sfx]
+        b = self.w["lstm.bias_ih" + sfx] + self.w["lstm.bias_hh" + sfx]
+        bsz, t_max, _ = x.shape
+        hid = wh.shape[1]
+        xi = x @ wi.T + b  # (B, T, 4H)
+        h = np.zeros((bsz, hid), np.float32)
+        c = np.zeros((bsz, hid), np.float32)
+        out = np.zeros((bsz, t_max, hid), np.float32)
+        steps = range(t_max - 1, -1, -1) if reverse else range(t_max)
+        for t in steps:
+            g = xi[:, t] + h @ wh.T
+            i_, f_, g_, o_ = np.split(g, 4, axis=1)
+            c_new = _sigmoid(f_) * c + _sigmoid(i_) * np.tanh(g_)
+            h_new = _sigmoid(o_) * np.tanh(c_new)
+            live = (t < lengths)[:, None]  # padded steps keep the state (sequences are left-aligned)
+            c = np.where(live, c_new, c)
+            h = np.where(live, h_new, h)
+            out[:, t] = h
+        return out
+
+    def emissions(self, sentences: list[list[str]], crf_tags: list[list[str]] | None = None) -> list[np.ndarray]:
+        lengths = np.array([len(s) for s in sentences])
+        t_max = int(lengths.max())
+        embs = [self._embed(s, crf_tags[i] if crf_tags is not None else None) for i, s in enumerate(sentences)]
+        x = np.zeros((len(sentences), t_max, embs[0].shape[1]), np.float32)
+        for i, e in enumerate(embs):
+            x[i, : len(e)] = e
+        for layer in range(self.n_layers):
+            fw = self._lstm_dir(x, lengths, layer, False)
+            bw = self._lstm_dir(x, lengths, layer, True)
+            x = np.concatenate([fw, bw], axis=2)
+        scores = x @ self.w["out.weight"].T + self.w["out.bias"]
+        return [scores[i, : lengths[i]] for i in range(len(sentences))]
+
+    def marginals(self, em: np.ndarray) -> np.ndarray:
+        """Per-token tag posteriors (forward-backward over emissions and transitions)."""
+        trans, start, end = self.w["crf.trans"], self.w["crf.start"], self.w["crf.end"]
+        n = len(em)
+        alpha = np.zeros_like(em)
+        beta = np.zeros_like(em)
+        alpha[0] = start + em[0]
+        for t in range(1, n):
+            alpha[t] = _logsumexp(alpha[t - 1][:, None] + trans, 0) + em[t]
+        beta[-1] = end
+        for t in range(n - 2, -1, -1):
+            beta[t] = _logsumexp(trans + (em[t + 1] + beta[t + 1])[None, :], 1)
+        log_z = _logsumexp(alpha[-1] + end, 0)
+        return np.exp(alpha + beta - log_z)
+
+    def viterbi(self, em: np.ndarray) -> list[int]:
+        trans = self.w["crf.trans"]  # (from, to)
+        score = self.w["crf.start"] + em[0]
+        back = []
+        for t in range(1, len(em)):
+            cand = score[:, None] + trans
+            back.append(cand.argmax(axis=0))
+            score = cand.max(axis=0) + em[t]
+        score = score + self.w["crf.end"]
+        best = [int(score.argmax())]
+        for bp in reversed(back):
+            best.append(int(bp[best[-1]]))
+        return best[::-1]
+
+    def tag_document(self, sentences: list[list[str]], window: int | None = None, batch: int = 64
+                     ) -> list[list[str]]:
+        """IOB2 tags per sentence of one document, made consistent across the document."""
+        return propagate_labels(sentences, self.tag_sentences(sentences, batch), window)
+
+    def tag_sentences(self, sentences: list[list[str]], batch: int = 64) -> list[list[str]]:
+        out: list[list[str]] = [[] for _ in sentences]
+        for part in _batches(sentences, batch):
+            for i, em in zip(part, self.emissions([sentences[i] for i in part]), strict=True):
+                out[i] = [self.tags[j] for j in self.viterbi(em)]
+        return out
+
+    def tag(self, words: list[str]) -> list[str]:
+        return self.tag_sentences([words])[0]
+
+
+def propagate_labels(sentences: list[list[str]], tags: list[list[str]], window: int | None = None
+                     ) -> list[list[str]]:
+    """One sense per document: a name tagged somewhere in the document («راسموسن» PER) is tagged
+    wherever else it occurs untagged, with the type it has most often (longest names first).
+    ``window`` (sentences) stands in for the document in corpora without article boundaries."""
+    from collections import Counter
+
+    from .crf import _core, bio_to_spans
+
+    cores = [[_core(w) for w in ws] for ws in sentences]
+    spans = [[(tuple(cores[j][sp.start : sp.end]), sp.type) for sp in bio_to_spans(tags[j])] for j in range(len(tags))]
+    out = [list(t) for t in tags]
+    n = len(sentences)
+    doc_lex: dict[tuple[str, ...], Counter[str]] | None = None
+    for i in range(n):
+        if window is None:
+            if doc_lex is None:
+                doc_lex = {}
+                for sp in spans:
+                    for key, typ in sp:
+                        doc_lex.setdefault(key, Counter())[typ] += 1
+            lex = doc_lex
+        else:
+            lex = {}
+            for j in range(max(0, i - window), min(n, i + window + 1)):
+                for key, typ in spans[j]:
+                    lex.setdefault(key, Counter())[typ] += 1
+        for key, cnt in sorted(lex.items(), key=lambda kv: -len(kv[0])):
+            if sum(len(k) for k in key) < 3:
+                continue
+            typ = cnt.most_common(1)[0][0]
+            size = len(key)
+            for k in range(len(sentences[i]) - size + 1):
+                if tuple(cores[i][k : k + size]) == key and all(t == "O" for t in out[i][k : k + size]):
+                    out[i][k] = "B-" + typ
+                    for x in range(k + 1, k + size):
+                        out[i][x] = "I-" + typ
+    return out
+
+
+class EnsembleNER:
+    """The neural tagger and the two-stage feature CRF, combined: their per-token tag posteriors
+    are averaged with equal weights (no tuned parameter), decoded by Viterbi under IOB2
+    constraints, then made consistent across the document (``propagate_labels``)."""
+
+    def __init__(self, neural: NeuralNER | None = None, crf=None) -> None:
+        from .crf import NER
+
+        self.neural = neural or NeuralNER()
+        self.crf = crf or NER()
+        self.tags = self.neural.tags
+        allowed = np.ones((len(self.tags), len(self.tags)), bool)
+        for i, a in enumerate(self.tags):
+            for j, b in enumerate(self.tags):
+                if b.startswith("I-") and (a == "O" or a[2:] != b[2:]):
+                    allowed[i, j] = False
+        self._penalty = np.where(allowed, 0.0, -1e9)
+        self._no_start = np.array([-1e9 if t.startswith("I-") else 0.0 for t in self.tags])
+
+    def _crf_marginals(self, feats) -> np.ndarray:
+        tg = self.crf.final_tagger()
+        tg.set(feats)
+        labels = set(tg.labels())
+        return np.array([[tg.marginal(t, i) if t in labels else 0.0 for t in self.tags] for i in range(len(feats))])
+
+    def _decode(self, p: np.ndarray) -> list[str]:
+        lp = np.log(p + 1e-9)
+        score = lp[0] + self._no_start
+        back = []
+        for t in range(1, len(p)):
+            cand = score[:, None] + self._penalty
+            back.append(cand.argmax(axis=0))
+            score = cand.max(axis=0) + lp[t]
+        best = [int(score.argmax())]
+        for bp in reversed(back):
+            best.append(int(bp[best[-1]]))
+        return [self.tags[j] for j in best[::-1]]
+
+    def tag_document(self, sentences: list[list[str]], window: int | None = None, batch: int = 64
+                     ) -> list[list[str]]:
+        s1, feats = self.crf.features(sentences, window)
+        out: list[list[str]] = [[] for _ in sentences]
+        for part in _batches(sentences, batch):
+            ems = self.neural.emissions([sentences[i] for i in part], [s1[i] for i in part])
+            for i, em in zip(part, ems, strict=True):
+                p = 0.5 * self.neural.marginals(em) + 0.5 * self._crf_marginals(feats[i])
+                out[i] = self._decode(p)
+        return propagate_labels(sentences, out, window)
+
+    def tag(self, words: list[str]) -> list[str]:
+        return self.tag_document([words])[0]

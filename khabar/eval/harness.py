@@ -1,0 +1,212 @@
+"""Evaluation against hand-annotated gold files (``khabar eval quotes|dates``).
+
+Gold files are TSV (see ``data/gold/*.tsv``): each item names its article (by file-name
+prefix), a *cue* (a string that must lie inside the predicted span; ``#n`` for its n-th
+occurrence in the article body) and the expected speaker / value. A prediction matches a gold
+item when its span contains the cue's occurrence and the attribute agrees. Precision is over
+predictions in the evaluated articles, recall over gold items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ..model import Analysis
+
+GOLD_DIR = resources.files("khabar") / "data" / "gold"
+
+# Gold articles are analysed with this reference date, never the clock, so that a score is the same
+# on every day (the latest gold article is from 2022; this is the date the figures were first fixed).
+REF_DATE = dt.date(2026, 11, 23)
+
+# ANERcorp (CAMeL split) is not shipped: it lives in the project's shared data folder, a sibling of the
+# repository (``<repo>/../shared/eval/raw/…``), or wherever $KHABAR_ANERCORP points.
+ANERCORP_TEST = Path("shared") / "eval" / "raw" / "anercorp_camel_split" / "ANERcorp_test.conll"
+
+
+def ner_data_candidates() -> list[Path]:
+    """Where ``khabar eval ner`` looks for its default data, in order: $KHABAR_ANERCORP, then the shared
+    folder next to the repository that holds this package, then next to / under the working directory."""
+    import os
+
+    env = os.environ.get("KHABAR_ANERCORP")
+    repo = Path(str(resources.files("khabar"))).resolve().parent
+    cands = [Path(env)] if env else []
+    cands += [repo.parent / ANERCORP_TEST, repo / ANERCORP_TEST, Path.cwd().parent / ANERCORP_TEST, Path.cwd() / ANERCORP_TEST]
+    return list(dict.fromkeys(cands))
+
+
+def default_ner_data() -> Path | None:
+    """The first existing :func:`ner_data_candidates` file, or None."""
+    return next((p for p in ner_data_candidates() if p.is_file()), None)
+
+
+@dataclass(slots=True)
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    wrong_attr: int = 0  # span found but speaker/value wrong
+    misses: list[str] = field(default_factory=list)
+    spurious: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def read_gold(path: str | Path) -> list[list[str]]:
+    rows = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def _locate(a: Analysis, cue: str, body_only: bool = True) -> tuple[int, int] | None:
+    cue, _, nth = cue.partition("#")
+    n = int(nth) if nth else 1
+    body = len(a.article.title) if a.article.title and body_only else 0
+    starts = [m.start() for m in re.finditer(re.escape(cue), a.article.text) if m.start() >= body]
+    if len(starts) < n:
+        return None
+    return starts[n - 1], starts[n - 1] + len(cue)
+
+
+def _by_seed(analyses: dict[str, Analysis], key: str) -> Analysis | None:
+    for name, a in analyses.items():
+        if name.startswith(key):
+            return a
+    return None
+
+
+def _span_eval(
+    analyses: dict[str, Analysis], gold: list[list[str]], items: Callable[[Analysis], list],
+    covers: Callable[[object, tuple[int, int]], bool], agrees: Callable[[object, list[str]], bool],
+    show_gold: Callable[[list[str]], str], show_item: Callable[[Analysis, object], str],
+    cue_col: int,
+) -> Score:
+    """Shared matcher: each gold row's cue is located in its article, the first unmatched
+    prediction covering it is paired with it, and the pair counts as a hit when ``agrees``."""
+    sc = Score()
+    matched: set[tuple[str, int]] = set()
+    keys = {g[0] for g in gold}
+    for row in gold:
+        key, cue = row[0], row[cue_col]
+        a = _by_seed(analyses, key)
+        loc = _locate(a, cue) if a else None
+        if a is None or loc is None:
+            sc.fn += 1
+            sc.misses.append(f"{key} {cue} (cue not found in text)")
+            continue
+        hit = next(((i, x) for i, x in enumerate(items(a)) if covers(x, loc) and (key, i) not in matched), None)
+        if hit is None:
+            sc.fn += 1
+            sc.misses.append(f"{key} {show_gold(row)}")
+            continue
+        i, x = hit
+        matched.add((key, i))
+        if agrees(x, row):
+            sc.tp += 1
+        else:
+            sc.fn += 1
+            sc.fp += 1
+            sc.wrong_attr += 1
+            sc.misses.append(f"{key} {show_gold(row)}  → predicted {show_item(a, x)}")
+    for name, a in analyses.items():
+        key = next((k for k in keys if name.startswith(k)), None)
+        if key is None:
+            continue
+        for i, x in enumerate(items(a)):
+            if (key, i) not in matched:
+                sc.fp += 1
+                sc.spurious.append(f"{key} {show_item(a, x)}")
+    return sc
+
+
+def eval_quotes(analyses: dict[str, Analysis], gold_path: str | Path | None = None) -> Score:
+    """Gold rows: seed, speaker (actor id or "unnamed"), kind, cue inside the quoted span."""
+
+    def agrees(q, row: list[str]) -> bool:
+        speaker = row[1]
+        if speaker == "unnamed":
+            return bool(q.unnamed)
+        if speaker.startswith("text:"):  # a person not in the knowledge base, named in the text
+            from ..text.textnorm import normalize
+
+            return not q.unnamed and normalize(speaker[5:]) in normalize(q.speaker_text or "")
+        return q.speaker == speaker and not (q.unnamed and not q.speaker)
+
+    return _span_eval(
+        analyses, read_gold(gold_path or GOLD_DIR / "quotes_seeds.tsv"), lambda a: a.quotes,
+        lambda q, loc: q.start <= loc[0] + 1 and loc[1] <= q.end + 1, agrees,
+        lambda r: f"[{r[1]}] {r[3]}",
+        lambda a, q: f"[{q.speaker or 'unnamed'}] {a.article.text[q.start:q.end][:60]}", cue_col=3,
+    )
+
+
+def eval_timex(analyses: dict[str, Analysis], gold_path: str | Path | None = None) -> Score:
+    """Gold rows: seed, the expression's text (cue), its normalised value."""
+    return _span_eval(
+        analyses, read_gold(gold_path or GOLD_DIR / "timex_seeds.tsv"), lambda a: a.timexes,
+        lambda t, loc: t.start < loc[1] and loc[0] < t.end, lambda t, row: t.value == row[2],
+        lambda r: f"«{r[1]}» = {r[2]}", lambda a, t: f"«{t.text}» = {t.value}", cue_col=1,
+    )
+
+
+def _same_actor(got: str, country: str | None, sector: str | None, gold: str) -> bool:
+    """Same actor id, or the same CAMEO-style country+sector code («IDF» is ISR_MIL)."""
+    return got == gold or (bool(country and sector) and f"{country}_{sector}" == gold)
+
+
+def eval_events(analyses: dict[str, Analysis], gold_path: str | Path | None = None) -> Score:
+    """Gold rows: seed, PLOVER type, actor, recipient ('-' if none), mode, trigger cue. A
+    predicted event matches when one of its mentions' trigger overlaps the cue and type, actor,
+    recipient and mode agree (recipient '*' in gold accepts any)."""
+    gold = read_gold(gold_path or GOLD_DIR / "events_seeds.tsv")
+    sc = Score()
+    used: set[tuple[str, str]] = set()
+    seeds = {g[0] for g in gold}
+    for key, plover, actor, recipient, mode, cue in gold:
+        a = _by_seed(analyses, key)
+        loc = _locate(a, cue, body_only=False) if a else None
+        if a is None or loc is None:
+            sc.fn += 1
+            sc.misses.append(f"{key} {cue} (cue not found)")
+            continue
+        cands = [e for e in a.events if any(m.trigger_start < loc[1] and loc[0] < m.trigger_end for m in e.mentions)
+                 and e.plover == plover]
+        ok = [e for e in cands if _same_actor(e.actor, e.actor_country, e.actor_sector, actor) and e.mode == mode and (
+            recipient == "*" or _same_actor(e.recipient or "-", e.recipient_country, e.recipient_sector, recipient))]
+        if ok:
+            sc.tp += 1
+            used.add((key, ok[0].id))
+        else:
+            sc.fn += 1
+            got = "; ".join(f"{e.plover} {e.actor}→{e.recipient} {e.mode}" for e in cands) or "nothing"
+            sc.misses.append(f"{key} «{cue}» {plover} {actor}→{recipient} {mode}  (got {got})")
+            if cands:
+                sc.wrong_attr += 1
+    for name, a in analyses.items():
+        key = next((k for k in seeds if name.startswith(k)), None)
+        if key is None:
+            continue
+        for e in a.events:
+            if (key, e.id) not in used:
+                sc.fp += 1
+                sc.spurious.append(f"{key} {e.plover} {e.actor}→{e.recipient} {e.mode} «{e.trigger}»")
+    return sc

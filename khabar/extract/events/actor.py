@@ -1,0 +1,261 @@
+"""The rules that find the actor of a trigger, each ``rule(doc, reading, candidate) -> bool`` (True:
+the trigger is done, no event). They run in the order of :data:`khabar.events.extract.ACTOR_RULES`:
+the agent phrase of a passive attack («برصاص X»), the syntactic subject, the addressee of a call, a
+possessor, the subject of the clause (participles, coordinated verbs), the speaker of a quotation,
+protesters and forces of the clause, the agents of an event noun just before, a subject dropped
+and carried from the sentences before."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Mention
+from ...text.textnorm import fold, normalize
+from .actors import _CIVIL, _armed, _governed, _is_force, _is_person, _sector, _sentence_country
+from .arguments import (
+    _CALL_VERBS,
+    _addressee,
+    _agrees,
+    _clause_subject,
+    _dropped_subject,
+    _first_person,
+    _no_actor_in,
+    _object_after,
+    _possessor,
+    _speaker,
+)
+from .dedup import _TIMED_REF
+from .doc import _Doc
+from .forms import _AR, _has_conj, _has_enclitic, _inflected_verb, _voweled_passive
+from .state import Candidate, Reading
+from .subject import _QUANT_BEFORE, _REASON_BEFORE, _adjacent_subject, _subject
+
+_HE = re.compile(fold(rf"(?<![{_AR}])(?:أنه|انه|إنه|بأنه|بانه|أنها|انها|إنها|بأنها|بانها|أنهم|انهم|إنهم|بأنهم)\s+(?!(?:قد\s+)?(?:تم|يتم|سيتم|جرى|يجري)(?![{_AR}]))(?:(?:لا|لن|لم|قد|سوف)\s+)?(?:[{_AR}]+\s+){{0,2}}(?:أن\s+|ان\s+)?$"))
+_PASSIVE_NEXT = re.compile(fold(r"\s+(?:\d+|عدد|العشرات|عشرات|المئات|مئات|اثنان|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة)(?![\u0621-\u064a])"))
+_AGENT = re.compile(fold(r"(?<![\u0621-\u064a])(?:برصاص|بنيران|على\s+يد|بغارة\s+ل|بغارات\s+ل|في\s+غارة\s+ل|بقصف\s+ل|في\s+هجوم\s+ل)\s*"))
+_STRIKES_NEAR = re.compile(fold(rf"(?<![{_AR}])(?:بضربات|بضربة|بغارات|بغارة|بقصف|في\s+ضربات|في\s+غارات|في\s+غارة|في\s+قصف)(?![{_AR}])"))
+# After a transitive killing verb, a preposition or adverb instead of an object: the passive
+# «قُتلوا خلال الاشتباكات», «قتلا أيضا».
+_NO_OBJECT = re.compile(fold(r"\s*(?:[.،,]|$|(?:في|خلال|أيضا|جراء|إثر|اثر|بعد|أمس|اليوم|ليل|ليلة|مساء|صباح|فجر|برصاص|بنيران|بغارة|بغارات|بقصف|على\s+يد)(?![\u0621-\u064a]))"))
+_AGAINST = re.compile(fold(rf"(?<![{_AR}])(?:ضد|على|أمام|امام|تجاه|إزاء)(?![{_AR}])[^.،:]{{0,30}}$|(?<![{_AR}])ل\S*$"))
+_REPORTERS = {"NGO", "MED", "CVL", "OPP", "EDU", "LAB"}  # who report events more than they act in their statements
+_PUBLIC = {normalize(w) for w in "مواطنين مواطنون سكان مدنيين مدنيون أهالي اهالي".split()}  # the public, called upon
+_IMPERSONAL = re.compile(fold(rf"(?<![{_AR}])(?:تم|يتم|سيتم|جرى|يجري)(?![{_AR}])[^.:؟!]*$"))
+# What the agents of an event noun can be said to do in a clause after it: protests denounce and
+# demand (they do not «sweep» — «احتجاجات تجتاح البلاد»); attacks target and kill.
+_WHAT_EVENTS_DO = {
+    "PROTEST": ("ACCUSE", "REQUEST", "REJECT", "THREATEN", "PROTEST"),
+    "ASSAULT": ("ASSAULT", "COERCE"),
+}
+_COORD_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:كما|ثم)\s*$"))
+_SPOKESMAN_OF = re.compile(fold(r"باسم\s*$"))
+
+
+def agent_phrase(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«قتل 16 من مسلحي الميليشيات»: passive; the victims follow, the killer only «برصاص X»."""
+    s, ts, te, trig, tok, nominal = st.s, c.ts, c.te, c.trig, c.tok, c.nominal
+    if not (trig.plover == "ASSAULT" and (
+        (not nominal and (_voweled_passive(tok) or (trig.cameo == "186" and _NO_OBJECT.match(doc.norm, te))))
+        or (not nominal and trig.cameo == "186" and _PASSIVE_NEXT.match(doc.norm, te)
+            and not _adjacent_subject(doc, s, ts, tok))
+        or trig.hint("agent")
+    )):
+        return False
+    agent = _AGENT.search(doc.norm, te, s.end)
+    by = [m for m in doc.mentions if agent and agent.end() <= m.start < agent.end() + 14]
+    victims = [m for m in doc.mentions if te <= m.start < (agent.start() if agent else s.end)]
+    if not by:
+        by_force = _clause_subject(doc, s, ts) if trig.hint("agent") else None
+        if by_force is not None and (_armed(by_force) or (by_force.entity or "").endswith("_COP")) and _STRIKES_NEAR.search(
+                doc.norm, te, min(s.end, te + 40)):
+            by = [by_force]  # «أعلن الجيش التركي عن مقتل 26 مسلحا بضربات جوية»
+    if not by:
+        return True
+    c.actor, c.conj = by[0], (victims[0] if victims else None)
+    c.how = "agent phrase"
+    return False
+
+
+def syntax_subject(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """The subject found by :func:`khabar.events.subject._subject`."""
+    trig = c.trig
+    if c.actor is None and not trig.hint("hal"):
+        c.actor, c.conj = _subject(doc, st.s, c.ts, c.te, c.nominal, trig.plover, c.tok, c.q, trig.hint("riot"),
+                                   trig.hint("objgen"))
+        c.how = "syntax"
+        if c.actor is not None and not c.nominal and trig.cameo == "020" and c.actor.start >= c.te and (
+                c.actor.entity or "").endswith("_CVL") and normalize(c.actor.text).removeprefix("ال") in _PUBLIC:
+            # «كما دعت المواطنين إلى التعاون»: the citizens are called upon; the caller is elsewhere
+            c.conj, c.actor = c.actor, None
+    return False
+
+
+def called_upon(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«جدد دعوته الى العراقيين للقيام بتظاهرة»: those called upon would act."""
+    c.called = _addressee(doc, st.s, c.ts) if c.nominal else None
+    if c.called is not None and (c.actor is None or c.actor.start < c.called.start):
+        c.actor, c.conj = c.called, None
+        c.how = "addressee"
+    return False
+
+
+def possessor(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«ورفضها», «وتأييده», «جدد دعوته»: the possessor — the nearest actor before it that fits the
+    pronoun («على إيران وقف تهديدها»), else the actor of the clause."""
+    if c.actor is None and c.nominal and _has_enclitic(c.tok) and c.trig.plover not in ("ASSAULT", "COERCE"):
+        c.actor = _possessor(doc, doc.kb, st.s, c.ts, c.tok) or st.sent_actor or _clause_subject(doc, st.s, c.ts)
+        c.how = "possessor"
+    return False
+
+
+def participle_clause(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«… قطع علاقاته مع إيران، متهما طهران …»: the participle's subject is the clause's."""
+    if c.actor is None and c.trig.hint("hal"):
+        c.actor = st.sent_actor or _clause_subject(doc, st.s, c.ts)
+        c.conj = c.conj or _object_after(doc, st.s, c.te)
+        c.how = "clause"
+    return False
+
+
+def coordinated_verb(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«… وضعت القوات الإسرائيلية دباباتها … وأطلقوا النار»: the coordinated verb shares the
+    subject of the clause before it."""
+    if c.actor is None and not c.nominal and _has_conj(c.tok) and _inflected_verb(c.tok):
+        c.actor = st.sent_actor or _clause_subject(doc, st.s, c.ts)
+        c.how = "clause"
+    return False
+
+
+def speaker_pronoun(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«أكد أنه لا يريد أن يهدد الناتو»: «أنه» is the speaker; a name after the verb is its object."""
+    q = c.q
+    if q is not None and q.speaker and not c.nominal and _HE.search(doc.norm, max(st.s.start, q.start - 8), c.ts):
+        obj = c.actor if c.actor is not None and c.actor.start >= c.te else None
+        c.actor = _speaker(q)
+        c.how = "speaker"
+        c.conj = obj
+    return False
+
+
+def call_addressee(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«داعيا روسيا إلى "التوقف عن حشد قواتها"»: the one called upon is the actor."""
+    q = c.q
+    if q is not None and q.verb in _CALL_VERBS and q.verb_end is not None:
+        called = [m for m in doc.mentions if q.verb_end <= m.start < q.start and m.entity]
+        c.called = None  # (the addressee of a call word no longer makes the event proposed)
+        if called and (c.actor is None or c.actor.start >= q.start and c.nominal):
+            c.actor = called[0]
+            c.how = "addressee"
+    return False
+
+
+def direct_speaker(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """Direct speech with no other actor named: the speaker («"أعلن اليوم عن فرض عقوبات…"»);
+    a monitor, a newspaper or a crowd reporting attacks is not the attacker."""
+    q, s, ts = c.q, st.s, c.ts
+    if c.actor is None and q is not None and q.speaker and q.kind == "direct" and _no_actor_in(doc, s, q, ts) and not (
+            c.nominal and (_TIMED_REF.search(doc.norm, max(s.start, ts - 8), ts)
+                           or _REASON_BEFORE.search(doc.norm, max(s.start, ts - 14), ts)
+                           or c.trig.plover in ("ASSAULT", "COERCE"))) and (
+            _sector(doc.kb, q.speaker) not in _REPORTERS):
+        c.actor = _speaker(q)
+        c.how = "speaker"
+    return False
+
+
+def first_person_speaker(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«نحن نرحب…», «نريد…» inside a statement: the speaker acts."""
+    q = c.q
+    if c.actor is None and q is not None and q.speaker and not c.nominal and _first_person(doc, c.tok, c.ts):
+        c.actor = _speaker(q)
+        c.how = "speaker"
+    return False
+
+
+def protest_not_by_force(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«واجهت السلطات تلك الاحتجاجات»: the authorities face protests, they don't hold them."""
+    if c.actor is not None and c.trig.plover == "PROTEST" and (
+            _is_force(c.actor) or (c.nominal and _is_person(doc.kb, c.actor.entity))):
+        c.actor = None
+    return False
+
+
+def clash_forces(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«تراجعت قوات الأمن … عندما سقط 50 مصابا في اشتباكات عنيفة»: the forces of the clause clash;
+    «بدأت الشرطة عملية لإخلاء الموقع، لكن ذلك أسفر عن اشتباكات مع المحتجين»: the clause's force."""
+    s, ts = st.s, c.ts
+    if c.actor is None and c.nominal and c.trig.hint("clash") and st.sent_actor is None:
+        forces = [m for m in doc.mentions if s.start <= m.start < ts and not _governed(doc, m) and (
+            _armed(m) or (m.entity or "").endswith("_COP"))
+            and not _QUANT_BEFORE.search(doc.norm, max(s.start, m.start - 24), m.start)  # the dead, not the agents
+            and not _SPOKESMAN_OF.search(doc.norm[max(s.start, m.start - 8) : m.start])]  # a spokesman's force
+        if forces:
+            c.how = "clause"
+            c.actor = forces[0]
+    if c.actor is None and c.nominal and c.trig.hint("clash") and st.sent_actor is not None and _is_force(st.sent_actor):
+        c.how = "clause"
+        c.actor = st.sent_actor
+    return False
+
+
+def protesters(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """Who protests: a country's people («احتجاجات الأردن»), the protesters of the clause («قطع
+    متظاهرون عراقيون الطريق … لتصعيد التظاهرات»), else unnamed civilians of the sentence's country
+    («تظاهرات عارمة في كازرون»)."""
+    trig, kb = c.trig, doc.kb
+    if c.actor is not None and trig.plover == "PROTEST" and not trig.hint("civil") and c.actor.type == "LOC" and (
+        kb.get(c.actor.entity or "") is not None
+    ):
+        iso = kb.get(c.actor.entity).country  # «احتجاجات الأردن», «تظاهرات إيران»: the country's people
+        actor = c.actor
+        c.actor = Mention(actor.start, actor.end, actor.text, "ORG", f"{iso}_CVL", "implicit", 0.5) if iso else None
+        c.how = "country's people"
+    if c.actor is None and trig.plover == "PROTEST" and st.sent_actor is not None and _sector(kb, st.sent_actor.entity or "") in _CIVIL:
+        c.how = "clause"
+        c.actor = st.sent_actor
+    if c.actor is None and trig.plover == "PROTEST" and not trig.hint("civil"):
+        iso = _sentence_country(doc, st.s)
+        if iso:
+            c.actor = Mention(c.ts, c.te, doc.text[c.ts : c.te], "ORG", f"{iso}_CVL", "implicit", 0.4)
+            c.how = "unnamed protesters"
+    return False
+
+
+def event_noun_agents(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«احتجاجات واسعة تجتاح البلاد تندد بالسياسات», «هجمات مباغتة استهدفت مركز المحافظة»: a verb
+    after an event noun describes what the event's agents did."""
+    last = st.last_nominal
+    if c.actor is None and not c.nominal and last is not None and 0 <= c.ts - last[0] <= 45 and (
+            not re.search(r"[.،,:؛]", doc.norm[last[0] : c.ts])) and _agrees(doc.kb, c.tok, last[1]) and (
+            c.trig.plover in _WHAT_EVENTS_DO.get(last[2], ())):
+        c.actor = last[1]
+        c.how = "event noun"
+        c.from_noun = True
+    return False
+
+
+def impersonal_speaker(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«أعلن الوزير أنه تم إفشال محاولة … وتوقيف شقيقين»: the announcing authority acted."""
+    q = c.q
+    if c.actor is None and c.nominal and q is not None and q.speaker and _IMPERSONAL.search(
+            doc.norm[max(q.start, st.s.start, c.ts - 80) : c.ts]):
+        c.actor = _speaker(q)
+        c.how = "speaker"
+    return False
+
+
+def coordinated_clause(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«أزالت قوات الأمن خيام المعتصمين، كما فرقت المتظاهرين»: the clause's actor."""
+    if c.actor is None and not c.nominal and st.sent_actor is not None and _COORD_BEFORE.search(
+            doc.norm, max(st.s.start, c.ts - 8), c.ts) and _agrees(doc.kb, c.tok, st.sent_actor):
+        c.how = "clause"
+        c.actor = st.sent_actor
+    return False
+
+
+def dropped_subject(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """A verb that names no subject outside a quotation: carried from before."""
+    if c.actor is None and not c.nominal and c.q is None:
+        c.actor = _dropped_subject(doc, doc.kb, st.s, c.ts, c.tok, doc.subject_memory)
+        c.how = "earlier sentence"
+    return False

@@ -1,0 +1,126 @@
+"""One event per (type, actor, recipient, date, mode) in an article, with all its mentions (GDELT's
+event ↔ mentions). A trigger without an actor of its own may be one more mention of an event
+already reported: «هذه الهجمات», «الهجوم», the means of an attack just reported («بضربات
+جوية»), the reason of a protest («احتجاجا على»), a withdrawal already coded as a rejection."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ...model import Event, Mention, Token
+from ...text.textnorm import fold, normalize
+from .actors import _armed, _as_state, _code_parts, _nationality
+from .doc import _Doc, _mention
+from .forms import _AR, _core_of, _has_conj, _has_enclitic
+from .state import Candidate, Reading
+
+_TIMED_REF = re.compile(fold(rf"(?<![{_AR}])(?:خلال|أثناء|اثناء|قبل|بعد|عقب|إثر|اثر|منذ|في|إبان)\s*$"))
+_DEMONSTRATIVE = re.compile(fold(rf"(?<![{_AR}])(?:هذه|هذا|تلك|ذلك|هذين|هاتين|هؤلاء)\s*$"))
+
+
+def _definite(doc: _Doc, tok: Token | None, te: int) -> bool:
+    """A definite event noun — with the article, a pronoun, or a definite genitive after it
+    («الهجوم», «اعتقاله», «اعتقال موكله») — refers to an event already known."""
+    if tok is None:
+        return False
+    if _core_of(tok).startswith("ال") or _has_enclitic(tok):
+        return True
+    nxt = [w.strip(".،,:؛!؟\"«»()") for w in doc.text[te : te + 20].split()]  # display text: ة is no «ه»
+    # «اعتقال موكله»: a genitive with a pronoun (not «عشرات هجمات الطائرات»: a new set of events)
+    return bool(nxt) and re.search(r"(?:ه|ها|هم|هما)$", nxt[0]) is not None and _nationality(normalize(nxt[0])) is None
+_IN_PROTEST = re.compile(fold(r"(?:و)?احتجاج(?:ا|اً)$"))
+_MEANS = re.compile(fold(r"(?:ب|في\s)"))
+_FROM_AFTER = re.compile(fold(r"\s*(?:[^\s]+\s+){0,3}?(?:من|عن)\s"))
+
+
+def _one_more(doc: _Doc, st: Reading, c: Candidate, e: Event) -> bool:
+    """Add the trigger as one more mention of ``e``; the trigger is done."""
+    e.mentions.append(_mention(doc, st.s, c.ts, c.te))
+    return True
+
+
+def join_demonstrative(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«يريد من وراء هذه الهجمات»: the attacks already reported."""
+    if c.nominal and _DEMONSTRATIVE.search(doc.norm, max(st.s.start, c.ts - 8), c.ts):
+        same = [e for e in doc.events.values() if e.plover == c.trig.plover]
+        if same:
+            return _one_more(doc, st, c, same[-1])
+    return False
+
+
+def join_protest_reason(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«تظاهر آلاف … احتجاجا على خطة للحكومة»: why they protested."""
+    last = st.last_event
+    if c.trig.plover == "PROTEST" and not c.nominal and last is not None and last.plover == "PROTEST" and (
+            _IN_PROTEST.match(_core_of(c.tok))) and not re.search(r"[.:]", doc.norm[st.last_end : c.ts]):
+        return _one_more(doc, st, c, last)
+    return False
+
+
+def join_means(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«مقتل 26 مسلحا بضربات جوية»: the means of the attack just reported."""
+    last, ts = st.last_event, c.ts
+    if c.actor is None and c.nominal and last is not None and last.plover == c.trig.plover and (
+            0 <= ts - st.last_end <= 30 and not re.search(r"[.،,:؛]", doc.norm[st.last_end : ts])
+            and _MEANS.match(doc.norm[ts - (3 if doc.norm[ts - 3 : ts] == "في " else 0) : ts + 1])):
+        return _one_more(doc, st, c, last)
+    return False
+
+
+def join_definite(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«الهجوم», «اعتقال موكله» with no agent named: the event already reported."""
+    if c.actor is None and c.nominal and _definite(doc, c.tok, c.te):
+        same = [e for e in doc.events.values() if e.plover == c.trig.plover]
+        if same:
+            return _one_more(doc, st, c, same[-1])
+    return False
+
+
+def join_retreat(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """A withdrawal by a state already coded as its rejection («انسحاب الولايات المتحدة من الاتفاق»)."""
+    actor = c.actor
+    if actor is not None and actor.entity and c.trig.plover == "RETREAT" and c.nominal and not _armed(actor) and (
+            not _FROM_AFTER.match(doc.norm[c.te : c.te + 40])):
+        cty = _code_parts(doc.kb, _as_state(doc.kb, actor).entity or "")[0] or actor.entity
+        same = [e for e in doc.events.values() if e.plover == "REJECT" and "نسحاب" in e.trigger and (
+            e.actor_country == cty or e.actor == actor.entity)]
+        if same:
+            return _one_more(doc, st, c, same[-1])
+    return False
+
+
+def join_continuation(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """A trigger right after another with the same actor is the same event: «مهتم باستئناف التعاون»,
+    «دعا الى توسيع التعاون» (one event, coded by its head); «شن داعش هجمات مباغتة استهدفت مركز
+    المحافظة» (one more mention of the same event)."""
+    assert c.actor is not None
+    if c.ts - st.last_end <= 25 and c.actor.entity == st.last_actor and not _has_conj(c.tok) and not c.from_noun:
+        if st.last_event is not None and st.last_event.plover == c.trig.plover:
+            st.last_event.mentions.append(_mention(doc, st.s, c.ts, c.te))
+        return True
+    return False
+
+
+def event_id(doc: _Doc, st: Reading, c: Candidate, actor: str, recipient: Mention | None, date: str | None, mode: str) -> str:
+    """The id of the event a trigger codes: that of an event already found when it is the same
+    event, else a hash of (type, actor, recipient, date, mode)."""
+    trig = c.trig
+    key = "|".join([trig.plover, actor, recipient.entity if recipient else "", date or "", mode])
+    eid = hashlib.sha1(key.encode()).hexdigest()[:12]
+    if eid not in doc.events and recipient is None and c.nominal and _definite(doc, c.tok, c.te):
+        # «خلال القمة» after «التحضير لقمة روسيا-الناتو»: the summit already reported
+        # (an unmarked mention takes the earlier event's mode; a marked one must agree)
+        # «خلال القمة», «بعد الاجتماع»: a time or place reference, whatever the clause's mode
+        timed = _TIMED_REF.search(doc.norm, max(st.s.start, c.ts - 8), c.ts) is not None
+        same = [e for e in doc.events.values() if (e.plover, e.actor) == (trig.plover, actor)
+                and (timed or mode in ("asserted", e.mode))]
+        if same:
+            eid = same[-1].id
+    if eid not in doc.events and recipient is None:
+        # «ما اقترحته روسيا» after «اقترحت روسيا على الناتو»: a later mention that leaves the
+        # recipient out is the same event
+        same = [e for e in doc.events.values() if (e.plover, e.actor, e.date, e.mode) == (trig.plover, actor, date, mode)]
+        if same:
+            eid = same[0].id
+    return eid

@@ -1,0 +1,180 @@
+"""The event pipeline: per sentence, find the triggers; per trigger, leave out what is no event,
+find the actor (the ordered :data:`ACTOR_RULES`), recode the type by who acts, find the recipient,
+the modality, the date, and record the event — one per (type, actor, recipient, date, mode) —
+with its confidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from ...model import Analysis, Event, Mention, Sentence
+from . import actor as A
+from . import dedup as D
+from .actors import _CIVIL, _as_state, _code_parts, _is_force, _is_person, _sector
+from .arguments import _human_object, _recipient, _sentence_subject
+from .attributes import _context, _date_for, _location
+from .confidence import confidence as event_confidence
+from .doc import _Doc, _in_quote, _mention
+from .filters import (
+    _demanded,
+    _describing_participle,
+    _not_reported_act,
+    _other_sense,
+    _part_of_name,
+    _reference,
+    _unnamed_accuser,
+    is_sports,
+)
+from .forms import _has_conj, _has_enclitic
+from .lexicon import Trigger, _find_triggers, _is_nominal
+from .modality import _future_timex, _modality
+from .state import Candidate, Reading
+from .subject import _RECIPROCAL
+
+Rule = Callable[[_Doc, Reading, Candidate], bool]
+
+# The order matters: each rule sees what the ones before found (and a join ends the trigger).
+ACTOR_RULES: tuple[Rule, ...] = (
+    A.agent_phrase, A.syntax_subject, A.called_upon, A.possessor, A.participle_clause, A.coordinated_verb,
+    A.speaker_pronoun, A.call_addressee, A.direct_speaker, A.first_person_speaker, A.protest_not_by_force,
+    A.clash_forces, A.protesters, D.join_demonstrative, A.event_noun_agents, A.impersonal_speaker,
+    A.coordinated_clause, A.dropped_subject, D.join_protest_reason, D.join_means, D.join_definite, D.join_retreat,
+)
+
+
+def extract_events(a: Analysis) -> list[Event]:
+    """The events of an analysed article (none for a sports report)."""
+    if is_sports((a.article.title or "") + "\n" + a.article.text):
+        return []
+    doc = _Doc(a)
+    for s in a.sentences:
+        if s.tokens:
+            _read_sentence(doc, s)
+    return list(doc.events.values())
+
+
+def _read_sentence(doc: _Doc, s: Sentence) -> None:
+    doc.subject_memory.append(_sentence_subject(doc, s))
+    st = Reading(s, {t.start: t for t in s.tokens})
+    triggers, doc.consumed = _find_triggers(s, doc.text)
+    doc.trigger_starts = [t[0] for t in triggers]
+    doc.trigger_types = {t[0]: t[2].plover for t in triggers}
+    for ts, te, trig in triggers:
+        c = _candidate(doc, st, ts, te, trig)
+        if c is not None and not any(rule(doc, st, c) for rule in ACTOR_RULES) and c.actor is not None and c.actor.entity:
+            _code_event(doc, st, c)
+
+
+def _candidate(doc: _Doc, st: Reading, ts: int, te: int, trig: Trigger) -> Candidate | None:
+    """The trigger occurrence to find an actor for, or None when it is no event."""
+    s, tok = st.s, st.tok_at.get(ts)
+    if _part_of_name(doc, ts, te) or _reference(doc, s, ts, tok):
+        return None
+    if _demanded(doc, st, ts, tok):
+        st.prev_request_end = None
+        return None
+    st.prev_request_end = te if trig.plover in ("REQUEST", "THREATEN") else None  # «تهديدات بالقتل»: the threatened act
+    if _other_sense(doc, ts, te, trig, tok) or _not_reported_act(doc, s, ts, te, trig, tok):
+        return None
+    nominal = _is_nominal(tok, doc)
+    if nominal and _describing_participle(doc, s, ts, tok):
+        return None
+    if not nominal and _has_conj(tok) and _has_enclitic(tok) and ts - st.last_nominal_end <= 40:
+        nominal = True  # «إدانة دولة الكويت ورفضها …»: a masdar coordinated with a masdar
+    if not nominal and _unnamed_accuser(doc, s, te, trig, tok):
+        return None
+    return Candidate(ts, te, trig, tok, _in_quote(doc, ts), nominal)
+
+
+def _recode(doc: _Doc, st: Reading, c: Candidate, actor: Mention) -> bool:
+    """Recode the trigger by who acts; False when that actor makes it no event."""
+    kb, trig = doc.kb, c.trig
+    assert actor.entity
+    if trig.hint("verbal") and _is_person(kb, actor.entity) and (kb.get(actor.entity) is not None or (
+        (recipient_hint := _recipient(doc, st.s, c.ts, c.te, actor)) is not None and not _is_force(recipient_hint))):
+        # (a politician in the knowledge base «attacking» anyone is criticising: «هاجم الأسد مشاركة قوات …»)
+        # «أردوغان يهاجم وزير خارجية الإمارات»: a politician attacking someone is criticism
+        c.trig = trig = replace(trig, plover="ACCUSE", cameo="111", goldstein=-2.0)
+    if trig.hint("civil") and _sector(kb, actor.entity) not in _CIVIL:
+        return False  # «قطع العلاقات»/«تجمع المهنيين»: road blocks and gatherings are protests only by civilians
+    if trig.hint("armed") and _sector(kb, actor.entity) not in _CIVIL | {"MIL", "REB", "COP"}:
+        return False  # «الجولان التي تحتلها إسرائيل», «احتل المركز الأول»: a state of affairs, a ranking
+    if trig.hint("riot") and _sector(kb, actor.entity) in _CIVIL:
+        c.trig = replace(trig, plover="PROTEST", cameo="145", goldstein=-7.5)
+    return True
+
+
+def _recipient_of(doc: _Doc, st: Reading, c: Candidate, actor: Mention) -> Mention | None:
+    recipient = c.conj or _recipient(doc, st.s, c.ts, c.te, actor, c.trig.plover in _RECIPROCAL)
+    if recipient is not None and not c.conj and c.trig.plover == "PROTEST" and not A._AGAINST.search(
+            doc.norm, max(st.s.start, recipient.start - 40), recipient.start):
+        recipient = None  # «مظاهرة فرقتها قوات الأمن»: a protest's target is whom it is against
+    if recipient is not None and recipient.entity == actor.entity:
+        recipient = None
+    return recipient
+
+
+def _mode_of(doc: _Doc, st: Reading, c: Candidate, actor: Mention) -> str:
+    mode = _modality(doc, st.s, c.ts, c.te, c.trig, st.tok_at.get(c.ts))
+    if c.called is not None and actor is c.called and mode == "asserted":
+        mode = "proposed"  # called for, not (yet) done
+    if mode == "asserted" and _future_timex(doc.a, c.ts):
+        mode = "future"  # «يعقد المجلس غدا الثلاثاء اجتماعا»: dated after publication
+    return mode
+
+
+def _code_event(doc: _Doc, st: Reading, c: Candidate) -> None:
+    """Code a trigger whose actor is found: its type, recipient, mode and date; then record it as a
+    new event or one more mention of an event already found."""
+    actor = c.actor
+    assert actor is not None and actor.entity
+    if c.nominal:
+        st.last_nominal_end = c.te
+        st.last_nominal = (c.te, actor, c.trig.plover)
+    if not _recode(doc, st, c, actor):
+        return
+    st.sent_actor = actor
+    if D.join_continuation(doc, st, c):
+        return
+    st.last_end, st.last_actor = c.te, actor.entity
+    recipient = _recipient_of(doc, st, c, actor)
+    if c.trig.hint("human") and not _human_object(doc, doc.kb, c.tok, c.te, actor, recipient):
+        return  # «أوقفت الحكومة المشروع»: halting a project is no arrest
+    mode = _mode_of(doc, st, c, actor)
+    date = _date_for(doc.a, st.s)
+    _record(doc, st, c, actor, recipient, mode, date)
+
+
+def _record(doc: _Doc, st: Reading, c: Candidate, actor: Mention, recipient: Mention | None, mode: str,
+            date: str | None) -> None:
+    kb, trig, s = doc.kb, c.trig, st.s
+    # A capital acting stands for its state («واشنطن تدرس فرض عقوبات على موسكو»: USA → RUS)
+    actor = _as_state(kb, actor)
+    recipient = _as_state(kb, recipient) if recipient is not None else None
+    if recipient is not None and recipient.entity == actor.entity:
+        recipient = None
+    assert actor.entity
+    a_cty, a_sec = _code_parts(kb, actor.entity)
+    r_cty, r_sec = _code_parts(kb, recipient.entity) if recipient is not None and recipient.entity else (None, None)
+    if a_cty is None:  # an official missing from the knowledge base, coded by the office named with them
+        a_cty, a_sec = doc.offices.get(actor.entity, (None, None))
+    if r_cty is None and recipient is not None:
+        r_cty, r_sec = doc.offices.get(recipient.entity or "", (None, None))
+    eid = D.event_id(doc, st, c, actor.entity, recipient, date, mode)
+    em = _mention(doc, s, c.ts, c.te)
+    if eid in doc.events:
+        doc.events[eid].mentions.append(em)
+        st.last_event = doc.events[eid]
+        return
+    q = c.q
+    e = doc.events[eid] = Event(
+        id=eid, plover=trig.plover, cameo=trig.cameo, goldstein=trig.goldstein, mode=mode,
+        actor=actor.entity, recipient=recipient.entity if recipient else None,
+        actor_country=a_cty, actor_sector=a_sec, recipient_country=r_cty, recipient_sector=r_sec,
+        date=date, location=_location(doc, s), context=_context(doc, s, trig), trigger=doc.text[c.ts : c.te],
+        reported_by=(q.speaker or q.source) if q else None, quote_kind=q.kind if q else None,
+        mentions=[em], method=c.how + (" (nominal)" if c.nominal else ""),
+    )
+    e.confidence = event_confidence(e)
+    st.last_event = e

@@ -1,0 +1,120 @@
+"""Trigger occurrences that are no events: sports reports, words inside a name, references to an
+event («ما اقترحته روسيا»), what is demanded or threatened, other senses of a trigger word (an
+asylum application, looking for, an interview, pretending), charges, convictions, states (in
+detention), counted nouns, anti-corruption drives, describing participles, passives that name no
+agent."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Sentence, Token
+from ...text.textnorm import fold
+from .arguments import _CLAUSE_BREAK, _addressee
+from .doc import _Doc
+from .forms import _AR, _core_of, _has_conj, _has_enclitic, _passive_perfect
+from .lexicon import Trigger, _is_nominal
+from .state import Reading
+from .subject import _BY_AGENT
+
+_PRETEND = re.compile(fold(r"\s+(?:ب|بأن|بان|بأنه|بأنها|بأنهما|بأنهم|بانه|بانها|بانهما|بانهم)(?:\s|$)|\s+بال"))
+_SPORT_TERMS = re.compile(fold(
+    rf"(?<![{_AR}])(?:[وفبل]|ال|وال|بال|لل)?(?:مباراة|مباريات|الدوري|دوري|المنتخب|منتخب|بطولة|البطولة|كأس|لاعب|لاعبي|لاعبين|اللاعب"
+    rf"|مدرب|المدرب|نادي|النادي|الشوط|شوط|ملعب|الملعب|المونديال|مونديال|ركلة|ركلات|الهبوط|التأهل|المهاجم|الحارس|حارس"
+    rf"|الدوري|هدفا|هدفين|بهدف|بهدفين|التعادل|تعادل|الجولة|المدافع|الانتقالات)(?![{_AR}])"))
+
+
+def is_sports(text: str) -> bool:
+    """A sports report (league tables, matches, transfers): political event coding skips it, as
+    GDELT/POLECAT do — «هجوم» is an attack on goal there, «النادي» a club, «اللقاء» a match."""
+    hits = _SPORT_TERMS.findall(fold(text))
+    return len(hits) >= 6 and len(hits) * 60 >= len(text.split())
+
+
+_MEDIA_AFTER = re.compile(fold(
+    r"\s*(?:مع|ل)\s*(?:[\"«]|شبكة|قناة|صحيفة|وكالة|تلفزيون|التلفزيون|موقع|إذاعة|اذاعة|مجلة|برنامج|محطة|الصحفيين|الصحافيين|صحفيين|صحافيين)"))
+_ANTI_GRAFT = re.compile(fold(r"(?<![\u0621-\u064a])(?:ضد|على|لمكافحة|مكافحة)\s+(?:ما\s+وصفته\s+ب|ما\s+وصفه\s+ب)?ال?فساد"))
+_CONVICT = re.compile(fold(r"^(?:إدانة|ادانة|إدانت|ادانت|أدين|ادين|يدان|تدان)"))
+_BY_CHARGE = re.compile(fold(r"\s+ب(?!ين|عد|عض)[\u0621-\u064a]{3,}"))
+_WHAT_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:[وف]?لكن\s+)?ما\s*$"))
+_ASYLUM = re.compile(fold(r"\s*(?:ال)?لجوء(?![\u0621-\u064a])"))
+_ABOUT_AFTER = re.compile(fold(r"\s*عن(?![\u0621-\u064a])"))
+_LIVING = re.compile(fold(r"\s*(?:العيش|عيش)(?![\u0621-\u064a])"))
+_QUESTION = re.compile(fold(r"\s*على\s+(?:سؤال|أسئلة|اسئلة)"))
+_CHARGE_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:بتهمة|بتهم|تهمة|تهم|التهمة|التهم)(?:\s+(?:الشروع|محاولة)\s+في)?\s*$"))
+_STATE_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:قيد|رهن)\s*$"))
+_ON_CHARGE = re.compile(fold(r"(?<![\u0621-\u064a])(?:بتهمة|بتهم)(?![\u0621-\u064a])"))
+_COUNT_BEFORE = re.compile(r"(?:\d|(?<![\u0621-\u064a])(?:ألف|الف|آلاف|الآف|مئات|عشرات))\s+$")
+_DEFINITE_NOUN_BEFORE = re.compile(fold(rf"(?<![{_AR}])ال[{_AR}]+\s+$"))
+_ACCUSED_OF = re.compile(fold(
+    r"(?:\s+(?:العام|الشهر|الأسبوع|الاسبوع|اليوم|أمس|امس|مرارا|سابقا|الماضي|الماضية|مؤخرا))*\s+ب(?!ين|عد|عض)[\u0621-\u064a]{2,}"))
+
+
+def _part_of_name(doc: _Doc, ts: int, te: int) -> bool:
+    """«حزب الدعوة», «مجلس التعاون»: part of a name (a lone event word the tagger took for a name is not)."""
+    return any(m.start <= ts and te <= m.end and m.type in ("ORG", "LOC", "PER") and m.method != "generic"
+               and not (m.method == "ner" and (m.start, m.end) == (ts, te)) for m in doc.mentions)
+
+
+def _reference(doc: _Doc, s: Sentence, ts: int, tok: Token | None) -> bool:
+    """«ما اقترحته روسيا» ("what Russia proposed"): a reference to an event, not a new one."""
+    return _has_enclitic(tok) and _WHAT_BEFORE.search(doc.norm[max(s.start, ts - 10) : ts]) is not None
+
+
+def _demanded(doc: _Doc, st: Reading, ts: int, tok: Token | None) -> bool:
+    """«للمطالبة باستقالة رئيس الوزراء», «أن يطلب الملك من رئيس الوزراء الاستقالة»: what is
+    demanded (or threatened) right after a demand has not happened."""
+    prev = st.prev_request_end
+    return prev is not None and 0 <= ts - prev <= 60 and (
+        ts - prev <= 3 or (_is_nominal(tok, doc) and _addressee(doc, st.s, ts) is None and not re.search(
+            r"[.،,:؛]", doc.norm[prev:ts]) and not _CLAUSE_BREAK.search(doc.norm[prev:ts])))
+
+
+def _other_sense(doc: _Doc, ts: int, te: int, trig: Trigger, tok: Token | None) -> bool:
+    """The trigger word in another sense, told by the words after it."""
+    return bool(
+        (trig.plover == "REQUEST" and _ASYLUM.match(doc.norm[te : te + 8]))  # «لم يتقدموا بطلب لجوء»: asylum
+        # «يبحث عن دعم»: looking for support, not talks
+        or (trig.plover == "CONSULT" and trig.cameo == "040" and _ABOUT_AFTER.match(doc.norm[te : te + 5])
+            and "بحث" in _core_of(tok))
+        or (trig.plover == "CONSULT" and _LIVING.match(doc.norm[te : te + 8]))  # «لقمة العيش»: a living, not a summit
+        # «استأنفت القوات الحكومية قصف المدينة»: the shelling is the event
+        or (trig.hint("resume") and any(
+            te < t <= te + 40 and doc.trigger_types.get(t) not in (None, "COOPERATE") for t in doc.trigger_starts))
+        or (trig.cameo == "138" and _QUESTION.match(doc.norm[te : te + 20]))  # «وردا على سؤال حول ما إذا …»
+        or (trig.plover == "CONSULT" and _MEDIA_AFTER.match(doc.norm, te))  # «في لقاء مع شبكة إيه بي سي»: an interview
+        # «تظاهرا بأنهما من عمال السباكة»: pretended to be
+        or (trig.plover == "PROTEST" and _PRETEND.match(doc.norm, te) and "ظاهر" in _core_of(tok))
+    )
+
+
+def _not_reported_act(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Token | None) -> bool:
+    """A charge, a conviction, a state, a counted noun or an anti-corruption drive, not an act."""
+    return bool(
+        _CHARGE_BEFORE.search(doc.norm[max(s.start, ts - 24) : ts])  # «بتهمة الشروع في القتل»: a charge
+        or _STATE_BEFORE.search(doc.norm[max(s.start, ts - 8) : ts])  # «قيد الاعتقال»: in detention
+        # «أدانت محكمة … رجلا بتهمة …»: a conviction
+        or (trig.plover == "ACCUSE" and _CONVICT.match(fold(_core_of(tok)))
+            and _ON_CHARGE.search(doc.norm[te : min(s.end, te + 50)]))
+        # «12 ألف طالب»: a counted noun (students), not the verb «طالب»
+        or (_COUNT_BEFORE.search(doc.norm[max(s.start, ts - 8) : ts]) and not _is_nominal(tok, doc))
+        # «الحملة التي شنتها السلطات ضد الفساد»: an anti-corruption drive, not an attack
+        or (trig.plover in ("ASSAULT", "COERCE") and _ANTI_GRAFT.search(doc.norm, max(s.start, ts - 60), min(s.end, te + 60)))
+        # «بعد إدانته بتعذيب متظاهرين», «أدين بالفساد»: a court's conviction, not a condemnation;
+        # «لاتهامه بارتكاب …»: the one accused, by no one named
+        or (trig.plover == "ACCUSE" and _BY_CHARGE.match(doc.norm, te) and (
+            _CONVICT.match(fold(_core_of(tok))) or (_has_enclitic(tok) and _is_nominal(tok, doc))))
+    )
+
+
+def _describing_participle(doc: _Doc, s: Sentence, ts: int, tok: Token | None) -> bool:
+    """«الغوطة الشرقية المحاصرة»: a participle describing a noun, not an event (a nominal trigger)."""
+    return _core_of(tok).startswith("الم") and not _has_conj(tok) and _DEFINITE_NOUN_BEFORE.search(
+        doc.norm[max(s.start, ts - 25) : ts]) is not None
+
+
+def _unnamed_accuser(doc: _Doc, s: Sentence, te: int, trig: Trigger, tok: Token | None) -> bool:
+    """A passive verb that names no agent: «قد اتهمت بشن هجوم», «واتُّهمت إيران مرارا بتزويد …»."""
+    if trig.cameo == "112" and _ACCUSED_OF.match(doc.norm[te : te + 40]):
+        return True
+    return trig.plover != "ASSAULT" and _passive_perfect(tok) and not _BY_AGENT.search(doc.norm, te, min(s.end, te + 60))

@@ -1,0 +1,541 @@
+"""Quotations: who said what. Direct quotes («…», "…", “…”) and reported speech
+(«أكد أن…», «أشار إلى أن…», «قال إن…»), each with its speaker resolved to a canonical actor
+(through the entity mentions), the reporting verb, and the quoted span.
+
+Attribution follows Arabic news syntax:
+
+* VSO: «وقال راسموسن: "…"», «أكد الأمين العام للحلف أن …» — the speaker is the first
+  actor mention after the verb, before the complementiser (إن/أن) or colon;
+* SVO / apposition: «راسموسن … قال»; a title mention («الأمين العام للناتو») counts as the
+  person it was linked to;
+* continuation: «وأضاف: "…"», «وتابع …», «مشيرا إلى أن …», «وحسب قوله "…"» carry the
+  previous speaker (within the article, across paragraphs);
+* unnamed sources: «دبلوماسي روسي», «مسؤولون روس», «مصدر مطلع», «دبلوماسي في الحلف الأطلسي»
+  are marked ``unnamed`` with their description and, where stated, their country/organisation;
+* «نقلت صحيفة X عن Y قوله إن …»: the speaker is Y, reported by X.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+from ..kb.actors import knowledge_base
+from ..model import Mention, Quote, Sentence
+from ..text.textnorm import fold, normalize_same_length
+
+_AR = "\u0621-\u064a"
+_OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "‹": "›"}
+_COMP = re.compile(fold(rf"[\s،,]*(?:ب)?(?:إن|أن|ان|إنه|أنه|انه|إنها|أنها|انها|إنهم|أنهم|انهم|إنّ|أنّ)(?![{_AR}])"))
+_COMP_ANY = re.compile(fold(rf"(?<![{_AR}])(?:ب)?(?:إن|أن|ان|إنه|أنه|انه|إنها|أنها|انها|إنهم|أنهم|انهم)(?![{_AR}])"))
+_PREP_COMP = re.compile(fold(rf"[\s،,]*(?:الى|إلى|على|عن|ب)\s*(?:أمله|امله|قلقه|أسفه|ترحيبه|استعداده)?\s*(?:في|ب)?\s*(?:أن|ان|إن)(?![{_AR}])"))
+_ABOUT = re.compile(fold(r"[\s،,]*عن\s+(?:أمله|امله|قلقه|أسفه|اسفه|ترحيبه|رفضه|استعداده|ثقته|تمنياته)\s+(?:في|ب)?\s*"))
+_QAWL = re.compile(fold(rf"(?<![{_AR}])(?:و)?(?:حسب|بحسب|على\s+حد|وفق)\s+(?:قوله|قولها|تعبيره|تعبيرها|ما\s+قال|ما\s+قالت)(?![{_AR}])"))
+_UNNAMED = re.compile(fold(
+    rf"[\s،,]*(?P<desc>(?:(?:ال)?(?:دبلوماسي|دبلوماسيون|دبلوماسيين|مسؤول|مسؤولون|مسؤولين|مصدر|مصادر|متحدث|خبير|خبراء"
+    rf"|مراقبون|محللون|محلل|مراقب|شهود|شاهد|ناشطون|ناشط|سكان|مسعفون|ضابط|ضباط|عضو|أعضاء|نائب|نواب"
+    rf"|صحيفة|الصحيفة|وكالة|الوكالة|القناة|الموقع|الجريدة|البيان|التقرير|المصدر|المصادر"
+    rf"|والده|والدته|والدها|والدتها|شقيقه|شقيقها|زوجته|زوجها|ابنه|ابنها|أحد|احد|مقيم|مقيمة|مقيمون|سكان|شاهد\s+عيان"
+    rf"|صهر|أقارب|اقارب|قريب|عائلة|أسرة|محامي|محامية|جيران|جار|مسؤولا|مصدرا|دبلوماسيا"
+    rf"|شهود\s+عيان|مواطن|مواطنة|مواطنون|طبيب|أطباء|مسعف|صحفي|صحفيون|مراسل|مراسلة|متحدثة|ناطق|ناطقة)"
+    rf"(?:\s+(?:[{_AR}]+)){{0,3}}))(?=(?:\s+[{_AR}]+){{0,3}}?\s*[«“\"]?[^«“\"]{{0,25}}?[»”\"]?\s*(?:[،,:]|(?:إن|أن|ان|إنه|أنه|انه|بأن|بان|قوله|قولها)(?![{_AR}])))"
+))
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    lemma: str
+    kind: str  # say | cont | part
+
+
+@functools.lru_cache(maxsize=1)
+def verbs() -> tuple[dict[str, Verb], re.Pattern[str]]:
+    table: dict[str, Verb] = {}
+    text = (resources.files("khabar") / "data" / "reporting_verbs.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, kind, forms = line.split("\t")
+        for f in forms.split("|"):
+            table.setdefault(fold(f), Verb(lemma, kind))
+    alt = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))
+    rx = re.compile(rf"(?<![{_AR}])(?P<pre>[وف])?(?P<verb>{alt})(?![{_AR}])")
+    return table, rx
+
+
+@dataclass(slots=True)
+class _Speaker:
+    entity: str | None
+    start: int | None
+    end: int | None
+    text: str
+    unnamed: bool = False
+    desc: str = ""
+    country: str | None = None
+
+
+def _direct_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(content start, content end) of quoted passages in text[lo:hi] with ≥ 2 words."""
+    out: list[tuple[int, int]] = []
+    i = lo
+    while i < hi:
+        ch = text[i]
+        if ch in _OPEN_CLOSE:
+            close = _OPEN_CLOSE[ch]
+            j = text.find(close, i + 1, hi)
+            if j > i + 1:
+                inner = text[i + 1 : j]
+                if len(inner.split()) >= 2:
+                    s, e = i + 1, j
+                    while s < e and text[s].isspace():
+                        s += 1
+                    while e > s and text[e - 1].isspace():
+                        e -= 1
+                    out.append((s, e))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+@dataclass(slots=True)
+class _Ctx:
+    text: str
+    norm: str
+    mentions: list[Mention]
+    last: _Speaker | None = None
+    last_person: _Speaker | None = None
+    quotes: list[Quote] = field(default_factory=list)
+
+
+def _mention_after(ctx: _Ctx, pos: int, limit: int) -> Mention | None:
+    """First actor mention starting in [pos, limit) — PER/ORG first, a country as a speaker."""
+    best = None
+    for m in ctx.mentions:
+        if pos <= m.start < limit and m.entity and m.type in ("PER", "ORG", "LOC"):
+            if best is None or m.start < best.start or (m.start == best.start and m.end > best.end):
+                best = m
+    return best
+
+
+def _mention_before(ctx: _Ctx, pos: int, lo: int) -> Mention | None:
+    best = None
+    for m in ctx.mentions:
+        if lo <= m.start and m.end <= pos and m.entity and m.type in ("PER", "ORG", "LOC"):
+            if best is None or m.end > best.end:
+                best = m
+    return best
+
+
+def _person_before(ctx: _Ctx, pos: int, lo: int, strict: bool = True) -> Mention | None:
+    """A person named as the subject before the verb, possibly with an apposition title between
+    («X السفير الأمريكي لدى الناتو قد أكد»): no clause break and no other verb in between.
+    ``strict=False``: just the most recent person named before ``pos``."""
+    cands = [m for m in ctx.mentions if lo <= m.start and m.end <= pos and m.type == "PER" and m.entity]
+    if not cands:
+        return None
+    m = max(cands, key=lambda m: m.end)
+    if not strict:
+        return m
+    gap = ctx.norm[m.end : pos]
+    if re.search(r"[.!?؟:«»\"]", gap) or verbs()[1].search(gap) or _COMP_ANY.search(gap):
+        return None
+    if len(gap.split()) > 8:
+        return None
+    return m
+
+
+def _speaker_from_mention(m: Mention) -> _Speaker:
+    return _Speaker(m.entity, m.start, m.end, m.text)
+
+
+def _unnamed_after(ctx: _Ctx, pos: int, limit: int) -> _Speaker | None:
+    m = _UNNAMED.match(ctx.norm, pos, min(len(ctx.norm), limit + 12))  # the lookahead sees the gate
+    if not m or m.end("desc") > limit:
+        return None
+    desc_s, desc_e = m.start("desc"), m.end("desc")
+    full_e = desc_e
+    # «دبلوماسي روسي الاربعاء»: a time word is not part of the description
+    tw = re.search(fold(r"\s+(?:ال)?(?:اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد|يوم|امس|اليوم|صباح|مساء|ظهر|ليله)(?:\s.*)?$"),
+                   ctx.norm[desc_s:desc_e])
+    if tw:
+        desc_e = desc_s + tw.start()
+    desc = ctx.text[desc_s:desc_e]
+    country = None
+    for w in fold(desc).split()[1:]:
+        country = knowledge_base().nationality(w) or country
+    org = _mention_after(ctx, desc_s, full_e)  # «دبلوماسي في الحلف الأطلسي» → NATO
+    return _Speaker(org.entity if org and org.type == "ORG" else None, desc_s, desc_e, desc, True, desc, country)
+
+
+def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Quote]:
+    table, verb_rx = verbs()
+    norm = normalize_same_length(text)
+    ctx = _Ctx(text, norm, sorted(mentions, key=lambda m: m.start))
+    # Direct quote spans per paragraph (a quote may run over several sentences).
+    direct: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        direct += _direct_spans(text, pos, pos + len(line))
+        pos += len(line) + 1
+    used_direct: set[tuple[int, int]] = set()
+    quotes: list[Quote] = []
+    for sent in sentences:
+        s0, s1 = sent.start, sent.end
+        inside = [d for d in direct if s0 <= d[0] - 1 and d[1] <= s1 + 1] or [
+            d for d in direct if d[0] < s1 and s0 < d[1] and d not in used_direct
+        ]
+        for vm in verb_rx.finditer(norm, s0, s1):
+            v = table[vm.group("verb")]
+            vs, ve = vm.start("verb"), vm.end("verb")
+            if any(a <= vs < b for a, b in used_direct) or any(q.start <= vs < q.end for q in quotes):
+                continue  # a verb inside a quotation is part of what was said
+            if (v.kind == "cont" or vm.group("verb") == "بين") and not (vm.group("pre") or _clause_start(norm, s0, vs)):
+                continue  # «رادار تابع للدرع»: تابع as an adjective, not "he went on"
+            gate = _first_gate(norm, ve, s1)
+            if v.lemma in _POINTING:  # «أشار (X) إلى حديث ترامب …»: what follows إلى is what was said
+                to = _TO_GATE.search(norm, ve, gate)
+                if to:
+                    gate = to.start()
+            slot = (ve, gate)
+            speaker: _Speaker | None = None
+            carried = False
+            after = ve
+            if v.kind != "part":
+                un = _unnamed_after(ctx, ve, gate)
+                m = _subject_in_slot(ctx, ve, gate)
+                if m is not None and m.type == "PER" and not (un and un.start is not None and m.start < (un.end or 0)):
+                    un = None  # «المتحدث باسم وزارة الدفاع … أبو بكر ديالو»: the named person speaks
+                    # (but «صهر رنيم»: a name inside the description is its complement)
+                if v.lemma == "نقل":  # «نقلت صحيفة X عن Y قوله …»: Y is the speaker
+                    src = re.compile(fold(r"(?<![\u0621-\u064a])عن\s+")).search(norm, ve, gate)
+                    if src:
+                        un2 = _unnamed_after(ctx, src.end() - 1, gate)
+                        m2 = _subject_in_slot(ctx, src.end(), gate)
+                        if un2 and (m2 is None or m2.type != "PER"):
+                            un, m = un2, None
+                        elif m2 is not None:
+                            un, m = None, m2
+                if un and (m is None or m.start >= un.start):
+                    speaker, after = un, gate
+                    head = fold(un.desc).split()[0].removeprefix("ال")
+                    if un.desc.startswith("ال") and ctx.last and ctx.last.unnamed and fold(ctx.last.desc).split()[0].removeprefix("ال") == head:
+                        speaker, carried = ctx.last, True  # «الدبلوماسي» after «دبلوماسي روسي»
+                    elif un.desc.startswith("ال") and _PERSON_NOUN.match(fold(un.desc)) and ctx.last_person:
+                        speaker, carried = ctx.last_person, True  # «الوزيرة الفرنسية» after «فلورانس بارلي»
+                    elif un.desc.startswith("ال") and ctx.last and ctx.last.unnamed:
+                        speaker, carried = ctx.last, True
+                elif m is not None and m.type != "PER" and _PERSON_OF.search(norm, max(ve, m.start - 25), m.start):
+                    # «ممثل الحلف», «المتحدث باسم الخارجية»: a person speaking for the organisation
+                    if ctx.last and not ctx.last.unnamed and ctx.last.entity and ctx.last.entity in _persons():
+                        speaker, carried = ctx.last, True
+                    else:
+                        speaker = _Speaker(None, m.start, m.end, norm[max(ve, m.start - 25) : m.end].strip(), True,
+                                           ctx.text[ve:m.end].strip(), None)
+                        speaker.entity = m.entity
+                    after = gate
+                elif m is not None:
+                    speaker, after = _speaker_from_mention(m), gate
+            if speaker is None and v.kind != "part" and ctx.last_person and _DEF_PERSON.match(norm, ve, gate):
+                speaker, carried, after = ctx.last_person, True, gate  # «وكشفت الوزيرة الفرنسية أن …»
+            if speaker is None and v.kind == "say":
+                sv = _SVO_UNNAMED.search(norm, max(s0, vs - 45), vs)
+                if sv:  # «لكن مسؤولا بارزا في الشرطة قال إن …»
+                    d0, d1 = sv.start("desc"), sv.end("desc")
+                    speaker = _Speaker(None, d0, d1, ctx.text[d0:d1], True, ctx.text[d0:d1], None)
+                    after = gate if gate - ve <= 40 else ve
+            if speaker is None:
+                if slot[1] - slot[0] > 40 and v.kind != "part":
+                    continue  # a long slot with no actor: not a statement we can attribute
+                before = _mention_before(ctx, vs, s0)
+                per = _person_before(ctx, vs, max(s0, vs - 90))
+                if v.kind == "say" and per is not None:
+                    speaker = _speaker_from_mention(per)  # «إيفو دالدار السفير الأمريكي لدى الناتو قد اكد»
+                elif v.kind == "say" and before and _only_subject_between(norm, before.end, vs):
+                    speaker = _speaker_from_mention(before)
+                elif v.kind == "say" and vm.group("verb").startswith(("ي", "ت")):
+                    continue  # «ويذكر أن…» / «يذكر أن»: the outlet's own remark
+                elif v.kind != "part" and (gen := _generic_subject(ctx, s0, vs)):
+                    speaker = gen  # «غير ان الصحيفة اكدت …»
+                elif ctx.last:
+                    speaker, carried = ctx.last, True
+                elif v.kind == "cont" and (per := _person_before(ctx, vs, max(0, s0 - 400), strict=False)):
+                    # «وأشادت المحققة X … . وأضافت "…"»: the person the text was about goes on
+                    speaker, carried = _speaker_from_mention(per), True
+                else:
+                    continue
+                after = gate if gate - ve <= 40 else ve
+            # 2. what was said
+            as_said = _AS_SAID.search(norm, max(s0, vs - 16), vs)
+            if as_said and not vm.group("pre"):
+                # «وأسفر التفجير عن …، بحسب ما أكد محافظ كركوك»: the clause before is the statement
+                qs, qe = s0, as_said.start()
+                while qe > qs and ctx.text[qe - 1] in " ،,":
+                    qe -= 1
+                already = any(q.start >= s0 and q.end <= qe + 2 for q in quotes)
+                if qe - qs >= 8 and speaker is not None and not carried and not already:
+                    quotes.append(Quote(
+                        start=qs, end=qe, kind="indirect", speaker=speaker.entity, speaker_text=speaker.text,
+                        speaker_start=speaker.start, speaker_end=speaker.end, verb=v.lemma, verb_start=vs,
+                        verb_end=ve, unnamed=speaker.unnamed, source=speaker.desc or None,
+                        source_country=speaker.country))
+                    ctx.last = speaker
+                continue
+            q = _content_after(ctx, after, s1, direct, used_direct, pointing=v.lemma in _POINTING)
+            if q is None:
+                continue
+            qs, qe, kind = q
+            quotes.append(Quote(
+                start=qs, end=qe, kind=kind, speaker=speaker.entity, speaker_text=speaker.text,
+                speaker_start=speaker.start, speaker_end=speaker.end, verb=v.lemma, verb_start=vs, verb_end=ve,
+                unnamed=speaker.unnamed, source=speaker.desc or None, source_country=speaker.country,
+                carried=carried,
+            ))
+            ctx.last = speaker
+            if not speaker.unnamed and speaker.entity and (speaker.entity in _persons() or speaker.entity.startswith("new:PER")):
+                ctx.last_person = speaker
+        # «…، وفقاً للعديد من شهود العيان», «…، بحسب مصادر مطلعة»: the clause before is the statement
+        acc = _ACCORDING.search(norm, s0, s1)
+        if acc and not any(q.start < acc.start() and q.end > s0 for q in quotes):
+            qs, qe = s0, acc.start()
+            src_s, src_e = acc.start("src"), acc.end("src")
+            if norm[src_s : src_s + 1] == "ل" and norm[src_s - 1 : src_s] == "ل":
+                src_s += 1  # «للعديد من …» → «عديد من …»
+            while src_e > src_s and ctx.text[src_e - 1] in " .،,":
+                src_e -= 1
+            m = _subject_in_slot(ctx, src_s, src_e)
+            if qe - qs >= 12 and src_e > src_s:
+                sp = (_speaker_from_mention(m) if m is not None else
+                      _Speaker(None, src_s, src_e, ctx.text[src_s:src_e], True, ctx.text[src_s:src_e], None))
+                quotes.append(Quote(start=qs, end=qe, kind="indirect", speaker=sp.entity, speaker_text=sp.text,
+                                    speaker_start=sp.start, speaker_end=sp.end, verb="حسب", unnamed=sp.unnamed,
+                                    source=sp.desc or None))
+                ctx.last = sp
+        # Direct quotes with no verb before them in the sentence: «وحسب قوله "…"», «"…"، قال X»
+        for d in inside:
+            if d in used_direct or any(q.start <= d[0] and d[1] <= q.end for q in quotes):
+                continue
+            if _is_name_in_quotes(norm, d):
+                continue
+            prev = quotes[-1] if quotes else None
+            if prev and prev.kind == "direct" and 0 <= d[0] - prev.end <= 5 and re.fullmatch(
+                r"[\s«»“”\"]*و[\s«»“”\"]*", norm[prev.end : d[0]]
+            ):
+                used_direct.add(d)  # «داعيا روسيا إلى "…" و"…"»: the same speaker goes on
+                quotes.append(Quote(start=d[0], end=d[1], kind="direct", speaker=prev.speaker,
+                                    speaker_text=prev.speaker_text, speaker_start=prev.speaker_start,
+                                    speaker_end=prev.speaker_end, verb=prev.verb, verb_start=prev.verb_start,
+                                    verb_end=prev.verb_end, unnamed=prev.unnamed, source=prev.source,
+                                    source_country=prev.source_country, carried=True))
+                continue
+            q_m = _QAWL.search(norm, max(s0, d[0] - 30), d[0])
+            tail_verb = verb_rx.match(norm, d[1] + 1 + len(norm[d[1] + 1 :]) - len(norm[d[1] + 1 :].lstrip(" ،,")))
+            tail = _subject_in_slot(ctx, tail_verb.end(), min(s1, tail_verb.end() + 60)) if tail_verb else None
+            if tail_verb and tail and table[tail_verb.group("verb")].kind == "say":
+                sp = _speaker_from_mention(tail)
+            elif q_m and ctx.last:
+                sp = ctx.last
+            else:
+                continue
+            used_direct.add(d)
+            quotes.append(Quote(start=d[0], end=d[1], kind="direct", speaker=sp.entity, speaker_text=sp.text,
+                                speaker_start=sp.start, speaker_end=sp.end, verb="قول", unnamed=sp.unnamed,
+                                source=sp.desc or None, source_country=sp.country, carried=sp is ctx.last))
+            ctx.last = sp
+    quotes.sort(key=lambda q: q.start)
+    return drop_repeated_quotes(text, quotes)
+
+
+def _said_key(text: str, q: Quote) -> str:
+    """The quote's words in search form, space-padded so containment respects word edges."""
+    return " " + " ".join(re.findall(rf"[\w{_AR}]+", normalize_same_length(text[q.start : q.end]).lower())) + " "
+
+
+def _speaker_key(q: Quote) -> str:
+    if q.speaker:
+        return q.speaker
+    return "unnamed:" + " ".join(normalize_same_length(q.source or q.speaker_text or "").split())
+
+
+def drop_repeated_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
+    """One statement is listed once: a quote whose speaker and words equal, or are contained in,
+    another quote of the article (a standfirst repeating the lead, a direct quote inside the
+    reported sentence that carries it) is dropped; the longer one is kept."""
+    keys = [(_speaker_key(q), _said_key(text, q)) for q in quotes]
+    order = sorted(range(len(quotes)), key=lambda i: (-len(keys[i][1]), quotes[i].start))
+    kept: dict[str, list[str]] = {}
+    out: set[int] = set()
+    for i in order:
+        who, said = keys[i]
+        if said.strip() and any(said in longer for longer in kept.get(who, [])):
+            continue
+        kept.setdefault(who, []).append(said)
+        out.add(i)
+    return [q for i, q in enumerate(quotes) if i in out]
+
+
+_NAME_BEFORE_QUOTE = re.compile(fold(
+    r"(?:صحيفة|جريدة|مجلة|وكالة|قناة|موقع|كتاب|برنامج|عملية|فيلم|شبكة|حملة|مبادرة|منتدى|مؤتمر|سياسة|شعار"
+    r"|راديو|إذاعة|اذاعة|تلفزيون|ل|لـ|لوكالة|لصحيفة|لقناة)\s*[«“\"„]?\s*$"
+))
+_AFTER_NAME = re.compile(fold(r"\s*[»”\"]?\s*[،,]?\s*(?:(?:أن|ان|إن|بأن|بان)(?![\u0621-\u064a])|:|[«“\"])"))
+
+
+_PERSON_OF = re.compile(fold(
+    rf"(?<![{_AR}])(?:ممثل|ممثلة|ممثلو|المتحدث|المتحدثة|الناطق|الناطقة|سفير|سفيرة|مندوب|مندوبة|مسؤول|مسؤولة|مسؤولو"
+    rf"|مصدر|مصادر|رئيس|رئيسة|وزير|وزيرة|الأمين العام|أمين عام|قائد|نائب|عضو|أعضاء|خبراء|خبير)"
+    rf"(?:\s+باسم)?\s*(?:ل|في|لدى)?\s*$"
+))
+
+
+@functools.lru_cache(maxsize=1)
+def _persons() -> frozenset[str]:
+    from ..kb.actors import knowledge_base
+
+    return frozenset(a.id for a in knowledge_base().actors.values() if a.kind == "person")
+
+
+def _is_name_in_quotes(norm: str, d: tuple[int, int]) -> bool:
+    """«صحيفة "روسيسكايا غازيتا"», «لـ"رويترز":», «مصدر عسكري "فرانس برس"، أن …»: a quoted
+    title or name, not a statement."""
+    if _NAME_BEFORE_QUOTE.search(norm, max(0, d[0] - 20), d[0]):
+        return True
+    return len(norm[d[0] : d[1]].split()) <= 3 and bool(_AFTER_NAME.match(norm, d[1]))
+
+
+_GENERIC = re.compile(fold(
+    rf"(?<![{_AR}])(?P<desc>(?:ال)(?:صحيفة|جريدة|وكالة|قناة|موقع|مجلة|حكومة|وزارة|رئاسة|خارجية|شرطة|جيش|بيان|تقرير|منظمة|مصادر|مصدر))"
+    rf"(?:\s+[{_AR}]+)?\s*$"
+))
+
+
+def _generic_subject(ctx: _Ctx, s0: int, vs: int) -> _Speaker | None:
+    """A definite generic subject right before the verb («الصحيفة», «الوزارة»): an unnamed source."""
+    m = _GENERIC.search(ctx.norm, max(s0, vs - 30), vs)
+    if not m:
+        return None
+    return _Speaker(None, m.start("desc"), m.end("desc"), ctx.text[m.start("desc") : m.end("desc")], True,
+                    ctx.text[m.start("desc") : m.end("desc")], None)
+
+
+def _clause_start(norm: str, s0: int, pos: int) -> bool:
+    before = norm[s0:pos].rstrip()
+    return not before or before.endswith(("،", ",", ":", ".")) or before.endswith((fold("كما"), fold("قد")))
+
+
+def _subject_in_slot(ctx: _Ctx, a: int, b: int) -> Mention | None:
+    """The speaker named between the verb and the gate: a person first (titles contain
+    organisation names: «الأمين العام لحلف الناتو ينس ستولتنبرغ»), then an organisation, then a
+    place (a state or capital speaking: «أعلنت روسيا أن»)."""
+    inslot = [m for m in ctx.mentions if a <= m.start and m.end <= b + 1 and m.entity and not _addressee(ctx, m)]
+    for typ in ("PER", "ORG", "LOC"):
+        ms = [m for m in inslot if m.type == typ]
+        if ms:
+            return min(ms, key=lambda m: (m.start, -m.end))
+    return None
+
+
+_TO = re.compile(fold(rf"(?<![{_AR}])(?:ل|لوكالة|لصحيفة|لقناة|لموقع|لتلفزيون|لإذاعة|لشبكة|لمجلة|لجريدة)\s*$"))
+
+
+def _addressee(ctx: _Ctx, m: Mention) -> bool:
+    """«وأضاف لوكالة فرانس برس», «قال للصحفيين»: the one spoken to is not the speaker."""
+    if ctx.text[max(0, m.start - 1) : m.start] == "ل":
+        return True
+    return bool(_TO.search(ctx.norm, max(0, m.start - 12), m.start))
+
+
+_ACCORDING = re.compile(fold(
+    rf"[،,]\s*(?:وذلك\s+)?(?:وفقا\u0640?|طبقا\u0640?|بحسب|حسب|نقلا\u0640?\s+عن)\s+(?:لما\s+|ما\s+)?(?:ل(?=ل))?"
+    rf"(?P<src>(?:ل|لل)?[{_AR}][^.؟!،,]{{2,60}})[.؟!]?\s*$"
+))
+_AS_SAID = re.compile(fold(rf"(?<![{_AR}])(?:بحسب|حسب|وفق|وفقا\s+ل|على)\s+ما\s*$"))
+_DEF_PERSON = re.compile(fold(
+    rf"\s*(?:ال)(?:دبلوماسي|مسؤول|مسؤولة|متحدث|متحدثة|وزير|وزيرة|سفير|سفيرة|رئيس|رئيسة|مبعوث|ممثل|محافظ|قائد|مدير|مديرة"
+    rf"|نائب|أمين|امين|محققة|محقق|ضابط|خبير|خبيرة|زعيم)(?![{_AR}])"
+))
+_SVO_UNNAMED = re.compile(fold(
+    rf"(?<![{_AR}])(?P<desc>(?:مسؤول|مسؤولا|مسؤولة|مصدر|مصدرا|دبلوماسي|دبلوماسيا|متحدث|متحدثا|شاهد|شاهدا|مسؤولين|مسؤولون)"
+    rf"(?:\s+[{_AR}]+){{0,4}})\s*$"
+))
+_POINTING = {fold(w) for w in ("أشار", "لفت", "تطرق")}
+_TO_GATE = re.compile(fold(rf"(?<![{_AR}])(?:الى|إلى)(?![{_AR}])"))
+_PERSON_NOUN = re.compile(fold(
+    rf"(?:ال)?(?:دبلوماسي|مسؤول|متحدث|متحدثة|وزير|وزيرة|سفير|سفيرة|رئيس|رئيسة|مبعوث|ممثل|محافظ|قائد|مدير|نائب|أمين|امين)(?![{_AR}])"
+))
+
+
+def _first_gate(norm: str, pos: int, end: int) -> int:
+    """Where the speaker slot ends: a colon, a quote mark, or a complementiser (إن/أن/إلى أن).
+    Quote marks around a name («صحيفة "إزفستيا"») do not end it."""
+    best = end
+    i = pos
+    while True:
+        m = _GATE_MARK.search(norm, i, end)
+        if not m:
+            break
+        if m.group(0) != ":":
+            close = norm.find(m.group(0) if m.group(0) == '"' else _OPEN_CLOSE.get(m.group(0), '"'), m.end(), end)
+            if close > 0 and _is_name_in_quotes(norm, (m.end(), close)):
+                i = close + 1
+                continue
+        best = m.start()
+        break
+    for rx in (_COMP_ANY, _PREP_GATE):
+        m = rx.search(norm, pos, end)
+        if m and m.start() < best:
+            best = m.start()
+    return best
+
+
+_GATE_MARK = re.compile(r"[:«“\"]")
+_PREP_GATE = re.compile(fold(rf"(?<![{_AR}])(?:الى|إلى|عن|على)\s+(?:أن|ان)"))
+
+
+def _only_subject_between(norm: str, a: int, b: int) -> bool:
+    gap = norm[a:b]
+    return len(gap.split()) <= 3 and not re.search(r"[.!?؟]", gap)
+
+
+def _content_after(ctx: _Ctx, pos: int, end: int, direct: list[tuple[int, int]], used: set[tuple[int, int]],
+                   pointing: bool = False) -> tuple[int, int, str] | None:
+    norm = ctx.norm
+    # A direct quote right after the speaker slot (colon or quote mark within 40 chars)
+    for d in direct:
+        if d in used or d[1] < pos or d[0] > end + 1:
+            continue
+        if _is_name_in_quotes(norm, d) and pos <= d[0] <= pos + 3:
+            pos = d[1] + 1  # «في حوار مع صحيفة "روسيسكايا غازيتا" "هدفنا …"»
+            continue
+        if pos <= d[0] <= pos + 60 and re.fullmatch(
+            fold(rf"[\s:،,]*(?:[{_AR}]+\s*){{0,4}}[\s:،,]*[«“\"„]?\s*"), norm[pos : d[0]]
+        ):
+            used.add(d)
+            return d[0], d[1], "direct"
+    m = _COMP.match(norm, pos, end) or _PREP_COMP.match(norm, pos, end) or _ABOUT.match(norm, pos, end)
+    if not m and pointing:
+        m = re.compile(fold(r"[\s،,]*(?:الى|إلى)\s+")).match(norm, pos, end)
+    if not m:
+        return None
+    s = m.end()
+    while s < end and norm[s] in " ،,":
+        s += 1
+    e = end
+    # Reported speech runs to the end of the sentence, or up to a participle that starts the next
+    # statement («…، مشيرا الى أن …»).
+    table, verb_rx = verbs()
+    for vm in verb_rx.finditer(norm, s, end):
+        kind = table[vm.group("verb")].kind
+        before = norm[max(s, vm.start() - 3) : vm.start()]
+        if (kind == "part" and vm.start() > s and norm[vm.start() - 1] in " ،,") or (
+            vm.group("pre") and re.search(r"[،,]\s*$", before)
+        ):
+            e = vm.start()  # «…، مشيرا الى أن …», «…، وأضاف ان …»: the next statement
+            break
+    while e > s and ctx.text[e - 1] in " ،,.":
+        e -= 1
+    if e - s < 8:
+        return None
+    return s, e, "indirect"

@@ -1,0 +1,251 @@
+"""Article metadata: outlet, wire agencies, source credits, dateline city, publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from urllib.parse import urlparse
+
+from ..kb.roles import intersect, office_constraints
+from ..model import Credit, DateValue, Span
+from ..text import dates as D
+from ..text.textnorm import fold, normalize
+from .clean import _CREDIT, Cleaned, agencies, find_agency
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    code: str
+    name_en: str
+    name_ar: str
+    domains: tuple[str, ...]
+    brand: re.Pattern[str] | None
+
+
+@functools.lru_cache(maxsize=1)
+def outlets() -> list[Outlet]:
+    out = []
+    text = (resources.files("khabar") / "data" / "outlets.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t") + [""] * 5
+        code, en, ar, domains, brand = parts[:5]
+        rx = re.compile(fold(brand), re.I) if brand.strip() else None
+        out.append(Outlet(code, en, ar, tuple(d for d in domains.split("|") if d), rx))
+    return out
+
+
+def is_place(name: str) -> bool:
+    """A country, capital, city or region of the knowledge base (``data/places.tsv``)."""
+    from ..kb.actors import knowledge_base
+
+    return any(a.type == "LOC" for a in knowledge_base().exact(name))
+
+
+def outlet_from_url(url: str | None) -> Outlet | None:
+    if not url:
+        return None
+    try:
+        p = urlparse(url if "://" in url else "http://" + url)
+    except ValueError:
+        return None
+    host = (p.hostname or "").lower().removeprefix("www.")
+    path = p.path.lower()
+    for o in outlets():
+        for d in o.domains:
+            dom, _, pre = d.partition("/")
+            if (host == dom or host.endswith("." + dom)) and (not pre or path.startswith("/" + pre)):
+                return o
+    return None
+
+
+def outlet_from_code(code: str | None) -> Outlet | None:
+    if not code:
+        return None
+    c = code.lower().replace("-", "_")
+    for o in outlets():
+        if o.code == c or o.code.split("_")[0] == c.split("_")[0] == c:
+            return o
+    return None
+
+
+def outlet_from_lines(lines: list[str]) -> Outlet | None:
+    for ln in lines:
+        n = fold(ln)
+        for o in outlets():
+            if o.brand and o.brand.search(n):
+                return o
+    return None
+
+
+URL_RE = re.compile(r"https?://[^\s\"'<>]+")
+
+# Inline dateline at the start of the first paragraph:
+#   «موسكو: …», «القاهرة - أ ش أ - …», «واشنطن (رويترز) - …», «دبي، الإمارات العربية المتحدة (CNN)— …»
+_DATELINE_RE = re.compile(
+    r"^\s*(?P<city>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2})"
+    r"(?:\s*[،,]\s*(?P<region>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,3}))?"
+    r"\s*(?:\((?P<agency>[^)]{1,30})\)|[ـ\-–—]\s*(?P<agency2>[^ـ\-–—:]{1,25}?)\s*[ـ\-–—])?"
+    r"\s*(?P<sep>[:ـ\-–—]+)\s*"
+)
+
+
+def find_dateline(paragraph: str) -> tuple[str, Span, list[str]] | None:
+    """(city, span of the whole dateline, agency codes) if the paragraph opens with one."""
+    m = _DATELINE_RE.match(paragraph)
+    if not m:
+        return None
+    city = m.group("city")
+    words = city.split()
+    agency_txt = m.group("agency") or m.group("agency2") or ""
+    codes = find_agency(agency_txt) if agency_txt else []
+    # Take the longest known place name at the start of the city group.
+    for k in range(len(words), 0, -1):
+        cand = " ".join(words[:k])
+        if is_place(cand) and (k == len(words) or m.group("region") is None):
+            if k != len(words) and not codes:
+                return None
+            return cand, Span(m.start("city"), m.end()), codes
+    if codes:  # unknown place with an agency credit: still a dateline
+        return city, Span(m.start("city"), m.end()), codes
+    return None
+
+
+def dateline_line(line: str) -> tuple[str | None, list[str]]:
+    """A header line like «موسكو ـ أ ش أ»: (city or None, agency codes)."""
+    codes = find_agency(line)
+    m = re.match(r"^\s*(?P<city>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2})\s*[ـ\-–—:(]", line)
+    city = None
+    if m and is_place(m.group("city")):
+        city = m.group("city")
+    return city, codes
+
+
+def credits_from(header_lines: list[str], removed: list[str]) -> list[Credit]:
+    out: list[Credit] = []
+    for ln in header_lines + removed:
+        m = _CREDIT.match(ln)
+        if not m:
+            continue
+        name = m.group("name").strip(" .")
+        codes = find_agency(name)
+        o = outlet_from_lines([name])
+        if codes:
+            out.append(Credit("agency", name, codes[0], ln))
+        elif o:
+            out.append(Credit("source", name, o.code, ln))
+        else:
+            out.append(Credit("source", name, "", ln))
+    return out
+
+
+# ----------------------------------------------------------------------------- dates
+
+
+def publication_date(
+    text: str,
+    cleaned: Cleaned | None,
+    body_start: int,
+    meta_date: str | None = None,
+    today: dt.date | None = None,
+    crawled: bool = False,
+    guess: str | None = None,
+) -> DateValue:
+    """Resolve the publication date from metadata, header date lines, the lead, and evidence.
+
+    ``text`` is the cleaned article text; ``body_start`` is where the body (after the title)
+    begins in it, so the lead is the first paragraph after that offset. ``meta_date`` is a
+    date the source states explicitly (markup, feed, record field); ``guess`` is a library's
+    heuristic guess, used only when the text dates nothing and the evidence allows it.
+    """
+    today = today or dt.date.today()
+    if meta_date:
+        v = D.parse_iso(meta_date)
+        if v and v.value:
+            v.notes.append(f"from metadata: {meta_date}")
+            return v
+    ranges, range_notes = intersect(office_constraints(text, today))
+    lead_end = text.find("\n", body_start)
+    lead_end = len(text) if lead_end < 0 else lead_end
+    lead_wd = D.find_weekdays(text, body_start, lead_end)
+    ev = D.Evidence(ranges=ranges, range_notes=range_notes, today=today, crawled=crawled)
+    if lead_wd:
+        ev.weekday = lead_wd[0][2]
+        ev.weekday_note = f"weekday «{text[lead_wd[0][0]:lead_wd[0][1]].strip()}» in the lead"
+    # 1. A header date line (printed by the site next to the title).
+    for hl in cleaned.header if cleaned else []:
+        if hl.kind != "date":
+            continue
+        expr = D.find_numeric_pair(hl.text) or next(iter(D.find_dates(hl.text)), None)
+        if expr is None:
+            continue
+        v = D.resolve(expr, ev, "header", 0.95)
+        v.evidence = None
+        v.notes.insert(0, f"header line «{hl.text}»")
+        if v.value:
+            return v
+    # 2. A date in the lead paragraph: the reported day, usually the publication day.
+    for expr in D.find_dates(text, body_start, lead_end):
+        if expr.precision != "day":
+            continue
+        v = D.resolve(expr, ev, "lead", 0.75)
+        if v.value:
+            v.notes.insert(0, "date of the lead event, taken as publication day")
+            return v
+    # 3. A library's guess, if the evidence allows it: a weak candidate, shown as a guess.
+    g = _weak_guess(guess, ev)
+    if g is not None:
+        return g
+    # 4. Nothing dated: report the window the evidence allows.
+    if ranges:
+        lo = min(a for a, _ in ranges)
+        hi = max(b for _, b in ranges)
+        notes = list(range_notes)
+        if ev.weekday is not None:
+            notes.append(ev.weekday_note)
+        value, precision = (str(lo.year), "year") if lo.year == hi.year else (None, "none")
+        return DateValue(value, precision, 0.3 if value else 0.0, "office-terms", None, None,
+                         notes=notes, earliest=lo.isoformat(), latest=hi.isoformat())
+    return DateValue(None, "none", 0.0, "", notes=["no date evidence"])
+
+
+GUESS_CONFIDENCE = 0.2
+
+
+def _weak_guess(guess: str | None, ev: D.Evidence) -> DateValue | None:
+    """A heuristic date (htmldate) that fits the evidence, at low confidence; else None."""
+    v = D.parse_iso(guess) if guess else None
+    if v is None or not v.value:
+        return None
+    day = dt.date.fromisoformat(v.value) if v.precision == "day" else None
+    if day is None:
+        return None
+    if not ev.floor <= day <= ev.today or (ev.ranges and not any(a <= day <= b for a, b in ev.ranges)):
+        return None
+    value, precision = v.value, "day"
+    if day.month == day.day == 1:  # htmldate fills a bare year with January 1st
+        value, precision = str(day.year), "year"
+    notes = [f"guessed by htmldate from the page ({guess}), not stated in markup", *ev.range_notes]
+    return DateValue(value, precision, GUESS_CONFIDENCE, "guess", None, None, notes=notes)
+
+
+def agencies_in_lead(paragraph: str) -> list[str]:
+    """Agency credits in parentheses or after a dash at the start/end of the lead."""
+    found = []
+    head = paragraph[:80]
+    tail = paragraph[-40:]
+    for code, _, rx in agencies():
+        for part in (head, tail):
+            n = normalize(part)
+            for m in rx.finditer(n):
+                a, b = m.start(), m.end()
+                before = n[max(0, a - 3) : a]
+                after = n[b : b + 3]
+                if "(" in before or ")" in after or re.search(r"[ـ\-–—]", before + after):
+                    found.append(code)
+                    break
+    return list(dict.fromkeys(found))

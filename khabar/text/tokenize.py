@@ -1,0 +1,319 @@
+"""Tokenisation with clitic segmentation, sentence splitting, stemming and lemmas.
+
+Offsets always point into the display text. Clitics (و ف ب ل ك س, the article ال and
+pronoun suffixes) are split off as :class:`~khabar.model.Segment` s of a token, not by
+rewriting the text, so «والصواريخ» stays one token spanning its eight letters with the
+segments و + ال + صواريخ.
+
+Segmentation is guided by a word-frequency list learned from the unlabeled ANT corpus
+(``data/vocab.tsv.gz``): a proclitic is split only when what remains is itself a common
+word, so «لروسيا» → ل + روسيا but «لافروف», «بروكسل», «فلاديمير» stay whole.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import re
+from importlib import resources
+
+import simplemma
+import Stemmer
+
+from ..model import Segment, Sentence, Token
+from .textnorm import normalize, normalize_light, normalize_word
+
+_AR = "\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06fa-\u06ff"
+TOKEN_RE = re.compile(
+    rf"(?P<word>[{_AR}]+(?:[\u200c\u200d][{_AR}]+)*)"
+    r"|(?P<number>[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,٫٬][0-9\u0660-\u0669\u06f0-\u06f9]+)*%?)"
+    r"|(?P<latin>[A-Za-z\u00c0-\u024f]+(?:['’.-][A-Za-z\u00c0-\u024f]+)*)"
+    r"|(?P<punct>[^\s\w]|_)",
+    re.UNICODE,
+)
+
+PROCLITICS = ("و", "ف", "ب", "ل", "ك", "س")
+# Suffix pronouns, longest first.
+ENCLITICS = ("كما", "هما", "كم", "كن", "هم", "هن", "نا", "ها", "ني", "ه", "ك", "ي")
+# Frequent words that start with a proclitic letter or ال and must never be split.
+_NO_SPLIT = frozenset(
+    normalize(w)
+    for w in (
+        "الله الذي التي الذين اللذين اللتين اللاتي اللواتي الى إلى الا إلا الان الآن"
+        " لكن لكنه لكنها لم لن لا لما لدى لدي له لها لهم لهما ليس ليست لقد لعل لو لولا لأن لان"
+        " بل بين بعد بعض بسبب بما بشأن بن بنت بها به بهم كان كانت كما كل كلا كيف كذلك كي"
+        " في فقط فيما فيه فيها فوق وفق"
+        " سوف سيد سيدة"
+    ).split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> dict[str, int]:
+    path = resources.files("khabar") / "data" / "vocab.tsv.gz"
+    vocab: dict[str, int] = {}
+    with resources.as_file(path) as p, gzip.open(p, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            w, _, c = line.rstrip("\n").partition("\t")
+            vocab[w] = int(c)
+    return vocab
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("arabic")
+
+
+def _freq(word: str) -> int:
+    return vocabulary().get(word, 0)
+
+
+@functools.lru_cache(maxsize=200_000)
+def segment_word(word: str) -> tuple[tuple[int, int, str], ...]:
+    """Split an Arabic word into clitic segments; returns (start, end, kind) relative to the word.
+
+    Works on the normalised form letter by letter; normalisation keeps one character per
+    letter (diacritics aside), so positions are mapped back through an index table.
+    """
+    # Map positions of letters (skipping diacritics/tatweel) to positions in ``word``.
+    idx: list[int] = []
+    parts: list[str] = []
+    for i, ch in enumerate(word):
+        n_ch = normalize(ch)
+        parts.append(n_ch)
+        idx.extend([i] * len(n_ch))  # a ligature (ﻻ) normalises to two letters
+    letters = "".join(parts)
+    n = len(letters)
+    if n < 3 or letters in _NO_SPLIT:
+        return ((0, len(word), "stem"),)
+    segs: list[tuple[int, int, str]] = []
+    pos = 0
+    full = _freq(letters)
+    # Up to two proclitics: conjunction (و ف) then preposition/future (ب ل ك س).
+    for allowed in (("و", "ف"), ("ب", "ل", "ك", "س")):
+        if pos < n and letters[pos] in allowed and n - pos - 1 >= 2:
+            rest = letters[pos + 1 :]
+            if rest.startswith("ال") and n - pos - 1 >= 4:
+                ok = True
+            elif letters[pos] == "ل" and rest.startswith("ل") and len(rest) >= 3:
+                ok = True  # لل = ل + ال (للناتو)
+            else:
+                ok = _freq(rest) >= max(3, full // 4) or (full == 0 and _freq(rest) > 0)
+            if letters[pos] == "س" and not (rest[:1] in ("ي", "ت", "ن") or (rest[:1] == "ا" and len(rest) >= 4)):
+                ok = False  # the future «س» only before an imperfect verb: «سعيد», «سامي» are names
+            if ok and rest not in ("ه", "ها"):
+                segs.append((pos, pos + 1, "proclitic"))
+                pos += 1
+                full = _freq(rest)
+    # Definite article (or the assimilated ل of لل).
+    if letters.startswith("ال", pos) and n - pos - 2 >= 2 and letters[pos:] not in _NO_SPLIT:
+        segs.append((pos, pos + 2, "article"))
+        pos += 2
+    elif segs and segs[-1][2] == "proclitic" and letters[segs[-1][0]] == "ل" and letters.startswith("ل", pos) and n - pos >= 3:
+        segs.append((pos, pos + 1, "article"))
+        pos += 1
+    end = n
+    has_article = any(k == "article" for _, _, k in segs)
+    if not has_article and n - pos >= 4:
+        stem_part = letters[pos:]
+        base_freq = _freq(stem_part)
+        ends_taa = word[idx[n - 1]] == "ة"  # «تظاهرة», «سلمية»: a taa marbuta is no pronoun «ه»
+        for suf in ENCLITICS:
+            if ends_taa and suf.endswith("ه"):
+                continue
+            if stem_part.endswith(suf) and len(stem_part) - len(suf) >= 3:
+                rest = stem_part[: -len(suf)]
+                cand = {rest, rest + "ه"} if suf != "ه" else {rest}
+                # «موقفها» → موقف + ها ; a taa marbuta turns into ت before a pronoun (حكومتها).
+                if rest.endswith("ت"):
+                    cand.add(rest[:-1] + "ه")
+                rf = max(_freq(c) for c in cand)
+                if rf >= max(5, base_freq // 3):
+                    end = n - len(suf)
+                    break
+    segs.append((pos, end, "stem"))
+    if end < n:
+        segs.append((end, n, "enclitic"))
+
+    def back(a: int, b: int) -> tuple[int, int]:
+        s = idx[a]
+        e = idx[b - 1] + 1
+        return s, e
+
+    out = []
+    for k, (a, b, kind) in enumerate(segs):
+        s, e = back(a, b)
+        if k == len(segs) - 1:
+            e = len(word)
+        if k == 0:
+            s = 0
+        out.append((s, e, kind))
+    # Close gaps left by diacritics between segments.
+    fixed = []
+    for k, (s, e, kind) in enumerate(out):
+        if k + 1 < len(out):
+            e = out[k + 1][0]
+        fixed.append((s, e, kind))
+    return tuple(fixed)
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball Arabic stem of a word after our light normalisation, in search form."""
+    return normalize(_stemmer().stemWord(normalize_light(word)))
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """simplemma lemma (dictionary form), in search form; folds many broken plurals."""
+    try:
+        return normalize(simplemma.lemmatize(normalize_light(word), lang="ar"))
+    except Exception:  # pragma: no cover - simplemma guards its own data
+        return normalize(word)
+
+
+def _analyse_word(tok: Token) -> None:
+    segs = segment_word(tok.text)
+    tok.segments = [Segment(tok.start + s, tok.start + e, k) for s, e, k in segs]
+    base = tok.base
+    core = tok.text[base.start - tok.start : base.end - tok.start] if base else tok.text
+    has_article = any(s.kind == "article" for s in tok.segments)
+    # Stem the word with its article (Snowball strips ال itself and handles ية/ات better so).
+    st = stem(("ال" + core) if has_article else core)
+    tok.stem = st or normalize(core)
+    tok.lemma = lemma(core) or tok.stem
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None, analyse: bool = True) -> list[Token]:
+    """Tokens of ``text[start:end]`` with absolute offsets."""
+    end = len(text) if end is None else end
+    toks: list[Token] = []
+    for m in TOKEN_RE.finditer(text, start, end):
+        kind = m.lastgroup or "punct"
+        s = m.group(0)
+        tok = Token(start=m.start(), end=m.end(), text=s, norm=normalize_word(s), kind=kind)
+        if kind == "word" and analyse:
+            _analyse_word(tok)
+        elif kind in ("number", "latin"):
+            tok.stem = tok.lemma = tok.norm
+            tok.segments = [Segment(tok.start, tok.end, "stem")]
+        toks.append(tok)
+    return toks
+
+
+# --------------------------------------------------------------------------- sentences
+
+# Abbreviations that end with a dot but do not end a sentence: single Arabic letters
+# (د. = Dr, م. = engineer / AD, أ. = Prof, ق.م), and common Latin ones.
+_ABBREV_BEFORE_DOT = re.compile(
+    r"(?:(?:^|[\s(«\"])[\u0621-\u064a]|\b(?:Dr|Mr|Mrs|Ms|Prof|St|No|vs|etc|Jr|Sr|Inc|Ltd))$"
+)
+_SENT_END = re.compile(r"[.!?؟]+|…")
+_CLOSERS = "\"'”’»)]}"
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split into sentences: at . ! ? ؟ … followed by space, and at line breaks.
+
+    Does not break on «،» or «؛», on a dot after a single letter (د. م. أ.), on decimals
+    (10.2) or inside dotted abbreviations. Each line (paragraph) is a hard boundary;
+    ``Sentence.paragraph`` counts lines.
+    """
+    out: list[Sentence] = []
+    para = -1
+    pos = 0
+    for line in text.split("\n"):
+        lstart = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        para += 1
+        cur = lstart
+        lend = lstart + len(line)
+        for m in _SENT_END.finditer(text, lstart, lend):
+            e = m.end()
+            # Extend over closing quotes/brackets.
+            while e < lend and text[e] in _CLOSERS:
+                e += 1
+            if e < lend and not text[e].isspace():
+                continue  # 10.2, U.S.A, «..»text
+            if m.group(0) == "." and _ABBREV_BEFORE_DOT.search(text[cur : m.start()]):
+                continue
+            _add_sentence(out, text, cur, e, para)
+            cur = e
+        _add_sentence(out, text, cur, lend, para)
+    return out
+
+
+# A run of text this long without a sentence end is no sentence (a scraped page with its
+# punctuation lost, a table flattened into one line): it is cut into pieces no longer than
+# this, so every per-sentence stage stays linear in the article's length. Real sentences
+# are far shorter (longest of 32k sentences in 3,000 ANT articles: 2,030 characters).
+MAX_SENTENCE_CHARS = 3000
+_SOFT_BREAK = re.compile(r"[،؛,;:]\s|\s")
+
+
+def _add_sentence(out: list[Sentence], text: str, s: int, e: int, para: int) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    while e - s > MAX_SENTENCE_CHARS:
+        cut = _long_sentence_cut(text, s)
+        _add_sentence(out, text, s, cut, para)
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if e > s:
+        out.append(Sentence(start=s, end=e, paragraph=para))
+
+
+def _long_sentence_cut(text: str, s: int) -> int:
+    """Where to cut an over-long sentence starting at ``s``: after the last clause break
+    («،» «؛» …) in the second half of the window, else at its last space, else hard."""
+    limit = s + MAX_SENTENCE_CHARS
+    half = s + MAX_SENTENCE_CHARS // 2
+    clause = space = None
+    for m in _SOFT_BREAK.finditer(text, half, limit):
+        if m.group(0)[0].isspace():
+            space = m.start()
+        else:
+            clause = m.start() + 1
+    return clause or space or limit
+
+
+def analyse_text(text: str, analyse: bool = True) -> list[Sentence]:
+    sents = split_sentences(text)
+    for s in sents:
+        s.tokens = tokenize(text, s.start, s.end, analyse=analyse)
+    return sents
+
+
+def index_terms(text: str) -> tuple[str, str]:
+    """Space-joined stems and lemmas of ``text`` (for the full-text index and queries)."""
+    stems: list[str] = []
+    lemmas: list[str] = []
+    for t in tokenize(text):
+        if t.kind == "punct":
+            continue
+        stems.append(t.stem or t.norm)
+        lemmas.append(t.lemma or t.norm)
+    return " ".join(stems), " ".join(lemmas)
+
+
+def strip_proclitics(word: str) -> str:
+    """The word without its conjunction/preposition proclitics (keeps ال): «ولروسيا» → «روسيا»."""
+    segs = segment_word(word)
+    start = next((s for s, _, k in segs if k != "proclitic"), 0)
+    return word[start:]
+
+
+@functools.lru_cache(maxsize=300_000)
+def cluster_key(word: str) -> str:
+    """Form under which word clusters are learned and looked up: normalised, proclitics off."""
+    n = normalize(word)
+    if not n or not ("\u0621" <= n[0] <= "\u064a"):
+        return re.sub(r"\d", "0", n)
+    return normalize(strip_proclitics(word))
