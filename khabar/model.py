@@ -11,11 +11,8 @@ highlighted and cited without copying text around. All classes serialise to plai
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any
-
-from .text.textnorm import normalize
 
 SCHEMA_VERSION = 1
 
@@ -223,12 +220,6 @@ class Article:
     removed_lines: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
-    @staticmethod
-    def content_id(text: str) -> str:
-        """Content hash of the cleaned text in search form: the same story ingested twice,
-        from a text dump or HTML, with other diacritics or whitespace, gets one id."""
-        key = " ".join(normalize(text).split())
-        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(slots=True)

@@ -1,26 +1,49 @@
-"""``analyze(raw) -> Analysis``: the pure per-article function every engine maps.
+"""The per-article pipeline: ``analyze(raw, ref_date) -> Analysis``, run as a list of components.
 
-It touches no store, no global mutable state and no network, so it runs the same in the
-CLI, in a process pool or on Dask workers. Stages, one module each: extraction
-(:mod:`khabar.html`), cleaning (:mod:`khabar.clean`), metadata (:mod:`khabar.metadata`,
-:mod:`khabar.dates`, :mod:`khabar.roles`), language (:mod:`khabar.langid`) and the
-Arabic text layer (:mod:`khabar.tokenize`).
+``analyze`` is pure: it touches no store, no global mutable state, no network and no clock
+(only ``ref_date``, which the article records), so any engine can map it (a local process pool,
+Dask workers). A :class:`Pipeline` is an ordered list of :class:`Component`; each has a name,
+what it needs and what it adds to the :class:`Doc` it works on, and ``__call__(doc)``.
+
+The default components, layer by layer (docs/architecture.md):
+
+=========  ===================================  ============================================
+extract    :mod:`khabar.ingest.html`            HTML → text, title, explicit date markup
+clean      :mod:`khabar.ingest.clean`           chrome removed (kept aside), header lines
+article    :mod:`khabar.text.textnorm`          the clean text every span points into; its id
+metadata   :mod:`khabar.ingest.metadata`        URL, credits, dateline, agencies, outlet
+pubdate    :mod:`khabar.ingest.metadata`        publication date with precision and evidence
+language   :mod:`khabar.text.langid`
+text       :mod:`khabar.text.tokenize`          sentences, tokens, clitics, stems, lemmas
+entities   :mod:`khabar.entities`               mentions linked to canonical actors
+quotes     :mod:`khabar.extract.quotes`         statements with speakers
+timexes    :mod:`khabar.extract.timex`          temporal expressions
+events     :mod:`khabar.extract.events`         PLOVER/CAMEO events with modality
+=========  ===================================  ============================================
+
+Without extraction, cleaning and the text layer there is no article: their errors are the
+document's error (:class:`EmptyArticle`, :class:`ArticleTooLarge`, or what went wrong). A later
+component that fails is contained: the error is recorded in ``article.extra["stage_errors"]``
+and the other layers are kept.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
+import functools
 import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from .ingest import metadata as M
-from .ingest.clean import clean_lines, find_agency, normalize
+from .ingest.clean import Cleaned, clean_lines
 from .ingest.html import extract
-from .ingest.readers import RawDoc
-from .model import Analysis, Article, DateValue, Span
+from .ingest.readers import RawDoc, raw_hash
+from .model import Analysis, Article
 from .text import dates as D
 from .text.langid import detect_language
+from .text.textnorm import content_id
 from .text.tokenize import analyse_text
 
 
@@ -46,14 +69,6 @@ def _check_size(what: str, n: int, limit: int) -> None:
         raise ArticleTooLarge(f"{what} has {n:,} characters; at most {limit:,} are accepted for one article")
 
 
-def _raw_hash(raw: RawDoc) -> str:
-    h = hashlib.sha1()
-    for part in (raw.html, raw.text, raw.title, raw.url):
-        h.update((part or "").encode("utf-8", "surrogatepass"))
-        h.update(b"\x00")
-    return h.hexdigest()
-
-
 # Lone UTF-16 surrogates: a JSON «\ud83d» (half an emoji cut by a scraper), a file name in
 # no UTF-8 (``os.fsdecode`` escapes its bytes so). Not text: nothing can encode them.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -73,194 +88,249 @@ def _valid_raw(raw: RawDoc) -> RawDoc:
     return dataclasses.replace(raw, **changes)
 
 
+# ----------------------------------------------------------------------------- the working state
+
+
+@dataclass(slots=True)
+class Doc:
+    """One document on its way through the pipeline: the raw input, what the early components
+    found before there is an article, and the :class:`Analysis` the later ones fill."""
+
+    raw: RawDoc
+    ref_date: dt.date
+    raw_sha1: str = ""
+    latest: dt.date | None = None  # the latest possible publication date: ref_date or the crawl date
+    text: str = ""
+    title: str | None = None
+    url: str | None = None
+    meta_date: str | None = None
+    date_note: str | None = None
+    date_guess: str | None = None
+    sitename: str | None = None
+    author: str | None = None
+    crawled: bool = False
+    cleaned: Cleaned | None = None
+    body_start: int = 0
+    analysis: Analysis | None = None
+
+    @property
+    def article(self) -> Article:
+        assert self.analysis is not None, "no article before the 'article' component"
+        return self.analysis.article
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    """A named step: ``run(doc)`` reads ``needs`` and adds ``adds`` (names of what a later component
+    may rely on). A ``contained`` component's failure is recorded on the article instead of failing
+    the document."""
+
+    name: str
+    run: Callable[[Doc], None]
+    needs: tuple[str, ...] = ()
+    adds: tuple[str, ...] = ()
+    contained: bool = False
+
+    def __call__(self, doc: Doc) -> None:
+        self.run(doc)
+
+
+# ----------------------------------------------------------------------------- components
+
+
+def _extract(doc: Doc) -> None:
+    raw = doc.raw
+    doc.title, doc.text, doc.url, doc.meta_date, doc.author = raw.title, raw.text or "", raw.url, raw.date, raw.author
+    if raw.html is not None:
+        _check_size("HTML", len(raw.html), MAX_HTML_CHARS)
+        ex = extract(raw.html, url=raw.url)
+        doc.text = ex.text
+        doc.title = doc.title or ex.title
+        doc.url = doc.url or ex.url
+        if not doc.meta_date and ex.date:
+            doc.meta_date, doc.date_note = ex.date, ex.date_source
+        doc.date_guess = ex.date_guess
+        doc.sitename = ex.sitename
+        doc.author = doc.author or ex.author
+    _crawl_bound(doc)
+
+
+def _crawl_bound(doc: Doc) -> None:
+    """A crawl date is not a publication date, but nothing was published after it."""
+    extra = doc.raw.extra
+    crawl = doc.meta_date if extra.get("date_is_extraction_date") else extra.get("crawl_date")
+    if extra.get("date_is_extraction_date"):
+        doc.meta_date = None
+    doc.latest = doc.ref_date
+    doc.crawled = bool(crawl)
+    if crawl:
+        cd = D.parse_iso(str(crawl))
+        if cd and cd.value and cd.precision == "day":
+            doc.latest = min(doc.ref_date, dt.date.fromisoformat(cd.value))
+            doc.date_note = f"crawled {cd.value}: used as the latest possible date"
+
+
+def _clean(doc: Doc) -> None:
+    _check_size("page text", len(doc.text), MAX_TEXT_CHARS)
+    title = " ".join(doc.title.split()) if doc.title else None
+    doc.cleaned = clean_lines(doc.text, title=title)
+    if not doc.cleaned.paragraphs and not doc.cleaned.title:
+        raise EmptyArticle("no article text after cleaning")
+
+
+def _article(doc: Doc) -> None:
+    cleaned, raw = doc.cleaned, doc.raw
+    assert cleaned is not None
+    head = (cleaned.title + "\n\n") if cleaned.title else ""
+    text = head + "\n".join(cleaned.paragraphs)
+    doc.body_start = len(head)
+    _check_size("clean text", len(text), MAX_ARTICLE_CHARS)
+    art = Article(
+        id=content_id(text), text=text, title=cleaned.title, source_path=raw.source, url=doc.url,
+        ref_date=doc.ref_date.isoformat(), category=raw.category, author=doc.author,
+        standfirst=M.standfirst(raw.abstract, text[doc.body_start:]), raw_sha1=doc.raw_sha1,
+        removed_lines=cleaned.removed + [h.text for h in cleaned.header] + cleaned.duplicates,
+    )
+    doc.analysis = Analysis(article=art)
+
+
+def _metadata(doc: Doc) -> None:
+    cleaned, raw, art = doc.cleaned, doc.raw, doc.article
+    assert cleaned is not None
+    art.url = art.url or M.url_from_chrome(cleaned.removed)
+    art.credits = M.credits_from([h.text for h in cleaned.header if h.kind == "credit"], cleaned.removed)
+    art.dateline, art.dateline_span, art.agencies = M.dateline_and_agencies(cleaned, doc.body_start, art.credits)
+    art.outlet, art.outlet_name, how = M.find_outlet(raw.outlet, art.url, cleaned.removed, doc.sitename, art.credits)
+    art.extra = {k: v for k, v in {"doc_id": raw.doc_id, "outlet_evidence": how, "encoding": raw.encoding,
+                                   "format": raw.fmt, **raw.extra}.items() if v is not None}
+
+
+def _pubdate(doc: Doc) -> None:
+    art = doc.article
+    art.published = M.publication_date(art.text, doc.cleaned, doc.body_start, doc.meta_date, doc.latest,
+                                       crawled=doc.crawled, guess=doc.date_guess)
+    if doc.date_note:
+        art.published.notes.append(doc.date_note)
+
+
+def _language(doc: Doc) -> None:
+    art = doc.article
+    art.language, art.language_score = detect_language(art.text[doc.body_start:] or art.text)
+
+
+def _text(doc: Doc, analyse: bool = True) -> None:
+    a = doc.analysis
+    assert a is not None
+    a.sentences = analyse_text(a.article.text, analyse=analyse)
+
+
+def _entities(doc: Doc) -> None:
+    from .entities import resolve_entities
+
+    a = doc.analysis
+    assert a is not None
+    a.mentions, a.entities = resolve_entities(a.article.text, a.sentences, a.article.published, a.article.dateline_span)
+
+
+def _quotes(doc: Doc) -> None:
+    from .extract.quotes import extract_quotes
+
+    a = doc.analysis
+    assert a is not None
+    a.quotes = extract_quotes(a.article.text, a.sentences, a.mentions)
+
+
+def _timexes(doc: Doc) -> None:
+    from .extract.timex import find_timexes
+
+    a = doc.analysis
+    assert a is not None
+    a.timexes = find_timexes(a.article.text, a.article.published, start=doc.body_start)
+
+
+def _events(doc: Doc) -> None:
+    from .extract.events import extract_events
+
+    a = doc.analysis
+    assert a is not None
+    a.events = extract_events(a)
+
+
+EXTRACT = Component("extract", _extract, ("raw",), ("text", "title", "url", "meta_date", "latest"))
+CLEAN = Component("clean", _clean, ("text",), ("cleaned",))
+ARTICLE = Component("article", _article, ("cleaned",), ("article",))
+METADATA = Component("metadata", _metadata, ("article", "cleaned"), ("outlet", "agencies", "dateline"))
+PUBDATE = Component("pubdate", _pubdate, ("article", "cleaned", "latest"), ("published",))
+LANGUAGE = Component("language", _language, ("article",), ("language",))
+TEXT = Component("text", _text, ("article",), ("sentences", "tokens"))
+SENTENCES = Component("text", functools.partial(_text, analyse=False), ("article",), ("sentences",))
+ENTITIES = Component("entities", _entities, ("tokens", "published", "dateline"), ("mentions", "entities"), True)
+QUOTES = Component("quotes", _quotes, ("tokens", "mentions"), ("quotes",), True)
+TIMEXES = Component("timexes", _timexes, ("tokens", "published"), ("timexes",), True)
+EVENTS = Component("events", _events, ("tokens", "mentions", "quotes", "timexes"), ("events",), True)
+
+
+# ----------------------------------------------------------------------------- the pipeline
+
+
+class Pipeline:
+    """An ordered list of components. Building one checks that every component's needs are added
+    by a component before it, so a custom pipeline fails when it is built, not on the first page."""
+
+    def __init__(self, components: Sequence[Component]) -> None:
+        have = {"raw"}
+        for c in components:
+            missing = [n for n in c.needs if n not in have]
+            if missing:
+                raise ValueError(f"component {c.name!r} needs {', '.join(missing)}, which no component before it adds")
+            have.update(c.adds)
+        self.components = tuple(components)
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.components]
+
+    @classmethod
+    def default(cls, tokens: bool = True, entities: bool = True) -> Pipeline:
+        """Everything (the default), or the foundation without tokens' analyses or entity layers."""
+        return _default(tokens, entities)
+
+    def run(self, raw: RawDoc, ref_date: dt.date | None = None) -> Analysis:
+        """Analyse one raw document; ``ref_date`` defaults to the current date (recorded)."""
+        doc = Doc(raw=_valid_raw(raw), ref_date=ref_date or dt.date.today(), raw_sha1=raw_hash(raw))
+        for c in self.components:
+            if not c.contained:
+                c(doc)
+                continue
+            try:
+                c(doc)
+            except Exception as e:  # noqa: BLE001 - reported on the article, never silent
+                doc.article.extra.setdefault("stage_errors", []).append(f"{c.name}: {type(e).__name__}: {e}")
+        if doc.analysis is None:
+            raise ValueError(f"pipeline {self.names} made no article (it needs the 'article' component)")
+        return doc.analysis
+
+
+@functools.lru_cache(maxsize=4)
+def _default(tokens: bool, entities: bool) -> Pipeline:
+    parts = [EXTRACT, CLEAN, ARTICLE, METADATA, PUBDATE, LANGUAGE, TEXT if tokens else SENTENCES]
+    if tokens and entities:
+        parts += [ENTITIES, QUOTES, TIMEXES, EVENTS]
+    elif tokens:
+        parts += [TIMEXES]
+    return Pipeline(parts)
+
+
 def analyze(raw: RawDoc, ref_date: dt.date | None = None, tokens: bool = True, entities: bool = True,
             *, today: dt.date | None = None) -> Analysis:
-    """Analyse one raw document into a stand-off :class:`Analysis`.
+    """Analyse one raw document into a stand-off :class:`Analysis` with the default pipeline.
 
     ``ref_date`` is the reference date of the analysis: the latest date a publication date can
     take, and what "the present" means for open office terms. The result depends on the clock
     only through it; it is recorded as ``Article.ref_date``. ``None`` means the current date
     (``today`` is an older name for the same argument).
     """
-    ref_date = ref_date or today or dt.date.today()
-    today = ref_date
-    raw_sha1 = _raw_hash(raw)
-    raw = _valid_raw(raw)
-    title = raw.title
-    text = raw.text or ""
-    url = raw.url
-    meta_date = raw.date
-    date_note = None
-    date_guess = None
-    sitename = None
-    author = raw.author
-    if raw.html is not None:
-        _check_size("HTML", len(raw.html), MAX_HTML_CHARS)
-        ex = extract(raw.html, url=raw.url)
-        text = ex.text
-        title = title or ex.title
-        url = url or ex.url
-        if not meta_date and ex.date:
-            meta_date, date_note = ex.date, ex.date_source
-        date_guess = ex.date_guess
-        sitename = ex.sitename
-        author = author or ex.author
-    # A crawl date is not a publication date, but nothing was published after it.
-    crawl = meta_date if raw.extra.get("date_is_extraction_date") else raw.extra.get("crawl_date")
-    if raw.extra.get("date_is_extraction_date"):
-        meta_date = None
-    if crawl:
-        crawl = str(crawl)
-        cd = D.parse_iso(crawl)
-        if cd and cd.value and cd.precision == "day":
-            bound = dt.date.fromisoformat(cd.value)
-            today = min(today, bound)
-            date_note = f"crawled {cd.value}: used as the latest possible date"
-    _check_size("page text", len(text), MAX_TEXT_CHARS)
-    cleaned = clean_lines(text, title=_one_line(title) if title else None)
-    if not cleaned.paragraphs and not cleaned.title:
-        raise EmptyArticle("no article text after cleaning")
-    title = cleaned.title
-    head = (title + "\n\n") if title else ""
-    body = "\n".join(cleaned.paragraphs)
-    clean_text = head + body
-    body_start = len(head)
-    _check_size("clean text", len(clean_text), MAX_ARTICLE_CHARS)
-
-    # --- URL, outlet, agencies, credits, dateline
-    if not url:
-        for ln in cleaned.removed:
-            m = M.URL_RE.search(ln)
-            if m:
-                url = m.group(0)
-                break
-    credits = M.credits_from([h.text for h in cleaned.header if h.kind == "credit"], cleaned.removed)
-    agencies: list[str] = []
-    dateline = None
-    dateline_span = None
-    for h in cleaned.header:
-        if h.kind == "dateline":
-            city, codes = M.dateline_line(h.text)
-            agencies += codes
-            dateline = dateline or city
-    offset = body_start
-    for para in cleaned.paragraphs[:2]:  # the first paragraph may be a standfirst
-        dl = M.find_dateline(para)
-        if dl:
-            city, span, codes = dl
-            dateline = dateline or city
-            dateline_span = Span(offset + span.start, offset + span.end)
-            agencies += codes
-            agencies += M.agencies_in_lead(para)
-            break
-        offset += len(para) + 1
-    if cleaned.paragraphs:
-        agencies += M.agencies_in_lead(cleaned.paragraphs[0])
-    agencies += [c.code for c in credits if c.kind == "agency"]
-    agencies = list(dict.fromkeys(a for a in agencies if a))
-
-    outlet = M.outlet_from_code(raw.outlet) or M.outlet_from_url(url)
-    how = "metadata" if outlet else None
-    if outlet is None:
-        outlet = M.outlet_from_lines(cleaned.removed + ([sitename] if sitename else []))
-        how = "site chrome" if outlet else None
-    if outlet is None:
-        for c in credits:
-            if c.kind == "source" and c.code:
-                outlet = M.outlet_from_code(c.code)
-                how = "credit line"
-                break
-    outlet_code = outlet.code if outlet else (raw.outlet or None)
-    outlet_name = outlet.name_en if outlet else (sitename or raw.outlet)
-
-    # --- publication date
-    published: DateValue = M.publication_date(clean_text, cleaned, body_start, meta_date, today,
-                                              crawled=bool(crawl), guess=date_guess)
-    if date_note:
-        published.notes.append(date_note)
-
-    lang, score = detect_language(body or clean_text)
-    art = Article(
-        id=Article.content_id(clean_text),
-        text=clean_text,
-        title=title,
-        source_path=raw.source,
-        url=url,
-        outlet=outlet_code,
-        outlet_name=outlet_name,
-        agencies=agencies,
-        credits=credits,
-        dateline=dateline,
-        dateline_span=dateline_span,
-        published=published,
-        ref_date=ref_date.isoformat(),
-        language=lang,
-        language_score=score,
-        category=raw.category,
-        author=author,
-        standfirst=_standfirst(raw.abstract, body),
-        raw_sha1=raw_sha1,
-        removed_lines=cleaned.removed + [h.text for h in cleaned.header] + cleaned.duplicates,
-        extra={k: v for k, v in {"doc_id": raw.doc_id, "outlet_evidence": how, "encoding": raw.encoding,
-                                 "format": raw.fmt, **raw.extra}.items() if v is not None},
-    )
-    sentences = analyse_text(clean_text, analyse=tokens)
-    analysis = Analysis(article=art, sentences=sentences)
-    # Later layers are contained: a failure in one keeps the article and the other layers,
-    # and is recorded on the article instead of losing it.
-    stages = []
-    if entities and tokens:
-        stages.append(("entities", _entities_stage))
-        stages.append(("quotes", _quotes_stage))
-    if tokens:
-        stages.append(("timexes", _timex_stage))
-    if entities and tokens:
-        stages.append(("events", _events_stage))
-    for name, fn in stages:
-        try:
-            fn(analysis, body_start)
-        except Exception as e:  # noqa: BLE001 - reported on the article, never silent
-            art.extra.setdefault("stage_errors", []).append(f"{name}: {type(e).__name__}: {e}")
-    return analysis
+    return Pipeline.default(tokens, entities).run(raw, ref_date or today)
 
 
-def _entities_stage(a: Analysis, body_start: int) -> None:
-    from .entities.linking import resolve_entities
-
-    a.mentions, a.entities = resolve_entities(a.article.text, a.sentences, a.article.published, a.article.dateline_span)
-
-
-def _quotes_stage(a: Analysis, body_start: int) -> None:
-    from .extract.quotes import extract_quotes
-
-    a.quotes = extract_quotes(a.article.text, a.sentences, a.mentions)
-
-
-def _timex_stage(a: Analysis, body_start: int) -> None:
-    from .extract.timex import find_timexes
-
-    a.timexes = find_timexes(a.article.text, a.article.published, start=body_start)
-
-
-def _events_stage(a: Analysis, body_start: int) -> None:
-    from .extract.events import extract_events
-
-    a.events = extract_events(a)
-
-
-def _one_line(s: str) -> str:
-    return " ".join(s.split())
-
-
-def _standfirst(abstract: str | None, body: str) -> str | None:
-    """Keep a feed abstract only when it is not just the opening of the body."""
-    if not abstract:
-        return None
-    a = " ".join(normalize(re.sub(r"<[^>]+>", " ", abstract)).split())
-    b = " ".join(normalize(body[: len(abstract) + 200]).split())
-    if not a or b.startswith(a[: max(20, len(a) - 5)]) or a in " ".join(normalize(body).split()):
-        return None
-    return " ".join(abstract.split())
-
-
-__all__ = ["analyze", "ArticleTooLarge", "EmptyArticle", "find_agency"]
+__all__ = ["ARTICLE", "ArticleTooLarge", "Component", "Doc", "EmptyArticle", "Pipeline", "analyze"]

@@ -122,7 +122,7 @@ def test_eval_ner_on_a_small_gold_file(tmp_path):
 
 
 def test_ingest_with_the_crf_tagger(tmp_path, monkeypatch):
-    from khabar.entities.crf import default_ner
+    from khabar.entities.ensemble import default_ner
 
     monkeypatch.delenv("KHABAR_NER", raising=False)
     default_ner.cache_clear()

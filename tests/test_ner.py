@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from khabar.entities.crf import NER, bio_to_spans, default_ner, evaluate
-from khabar.entities.neural import EnsembleNER, NeuralNER, _batches, propagate_labels
+from khabar.entities.crf import NER, bio_to_spans, evaluate
+from khabar.entities.ensemble import EnsembleNER, default_ner
+from khabar.entities.neural import NeuralNER, _batches, propagate_labels
 
 SENTS = [
     "قال الرئيس الروسي فلاديمير بوتين في موسكو إن روسيا لن تقبل توسع حلف شمال الأطلسي .".split(),

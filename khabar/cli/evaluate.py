@@ -44,7 +44,8 @@ def eval_ner(data: str | None, model_kind: str | None, sentence_only: bool, wind
     words = [w for w, _ in sents]
     t0 = time.perf_counter()
     if model_kind in ("neural", "ensemble"):
-        from ..entities.neural import EnsembleNER, NeuralNER
+        from ..entities.ensemble import EnsembleNER
+        from ..entities.neural import NeuralNER
 
         nn = NeuralNER()
         if model_kind == "ensemble":

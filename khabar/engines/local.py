@@ -23,9 +23,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..ingest.readers import RawDoc, ReadError, iter_sources
+from ..ingest.readers import RawDoc, ReadError, iter_sources, raw_hash
 from ..model import Analysis
-from ..pipeline import _raw_hash, analyze
+from ..pipeline import analyze
 from ..store import IndexFields, Store, index_fields
 
 
@@ -220,6 +220,77 @@ def _listdir(path: str) -> list[str]:
         return []
 
 
+@dataclass
+class _Run:
+    """The state of one ingest run: its report, the batch being filled, the progress callbacks."""
+
+    store: Store
+    batch_size: int
+    on_error: Callable[[str], None] | None
+    progress: Callable[[int], None] | None
+    on_bytes: Callable[[int], None] | None
+    meter: InputMeter | None
+    rep: IngestReport = field(default_factory=IngestReport)
+    pending: collections.deque[int] = field(default_factory=collections.deque)  # read positions being analysed
+    batch: list[Analysis] = field(default_factory=list)
+    fields: list[IndexFields | None] = field(default_factory=list)
+
+    def report_error(self, msg: str) -> None:
+        self.rep.errors.append(msg)
+        if self.on_error:
+            self.on_error(msg)
+
+    def skipped(self, source: str) -> None:
+        if self.progress:
+            self.progress(1)
+        if self.meter and self.on_bytes and not self.pending:
+            self.on_bytes(self.meter.position(source))
+
+    def fresh_docs(self, paths: list[str], limit: int | None) -> Iterator[RawDoc]:
+        """The documents to analyse: read errors reported, documents stored from the same bytes skipped."""
+        items: Iterable = iter_sources(paths)
+        if limit:
+            items = itertools.islice(items, limit)
+        for item in items:
+            self.rep.read += 1
+            if isinstance(item, ReadError):
+                self.report_error(str(item))
+                self.skipped(item.source)
+                continue
+            if self.store.known_raw(raw_hash(item)):
+                self.rep.unchanged += 1
+                self.skipped(item.source)
+                continue
+            if self.meter:
+                self.pending.append(self.meter.position(item.source))
+            yield item
+
+    def take(self, result: Result) -> None:
+        status_, src, a, f = result
+        if self.progress:
+            self.progress(1)
+        if self.pending and self.on_bytes:
+            self.on_bytes(self.pending.popleft())
+        if status_ == "error" or a is None:
+            self.report_error(src)
+            return
+        self.batch.append(a)
+        self.fields.append(f)
+        if len(self.batch) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Store the batch in one transaction."""
+        if self.batch:
+            for new in self.store.add_many(self.batch, self.fields):
+                if new:
+                    self.rep.new += 1
+                else:
+                    self.rep.duplicates += 1
+            self.batch.clear()
+            self.fields.clear()
+
+
 def ingest(
     paths: Iterable[str],
     store: Store,
@@ -237,76 +308,21 @@ def ingest(
     ``status(msg)`` says what is going on before the first document (loading models). ``ref_date`` is
     the reference date of every analysis of this run (default: the current date, read once); each
     stored article records it."""
-    rep = IngestReport()
     ref_date = ref_date or dt.date.today()
     workers = workers if workers is not None else max(1, (os.cpu_count() or 1))
     # Sources are stored as absolute paths: an ingest from another directory must not make them ambiguous.
     paths = [p if p == "-" else os.path.abspath(p) for p in paths]
     sizes = input_files(paths) if on_bytes else None
-    meter = InputMeter(sizes) if sizes is not None else None
-    pending: collections.deque[int] = collections.deque()  # read positions of documents being analysed
-
-    def report_error(msg: str) -> None:
-        rep.errors.append(msg)
-        if on_error:
-            on_error(msg)
-
-    def skipped(source: str) -> None:
-        if progress:
-            progress(1)
-        if meter and on_bytes and not pending:
-            on_bytes(meter.position(source))
-
-    def fresh_docs() -> Iterator[RawDoc]:
-        items: Iterable = iter_sources(paths)
-        if limit:
-            items = itertools.islice(items, limit)
-        for item in items:
-            rep.read += 1
-            if isinstance(item, ReadError):
-                report_error(str(item))
-                skipped(item.source)
-                continue
-            if store.known_raw(_raw_hash(item)):
-                rep.unchanged += 1
-                skipped(item.source)
-                continue
-            if meter:
-                pending.append(meter.position(item.source))
-            yield item
-
-    batch: list[Analysis] = []
-    fields: list[IndexFields | None] = []
-
-    def flush() -> None:
-        if batch:
-            for new in store.add_many(batch, fields):
-                if new:
-                    rep.new += 1
-                else:
-                    rep.duplicates += 1
-            batch.clear()
-            fields.clear()
-
+    run = _Run(store, batch_size, on_error, progress, on_bytes, InputMeter(sizes) if sizes is not None else None)
     try:
-        for status_, src, a, f in _analysed(fresh_docs(), workers, ref_date, status):
-            if progress:
-                progress(1)
-            if pending and on_bytes:
-                on_bytes(pending.popleft())
-            if status_ == "error" or a is None:
-                report_error(src)
-                continue
-            batch.append(a)
-            fields.append(f)
-            if len(batch) >= batch_size:
-                flush()
+        for result in _analysed(run.fresh_docs(paths, limit), workers, ref_date, status):
+            run.take(result)
     except KeyboardInterrupt:
         with _sigint_ignored():  # keep what was analysed; a second Ctrl-C does not break this commit
-            flush()
+            run.flush()
         raise
     finally:
-        flush()
-    if meter and on_bytes:
-        on_bytes(meter.total)
-    return rep
+        run.flush()
+    if run.meter and on_bytes:
+        on_bytes(run.meter.total)
+    return run.rep

@@ -320,22 +320,6 @@ class NER:
         return [[t.replace("PERS", "PER") for t in tg.tag(f)] if f else [] for f in feats]
 
 
-@functools.lru_cache(maxsize=1)
-def default_ner():
-    """The tagger the pipeline uses. ``KHABAR_NER``: ``ensemble`` (default when the neural model
-    is shipped: neural + CRF, the most accurate), ``crf`` (about twice as fast) or ``neural``."""
-    import os
-
-    kind = os.environ.get("KHABAR_NER", "ensemble").strip().lower()
-    if kind not in ("ensemble", "crf", "neural"):
-        raise ValueError(f"KHABAR_NER must be ensemble, crf or neural, not {kind!r}")
-    if kind != "crf" and (MODEL_DIR / "ner-neural.npz").exists():
-        from .neural import EnsembleNER, NeuralNER
-
-        return EnsembleNER() if kind == "ensemble" else NeuralNER()
-    return NER()
-
-
 # ----------------------------------------------------------------------------- evaluation
 
 

@@ -121,7 +121,7 @@ class Resolver:
     @property
     def ner(self):
         if self._ner is None:
-            from .crf import default_ner
+            from .ensemble import default_ner
 
             self._ner = default_ner()
         return self._ner

@@ -249,3 +249,75 @@ def agencies_in_lead(paragraph: str) -> list[str]:
                     found.append(code)
                     break
     return list(dict.fromkeys(found))
+
+
+# ----------------------------------------------------------------------------- per-article metadata
+
+
+def url_from_chrome(removed: list[str]) -> str | None:
+    """A page URL printed in the site chrome that cleaning removed («انسخ الرابط https://…»)."""
+    for ln in removed:
+        m = URL_RE.search(ln)
+        if m:
+            return m.group(0)
+    return None
+
+
+def dateline_and_agencies(cleaned: Cleaned, body_start: int, credits: list[Credit]
+                          ) -> tuple[str | None, Span | None, list[str]]:
+    """The dateline city (header line or the lead's «موسكو ـ أ ش أ»), its span in the clean text
+    (the body starts at ``body_start``) and the wire agencies credited, in order of appearance."""
+    agencies: list[str] = []
+    dateline = None
+    dateline_span = None
+    for h in cleaned.header:
+        if h.kind == "dateline":
+            city, codes = dateline_line(h.text)
+            agencies += codes
+            dateline = dateline or city
+    offset = body_start
+    for para in cleaned.paragraphs[:2]:  # the first paragraph may be a standfirst
+        dl = find_dateline(para)
+        if dl:
+            city, span, codes = dl
+            dateline = dateline or city
+            dateline_span = Span(offset + span.start, offset + span.end)
+            agencies += codes
+            agencies += agencies_in_lead(para)
+            break
+        offset += len(para) + 1
+    if cleaned.paragraphs:
+        agencies += agencies_in_lead(cleaned.paragraphs[0])
+    agencies += [c.code for c in credits if c.kind == "agency"]
+    return dateline, dateline_span, list(dict.fromkeys(a for a in agencies if a))
+
+
+def find_outlet(code: str | None, url: str | None, removed: list[str], sitename: str | None,
+                credits: list[Credit]) -> tuple[str | None, str | None, str | None]:
+    """The outlet as (code, English name, evidence): from the record's own outlet code or the URL
+    ("metadata"), else the site chrome or site name ("site chrome"), else a source credit line."""
+    outlet = outlet_from_code(code) or outlet_from_url(url)
+    how = "metadata" if outlet else None
+    if outlet is None:
+        outlet = outlet_from_lines(removed + ([sitename] if sitename else []))
+        how = "site chrome" if outlet else None
+    if outlet is None:
+        for c in credits:
+            if c.kind == "source" and c.code:
+                outlet = outlet_from_code(c.code)
+                how = "credit line"
+                break
+    if outlet is None:
+        return code or None, sitename or code, how
+    return outlet.code, outlet.name_en, how
+
+
+def standfirst(abstract: str | None, body: str) -> str | None:
+    """Keep a feed abstract only when it is not just the opening of the body."""
+    if not abstract:
+        return None
+    a = " ".join(normalize(re.sub(r"<[^>]+>", " ", abstract)).split())
+    b = " ".join(normalize(body[: len(abstract) + 200]).split())
+    if not a or b.startswith(a[: max(20, len(a) - 5)]) or a in " ".join(normalize(body).split()):
+        return None
+    return " ".join(abstract.split())

@@ -10,6 +10,7 @@ broken input yields a :class:`ReadError` naming the file (and record), and readi
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import json
 import os
@@ -56,6 +57,16 @@ class ReadError:
 
 
 Item = RawDoc | ReadError
+
+
+def raw_hash(raw: RawDoc) -> str:
+    """Hash of a document's bytes as read (HTML, text, title, URL): ingest skips documents it has
+    already analysed from the same bytes before analysing them."""
+    h = hashlib.sha1()
+    for part in (raw.html, raw.text, raw.title, raw.url):
+        h.update((part or "").encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
 
 TEXT_EXT = {".txt", ".text", ".md", ""}
 HTML_EXT = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}

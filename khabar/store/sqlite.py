@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..model import Analysis
 from ..text.tokenize import split_sentences, tokenize
-from . import ArticleRow, IndexFields, SearchHit, StoreError, StoreNotFound, index_fields
+from .base import ArticleRow, IndexFields, SearchHit, StoreError, StoreNotFound, index_fields
 from .query import Term, compile_query, proximity
 from .query import _term_fts as _fts_term
 

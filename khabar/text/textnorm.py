@@ -14,6 +14,7 @@ a normalised copy.
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 
@@ -120,3 +121,10 @@ def arabic_ratio(text: str) -> float:
 def fold(text: str) -> str:
     """:func:`normalize` without lower-casing: safe to apply to regex sources."""
     return normalize_light(text).translate(_FINAL)
+
+
+def content_id(text: str) -> str:
+    """Content hash of a cleaned text in search form: the same story ingested twice, from a text
+    dump or HTML, with other diacritics or whitespace, gets one id (``Article.id``)."""
+    key = " ".join(normalize(text).split())
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,130 @@
+"""The store interface (:class:`Store`), what it holds and returns, and :func:`open_store`.
+
+``open_store(url)`` returns a :class:`Store`. The embedded default is SQLite
+(``sqlite:///path/to/khabar.db`` or a plain path); the interface is what a PostgreSQL
+backend (``postgresql://…``) implements for shared/large deployments. The web app and API
+read through this interface only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..model import Analysis
+from ..text.tokenize import index_terms, tokenize
+
+DEFAULT_DB = "khabar.db"
+
+
+@dataclass(slots=True)
+class ArticleRow:
+    id: str
+    title: str | None
+    outlet: str | None
+    outlet_name: str | None
+    published: str | None
+    precision: str | None
+    dateline: str | None
+    agencies: list[str]
+    language: str | None
+    url: str | None
+    source_path: str | None
+    date_confidence: float | None = None  # of ``published``; None when the listing does not read it
+    date_method: str | None = None  # metadata | header | lead | guess | ...
+
+
+@dataclass(slots=True)
+class SearchHit:
+    row: ArticleRow
+    score: float
+    snippet: str
+    highlights: list[tuple[int, int]] = field(default_factory=list)  # spans into the article text
+
+
+IndexFields = tuple[str, str, str, str]
+
+
+def index_fields(a: Analysis) -> IndexFields:
+    """Full-text index fields of an analysis: (title stems, title lemmas, body stems, body lemmas).
+
+    Body includes the standfirst, so search finds what a feed abstract says even when it is
+    kept out of the article text."""
+    art = a.article
+    title_end = len(art.title) if art.title else 0
+    ts: list[str] = []
+    tl: list[str] = []
+    bs: list[str] = []
+    bl: list[str] = []
+    for s in a.sentences:
+        toks = s.tokens or tokenize(art.text, s.start, s.end)
+        for t in toks:
+            if t.kind == "punct":
+                continue
+            (ts if t.start < title_end else bs).append(t.stem or t.norm)
+            (tl if t.start < title_end else bl).append(t.lemma or t.norm)
+    if art.standfirst:
+        s2, l2 = index_terms(art.standfirst)
+        bs.append(s2)
+        bl.append(l2)
+    return " ".join(ts), " ".join(tl), " ".join(bs), " ".join(bl)
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or read (one line, naming the path)."""
+
+
+class StoreNotFound(StoreError):
+    """A read was asked of a store that does not exist (reads never create one)."""
+
+
+class Store(Protocol):
+    path: str
+
+    def add(self, analysis: Analysis) -> bool:
+        """Store an analysis; False if the article (same content id) was already there."""
+
+    def add_many(self, analyses: list[Analysis], fields: list[IndexFields | None] | None = None) -> list[bool]: ...
+
+    def known_raw(self, raw_sha1: str) -> str | None:
+        """Article id already ingested from exactly these raw bytes, if any."""
+
+    def get(self, article_id: str) -> Analysis | None: ...
+
+    def resolve_id(self, prefix: str) -> str | None: ...
+
+    def list(
+        self, limit: int = 50, offset: int = 0, outlet: str | None = None,
+        date_from: str | None = None, date_to: str | None = None, actors: list[list[str]] | None = None,
+    ) -> list[ArticleRow]: ...
+
+    def search(
+        self, query: str, limit: int = 20, outlet: str | None = None,
+        date_from: str | None = None, date_to: str | None = None, actors: list[list[str]] | None = None,
+    ) -> list[SearchHit]: ...
+
+    def iter_analyses(self) -> Iterator[Analysis]: ...
+
+    def top_entities(self, limit: int = 30, type_: str | None = None) -> list[dict]: ...
+
+    def entity(self, entity_id: str) -> dict | None: ...
+
+    def find_entities(self, name: str) -> list[str]: ...
+
+    def events(self, actors: list[str] | None = None, recipients: list[str] | None = None, plover: str | None = None,
+               mode: str | None = None, date_from: str | None = None, date_to: str | None = None,
+               limit: int = 100, min_confidence: float = 0.0) -> list[dict]: ...
+
+    def dyad(self, a: list[str], b: list[str], by: str = "month", min_confidence: float = 0.0) -> list[dict]: ...
+
+    def quotes(self, speakers: list[str] | None = None, limit: int = 50, date_from: str | None = None,
+               date_to: str | None = None, unnamed: bool | None = None) -> list[dict]: ...
+
+    def count(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+__all__ = ["ArticleRow", "SearchHit", "Store", "StoreError", "StoreNotFound", "index_fields", "IndexFields",
+           "DEFAULT_DB"]
