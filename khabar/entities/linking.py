@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..kb.actors import Actor, KnowledgeBase, knowledge_base, skeleton
 from ..model import DateValue, Entity, Mention, Sentence, Span, Token
@@ -224,13 +224,26 @@ class Resolver:
         """``desk``: the opening dateline («دبي، الإمارات (CNN)—»), whose places say where the
         desk is, not where the story happens."""
         toks = [t for s in sentences for t in s.tokens]
-        offsets, k = [], 0
-        for s in sentences:
-            offsets.append(k)
-            k += len(s.tokens)
+        offsets = _sentence_offsets(sentences)
         ner_c = self._ner_spans(sentences, offsets) if toks else []
         gaz_c = self._gazetteer(toks)
-        # Merge: gazetteer spans win over overlapping NER spans, weak gazetteer spans need NER support.
+        cands = self._merge_candidates(text, ner_c, gaz_c)
+        clubs = _club_spans(text, cands)
+        if clubs:  # «باريس سان جيرمان» is a club, not Paris and a person
+            cands = _with_clubs(cands, clubs)
+        mentions = self._candidate_mentions(text, cands, clubs)
+        self._link_kb_surnames(mentions)
+        _link_unknown_names(mentions)
+        mentions += self._titles(text, mentions, published)
+        mentions += self._org_coref(text, toks, mentions)  # «ميليشيات الحوثي … الميليشيات»: the Houthis
+        mentions += self._generic(text, sentences, mentions, desk)
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        uniq = _unique_spans(mentions)
+        return uniq, self._entities(uniq, self._office_codes(text, uniq))
+
+    def _merge_candidates(self, text: str, ner_c: list[_Cand], gaz_c: list[_Cand]) -> list[_Cand]:
+        """Merge: gazetteer spans win over overlapping NER spans, weak gazetteer spans need NER
+        support. Sorted by start."""
         cands: list[_Cand] = []
         ner_by_tok: dict[int, _Cand] = {}
         for c in ner_c:
@@ -240,57 +253,49 @@ class Resolver:
         named_people: set[str] = set()  # people already named in full: their surname alone is them
         for g in gaz_c:
             overl = {id(ner_by_tok[i]) for i in range(g.tok_start, g.tok_end) if i in ner_by_tok}
-            if g.source == "gaz-weak" and _DEMONSTRATIVE_BEFORE.search(normalize_same_length(text[max(0, g.start - 8) : g.start])):
-                continue  # «بموقف هذا المعلم»: a demonstrative makes it a common noun, not «المعلم» the minister
-            if g.source == "gaz-weak" and not any(
-                c.tok_start == g.tok_start and c.tok_end == g.tok_end for c in ner_c if id(c) in overl
-            ) and not (g.actor in named_people and not overl):
-                continue  # a common word: only when the NER marks exactly this span as a name
+            if _weak_unsupported(text, g, ner_c, overl, named_people):
+                continue
             if g.source == "gaz" and self.kb.actors[g.actor or ""].kind == "person":
                 named_people.add(g.actor or "")
             g.source = "gazetteer"
-            cands.append(g)
+            cands.append(_extended_by_ner(g, ner_c, overl))
             used_ner |= overl
-            # An NER span that extends the gazetteer span (a longer name) is kept instead.
-            for c in ner_c:
-                if id(c) in overl and c.tok_start <= g.tok_start and c.tok_end >= g.tok_end and (
-                    c.tok_end - c.tok_start > g.tok_end - g.tok_start and c.type == g.type
-                ):
-                    cands[-1] = _Cand(c.start, c.end, c.type, "ner", None, c.tok_start, c.tok_end)
         for c in ner_c:
             if id(c) not in used_ner:
                 cands.append(c)
         cands.sort(key=lambda c: c.start)
-        clubs = _club_spans(text, cands)
-        if clubs:  # «باريس سان جيرمان» is a club, not Paris and a person
-            cands = [c for c in cands if not any(a < c.end and c.start < b for a, b in clubs)]
-            cands += [_Cand(a, b, "ORG", "club") for a, b in clubs]
-            cands.sort(key=lambda c: c.start)
+        return cands
 
+    def _candidate_mentions(self, text: str, cands: list[_Cand], clubs: dict[tuple[int, int], str]) -> list[Mention]:
+        """The mentions of the merged candidates, each linked where it can be (in order)."""
         mentions: list[Mention] = []
-        unknown_full: dict[str, str] = {}  # surname key → entity id of an earlier full name
         for c in cands:
-            surface = text[c.start : c.end]
-            if len(normalize(surface).replace(" ", "")) < 3 and not c.actor:
-                continue  # «مو», «أ»: too short to be a name we can identify
-            if c.source == "club":
-                mentions.append(Mention(c.start, c.end, surface, "ORG", f"new:ORG:{skeleton(clubs[c.start, c.end])}",
-                                        "club", 0.8))
-                continue
-            if not c.actor and is_not_actor(surface):
-                continue  # a currency or a unit the tagger took for a name
-            if c.actor:
-                a = self.kb.actors[c.actor]
-                m = Mention(c.start, c.end, surface, a.type, a.id, "gazetteer", 0.95)
-            else:
-                a, conf, how = self._link_span(surface, c.type)
-                if a:
-                    m = Mention(c.start, c.end, surface, a.type if c.type != "MISC" else "MISC", a.id,
-                                f"ner+{how}", round(0.9 * conf, 3))
-                else:
-                    m = Mention(c.start, c.end, surface, c.type, None, "ner", 0.6)
-            mentions.append(m)
-        # A surname after a KB person's full name in the same article: «محمود عباس» … «عباس».
+            m = self._candidate_mention(text, c, clubs)
+            if m is not None:
+                mentions.append(m)
+        return mentions
+
+    def _candidate_mention(self, text: str, c: _Cand, clubs: dict[tuple[int, int], str]) -> Mention | None:
+        """One candidate as a mention: a club, a gazetteer actor, or an NER span linked to the
+        knowledge base (or not); ``None`` for what is no name."""
+        surface = text[c.start : c.end]
+        if len(normalize(surface).replace(" ", "")) < 3 and not c.actor:
+            return None  # «مو», «أ»: too short to be a name we can identify
+        if c.source == "club":
+            return Mention(c.start, c.end, surface, "ORG", f"new:ORG:{skeleton(clubs[c.start, c.end])}", "club", 0.8)
+        if not c.actor and is_not_actor(surface):
+            return None  # a currency or a unit the tagger took for a name
+        if c.actor:
+            a = self.kb.actors[c.actor]
+            return Mention(c.start, c.end, surface, a.type, a.id, "gazetteer", 0.95)
+        a, conf, how = self._link_span(surface, c.type)
+        if a:
+            return Mention(c.start, c.end, surface, a.type if c.type != "MISC" else "MISC", a.id,
+                           f"ner+{how}", round(0.9 * conf, 3))
+        return Mention(c.start, c.end, surface, c.type, None, "ner", 0.6)
+
+    def _link_kb_surnames(self, mentions: list[Mention]) -> None:
+        """A surname after a KB person's full name in the same article: «محمود عباس» … «عباس»."""
         kb_surnames: dict[str, str] = {}
         for m in mentions:
             words = m.text.split()
@@ -302,37 +307,6 @@ class Resolver:
                 hit = kb_surnames.get(skeleton(m.text))
                 if hit:
                     m.entity, m.method = hit, "ner+coref-surname"
-        # In-document coreference for names not in the KB: «جيمس اباتوري» … «اباتوري».
-        for m in mentions:
-            if m.entity or m.type not in ("PER", "ORG", "LOC", "MISC"):
-                continue
-            words = normalize(m.text).split()
-            key = skeleton(m.text)
-            if m.type == "PER" and len(words) == 1 and skeleton(words[0]) in unknown_full:
-                m.entity, m.method = unknown_full[skeleton(words[0])], "ner+coref-surname"
-                continue
-            m.entity = f"new:{m.type}:{key or normalize(m.text)}"
-            if m.type == "PER" and len(words) > 1:
-                unknown_full.setdefault(skeleton(words[-1]), m.entity)
-        # A surname seen before its full name: relink to the full name's entity.
-        for m in mentions:
-            if m.entity and m.entity.startswith("new:PER:") and " " not in m.entity[8:]:
-                full = unknown_full.get(m.entity[8:])
-                if full:
-                    m.entity, m.method = full, "ner+coref-surname"
-        mentions += self._titles(text, mentions, published)
-        mentions += self._org_coref(text, toks, mentions)  # «ميليشيات الحوثي … الميليشيات»: the Houthis
-        mentions += self._generic(text, sentences, mentions, desk)
-        mentions.sort(key=lambda m: (m.start, -m.end))
-        # Drop exact duplicates (same span found twice).
-        seen: set[tuple[int, int]] = set()
-        uniq = []
-        for m in mentions:
-            if (m.start, m.end) in seen:
-                continue
-            seen.add((m.start, m.end))
-            uniq.append(m)
-        return uniq, self._entities(uniq, self._office_codes(text, uniq))
 
     def _titles(self, text: str, mentions: list[Mention], published: DateValue | None) -> list[Mention]:
         """Titles not attached to a name: by date (office terms) or by earlier apposition."""
@@ -397,112 +371,136 @@ class Resolver:
         «محتجين» in Tehran → IRN_CVL, «آلاف الفلسطينيين» → PSE_CVL). Only when the country can
         be told: an adjective after the noun, the same kind of actor named with its country
         earlier, a place or a free nationality word in the sentence, the article's main country."""
-        nouns = _generic_lexicon()
-        norm = normalize_same_length(text)
-        taken = [(m.start, m.end) for m in mentions]
         # The dateline («أتلانتا، الولايات المتحدة (CNN)») names the desk, not where things happen.
         countries = [m for m in mentions if m.type == "LOC" and m.entity and self.kb.get(m.entity)
                      and not (desk is not None and desk.start <= m.start < desk.end)]
-        # Pass 1: the nouns and their nationality adjectives.
-        found: list[tuple[int, int, str, str | None]] = []  # start, end (with adjective), sector, iso
-        for mt in nouns.finditer(norm):
-            s, e = mt.start("n"), mt.end("n")
-            if any(a < e and s < b for a, b in taken):
-                continue
-            prev = norm[max(0, s - 12) : s].split()
-            if prev and (prev[-1] in _TITLE_HEADS or re.sub(r"^[وفلب]", "", prev[-1]) in _TITLE_HEADS):
-                continue  # «وزير الخارجية الروسي»: a title, not the ministry
-            iso = None
-            adj = re.match(r"\s+(?:ال)?([\u0621-\u064a]+)", norm[e : e + 30])
-            if adj and self.kb.nationality(adj.group(0).strip()):
-                iso = self.kb.nationality(adj.group(0).strip())
-                e += adj.end()
-            elif (frm := re.match(r"\s+من\s+", norm[e : e + 8])) is not None:
-                state = next((m for m in countries if m.start == e + frm.end()
-                              and self.kb.actors[m.entity].kind == "country"), None)
-                if state is not None:
-                    iso = self.kb.actors[state.entity].country  # «محتجون من كوريا الجنوبية»
-            found.append((s, e, nouns_sector(mt.group("n")), iso))
+        sc = _GenericScene(text, normalize_same_length(text), [(m.start, m.end) for m in mentions], countries)
+        found = self._generic_nouns(sc)
         adj_spans = [(s, e) for s, e, _, iso in found if iso]
-        # The article's main country: its places and its free nationality words.
+        sc.default, sc.free_nats = self._main_country(sc, adj_spans)
+        out = self._generic_actors(sc, sentences, mentions, found)
+        out += _generic_heads(sc, out)
+        out += self._nationality_subjects(sc)
+        out += self._counted_nationals(sc)
+        return out
+
+    def _generic_nouns(self, sc: _GenericScene) -> list[tuple[int, int, str, str | None]]:
+        """Pass 1: the generic nouns not inside a mention nor after a title head, each as (start,
+        end with its nationality adjective, sector, country or ``None``)."""
+        nouns = _generic_lexicon()
+        found: list[tuple[int, int, str, str | None]] = []
+        for mt in nouns.finditer(sc.norm):
+            s, e = mt.start("n"), mt.end("n")
+            if any(a < e and s < b for a, b in sc.taken):
+                continue
+            prev = sc.norm[max(0, s - 12) : s].split()
+            if prev and (prev[-1] in _TITLE_HEADS or _PROCLITIC_HEAD.sub("", prev[-1]) in _TITLE_HEADS):
+                continue  # «وزير الخارجية الروسي»: a title, not the ministry
+            iso, e = self._noun_country(sc, e)
+            found.append((s, e, nouns_sector(mt.group("n")), iso))
+        return found
+
+    def _noun_country(self, sc: _GenericScene, e: int) -> tuple[str | None, int]:
+        """Country of a generic noun ending at ``e`` from what follows it, and the end extended
+        over a nationality adjective: «الشرطة الإيرانية», «محتجون من كوريا الجنوبية»."""
+        adj = _ADJ_AFTER.match(sc.norm[e : e + 30])
+        if adj and self.kb.nationality(adj.group(0).strip()):
+            return self.kb.nationality(adj.group(0).strip()), e + adj.end()
+        if (frm := _FROM_AFTER.match(sc.norm[e : e + 8])) is not None:
+            state = next((m for m in sc.countries if m.start == e + frm.end()
+                          and self.kb.actors[m.entity].kind == "country"), None)
+            if state is not None:
+                return self.kb.actors[state.entity].country, e  # «محتجون من كوريا الجنوبية»
+        return None, e
+
+    def _main_country(self, sc: _GenericScene, adj_spans: list[tuple[int, int]]
+                      ) -> tuple[str | None, list[tuple[int, str]]]:
+        """The article's main country (the most counted of its places and its nationality
+        words), and the free nationality words (not an adjective of a noun, not in a mention)."""
         cnt: dict[str, int] = {}
-        for m in countries:
+        for m in sc.countries:
             c = self.kb.actors[m.entity].country
             if c and c != "IGO":
                 cnt[c] = cnt.get(c, 0) + 1
         free_nats: list[tuple[int, str]] = []
-        for w in re.finditer(r"[\u0621-\u064a]{4,}", norm):
+        for w in _WORD4.finditer(sc.norm):
             iso = self.kb.nationality(w.group(0))
             if iso:
                 cnt[iso] = cnt.get(iso, 0) + 1
-                if not any(a <= w.start() < b for a, b in adj_spans + taken):
+                if not any(a <= w.start() < b for a, b in adj_spans + sc.taken):
                     free_nats.append((w.start(), iso))
         default = max(cnt, key=lambda k: cnt[k]) if cnt else None
+        return default, free_nats
+
+    def _generic_actors(self, sc: _GenericScene, sentences: list[Sentence], mentions: list[Mention],
+                        found: list[tuple[int, int, str, str | None]]) -> list[Mention]:
+        """Pass 2: the nouns found as mentions: members of a named armed group are that group,
+        the others get a country (those whose country cannot be told are left out)."""
         out: list[Mention] = []
         seen_sector: dict[str, str] = {}  # «الشرطة الهندية» … «الشرطة»: the same country later
         groups = {m.start: m for m in mentions if m.entity and (a := self.kb.get(m.entity)) is not None
                   and a.kind == "org" and a.sector in ("REB", "MIL")}
         for s, e, sector, iso in found:
-            part_of = re.match(r"\s+(?:من\s+)?", norm[e : e + 6])
+            part_of = _PART_OF_AFTER.match(sc.norm[e : e + 6])
             grp = groups.get(e + part_of.end()) if part_of and sector in ("REB", "MIL") else None
             if grp is not None:
                 # «مسلحين من تنظيم القاعدة», «مسلحي داعش»: members of a named armed group are that group
-                out.append(Mention(s, e, text[s:e], "ORG", grp.entity, "generic", 0.6))
-                taken.append((s, e))
+                out.append(Mention(s, e, sc.text[s:e], "ORG", grp.entity, "generic", 0.6))
+                sc.taken.append((s, e))
                 continue
             sent = next((x for x in sentences if x.start <= s < x.end), None)
             if iso is not None:
                 seen_sector[sector] = iso
-            iso = iso or seen_sector.get(sector)
-            if iso is None and sent is not None:
-                # a place in the sentence: a city or region, or a state named as a place («في
-                # إيران»); a state acting in the sentence («عقوبات تفرضها الولايات المتحدة») is not it
-                local = [m for m in countries if sent.start <= m.start < sent.end and (
-                    self.kb.actors[m.entity].kind != "country" or _LOCATIVE_BEFORE.search(norm, max(0, m.start - 14), m.start))]
-                if local:
-                    iso = self.kb.actors[local[0].entity].country or None
-            iso = iso or default
-            if iso is None and sent is not None:  # «مصادر طبية فلسطينية … المحتجين»
-                near = sorted((abs(p - s), i) for p, i in free_nats if sent.start <= p < sent.end)
-                if near:
-                    iso = near[0][1]
-            iso = iso or default
+            iso = self._actor_country(sc, s, iso or seen_sector.get(sector), sent)
             if not iso or iso == "IGO":
                 continue
-            out.append(Mention(s, e, text[s:e], "ORG", f"{iso}_{sector}", "generic", 0.6))
-            taken.append((s, e))
-        # «اللجان التنسيقية … وأوضحت اللجان»: the bare head of an unnamed actor named before
-        # is the same actor (unless a definite adjective makes it another: «اللجان الانتخابية»)
-        heads: dict[str, Mention] = {}
-        for m in out:
-            words = normalize(m.text).split()
-            if len(words) >= 2 and words[0].startswith("ال") and len(words[0]) >= 5:
-                heads.setdefault(words[0], m)
-        for head, first in heads.items():
-            for mt in re.finditer(rf"(?<![\u0621-\u064a])(?:[وفب])?({re.escape(head)})(?![\u0621-\u064a])", norm):
-                s, e = mt.start(1), mt.end(1)
-                if s <= first.start or any(a < e and s < b for a, b in taken) or re.match(r"\s+ال", norm[e : e + 4]):
-                    continue
-                out.append(Mention(s, e, text[s:e], "ORG", first.entity, "generic", 0.5))
-                taken.append((s, e))
-        for mt in re.finditer(r"(?<![\u0621-\u064a])(?P<v>[\u0621-\u064a]+)\s+(?P<n>ال[\u0621-\u064a]{3,}يون)(?![\u0621-\u064a])", norm):
+            out.append(Mention(s, e, sc.text[s:e], "ORG", f"{iso}_{sector}", "generic", 0.6))
+            sc.taken.append((s, e))
+        return out
+
+    def _actor_country(self, sc: _GenericScene, s: int, iso: str | None, sent: Sentence | None) -> str | None:
+        """Country of an unnamed actor at ``s``: ``iso`` when known, else a place in its
+        sentence, the article's main country, the nearest free nationality word in the sentence."""
+        if iso is None and sent is not None:
+            # a place in the sentence: a city or region, or a state named as a place («في
+            # إيران»); a state acting in the sentence («عقوبات تفرضها الولايات المتحدة») is not it
+            local = [m for m in sc.countries if sent.start <= m.start < sent.end and (
+                self.kb.actors[m.entity].kind != "country" or _LOCATIVE_BEFORE.search(sc.norm, max(0, m.start - 14), m.start))]
+            if local:
+                iso = self.kb.actors[local[0].entity].country or None
+        iso = iso or sc.default
+        if iso is None and sent is not None:  # «مصادر طبية فلسطينية … المحتجين»
+            near = sorted((abs(p - s), i) for p, i in sc.free_nats if sent.start <= p < sent.end)
+            if near:
+                iso = near[0][1]
+        return iso or sc.default
+
+    def _nationality_subjects(self, sc: _GenericScene) -> list[Mention]:
+        """«وقال الفلسطينيون»: a plural nationality as the subject after a verb is its civilians."""
+        out: list[Mention] = []
+        for mt in _VERB_NATIONALITY.finditer(sc.norm):
             v = mt.group("v").removeprefix("و").removeprefix("ف")
             s, e = mt.start("n"), mt.end("n")
             verbish = (v[:1] in "يت" and len(v) >= 4) or v.endswith(("وا", "ت")) or v in _BEFORE_SUBJECT
             iso = self.kb.nationality(mt.group("n")) if verbish else None
-            if iso and not any(a < e and s < b for a, b in taken):
-                out.append(Mention(s, e, text[s:e], "ORG", f"{iso}_CVL", "generic", 0.5))
-                taken.append((s, e))
-        # «آلاف الفلسطينيين», «مئات العراقيين», «دعوته للعراقيين»: a counted nationality, or one
-        # governed by a preposition, is a group of civilians (after a noun it is an adjective)
+            if iso and not any(a < e and s < b for a, b in sc.taken):
+                out.append(Mention(s, e, sc.text[s:e], "ORG", f"{iso}_CVL", "generic", 0.5))
+                sc.taken.append((s, e))
+        return out
+
+    def _counted_nationals(self, sc: _GenericScene) -> list[Mention]:
+        """«آلاف الفلسطينيين», «مئات العراقيين», «دعوته للعراقيين»: a counted nationality, or one
+        governed by a preposition, is a group of civilians (after a noun it is an adjective)."""
+        out: list[Mention] = []
+        norm = sc.norm
         for mt in list(_counted().finditer(norm)) + list(_governed_nationality().finditer(norm)):
             s, e = mt.start("n"), mt.end("n")
             n = mt.group("n")
             iso = self.kb.nationality(n) or self.kb.nationality("ال" + n) or (
                 self.kb.nationality(n[:-1]) if n.endswith("يا") else None)
-            if iso and not any(a < e and s < b for a, b in taken):
-                out.append(Mention(s, e, text[s:e], "ORG", f"{iso}_CVL", "generic", 0.5))
-                taken.append((s, e))
+            if iso and not any(a < e and s < b for a, b in sc.taken):
+                out.append(Mention(s, e, sc.text[s:e], "ORG", f"{iso}_CVL", "generic", 0.5))
+                sc.taken.append((s, e))
         return out
 
     def _org_coref(self, text: str, toks: list[Token], mentions: list[Mention]) -> list[Mention]:
@@ -729,6 +727,129 @@ def _club_spans(text: str, cands: list[_Cand]) -> dict[tuple[int, int], str]:
             if full:
                 out[(c.start, c.end)] = full
     return out
+
+
+_NAME_TYPES = ("PER", "ORG", "LOC", "MISC")
+
+
+def _sentence_offsets(sentences: list[Sentence]) -> list[int]:
+    """Index of each sentence's first token in the document token list."""
+    offsets, k = [], 0
+    for s in sentences:
+        offsets.append(k)
+        k += len(s.tokens)
+    return offsets
+
+
+def _weak_unsupported(text: str, g: _Cand, ner_c: list[_Cand], overl: set[int], named_people: set[str]) -> bool:
+    """A weak gazetteer span (a form that is also a common word) to drop: after a demonstrative,
+    or not marked by the NER as exactly this span (unless it is the surname of someone named)."""
+    if g.source == "gaz-weak" and _DEMONSTRATIVE_BEFORE.search(normalize_same_length(text[max(0, g.start - 8) : g.start])):
+        return True  # «بموقف هذا المعلم»: a demonstrative makes it a common noun, not «المعلم» the minister
+    if g.source == "gaz-weak" and not any(
+        c.tok_start == g.tok_start and c.tok_end == g.tok_end for c in ner_c if id(c) in overl
+    ) and not (g.actor in named_people and not overl):
+        return True  # a common word: only when the NER marks exactly this span as a name
+    return False
+
+
+def _extended_by_ner(g: _Cand, ner_c: list[_Cand], overl: set[int]) -> _Cand:
+    """An NER span that extends the gazetteer span (a longer name) is kept instead (the last
+    such span); otherwise the gazetteer span."""
+    out = g
+    for c in ner_c:
+        if id(c) in overl and c.tok_start <= g.tok_start and c.tok_end >= g.tok_end and (
+            c.tok_end - c.tok_start > g.tok_end - g.tok_start and c.type == g.type
+        ):
+            out = _Cand(c.start, c.end, c.type, "ner", None, c.tok_start, c.tok_end)
+    return out
+
+
+def _with_clubs(cands: list[_Cand], clubs: dict[tuple[int, int], str]) -> list[_Cand]:
+    """Candidates with sports clubs in place of what overlaps them, sorted by start."""
+    cands = [c for c in cands if not any(a < c.end and c.start < b for a, b in clubs)]
+    cands += [_Cand(a, b, "ORG", "club") for a, b in clubs]
+    cands.sort(key=lambda c: c.start)
+    return cands
+
+
+def _link_unknown_names(mentions: list[Mention]) -> None:
+    """Entity ids for names not in the KB, with in-document coreference: «جيمس اباتوري» …
+    «اباتوري», also a surname seen before its full name."""
+    unknown_full: dict[str, str] = {}  # surname key → entity id of an earlier full name
+    for m in mentions:
+        if m.entity or m.type not in _NAME_TYPES:
+            continue
+        words = normalize(m.text).split()
+        key = skeleton(m.text)
+        if m.type == "PER" and len(words) == 1 and skeleton(words[0]) in unknown_full:
+            m.entity, m.method = unknown_full[skeleton(words[0])], "ner+coref-surname"
+            continue
+        m.entity = f"new:{m.type}:{key or normalize(m.text)}"
+        if m.type == "PER" and len(words) > 1:
+            unknown_full.setdefault(skeleton(words[-1]), m.entity)
+    # A surname seen before its full name: relink to the full name's entity.
+    for m in mentions:
+        if m.entity and m.entity.startswith("new:PER:") and " " not in m.entity[8:]:
+            full = unknown_full.get(m.entity[8:])
+            if full:
+                m.entity, m.method = full, "ner+coref-surname"
+
+
+def _unique_spans(mentions: list[Mention]) -> list[Mention]:
+    """Drop exact duplicates (same span found twice): the first of each span is kept."""
+    seen: set[tuple[int, int]] = set()
+    uniq = []
+    for m in mentions:
+        if (m.start, m.end) in seen:
+            continue
+        seen.add((m.start, m.end))
+        uniq.append(m)
+    return uniq
+
+
+# Patterns of `Resolver._generic`: a proclitic on a title head, a nationality adjective after a
+# noun, «من» after it, a word of four letters and more, a definite word after a bare head, a
+# plural nationality after a verb.
+_PROCLITIC_HEAD = re.compile(r"^[وفلب]")
+_ADJ_AFTER = re.compile(r"\s+(?:ال)?([\u0621-\u064a]+)")
+_FROM_AFTER = re.compile(r"\s+من\s+")
+_PART_OF_AFTER = re.compile(r"\s+(?:من\s+)?")
+_WORD4 = re.compile(r"[\u0621-\u064a]{4,}")
+_DEFINITE_AFTER = re.compile(r"\s+ال")
+_VERB_NATIONALITY = re.compile(r"(?<![\u0621-\u064a])(?P<v>[\u0621-\u064a]+)\s+(?P<n>ال[\u0621-\u064a]{3,}يون)(?![\u0621-\u064a])")
+
+
+@dataclass(slots=True)
+class _GenericScene:
+    """What `Resolver._generic` works over: the text and its same-length normal form, the spans
+    already taken (grows as mentions are added), the article's places (the dateline's left out),
+    its main country and its free nationality words (start, country)."""
+    text: str
+    norm: str
+    taken: list[tuple[int, int]]
+    countries: list[Mention]
+    default: str | None = None
+    free_nats: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _generic_heads(sc: _GenericScene, out: list[Mention]) -> list[Mention]:
+    """«اللجان التنسيقية … وأوضحت اللجان»: the bare head of an unnamed actor named before
+    is the same actor (unless a definite adjective makes it another: «اللجان الانتخابية»)."""
+    heads: dict[str, Mention] = {}
+    for m in out:
+        words = normalize(m.text).split()
+        if len(words) >= 2 and words[0].startswith("ال") and len(words[0]) >= 5:
+            heads.setdefault(words[0], m)
+    found: list[Mention] = []
+    for head, first in heads.items():
+        for mt in re.finditer(rf"(?<![\u0621-\u064a])(?:[وفب])?({re.escape(head)})(?![\u0621-\u064a])", sc.norm):
+            s, e = mt.start(1), mt.end(1)
+            if s <= first.start or any(a < e and s < b for a, b in sc.taken) or _DEFINITE_AFTER.match(sc.norm[e : e + 4]):
+                continue
+            found.append(Mention(s, e, sc.text[s:e], "ORG", first.entity, "generic", 0.5))
+            sc.taken.append((s, e))
+    return found
 
 
 _default: Resolver | None = None

@@ -70,81 +70,97 @@ def _freq(word: str) -> int:
     return vocabulary().get(word, 0)
 
 
-@functools.lru_cache(maxsize=200_000)
-def segment_word(word: str) -> tuple[tuple[int, int, str], ...]:
-    """Split an Arabic word into clitic segments; returns (start, end, kind) relative to the word.
+# Proclitic slots, in order: conjunction (و ف) then preposition/future (ب ل ك س).
+_PROCLITIC_SLOTS = (("و", "ف"), ("ب", "ل", "ك", "س"))
 
-    Works on the normalised form letter by letter; normalisation keeps one character per
-    letter (diacritics aside), so positions are mapped back through an index table.
-    """
-    # Map positions of letters (skipping diacritics/tatweel) to positions in ``word``.
+
+def _letter_index(word: str) -> tuple[str, list[int]]:
+    """The normalised letters of ``word`` and, for each letter, its position in ``word``
+    (diacritics and tatweel are skipped; a ligature such as ﻻ gives two letters)."""
     idx: list[int] = []
     parts: list[str] = []
     for i, ch in enumerate(word):
         n_ch = normalize(ch)
         parts.append(n_ch)
         idx.extend([i] * len(n_ch))  # a ligature (ﻻ) normalises to two letters
-    letters = "".join(parts)
+    return "".join(parts), idx
+
+
+def _is_proclitic(letters: str, pos: int, full: int) -> bool:
+    """Whether ``letters[pos]`` is split off as a proclitic; ``full`` is the frequency of
+    ``letters[pos:]`` as a whole word."""
     n = len(letters)
-    if n < 3 or letters in _NO_SPLIT:
-        return ((0, len(word), "stem"),)
-    segs: list[tuple[int, int, str]] = []
+    rest = letters[pos + 1 :]
+    if rest.startswith("ال") and n - pos - 1 >= 4:
+        ok = True
+    elif letters[pos] == "ل" and rest.startswith("ل") and len(rest) >= 3:
+        ok = True  # لل = ل + ال (للناتو)
+    else:
+        ok = _freq(rest) >= max(3, full // 4) or (full == 0 and _freq(rest) > 0)
+    if letters[pos] == "س" and not (rest[:1] in ("ي", "ت", "ن") or (rest[:1] == "ا" and len(rest) >= 4)):
+        ok = False  # the future «س» only before an imperfect verb: «سعيد», «سامي» are names
+    return ok and rest not in ("ه", "ها")
+
+
+def _split_proclitics(letters: str, segs: list[tuple[int, int, str]]) -> int:
+    """Append up to two proclitic segments to ``segs``; returns the position after them."""
+    n = len(letters)
     pos = 0
     full = _freq(letters)
-    # Up to two proclitics: conjunction (و ف) then preposition/future (ب ل ك س).
-    for allowed in (("و", "ف"), ("ب", "ل", "ك", "س")):
-        if pos < n and letters[pos] in allowed and n - pos - 1 >= 2:
-            rest = letters[pos + 1 :]
-            if rest.startswith("ال") and n - pos - 1 >= 4:
-                ok = True
-            elif letters[pos] == "ل" and rest.startswith("ل") and len(rest) >= 3:
-                ok = True  # لل = ل + ال (للناتو)
-            else:
-                ok = _freq(rest) >= max(3, full // 4) or (full == 0 and _freq(rest) > 0)
-            if letters[pos] == "س" and not (rest[:1] in ("ي", "ت", "ن") or (rest[:1] == "ا" and len(rest) >= 4)):
-                ok = False  # the future «س» only before an imperfect verb: «سعيد», «سامي» are names
-            if ok and rest not in ("ه", "ها"):
-                segs.append((pos, pos + 1, "proclitic"))
-                pos += 1
-                full = _freq(rest)
-    # Definite article (or the assimilated ل of لل).
+    for allowed in _PROCLITIC_SLOTS:
+        if pos < n and letters[pos] in allowed and n - pos - 1 >= 2 and _is_proclitic(letters, pos, full):
+            segs.append((pos, pos + 1, "proclitic"))
+            pos += 1
+            full = _freq(letters[pos:])
+    return pos
+
+
+def _split_article(letters: str, segs: list[tuple[int, int, str]], pos: int) -> int:
+    """Append the definite article (or the assimilated ل of لل) at ``pos`` to ``segs`` when
+    there is one; returns the position after it."""
+    n = len(letters)
     if letters.startswith("ال", pos) and n - pos - 2 >= 2 and letters[pos:] not in _NO_SPLIT:
         segs.append((pos, pos + 2, "article"))
-        pos += 2
-    elif segs and segs[-1][2] == "proclitic" and letters[segs[-1][0]] == "ل" and letters.startswith("ل", pos) and n - pos >= 3:
+        return pos + 2
+    if segs and segs[-1][2] == "proclitic" and letters[segs[-1][0]] == "ل" and letters.startswith("ل", pos) and n - pos >= 3:
         segs.append((pos, pos + 1, "article"))
-        pos += 1
-    end = n
-    has_article = any(k == "article" for _, _, k in segs)
-    if not has_article and n - pos >= 4:
-        stem_part = letters[pos:]
-        base_freq = _freq(stem_part)
-        ends_taa = word[idx[n - 1]] == "ة"  # «تظاهرة», «سلمية»: a taa marbuta is no pronoun «ه»
-        for suf in ENCLITICS:
-            if ends_taa and suf.endswith("ه"):
-                continue
-            if stem_part.endswith(suf) and len(stem_part) - len(suf) >= 3:
-                rest = stem_part[: -len(suf)]
-                cand = {rest, rest + "ه"} if suf != "ه" else {rest}
-                # «موقفها» → موقف + ها ; a taa marbuta turns into ت before a pronoun (حكومتها).
-                if rest.endswith("ت"):
-                    cand.add(rest[:-1] + "ه")
-                rf = max(_freq(c) for c in cand)
-                if rf >= max(5, base_freq // 3):
-                    end = n - len(suf)
-                    break
-    segs.append((pos, end, "stem"))
-    if end < n:
-        segs.append((end, n, "enclitic"))
+        return pos + 1
+    return pos
 
-    def back(a: int, b: int) -> tuple[int, int]:
-        s = idx[a]
-        e = idx[b - 1] + 1
-        return s, e
 
+def _pronoun_host_freq(rest: str, suf: str) -> int:
+    """Frequency of the word a pronoun suffix ``suf`` is attached to (``rest``): «موقفها» →
+    موقف + ها ; a taa marbuta turns into ت before a pronoun (حكومتها)."""
+    cand = {rest, rest + "ه"} if suf != "ه" else {rest}
+    if rest.endswith("ت"):
+        cand.add(rest[:-1] + "ه")
+    return max(_freq(c) for c in cand)
+
+
+def _enclitic_start(word: str, letters: str, idx: list[int], pos: int, has_article: bool) -> int:
+    """Letter position where a pronoun suffix starts (``len(letters)`` when there is none);
+    the stem starts at ``pos``."""
+    n = len(letters)
+    if has_article or n - pos < 4:
+        return n
+    stem_part = letters[pos:]
+    base_freq = _freq(stem_part)
+    ends_taa = word[idx[n - 1]] == "ة"  # «تظاهرة», «سلمية»: a taa marbuta is no pronoun «ه»
+    for suf in ENCLITICS:
+        if ends_taa and suf.endswith("ه"):
+            continue
+        if stem_part.endswith(suf) and len(stem_part) - len(suf) >= 3:
+            if _pronoun_host_freq(stem_part[: -len(suf)], suf) >= max(5, base_freq // 3):
+                return n - len(suf)
+    return n
+
+
+def _word_offsets(word: str, idx: list[int], segs: list[tuple[int, int, str]]) -> tuple[tuple[int, int, str], ...]:
+    """Letter-position segments mapped back to offsets in ``word``, covering it whole (the
+    first from 0, the last to its end, no gaps left by diacritics between segments)."""
     out = []
     for k, (a, b, kind) in enumerate(segs):
-        s, e = back(a, b)
+        s, e = idx[a], idx[b - 1] + 1
         if k == len(segs) - 1:
             e = len(word)
         if k == 0:
@@ -157,6 +173,28 @@ def segment_word(word: str) -> tuple[tuple[int, int, str], ...]:
             e = out[k + 1][0]
         fixed.append((s, e, kind))
     return tuple(fixed)
+
+
+@functools.lru_cache(maxsize=200_000)
+def segment_word(word: str) -> tuple[tuple[int, int, str], ...]:
+    """Split an Arabic word into clitic segments; returns (start, end, kind) relative to the word.
+
+    Works on the normalised form letter by letter; normalisation keeps one character per
+    letter (diacritics aside), so positions are mapped back through an index table.
+    """
+    letters, idx = _letter_index(word)
+    n = len(letters)
+    if n < 3 or letters in _NO_SPLIT:
+        return ((0, len(word), "stem"),)
+    segs: list[tuple[int, int, str]] = []
+    pos = _split_proclitics(letters, segs)
+    pos = _split_article(letters, segs, pos)
+    has_article = any(k == "article" for _, _, k in segs)
+    end = _enclitic_start(word, letters, idx, pos, has_article)
+    segs.append((pos, end, "stem"))
+    if end < n:
+        segs.append((end, n, "enclitic"))
+    return _word_offsets(word, idx, segs)
 
 
 @functools.lru_cache(maxsize=200_000)
