@@ -17,6 +17,7 @@ Attribution follows Arabic news syntax:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass, field
@@ -42,6 +43,12 @@ _UNNAMED = re.compile(fold(
     rf"|شهود\s+عيان|مواطن|مواطنة|مواطنون|طبيب|أطباء|مسعف|صحفي|صحفيون|مراسل|مراسلة|متحدثة|ناطق|ناطقة)"
     rf"(?:\s+(?:[{_AR}]+)){{0,3}}))(?=(?:\s+[{_AR}]+){{0,3}}?\s*[«“\"]?[^«“\"]{{0,25}}?[»”\"]?\s*(?:[،,:]|(?:إن|أن|ان|إنه|أنه|انه|بأن|بان|قوله|قولها)(?![{_AR}])))"
 ))
+
+_TIME_WORD_TAIL = re.compile(fold(r"\s+(?:ال)?(?:اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد|يوم|امس|اليوم|صباح|مساء|ظهر|ليله)(?:\s.*)?$"))
+_FROM_SRC = re.compile(fold(r"(?<![\u0621-\u064a])عن\s+"))
+_TO_CONTENT = re.compile(fold(r"[\s،,]*(?:الى|إلى)\s+"))
+_SLOT_TO_QUOTE = re.compile(fold(rf"[\s:،,]*(?:[{_AR}]+\s*){{0,4}}[\s:،,]*[«“\"„]?\s*"))
+_AND_BETWEEN_QUOTES = re.compile(r"[\s«»“”\"]*و[\s«»“”\"]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +115,8 @@ class _Ctx:
     last: _Speaker | None = None
     last_person: _Speaker | None = None
     quotes: list[Quote] = field(default_factory=list)
+    direct: list[tuple[int, int]] = field(default_factory=list)
+    used_direct: set[tuple[int, int]] = field(default_factory=set)
 
 
 def _mention_after(ctx: _Ctx, pos: int, limit: int) -> Mention | None:
@@ -158,8 +167,7 @@ def _unnamed_after(ctx: _Ctx, pos: int, limit: int) -> _Speaker | None:
     desc_s, desc_e = m.start("desc"), m.end("desc")
     full_e = desc_e
     # «دبلوماسي روسي الاربعاء»: a time word is not part of the description
-    tw = re.search(fold(r"\s+(?:ال)?(?:اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد|يوم|امس|اليوم|صباح|مساء|ظهر|ليله)(?:\s.*)?$"),
-                   ctx.norm[desc_s:desc_e])
+    tw = _TIME_WORD_TAIL.search(ctx.norm[desc_s:desc_e])
     if tw:
         desc_e = desc_s + tw.start()
     desc = ctx.text[desc_s:desc_e]
@@ -171,181 +179,280 @@ def _unnamed_after(ctx: _Ctx, pos: int, limit: int) -> _Speaker | None:
 
 
 def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[Quote]:
-    table, verb_rx = verbs()
-    norm = normalize_same_length(text)
-    ctx = _Ctx(text, norm, sorted(mentions, key=lambda m: m.start))
-    # Direct quote spans per paragraph (a quote may run over several sentences).
+    """The statements of an article, in text order: per sentence, the quotes introduced by a
+    reporting verb, a clause attributed by «…، بحسب X», then direct quotes with no verb before
+    them; a statement repeated by the article is listed once."""
+    ctx = _Ctx(text, normalize_same_length(text), sorted(mentions, key=lambda m: m.start))
+    ctx.direct = _paragraph_direct_spans(text)
+    for sent in sentences:
+        _sentence_quotes(ctx, sent.start, sent.end)
+    ctx.quotes.sort(key=lambda q: q.start)
+    return drop_repeated_quotes(text, ctx.quotes)
+
+
+def _paragraph_direct_spans(text: str) -> list[tuple[int, int]]:
+    """Direct quote spans per paragraph (a quote may run over several sentences)."""
     direct: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
         direct += _direct_spans(text, pos, pos + len(line))
         pos += len(line) + 1
-    used_direct: set[tuple[int, int]] = set()
-    quotes: list[Quote] = []
-    for sent in sentences:
-        s0, s1 = sent.start, sent.end
-        inside = [d for d in direct if s0 <= d[0] - 1 and d[1] <= s1 + 1] or [
-            d for d in direct if d[0] < s1 and s0 < d[1] and d not in used_direct
-        ]
-        for vm in verb_rx.finditer(norm, s0, s1):
-            v = table[vm.group("verb")]
-            vs, ve = vm.start("verb"), vm.end("verb")
-            if any(a <= vs < b for a, b in used_direct) or any(q.start <= vs < q.end for q in quotes):
-                continue  # a verb inside a quotation is part of what was said
-            if (v.kind == "cont" or vm.group("verb") == "بين") and not (vm.group("pre") or _clause_start(norm, s0, vs)):
-                continue  # «رادار تابع للدرع»: تابع as an adjective, not "he went on"
-            gate = _first_gate(norm, ve, s1)
-            if v.lemma in _POINTING:  # «أشار (X) إلى حديث ترامب …»: what follows إلى is what was said
-                to = _TO_GATE.search(norm, ve, gate)
-                if to:
-                    gate = to.start()
-            slot = (ve, gate)
-            speaker: _Speaker | None = None
-            carried = False
-            after = ve
-            if v.kind != "part":
-                un = _unnamed_after(ctx, ve, gate)
-                m = _subject_in_slot(ctx, ve, gate)
-                if m is not None and m.type == "PER" and not (un and un.start is not None and m.start < (un.end or 0)):
-                    un = None  # «المتحدث باسم وزارة الدفاع … أبو بكر ديالو»: the named person speaks
-                    # (but «صهر رنيم»: a name inside the description is its complement)
-                if v.lemma == "نقل":  # «نقلت صحيفة X عن Y قوله …»: Y is the speaker
-                    src = re.compile(fold(r"(?<![\u0621-\u064a])عن\s+")).search(norm, ve, gate)
-                    if src:
-                        un2 = _unnamed_after(ctx, src.end() - 1, gate)
-                        m2 = _subject_in_slot(ctx, src.end(), gate)
-                        if un2 and (m2 is None or m2.type != "PER"):
-                            un, m = un2, None
-                        elif m2 is not None:
-                            un, m = None, m2
-                if un and (m is None or m.start >= un.start):
-                    speaker, after = un, gate
-                    head = fold(un.desc).split()[0].removeprefix("ال")
-                    if un.desc.startswith("ال") and ctx.last and ctx.last.unnamed and fold(ctx.last.desc).split()[0].removeprefix("ال") == head:
-                        speaker, carried = ctx.last, True  # «الدبلوماسي» after «دبلوماسي روسي»
-                    elif un.desc.startswith("ال") and _PERSON_NOUN.match(fold(un.desc)) and ctx.last_person:
-                        speaker, carried = ctx.last_person, True  # «الوزيرة الفرنسية» after «فلورانس بارلي»
-                    elif un.desc.startswith("ال") and ctx.last and ctx.last.unnamed:
-                        speaker, carried = ctx.last, True
-                elif m is not None and m.type != "PER" and _PERSON_OF.search(norm, max(ve, m.start - 25), m.start):
-                    # «ممثل الحلف», «المتحدث باسم الخارجية»: a person speaking for the organisation
-                    if ctx.last and not ctx.last.unnamed and ctx.last.entity and ctx.last.entity in _persons():
-                        speaker, carried = ctx.last, True
-                    else:
-                        speaker = _Speaker(None, m.start, m.end, norm[max(ve, m.start - 25) : m.end].strip(), True,
-                                           ctx.text[ve:m.end].strip(), None)
-                        speaker.entity = m.entity
-                    after = gate
-                elif m is not None:
-                    speaker, after = _speaker_from_mention(m), gate
-            if speaker is None and v.kind != "part" and ctx.last_person and _DEF_PERSON.match(norm, ve, gate):
-                speaker, carried, after = ctx.last_person, True, gate  # «وكشفت الوزيرة الفرنسية أن …»
-            if speaker is None and v.kind == "say":
-                sv = _SVO_UNNAMED.search(norm, max(s0, vs - 45), vs)
-                if sv:  # «لكن مسؤولا بارزا في الشرطة قال إن …»
-                    d0, d1 = sv.start("desc"), sv.end("desc")
-                    speaker = _Speaker(None, d0, d1, ctx.text[d0:d1], True, ctx.text[d0:d1], None)
-                    after = gate if gate - ve <= 40 else ve
-            if speaker is None:
-                if slot[1] - slot[0] > 40 and v.kind != "part":
-                    continue  # a long slot with no actor: not a statement we can attribute
-                before = _mention_before(ctx, vs, s0)
-                per = _person_before(ctx, vs, max(s0, vs - 90))
-                if v.kind == "say" and per is not None:
-                    speaker = _speaker_from_mention(per)  # «إيفو دالدار السفير الأمريكي لدى الناتو قد اكد»
-                elif v.kind == "say" and before and _only_subject_between(norm, before.end, vs):
-                    speaker = _speaker_from_mention(before)
-                elif v.kind == "say" and vm.group("verb").startswith(("ي", "ت")):
-                    continue  # «ويذكر أن…» / «يذكر أن»: the outlet's own remark
-                elif v.kind != "part" and (gen := _generic_subject(ctx, s0, vs)):
-                    speaker = gen  # «غير ان الصحيفة اكدت …»
-                elif ctx.last:
-                    speaker, carried = ctx.last, True
-                elif v.kind == "cont" and (per := _person_before(ctx, vs, max(0, s0 - 400), strict=False)):
-                    # «وأشادت المحققة X … . وأضافت "…"»: the person the text was about goes on
-                    speaker, carried = _speaker_from_mention(per), True
-                else:
-                    continue
-                after = gate if gate - ve <= 40 else ve
-            # 2. what was said
-            as_said = _AS_SAID.search(norm, max(s0, vs - 16), vs)
-            if as_said and not vm.group("pre"):
-                # «وأسفر التفجير عن …، بحسب ما أكد محافظ كركوك»: the clause before is the statement
-                qs, qe = s0, as_said.start()
-                while qe > qs and ctx.text[qe - 1] in " ،,":
-                    qe -= 1
-                already = any(q.start >= s0 and q.end <= qe + 2 for q in quotes)
-                if qe - qs >= 8 and speaker is not None and not carried and not already:
-                    quotes.append(Quote(
-                        start=qs, end=qe, kind="indirect", speaker=speaker.entity, speaker_text=speaker.text,
-                        speaker_start=speaker.start, speaker_end=speaker.end, verb=v.lemma, verb_start=vs,
-                        verb_end=ve, unnamed=speaker.unnamed, source=speaker.desc or None,
-                        source_country=speaker.country))
-                    ctx.last = speaker
-                continue
-            q = _content_after(ctx, after, s1, direct, used_direct, pointing=v.lemma in _POINTING)
-            if q is None:
-                continue
-            qs, qe, kind = q
-            quotes.append(Quote(
-                start=qs, end=qe, kind=kind, speaker=speaker.entity, speaker_text=speaker.text,
-                speaker_start=speaker.start, speaker_end=speaker.end, verb=v.lemma, verb_start=vs, verb_end=ve,
-                unnamed=speaker.unnamed, source=speaker.desc or None, source_country=speaker.country,
-                carried=carried,
-            ))
-            ctx.last = speaker
-            if not speaker.unnamed and speaker.entity and (speaker.entity in _persons() or speaker.entity.startswith("new:PER")):
-                ctx.last_person = speaker
-        # «…، وفقاً للعديد من شهود العيان», «…، بحسب مصادر مطلعة»: the clause before is the statement
-        acc = _ACCORDING.search(norm, s0, s1)
-        if acc and not any(q.start < acc.start() and q.end > s0 for q in quotes):
-            qs, qe = s0, acc.start()
-            src_s, src_e = acc.start("src"), acc.end("src")
-            if norm[src_s : src_s + 1] == "ل" and norm[src_s - 1 : src_s] == "ل":
-                src_s += 1  # «للعديد من …» → «عديد من …»
-            while src_e > src_s and ctx.text[src_e - 1] in " .،,":
-                src_e -= 1
-            m = _subject_in_slot(ctx, src_s, src_e)
-            if qe - qs >= 12 and src_e > src_s:
-                sp = (_speaker_from_mention(m) if m is not None else
-                      _Speaker(None, src_s, src_e, ctx.text[src_s:src_e], True, ctx.text[src_s:src_e], None))
-                quotes.append(Quote(start=qs, end=qe, kind="indirect", speaker=sp.entity, speaker_text=sp.text,
-                                    speaker_start=sp.start, speaker_end=sp.end, verb="حسب", unnamed=sp.unnamed,
-                                    source=sp.desc or None))
-                ctx.last = sp
-        # Direct quotes with no verb before them in the sentence: «وحسب قوله "…"», «"…"، قال X»
-        for d in inside:
-            if d in used_direct or any(q.start <= d[0] and d[1] <= q.end for q in quotes):
-                continue
-            if _is_name_in_quotes(norm, d):
-                continue
-            prev = quotes[-1] if quotes else None
-            if prev and prev.kind == "direct" and 0 <= d[0] - prev.end <= 5 and re.fullmatch(
-                r"[\s«»“”\"]*و[\s«»“”\"]*", norm[prev.end : d[0]]
-            ):
-                used_direct.add(d)  # «داعيا روسيا إلى "…" و"…"»: the same speaker goes on
-                quotes.append(Quote(start=d[0], end=d[1], kind="direct", speaker=prev.speaker,
-                                    speaker_text=prev.speaker_text, speaker_start=prev.speaker_start,
-                                    speaker_end=prev.speaker_end, verb=prev.verb, verb_start=prev.verb_start,
-                                    verb_end=prev.verb_end, unnamed=prev.unnamed, source=prev.source,
-                                    source_country=prev.source_country, carried=True))
-                continue
-            q_m = _QAWL.search(norm, max(s0, d[0] - 30), d[0])
-            tail_verb = verb_rx.match(norm, d[1] + 1 + len(norm[d[1] + 1 :]) - len(norm[d[1] + 1 :].lstrip(" ،,")))
-            tail = _subject_in_slot(ctx, tail_verb.end(), min(s1, tail_verb.end() + 60)) if tail_verb else None
-            if tail_verb and tail and table[tail_verb.group("verb")].kind == "say":
-                sp = _speaker_from_mention(tail)
-            elif q_m and ctx.last:
-                sp = ctx.last
-            else:
-                continue
-            used_direct.add(d)
-            quotes.append(Quote(start=d[0], end=d[1], kind="direct", speaker=sp.entity, speaker_text=sp.text,
-                                speaker_start=sp.start, speaker_end=sp.end, verb="قول", unnamed=sp.unnamed,
-                                source=sp.desc or None, source_country=sp.country, carried=sp is ctx.last))
-            ctx.last = sp
-    quotes.sort(key=lambda q: q.start)
-    return drop_repeated_quotes(text, quotes)
+    return direct
+
+
+def _sentence_quotes(ctx: _Ctx, s0: int, s1: int) -> None:
+    """The quotes of the sentence text[s0:s1], appended to ``ctx.quotes``."""
+    inside = [d for d in ctx.direct if s0 <= d[0] - 1 and d[1] <= s1 + 1] or [
+        d for d in ctx.direct if d[0] < s1 and s0 < d[1] and d not in ctx.used_direct
+    ]
+    _, verb_rx = verbs()
+    for vm in verb_rx.finditer(ctx.norm, s0, s1):
+        _verb_quote(ctx, vm, s0, s1)
+    _according_quote(ctx, s0, s1)
+    _verbless_direct_quotes(ctx, inside, s0, s1)
+
+
+def _quote(sp: _Speaker, start: int, end: int, kind: str, verb: str, verb_start: int | None = None,
+           verb_end: int | None = None, carried: bool = False) -> Quote:
+    """A quote of ``sp`` over [start, end)."""
+    return Quote(start=start, end=end, kind=kind, speaker=sp.entity, speaker_text=sp.text, speaker_start=sp.start,
+                 speaker_end=sp.end, verb=verb, verb_start=verb_start, verb_end=verb_end, unnamed=sp.unnamed,
+                 source=sp.desc or None, source_country=sp.country, carried=carried)
+
+
+@dataclass(slots=True)
+class _VerbHit:
+    """A reporting verb in the sentence [s0, s1): its match, entry and span, and ``gate``, where
+    its speaker slot ends."""
+
+    vm: re.Match[str]
+    v: Verb
+    vs: int
+    ve: int
+    s0: int
+    s1: int
+    gate: int
+
+
+def _verb_hit(ctx: _Ctx, vm: re.Match[str], s0: int, s1: int) -> _VerbHit | None:
+    """The verb match as a reporting verb with its slot, or None where it reports nothing."""
+    table, _ = verbs()
+    norm = ctx.norm
+    v = table[vm.group("verb")]
+    vs, ve = vm.start("verb"), vm.end("verb")
+    if any(a <= vs < b for a, b in ctx.used_direct) or any(q.start <= vs < q.end for q in ctx.quotes):
+        return None  # a verb inside a quotation is part of what was said
+    if (v.kind == "cont" or vm.group("verb") == "بين") and not (vm.group("pre") or _clause_start(norm, s0, vs)):
+        return None  # «رادار تابع للدرع»: تابع as an adjective, not "he went on"
+    gate = _first_gate(norm, ve, s1)
+    if v.lemma in _POINTING:  # «أشار (X) إلى حديث ترامب …»: what follows إلى is what was said
+        to = _TO_GATE.search(norm, ve, gate)
+        if to:
+            gate = to.start()
+    return _VerbHit(vm, v, vs, ve, s0, s1, gate)
+
+
+def _verb_quote(ctx: _Ctx, vm: re.Match[str], s0: int, s1: int) -> None:
+    """The quote a reporting verb introduces: 1. who speaks, 2. what was said."""
+    hit = _verb_hit(ctx, vm, s0, s1)
+    if hit is None:
+        return
+    found = _attribute(ctx, hit)
+    if found is None:
+        return
+    speaker, carried, after = found
+    as_said = _AS_SAID.search(ctx.norm, max(s0, hit.vs - 16), hit.vs)
+    if as_said and not vm.group("pre"):
+        _as_said_quote(ctx, hit, as_said.start(), speaker, carried)
+        return
+    _quote_after_verb(ctx, hit, speaker, carried, after)
+
+
+def _attribute(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool, int] | None:
+    """(speaker, carried, where what was said may start) for the verb, or None."""
+    v, ve, gate = hit.v, hit.ve, hit.gate
+    if v.kind != "part":
+        found = _speaker_in_slot(ctx, hit)
+        if found is None and ctx.last_person and _DEF_PERSON.match(ctx.norm, ve, gate):
+            found = ctx.last_person, True  # «وكشفت الوزيرة الفرنسية أن …»
+        if found is not None:
+            return found[0], found[1], gate
+    after = gate if gate - ve <= 40 else ve
+    if v.kind == "say":
+        sv = _SVO_UNNAMED.search(ctx.norm, max(hit.s0, hit.vs - 45), hit.vs)
+        if sv:  # «لكن مسؤولا بارزا في الشرطة قال إن …»
+            d0, d1 = sv.start("desc"), sv.end("desc")
+            return _Speaker(None, d0, d1, ctx.text[d0:d1], True, ctx.text[d0:d1], None), False, after
+    found = _speaker_before_verb(ctx, hit)
+    return None if found is None else (found[0], found[1], after)
+
+
+def _slot_candidates(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker | None, Mention | None]:
+    """The unnamed source and the actor mention in the verb's slot (after «عن» for «نقل»)."""
+    ve, gate = hit.ve, hit.gate
+    un = _unnamed_after(ctx, ve, gate)
+    m = _subject_in_slot(ctx, ve, gate)
+    if m is not None and m.type == "PER" and not (un and un.start is not None and m.start < (un.end or 0)):
+        un = None  # «المتحدث باسم وزارة الدفاع … أبو بكر ديالو»: the named person speaks
+        # (but «صهر رنيم»: a name inside the description is its complement)
+    if hit.v.lemma == "نقل":  # «نقلت صحيفة X عن Y قوله …»: Y is the speaker
+        src = _FROM_SRC.search(ctx.norm, ve, gate)
+        if src:
+            un2 = _unnamed_after(ctx, src.end() - 1, gate)
+            m2 = _subject_in_slot(ctx, src.end(), gate)
+            if un2 and (m2 is None or m2.type != "PER"):
+                un, m = un2, None
+            elif m2 is not None:
+                un, m = None, m2
+    return un, m
+
+
+def _speaker_in_slot(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | None:
+    """(speaker, carried) named between the verb and the gate (VSO), or None."""
+    un, m = _slot_candidates(ctx, hit)
+    if un and (m is None or m.start >= un.start):
+        return _unnamed_or_anaphor(ctx, un)
+    if m is not None and m.type != "PER" and _PERSON_OF.search(ctx.norm, max(hit.ve, m.start - 25), m.start):
+        return _spokesperson(ctx, hit.ve, m)
+    if m is not None:
+        return _speaker_from_mention(m), False
+    return None
+
+
+def _unnamed_or_anaphor(ctx: _Ctx, un: _Speaker) -> tuple[_Speaker, bool]:
+    """An unnamed source, or the earlier speaker a definite description refers back to."""
+    head = fold(un.desc).split()[0].removeprefix("ال")
+    definite = un.desc.startswith("ال")
+    last = ctx.last
+    if definite and last and last.unnamed and fold(last.desc).split()[0].removeprefix("ال") == head:
+        return last, True  # «الدبلوماسي» after «دبلوماسي روسي»
+    if definite and _PERSON_NOUN.match(fold(un.desc)) and ctx.last_person:
+        return ctx.last_person, True  # «الوزيرة الفرنسية» after «فلورانس بارلي»
+    if definite and last and last.unnamed:
+        return last, True
+    return un, False
+
+
+def _spokesperson(ctx: _Ctx, ve: int, m: Mention) -> tuple[_Speaker, bool]:
+    """«ممثل الحلف», «المتحدث باسم الخارجية»: a person speaking for the organisation ``m``."""
+    last = ctx.last
+    if last and not last.unnamed and last.entity and last.entity in _persons():
+        return last, True
+    speaker = _Speaker(None, m.start, m.end, ctx.norm[max(ve, m.start - 25) : m.end].strip(), True,
+                       ctx.text[ve:m.end].strip(), None)
+    speaker.entity = m.entity
+    return speaker, False
+
+
+def _speaker_before_verb(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | None:
+    """(speaker, carried) when the slot names nobody: the subject before the verb (SVO), a
+    generic subject, or the previous speaker; None when the statement is not attributable."""
+    v, vs, s0 = hit.v, hit.vs, hit.s0
+    if hit.gate - hit.ve > 40 and v.kind != "part":
+        return None  # a long slot with no actor: not a statement we can attribute
+    before = _mention_before(ctx, vs, s0)
+    per = _person_before(ctx, vs, max(s0, vs - 90))
+    if v.kind == "say" and per is not None:
+        return _speaker_from_mention(per), False  # «إيفو دالدار السفير الأمريكي لدى الناتو قد اكد»
+    if v.kind == "say" and before and _only_subject_between(ctx.norm, before.end, vs):
+        return _speaker_from_mention(before), False
+    if v.kind == "say" and hit.vm.group("verb").startswith(("ي", "ت")):
+        return None  # «ويذكر أن…» / «يذكر أن»: the outlet's own remark
+    if v.kind != "part" and (gen := _generic_subject(ctx, s0, vs)):
+        return gen, False  # «غير ان الصحيفة اكدت …»
+    if ctx.last:
+        return ctx.last, True
+    if v.kind == "cont" and (per := _person_before(ctx, vs, max(0, s0 - 400), strict=False)):
+        # «وأشادت المحققة X … . وأضافت "…"»: the person the text was about goes on
+        return _speaker_from_mention(per), True
+    return None
+
+
+def _as_said_quote(ctx: _Ctx, hit: _VerbHit, qe: int, speaker: _Speaker, carried: bool) -> None:
+    """«وأسفر التفجير عن …، بحسب ما أكد محافظ كركوك»: the clause before is the statement."""
+    qs = hit.s0
+    while qe > qs and ctx.text[qe - 1] in " ،,":
+        qe -= 1
+    already = any(q.start >= hit.s0 and q.end <= qe + 2 for q in ctx.quotes)
+    if qe - qs >= 8 and speaker is not None and not carried and not already:
+        ctx.quotes.append(_quote(speaker, qs, qe, "indirect", hit.v.lemma, hit.vs, hit.ve))
+        ctx.last = speaker
+
+
+def _quote_after_verb(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker, carried: bool, after: int) -> None:
+    """What was said after the verb's slot (a direct quote or reported speech), if anything."""
+    q = _content_after(ctx, after, hit.s1, ctx.direct, ctx.used_direct, pointing=hit.v.lemma in _POINTING)
+    if q is None:
+        return
+    qs, qe, kind = q
+    ctx.quotes.append(_quote(speaker, qs, qe, kind, hit.v.lemma, hit.vs, hit.ve, carried))
+    ctx.last = speaker
+    if not speaker.unnamed and speaker.entity and (speaker.entity in _persons() or speaker.entity.startswith("new:PER")):
+        ctx.last_person = speaker
+
+
+def _according_quote(ctx: _Ctx, s0: int, s1: int) -> None:
+    """«…، وفقاً للعديد من شهود العيان», «…، بحسب مصادر مطلعة»: the clause before is the statement."""
+    norm = ctx.norm
+    acc = _ACCORDING.search(norm, s0, s1)
+    if not acc or any(q.start < acc.start() and q.end > s0 for q in ctx.quotes):
+        return
+    qs, qe = s0, acc.start()
+    src_s, src_e = acc.start("src"), acc.end("src")
+    if norm[src_s : src_s + 1] == "ل" and norm[src_s - 1 : src_s] == "ل":
+        src_s += 1  # «للعديد من …» → «عديد من …»
+    while src_e > src_s and ctx.text[src_e - 1] in " .،,":
+        src_e -= 1
+    m = _subject_in_slot(ctx, src_s, src_e)
+    if qe - qs >= 12 and src_e > src_s:
+        sp = (_speaker_from_mention(m) if m is not None else
+              _Speaker(None, src_s, src_e, ctx.text[src_s:src_e], True, ctx.text[src_s:src_e], None))
+        ctx.quotes.append(_quote(sp, qs, qe, "indirect", "حسب"))
+        ctx.last = sp
+
+
+def _verbless_direct_quotes(ctx: _Ctx, inside: list[tuple[int, int]], s0: int, s1: int) -> None:
+    """Direct quotes with no verb before them in the sentence: «وحسب قوله "…"», «"…"، قال X»."""
+    for d in inside:
+        if d in ctx.used_direct or any(q.start <= d[0] and d[1] <= q.end for q in ctx.quotes):
+            continue
+        if _is_name_in_quotes(ctx.norm, d):
+            continue
+        if _continues_previous(ctx, d):
+            continue
+        sp = _verbless_speaker(ctx, d, s0, s1)
+        if sp is None:
+            continue
+        ctx.used_direct.add(d)
+        ctx.quotes.append(_quote(sp, d[0], d[1], "direct", "قول", carried=sp is ctx.last))
+        ctx.last = sp
+
+
+def _continues_previous(ctx: _Ctx, d: tuple[int, int]) -> bool:
+    """«داعيا روسيا إلى "…" و"…"»: a direct quote joined by «و» to the previous one goes on with
+    the same speaker (the quote is added)."""
+    prev = ctx.quotes[-1] if ctx.quotes else None
+    if not (prev and prev.kind == "direct" and 0 <= d[0] - prev.end <= 5
+            and _AND_BETWEEN_QUOTES.fullmatch(ctx.norm[prev.end : d[0]])):
+        return False
+    ctx.used_direct.add(d)
+    ctx.quotes.append(dataclasses.replace(prev, start=d[0], end=d[1], kind="direct", carried=True))
+    return True
+
+
+def _verbless_speaker(ctx: _Ctx, d: tuple[int, int], s0: int, s1: int) -> _Speaker | None:
+    """The speaker of a direct quote with no verb before it: named by a «قال X» right after it,
+    or the previous speaker after «حسب قوله»; None otherwise."""
+    table, verb_rx = verbs()
+    norm = ctx.norm
+    q_m = _QAWL.search(norm, max(s0, d[0] - 30), d[0])
+    tail_verb = verb_rx.match(norm, d[1] + 1 + len(norm[d[1] + 1 :]) - len(norm[d[1] + 1 :].lstrip(" ،,")))
+    tail = _subject_in_slot(ctx, tail_verb.end(), min(s1, tail_verb.end() + 60)) if tail_verb else None
+    if tail_verb and tail and table[tail_verb.group("verb")].kind == "say":
+        return _speaker_from_mention(tail)
+    if q_m and ctx.last:
+        return ctx.last
+    return None
 
 
 def _said_key(text: str, q: Quote) -> str:
@@ -509,14 +616,12 @@ def _content_after(ctx: _Ctx, pos: int, end: int, direct: list[tuple[int, int]],
         if _is_name_in_quotes(norm, d) and pos <= d[0] <= pos + 3:
             pos = d[1] + 1  # «في حوار مع صحيفة "روسيسكايا غازيتا" "هدفنا …"»
             continue
-        if pos <= d[0] <= pos + 60 and re.fullmatch(
-            fold(rf"[\s:،,]*(?:[{_AR}]+\s*){{0,4}}[\s:،,]*[«“\"„]?\s*"), norm[pos : d[0]]
-        ):
+        if pos <= d[0] <= pos + 60 and _SLOT_TO_QUOTE.fullmatch(norm[pos : d[0]]):
             used.add(d)
             return d[0], d[1], "direct"
     m = _COMP.match(norm, pos, end) or _PREP_COMP.match(norm, pos, end) or _ABOUT.match(norm, pos, end)
     if not m and pointing:
-        m = re.compile(fold(r"[\s،,]*(?:الى|إلى)\s+")).match(norm, pos, end)
+        m = _TO_CONTENT.match(norm, pos, end)
     if not m:
         return None
     s = m.end()

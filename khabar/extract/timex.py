@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from ..model import DateValue, Timex
-from ..text.dates import _M, _M2, MONTHS, WEEKDAY_RE, find_dates
+from ..text.dates import _M, _M2, MONTHS, WEEKDAY_RE, WEEKDAYS, find_dates
 from ..text.textnorm import normalize_same_length
 
 _AR = "\u0621-\u064a"
@@ -99,29 +101,62 @@ _VAGUE = [
 ]
 
 
-def find_timexes(text: str, published: DateValue | None, start: int = 0, end: int | None = None) -> list[Timex]:
-    end = len(text) if end is None else end
-    norm = normalize_same_length(text)
-    anchor = _anchor(published)
-    out: list[Timex] = []
-    taken: list[tuple[int, int]] = []
+_RELDAY_RX = [(re.compile(_word(pat)), delta) for pat, delta in _RELDAY]
+_VAGUE_RX = [(re.compile(_word(pat)), val) for pat, val in _VAGUE]
+_RUSSIA = _f("روسيا ")
+_PERIOD_PREC = {"العام": "year", "السنه": "year", "الشهر": "month"}
+_UNIT_DAYS = {"D": 1, "W": 7, "M": 30.5, "Y": 365.25}
+_UNIT_PREC = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+_SEASON_PAST = (_f("الماضي"),)
+_SEASON_NEXT = (_f("المقبل"), _f("القادم"))
+_YEAR_UNITS = (_f("العام"), _f("السنة"))
+_MONTH_UNIT = _f("الشهر")
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= s or a >= e for s, e in taken)
 
-    def add(t: Timex) -> None:
+@dataclass(slots=True)
+class _Scan:
+    """What every finder shares: the text, its search form, the anchor date, the window
+    [start, end) and the expressions found so far (an earlier finder's span wins)."""
+
+    text: str
+    norm: str
+    anchor: dt.date | None
+    start: int
+    end: int
+    out: list[Timex] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+
+    def free(self, a: int, b: int) -> bool:
+        """No expression found so far overlaps [a, b)."""
+        return all(b <= s or a >= e for s, e in self.taken)
+
+    def add(self, t: Timex) -> None:
+        """Trim the expression, set its text and keep it unless its span is taken."""
+        text = self.text
         while t.end > t.start and text[t.end - 1] in " \t،,":
             t.end -= 1
-        if text[t.start : t.start + 1] in ("و", "ف") and t.kind != "absolute" and not norm.startswith(("في ", "فبراير"), t.start):
+        if text[t.start : t.start + 1] in ("و", "ف") and t.kind != "absolute" and not self.norm.startswith(("في ", "فبراير"), t.start):
             t.start += 1  # «وأمس» → «أمس»
         t.text = text[t.start : t.end]
-        if free(t.start, t.end):
-            taken.append((t.start, t.end))
-            out.append(t)
+        if self.free(t.start, t.end):
+            self.taken.append((t.start, t.end))
+            self.out.append(t)
 
-    # Ranges first: «يومي 19 و20 نوفمبر/تشرين الثاني»
-    for m in _RANGE.finditer(norm, start, end):
-        mo = MONTHS[re.sub(r"\s+", " ", m.group("m1"))]
+    def finditer(self, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """Matches of ``rx`` in the window."""
+        return rx.finditer(self.norm, self.start, self.end)
+
+
+def _month_of(m: re.Match[str]) -> int:
+    """The month number of a match's ``m1`` group."""
+    return MONTHS[re.sub(r"\s+", " ", m.group("m1"))]
+
+
+def _ranges(sc: _Scan) -> None:
+    """Day ranges: «يومي 19 و20 نوفمبر/تشرين الثاني», «من 9 الى 11 فبراير»."""
+    anchor = sc.anchor
+    for m in sc.finditer(_RANGE):
+        mo = _month_of(m)
         d1, d2 = int(m.group("d1")), int(m.group("d2"))
         y = int(m.group("y")) if m.group("y") else None
         notes = []
@@ -136,9 +171,13 @@ def find_timexes(text: str, published: DateValue | None, start: int = 0, end: in
                 val = f"XXXX-{mo:02d}-{d1:02d}/XXXX-{mo:02d}-{d2:02d}"
         except ValueError:
             continue
-        add(Timex(m.start(), m.end(), "", "DATE", val, "day", "range", bool(anchor and not m.group("y")), notes))
-    # Absolute and partial dates
-    for d in find_dates(text, start, end):
+        sc.add(Timex(m.start(), m.end(), "", "DATE", val, "day", "range", bool(anchor and not m.group("y")), notes))
+
+
+def _dates(sc: _Scan) -> None:
+    """Absolute and partial dates (:func:`khabar.text.dates.find_dates`)."""
+    anchor = sc.anchor
+    for d in find_dates(sc.text, sc.start, sc.end):
         (mo, day) = d.readings[0]
         notes: list[str] = []
         if d.year:
@@ -154,10 +193,14 @@ def find_timexes(text: str, published: DateValue | None, start: int = 0, end: in
         else:
             val = f"XXXX-{mo:02d}" + (f"-{day:02d}" if day else "")
             kind, anchored = "partial", False
-        add(Timex(d.start, d.end, "", "DATE", val, "day" if day else "month", kind, anchored, notes))
-    # «نوفمبر الماضي»
-    for m in _MONTH_REL.finditer(norm, start, end):
-        mo = MONTHS[re.sub(r"\s+", " ", m.group("m1"))]
+        sc.add(Timex(d.start, d.end, "", "DATE", val, "day" if day else "month", kind, anchored, notes))
+
+
+def _month_relative(sc: _Scan) -> None:
+    """A month with a relative word: «نوفمبر الماضي»."""
+    anchor = sc.anchor
+    for m in sc.finditer(_MONTH_REL):
+        mo = _month_of(m)
         rel = m.group("rel")
         val = f"XXXX-{mo:02d}"
         if anchor:
@@ -169,58 +212,76 @@ def find_timexes(text: str, published: DateValue | None, start: int = 0, end: in
             if future and mo <= anchor.month:
                 y += 1
             val = f"{y:04d}-{mo:02d}"
-        add(Timex(m.start(), m.end(), "", "DATE", val, "month", "relative", bool(anchor)))
-    # Relative days
-    for pat, delta in _RELDAY:
-        for m in re.finditer(_word(pat), norm[:end]):
-            if m.start() < start or norm[max(0, m.start() - 6) : m.start()].endswith(_f("روسيا ")):
+        sc.add(Timex(m.start(), m.end(), "", "DATE", val, "month", "relative", bool(anchor)))
+
+
+def _relative_days(sc: _Scan) -> None:
+    """Relative days: أمس، أمس الأول، اليوم، غدا، بعد غد، الليلة."""
+    anchor, norm = sc.anchor, sc.norm
+    for rx, delta in _RELDAY_RX:
+        for m in rx.finditer(norm[: sc.end]):
+            if m.start() < sc.start or norm[max(0, m.start() - 6) : m.start()].endswith(_RUSSIA):
                 continue  # «روسيا اليوم» is the outlet (Russia Today)
             val = (anchor + dt.timedelta(days=delta)).isoformat() if anchor else f"REL{delta:+d}D"
-            add(Timex(m.start(), m.end(), "", "DATE", val, "day", "relative", bool(anchor)))
-    # Relative periods
-    for m in _REL_PERIOD.finditer(norm, start, end):
+            sc.add(Timex(m.start(), m.end(), "", "DATE", val, "day", "relative", bool(anchor)))
+
+
+def _period_value(unit: str, step: int, anchor: dt.date) -> str:
+    """The anchored value of «العام/الشهر/الأسبوع» moved ``step`` units from the anchor."""
+    if unit in ("العام", "السنه"):
+        return str(anchor.year + step)
+    if unit == "الشهر":
+        mo = anchor.month + step
+        y = anchor.year + (mo - 1) // 12
+        return f"{y:04d}-{(mo - 1) % 12 + 1:02d}"
+    wk = anchor + dt.timedelta(weeks=step)
+    iso = wk.isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}"
+
+
+def _relative_periods(sc: _Scan) -> None:
+    """Relative periods: الأسبوع/الشهر/العام الماضي|المقبل|الحالي."""
+    anchor = sc.anchor
+    for m in sc.finditer(_REL_PERIOD):
         unit, rel = m.group("unit"), m.group("rel")
         step = -1 if rel.startswith(("الماضي", "المنصرم")) else 1 if rel.startswith(("المقبل", "القادم")) else 0
-        val = f"REL{step:+d}{unit}"
-        if anchor:
-            if unit in ("العام", "السنه"):
-                val = str(anchor.year + step)
-            elif unit == "الشهر":
-                mo = anchor.month + step
-                y = anchor.year + (mo - 1) // 12
-                val = f"{y:04d}-{(mo - 1) % 12 + 1:02d}"
-            else:
-                wk = anchor + dt.timedelta(weeks=step)
-                iso = wk.isocalendar()
-                val = f"{iso.year:04d}-W{iso.week:02d}"
-        prec = {"العام": "year", "السنه": "year", "الشهر": "month"}.get(unit, "week")
-        add(Timex(m.start(), m.end(), "", "DATE", val, prec, "relative", bool(anchor)))
-    # «منذ عامين», «قبل ثلاثة أيام», «خلال أسبوعين»
-    for m in _AGO.finditer(norm, start, end):
+        val = _period_value(unit, step, anchor) if anchor else f"REL{step:+d}{unit}"
+        prec = _PERIOD_PREC.get(unit, "week")
+        sc.add(Timex(m.start(), m.end(), "", "DATE", val, prec, "relative", bool(anchor)))
+
+
+def _ago_count(m: re.Match[str]) -> int:
+    """How many units an «منذ/قبل/خلال …» match counts («عامين» is two, a bare unit one)."""
+    raw_num = m.group("num")
+    n = int(raw_num) if raw_num and raw_num.isdigit() else _NUMWORDS_F.get(raw_num or "", 0)
+    if not n:
+        n = 2 if m.group("unit").endswith(("ين", "تين")) else 1
+    return n
+
+
+def _ago(sc: _Scan) -> None:
+    """Durations and points back in time: «منذ عامين», «قبل ثلاثة أيام», «خلال أسبوعين»."""
+    anchor = sc.anchor
+    for m in sc.finditer(_AGO):
         unit = _UNITS_F.get(m.group("unit"), "D")
-        raw_num = m.group("num")
-        n = int(raw_num) if raw_num and raw_num.isdigit() else _NUMWORDS_F.get(raw_num or "", 0)
-        u = m.group("unit")
-        if not n:
-            n = 2 if u.endswith(("ين", "تين")) else 1
+        n = _ago_count(m)
         half = "نصف" in m.group(0)
-        dur = f"P{n}{unit}"
-        direction = m.group("dir")
-        val = dur
+        val = f"P{n}{unit}"
         typ = "DURATION"
-        if direction in ("قبل", "منذ") and anchor:
-            days = int({"D": 1, "W": 7, "M": 30.5, "Y": 365.25}[unit] * (n + (0.5 if half else 0)))
+        if m.group("dir") in ("قبل", "منذ") and anchor:
+            days = int(_UNIT_DAYS[unit] * (n + (0.5 if half else 0)))
             if days > (anchor - dt.date(1, 1, 1)).days:  # «منذ 5000 عام»: before the calendar starts
                 continue
             ref = anchor - dt.timedelta(days=days)
             val = ref.isoformat() if unit in "DW" else (f"{ref.year:04d}-{ref.month:02d}" if unit == "M" else str(ref.year))
             typ = "DATE"
-        add(Timex(m.start(), m.end(), "", typ, val, {"D": "day", "W": "week", "M": "month", "Y": "year"}[unit],
-                  "relative", bool(anchor and typ == "DATE")))
-    # Weekdays: the nearest such day to the publication date (past-leaning).
-    for m in WEEKDAY_RE.finditer(norm, start, end):
-        from ..text.dates import WEEKDAYS
+        sc.add(Timex(m.start(), m.end(), "", typ, val, _UNIT_PREC[unit], "relative", bool(anchor and typ == "DATE")))
 
+
+def _weekdays(sc: _Scan) -> None:
+    """Weekdays: the nearest such day to the publication date (past-leaning)."""
+    anchor = sc.anchor
+    for m in sc.finditer(WEEKDAY_RE):
         wd = WEEKDAYS[m.group("wd")]
         s = m.start("wd") if m.group(0)[:1] in "وف" else m.start()
         if anchor:
@@ -230,38 +291,70 @@ def find_timexes(text: str, published: DateValue | None, start: int = 0, end: in
             val = (anchor + dt.timedelta(days=delta)).isoformat()
         else:
             val = f"XXXX-WXX-{wd + 1}"
-        add(Timex(s, m.end(), "", "DATE", val, "day", "weekday", bool(anchor)))
-    # «هذا العام», «هذا الخريف», «الصيف الماضي»
+        sc.add(Timex(s, m.end(), "", "DATE", val, "day", "weekday", bool(anchor)))
+
+
+def _this_value(unit: str, step: int, anchor: dt.date | None) -> tuple[str, str]:
+    """(value, precision) of «هذا العام», «هذا الخريف», «الصيف الماضي» for this unit and step."""
+    if unit in _SEASONS:
+        y = f"{anchor.year + step:04d}" if anchor else "XXXX"
+        return f"{y}-{_SEASONS[unit]}", "season"
+    if unit in _YEAR_UNITS:
+        return (str(anchor.year + step) if anchor else f"REL{step:+d}Y"), "year"
+    if unit == _MONTH_UNIT:
+        return (f"{anchor.year:04d}-{anchor.month:02d}" if anchor else "REL+0M"), "month"
+    iso = anchor.isocalendar() if anchor else None
+    return (f"{iso.year:04d}-W{iso.week:02d}" if iso else "REL+0W"), "week"
+
+
+def _this_and_seasons(sc: _Scan) -> None:
+    """«هذا العام», «هذا الخريف», «الصيف الماضي»."""
+    anchor = sc.anchor
     for rx in (_THIS, _SEASON):
-        for m in rx.finditer(norm, start, end):
+        for m in sc.finditer(rx):
             unit = m.group("unit")
             rel = m.groupdict().get("rel") or ""
-            step = -1 if rel in (_f("الماضي"),) else 1 if rel in (_f("المقبل"), _f("القادم")) else 0
-            if unit in _SEASONS:
-                y = f"{anchor.year + step:04d}" if anchor else "XXXX"
-                val, prec = f"{y}-{_SEASONS[unit]}", "season"
-            elif unit in (_f("العام"), _f("السنة")):
-                val, prec = (str(anchor.year + step) if anchor else f"REL{step:+d}Y"), "year"
-            elif unit == _f("الشهر"):
-                val, prec = (f"{anchor.year:04d}-{anchor.month:02d}" if anchor else "REL+0M"), "month"
-            else:
-                iso = anchor.isocalendar() if anchor else None
-                val, prec = (f"{iso.year:04d}-W{iso.week:02d}" if iso else "REL+0W"), "week"
-            add(Timex(m.start(), m.end(), "", "DATE", val, prec, "relative", bool(anchor)))
-    # «مطلع كانون الاول/ديسمبر»
-    for m in _PART_MONTH.finditer(norm, start, end):
-        mo = MONTHS[re.sub(r"\s+", " ", m.group("m1"))]
+            step = -1 if rel in _SEASON_PAST else 1 if rel in _SEASON_NEXT else 0
+            val, prec = _this_value(unit, step, anchor)
+            sc.add(Timex(m.start(), m.end(), "", "DATE", val, prec, "relative", bool(anchor)))
+
+
+def _part_of_month(sc: _Scan) -> None:
+    """A part of a month: «مطلع كانون الاول/ديسمبر», «أواخر نوفمبر»."""
+    anchor = sc.anchor
+    for m in sc.finditer(_PART_MONTH):
+        mo = _month_of(m)
         y = int(m.group("y")) if m.group("y") else None
         if y is None and anchor:
             a = _closest_year(mo, 15, anchor)
             y = a.year if a else None
-        add(Timex(m.start(), m.end(), "", "DATE", f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}", "month", "partial", bool(anchor)))
-    # Years
-    for m in _YEAR.finditer(norm, start, end):
-        add(Timex(m.start(), m.end(), "", "DATE", m.group("y"), "year", "absolute"))
-    for pat, val in _VAGUE:
-        for m in re.finditer(_word(pat), norm[:end]):
-            if m.start() >= start:
-                add(Timex(m.start(), m.end(), "", "DATE", val, "vague", "vague"))
-    out.sort(key=lambda t: t.start)
-    return out
+        sc.add(Timex(m.start(), m.end(), "", "DATE", f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}", "month", "partial", bool(anchor)))
+
+
+def _years(sc: _Scan) -> None:
+    """Years: «عام 2008», «في 2010»."""
+    for m in sc.finditer(_YEAR):
+        sc.add(Timex(m.start(), m.end(), "", "DATE", m.group("y"), "year", "absolute"))
+
+
+def _vague(sc: _Scan) -> None:
+    """Vague references: «في وقت سابق», «مؤخرا», «حاليا», «قريبا»."""
+    for rx, val in _VAGUE_RX:
+        for m in rx.finditer(sc.norm[: sc.end]):
+            if m.start() >= sc.start:
+                sc.add(Timex(m.start(), m.end(), "", "DATE", val, "vague", "vague"))
+
+
+# The finders in priority order: where two expressions overlap the earlier finder's is kept.
+_FINDERS = (_ranges, _dates, _month_relative, _relative_days, _relative_periods, _ago, _weekdays,
+            _this_and_seasons, _part_of_month, _years, _vague)
+
+
+def find_timexes(text: str, published: DateValue | None, start: int = 0, end: int | None = None) -> list[Timex]:
+    """The temporal expressions in text[start:end], anchored on the publication date, in text order."""
+    end = len(text) if end is None else end
+    sc = _Scan(text, normalize_same_length(text), _anchor(published), start, end)
+    for finder in _FINDERS:
+        finder(sc)
+    sc.out.sort(key=lambda t: t.start)
+    return sc.out
