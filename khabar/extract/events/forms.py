@@ -55,15 +55,19 @@ def _inflected_verb(tok: Token | None) -> bool:
     return len(c) >= 4 and (c.endswith(("وا", "ت", "تا")) or c[:1] in "يتن")
 
 
+def _after_proclitics(tok: Token) -> str:
+    """The token's display text from its first non-proclitic segment on (vowels kept)."""
+    for g in tok.segments:
+        if g.kind != "proclitic":
+            return tok.text[g.start - tok.start :]
+    return tok.text
+
+
 def _voweled_passive(tok: Token | None) -> bool:
     """«قُتل», «أُصيب»: a damma on the first letter marks the passive."""
     if tok is None:
         return False
-    core = tok.text
-    for g in tok.segments:
-        if g.kind != "proclitic":
-            core = tok.text[g.start - tok.start :]
-            break
+    core = _after_proclitics(tok)
     return len(core) > 1 and core[1] == "\u064f"
 
 
@@ -72,11 +76,7 @@ def _passive_perfect(tok: Token | None) -> bool:
     imperfects «يُرسل» are left out — their damma may be active)."""
     if tok is None:
         return False
-    core = tok.text
-    for g in tok.segments:
-        if g.kind != "proclitic":
-            core = tok.text[g.start - tok.start :]
-            break
+    core = _after_proclitics(tok)
     if not core or core[0] in "يتن":
         return False
     return "\u064f" in core[1:5]
