@@ -1,6 +1,6 @@
 """Storage behind one interface (``base``): :func:`open_store` returns a :class:`Store`; SQLite is
 the embedded default (``sqlite``, full-text search with our own normalisation, query syntax in
-``query``); exports of articles and events (``export``). The CLI, web app and API read the store only."""
+``query``), PostgreSQL (``postgres``, ``postgresql://…``) for shared and large deployments; exports of articles and events (``export``). The CLI, web app and API read the store only."""
 
 import os
 
@@ -22,9 +22,9 @@ def open_store(url: str | None = None, readonly: bool = False) -> Store:
     a missing store raises :class:`StoreNotFound`, an unreadable one :class:`StoreError`."""
     url = url or os.environ.get("KHABAR_DB") or DEFAULT_DB
     if url.startswith(("postgresql://", "postgres://")):
-        raise NotImplementedError(
-            "the PostgreSQL backend is not available in this version; use a SQLite path (the default)"
-        )
+        from .postgres import PostgresStore
+
+        return PostgresStore(url, readonly=readonly)
     return SQLiteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"), readonly=readonly)
 
 

@@ -209,6 +209,10 @@ class Compiled:
 
 
 def compile_query(query: str) -> Compiled:
+    return _compile(query, _fts, " OR ")
+
+
+def _compile(query: str, translate, or_: str) -> Compiled:
     node = parse_query(query)
     if node is None:
         return Compiled(None, None, ())
@@ -218,8 +222,50 @@ def compile_query(query: str) -> Compiled:
     elif isinstance(node, And) and all(isinstance(c, Not) for c in node.children):
         negs = [c.child for c in node.children]  # type: ignore[union-attr]
     if negs:
-        return Compiled(None, "(" + " OR ".join(_fts(n) for n in negs) + ")", ())
-    return Compiled(_fts(node), None, tuple(_positive_terms(node)))
+        return Compiled(None, "(" + or_.join(translate(n) for n in negs) + ")", ())
+    return Compiled(translate(node), None, tuple(_positive_terms(node)))
+
+
+# ---------------------------------------------------------------------- PostgreSQL tsquery translation
+# The PostgreSQL store keeps one tsvector per article with weights A title stems, B title lemmas,
+# C body stems, D body lemmas: a stem is looked up among stems, a lemma among lemmas, title: keeps
+# A/B. Every word is a quoted tsquery lexeme (our own analysis), passed as a bound parameter.
+
+def _tsq_quote(s: str) -> str:
+    return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsquery_term(t: Term) -> str:
+    ws, wl = ("A", "B") if t.field else ("AC", "BD")
+    if t.phrase:
+        stems = " <-> ".join(f"{_tsq_quote(s)}:{ws}" for s, _ in t.tokens)
+        lemmas = " <-> ".join(f"{_tsq_quote(lm)}:{wl}" for _, lm in t.tokens)
+        return f"(({stems}) | ({lemmas}))"
+    (s, lm), = t.tokens
+    return f"({_tsq_quote(s)}:{ws} | {_tsq_quote(lm)}:{wl})"
+
+
+def _tsq(node: Node) -> str:
+    """tsquery for a node that finds something (as :func:`_fts`)."""
+    if isinstance(node, Term):
+        return tsquery_term(node)
+    if isinstance(node, Not):
+        raise QuerySyntaxError("NOT/-word must follow a term to exclude from (e.g. روسيا -ترامب), or stand alone")
+    if isinstance(node, Or):
+        return "(" + " | ".join(_tsq(c) for c in node.children) + ")"
+    pos = [c for c in node.children if not isinstance(c, Not)]
+    neg = [c.child for c in node.children if isinstance(c, Not)]
+    if not pos:
+        raise QuerySyntaxError("NOT/-word must follow a term to exclude from (e.g. روسيا -ترامب), or stand alone")
+    expr = "(" + " & ".join(_tsq(c) for c in pos) + ")"
+    if neg:
+        expr += " & !(" + " | ".join(_tsq(c) for c in neg) + ")"
+    return "(" + expr + ")"
+
+
+def compile_tsquery(query: str) -> Compiled:
+    """As :func:`compile_query`, with PostgreSQL tsquery expressions instead of FTS5 ones."""
+    return _compile(query, _tsq, " | ")
 
 
 def _positive_terms(node: Node) -> list[Term]:
