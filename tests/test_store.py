@@ -138,3 +138,80 @@ def test_event_confidence_model_ranks_as_fitted():
     w = dict(zip(FEATURES, _weights() or [], strict=True))
     # what the gold taught: unknown names and speakers-as-actors are less reliable, a recipient more
     assert w["actor_unknown"] < 0 and w["by_speaker"] < 0 and w["recipient"] > 0
+
+
+# ---------------------------------------------------------------------- PostgreSQL only
+
+SAME_QUERIES = ["الدرع الصاروخي", "صاروخ", "الناتو", '"مجلس القطب الشمالي"', "title:راسموسن", 'title:"الدرع الصاروخية"',
+                "الناتو -راسموسن", "الناتو NOT راسموسن", "راسموسن OR ستولتنبرغ", "(راسموسن OR لافروف) الدرع",
+                "NOT راسموسن", "روسيا AND الناتو", "كلمةغيرموجودةاطلاقا"]
+
+
+def test_postgres_search_finds_what_sqlite_finds(pg_server, tmp_path):
+    lite, pg = open_store(str(tmp_path / "k.db")), open_store(pg_server.new_db())
+    for s in (lite, pg):
+        assert ingest([str(SAMPLES)], s, workers=1, ref_date=TODAY).new == 5
+    for q in SAME_QUERIES:
+        assert {h.row.id for h in pg.search(q, limit=50)} == {h.row.id for h in lite.search(q, limit=50)}, q
+    assert [r.id for r in pg.list()] == [r.id for r in lite.list()]
+    assert pg.top_entities(limit=5) and {r["entity_id"] for r in pg.top_entities(limit=100)} == {
+        r["entity_id"] for r in lite.top_entities(limit=100)}
+    assert pg.events(limit=1000) == lite.events(limit=1000)
+    assert pg.quotes(limit=1000) == lite.quotes(limit=1000)
+    assert pg.dyad(["NATO"], ["RUS"]) == lite.dyad(["NATO"], ["RUS"])
+    assert pg.entity("NATO")["variants"] and pg.find_entities("NATO") == lite.find_entities("NATO")
+    lite.close()
+    pg.close()
+
+
+def test_postgres_missing_or_foreign_databases_are_one_line_errors(pg_server):
+    from khabar.store import StoreError, StoreNotFound
+
+    url = pg_server.new_db()
+    with pytest.raises(StoreNotFound, match="no store at") as e:
+        open_store(url, readonly=True)
+    assert "\n" not in str(e.value)
+    from click.testing import CliRunner
+
+    from khabar.cli import main
+
+    r = CliRunner().invoke(main, ["list", "--db", url])
+    assert r.exit_code == 1 and "no store at" in r.output and r.output.strip().count("\n") == 0
+    admin = pg_server.url("postgres")
+    assert query_one(admin, f"SELECT count(*) FROM pg_database WHERE datname = '{url.split('/')[3].split('?')[0]}'") == 0
+    import psycopg
+
+    with psycopg.connect(admin, autocommit=True) as con:
+        con.execute("CREATE DATABASE foreign_db")
+    with pytest.raises(StoreError, match="not a khabar store"):
+        open_store(pg_server.url("foreign_db"), readonly=True)
+    with pytest.raises(StoreError, match="cannot open store") as e:
+        open_store(f"postgresql://khabar@/x?host={pg_server.root}/nowhere&port={pg_server.port}")
+    assert "\n" not in str(e.value)
+    open_store(pg_server.url("t_ro")).close()  # a writer creates the database
+    ro = open_store(pg_server.url("t_ro"), readonly=True)
+    with pytest.raises(StoreError, match="read-only"):
+        ro.add_many([])
+    ro.close()
+
+
+def test_postgres_migrations_bring_an_older_schema_up_to_date(pg_server):
+    import psycopg
+
+    from khabar.store.postgres import SCHEMA_VERSION, migrate
+
+    url = pg_server.new_db()
+    open_store(url).close()  # creates the database at the current version
+    assert query_one(url, "SELECT value FROM meta WHERE key = 'schema'") == str(SCHEMA_VERSION)
+    old = pg_server.url("t_old")
+    with psycopg.connect(pg_server.url("postgres"), autocommit=True) as con:
+        con.execute("CREATE DATABASE t_old")
+    with psycopg.connect(old, autocommit=True) as con:
+        assert migrate(con, upto=1) == 1  # as written before events had a confidence
+    assert query_one(old, "SELECT count(*) FROM information_schema.columns WHERE column_name = 'confidence'") == 0
+    s = open_store(old, readonly=True)  # a read upgrades it once
+    assert query_one(old, "SELECT value FROM meta WHERE key = 'schema'") == str(SCHEMA_VERSION)
+    s.close()
+    s = open_store(old)
+    assert ingest([str(SAMPLES)], s, workers=1).new == 5 and s.events(limit=1000, min_confidence=0.5)
+    s.close()

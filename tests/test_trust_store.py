@@ -1,5 +1,6 @@
 """Issue 10 (trust), items 6, 7 and 9: read commands never create stores, concurrent ingests of
-the same input, search syntax / validation / phrase ranking — on real SQLite files and real processes."""
+the same input, search syntax / validation / phrase ranking — on real SQLite files, a real PostgreSQL
+server (store-level tests run on both backends) and real processes."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from unittest import mock
 
 import pytest
 from click.testing import CliRunner
-from conftest import SAMPLES
+from conftest import BACKENDS, SAMPLES, query_one
 
 from khabar.cli import main
 from khabar.engines.local import ingest
@@ -78,22 +79,28 @@ def demo(tmp_path_factory):
     return d, r.output
 
 
-@pytest.fixture(scope="module")
-def store(demo):
-    """The demo's store (the five seeds), opened read-only as the read commands do."""
-    s = open_store(str(demo[0] / "khabar-demo.db"), readonly=True)
+@pytest.fixture(scope="module", params=BACKENDS)
+def store(request, demo):
+    """The demo's store (the five seeds), opened read-only as the read commands do; on PostgreSQL
+    the demo is run again into a database of the throwaway server."""
+    url = str(demo[0] / "khabar-demo.db")
+    if request.param == "postgresql":
+        url = request.getfixturevalue("pg_server").new_db()
+        r = run("demo", "--db", url)
+        assert r.exit_code == 0, r.output
+    s = open_store(url, readonly=True)
     assert s.count() == 5
     yield s
     s.close()
 
 
-@pytest.fixture(scope="module")
-def ranking_store(tmp_path_factory):
+@pytest.fixture(scope="module", params=BACKENDS)
+def ranking_store(request, tmp_path_factory):
     d = tmp_path_factory.mktemp("ranking")
     (d / "in").mkdir()
     for name, text in [*RANKING.items(), *((f"f{i}.txt", t) for i, t in enumerate(FILLERS))]:
         (d / "in" / name).write_text(text, encoding="utf-8")
-    s = open_store(str(d / "k.db"))
+    s = open_store(str(d / "k.db") if request.param == "sqlite" else request.getfixturevalue("pg_server").new_db())
     rep = ingest([str(d / "in")], s, workers=1)
     assert rep.new == len(RANKING) + len(FILLERS) and rep.failed == 0
     yield s
@@ -160,10 +167,10 @@ def test_demo_next_lines_and_readme_quick_start_run_as_printed(demo, monkeypatch
 # ---------------------------------------------------------------------- item 7: concurrent ingests
 
 
-def test_two_concurrent_ingests_of_the_same_input(tmp_path):
-    db = tmp_path / "c.db"
+def test_two_concurrent_ingests_of_the_same_input(new_url):
+    db = new_url("c")
     env = {**os.environ, "KHABAR_NER": "crf"}
-    cmd = [sys.executable, "-m", "khabar.cli", "ingest", str(SAMPLES), "--db", str(db), "--no-progress", "-j", "1",
+    cmd = [sys.executable, "-m", "khabar.cli", "ingest", str(SAMPLES), "--db", db, "--no-progress", "-j", "1",
            "--batch-size", "1", "--ner", "crf"]
     procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) for _ in "ab"]
     outs = [p.communicate(timeout=120) for p in procs]
@@ -174,13 +181,12 @@ def test_two_concurrent_ingests_of_the_same_input(tmp_path):
                                            err).groups()] for _, err in outs]
     assert all(c[0] == 5 and c[1] + c[2] + c[3] == 5 and c[4] == 0 for c in counts), counts
     assert sum(c[1] for c in counts) == 5, counts  # each article stored once, by one of the two
-    con = sqlite3.connect(db)
-    one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+    one = lambda sql: query_one(db, sql)  # noqa: E731
     assert one("SELECT count(*) FROM articles") == 5
     assert one("SELECT count(*) FROM articles_fts") == 5
     assert one("SELECT count(DISTINCT article_id) FROM sources") == 5
     # every table holds exactly what the five stored analyses say: nothing lost, nothing twice
-    stored = list(open_store(str(db), readonly=True).iter_analyses())
+    stored = list(open_store(db, readonly=True).iter_analyses())
     assert one("SELECT count(*) FROM mentions") == sum(1 for a in stored for m in a.mentions if m.entity)
     assert one("SELECT count(*) FROM quotes") == sum(len(a.quotes) for a in stored)
     assert one("SELECT count(*) FROM event_mentions") == sum(len(e.mentions) for a in stored for e in a.events)

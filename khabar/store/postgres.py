@@ -148,8 +148,8 @@ class PostgresStore:
         try:
             with psycopg.connect(admin, autocommit=True) as c:
                 c.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(psycopg.sql.Identifier(name)))
-        except psycopg.errors.DuplicateDatabase:
-            pass  # another writer created it meanwhile
+        except (psycopg.errors.DuplicateDatabase, psycopg.errors.UniqueViolation):
+            pass  # another writer created it meanwhile (a race shows as the catalogue's unique violation)
         except psycopg.Error as e:
             raise StoreError(f"cannot create store {self.path}: {' '.join(str(e).split())}") from None
 
