@@ -1,6 +1,7 @@
 """Storage behind one interface (``base``): :func:`open_store` returns a :class:`Store`; SQLite is
 the embedded default (``sqlite``, full-text search with our own normalisation, query syntax in
-``query``), PostgreSQL (``postgres``, ``postgresql://…``) for shared and large deployments; exports of articles and events (``export``). The CLI, web app and API read the store only."""
+``query``), PostgreSQL (``postgres``, ``postgresql://…``) for shared and large deployments;
+exports of articles and events (``export``). The CLI, web app and API read the store only."""
 
 import os
 
