@@ -27,6 +27,7 @@ from .local import _WARM_UP, IngestReport, InputMeter, Result, _Run, _sigint_ign
 
 CHUNK = 4  # documents per task: each takes ≥ 50 ms, so the scheduler's few ms per task are noise
 IN_FLIGHT = 4  # chunks in flight per worker thread: enough to keep every worker busy, never the whole input
+CONNECT_TIMEOUT = "10s"  # to reach a scheduler given by address
 
 
 class DaskUnavailable(RuntimeError):
@@ -67,7 +68,7 @@ def _client(scheduler: str | None, workers: int) -> Iterator[Any]:
     distributed = _distributed()
     if scheduler:
         try:
-            client = distributed.Client(scheduler, timeout="10s")
+            client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError) as e:
             raise DaskUnavailable(f"cannot reach the Dask scheduler at {scheduler}: {e}") from e
         with client:
