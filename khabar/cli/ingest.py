@@ -1,4 +1,4 @@
-"""`khabar ingest` and `khabar demo`: run the local engine over files and store the results."""
+"""`khabar ingest` and `khabar demo`: run an engine (local process pool, or Dask) over files and store the results."""
 
 from __future__ import annotations
 
@@ -60,9 +60,16 @@ def _demo_next(db: str, article_id: str | None) -> list[str]:
 
 
 def _ingest(paths: tuple[str, ...], store, workers: int | None, batch_size: int, limit: int | None,
-            no_progress: bool, ner: str, ref_date: dt.datetime | None = None) -> None:
+            no_progress: bool, ner: str, ref_date: dt.datetime | None = None, engine: str = "local",
+            scheduler: str | None = None) -> None:
     from ..engines.local import ingest as run
     from ..engines.local import input_files
+
+    extra = {}
+    if engine == "dask":
+        from ..engines.dask import ingest as run
+
+        extra = {"scheduler": scheduler}
 
     os.environ["KHABAR_NER"] = ner  # read by every worker's pipeline
     sizes = input_files(paths) if not limit else None  # with --limit the total would lie
@@ -71,7 +78,7 @@ def _ingest(paths: tuple[str, ...], store, workers: int | None, batch_size: int,
     try:
         rep = run(paths, store, workers=workers, batch_size=batch_size, limit=limit,
                   on_error=lambda m: bar.write(f"khabar: error: {m}"), progress=bar.done, status=bar.status,
-                  on_bytes=bar.at if bar.bytes else None, ref_date=ref_date.date() if ref_date else None)
+                  on_bytes=bar.at if bar.bytes else None, ref_date=ref_date.date() if ref_date else None, **extra)
     finally:
         bar.close()
     secs = time.perf_counter() - t0
@@ -82,6 +89,13 @@ def _ingest(paths: tuple[str, ...], store, workers: int | None, batch_size: int,
         sys.exit(1)
 
 
+def _engine_errors() -> tuple[type[Exception], ...]:
+    """Errors an engine reports in one line (Dask missing, scheduler unreachable)."""
+    from ..engines.dask import DaskUnavailable
+
+    return (DaskUnavailable,)
+
+
 def _err(msg: str) -> None:
     click.echo(f"khabar: error: {msg}", err=True)
 
@@ -89,7 +103,12 @@ def _err(msg: str) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=None, help=DB_HELP)
-@click.option("-j", "--workers", type=int, default=None, help="worker processes (default: CPU count)")
+@click.option("-j", "--workers", type=int, default=None,
+              help="worker processes (default: CPU count); with --engine dask, the LocalCluster's workers")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: a process pool on this machine; dask: a Dask cluster (needs khabar[dask])")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="with --engine dask: a running Dask scheduler (tcp://host:8786); default: a LocalCluster")
 @click.option("--batch-size", type=int, default=200, show_default=True, help="articles per committed transaction")
 @click.option("--limit", type=int, default=None, help="read at most N documents")
 @click.option("--no-progress", is_flag=True, help="no progress bar")
@@ -98,13 +117,19 @@ def _err(msg: str) -> None:
 @click.option("--ref-date", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="reference date of the analysis: the latest possible publication date, 'now' for open office "
                    "terms (default: today; every article records the date used)")
-def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, batch_size: int, limit: int | None,
-           no_progress: bool, ner: str, ref_date: dt.datetime | None) -> None:
+def ingest(paths: tuple[str, ...], db: str | None, workers: int | None, engine: str, scheduler: str | None,
+           batch_size: int, limit: int | None, no_progress: bool, ner: str, ref_date: dt.datetime | None) -> None:
     """Ingest files, directories (recursively) or - (stdin): text dumps, HTML, JSONL(.gz), WARC, RSS/Atom."""
+    if scheduler and engine != "dask":
+        _err("--scheduler needs --engine dask")
+        sys.exit(2)
     store = None
     try:
         store = _store(db, write=True)
-        _ingest(paths, store, workers, batch_size, limit, no_progress, ner, ref_date)
+        _ingest(paths, store, workers, batch_size, limit, no_progress, ner, ref_date, engine, scheduler)
+    except _engine_errors() as e:
+        _err(str(e))
+        sys.exit(2)
     except KeyboardInterrupt:
         where = f" ({store.count()} in {store.path})" if store is not None else ""
         _err(f"interrupted; committed articles are kept{where}")
