@@ -6,6 +6,7 @@ the speed changes)."""
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ HASHES = ROOT / "tests" / "data" / "identical_300.tsv"
 def _script():
     spec = importlib.util.spec_from_file_location("make_identical_hashes", ROOT / "scripts" / "make_identical_hashes.py")
     mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # the worker pool pickles its functions by module name
     spec.loader.exec_module(mod)
     return mod
 
