@@ -99,6 +99,7 @@ def _base(word: str) -> str:
     return normalize(word[start:])
 
 
+@functools.lru_cache(maxsize=300_000)
 def _shape(w: str) -> str:
     if re.fullmatch(r"[\u0621-\u064a\u0640-\u065f]+", w):
         return "ar"

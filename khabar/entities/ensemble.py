@@ -9,7 +9,7 @@ import functools
 import numpy as np
 
 from .crf import MODEL_DIR, NER
-from .neural import NeuralNER, _batches, propagate_labels
+from .neural import NeuralNER, propagate_labels
 
 
 class EnsembleNER:
@@ -52,9 +52,8 @@ class EnsembleNER:
                      ) -> list[list[str]]:
         s1, feats = self.crf.features(sentences, window)
         out: list[list[str]] = [[] for _ in sentences]
-        for part in _batches(sentences, batch):
-            ems = self.neural.emissions([sentences[i] for i in part], [s1[i] for i in part])
-            for i, em in zip(part, ems, strict=True):
+        for i, em in enumerate(self.neural.emissions(sentences, s1)):
+            if len(em):
                 p = 0.5 * self.neural.marginals(em) + 0.5 * self._crf_marginals(feats[i])
                 out[i] = self._decode(p)
         return propagate_labels(sentences, out, window)

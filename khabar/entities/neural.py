@@ -131,6 +131,7 @@ class NeuralNER:
         self.n_layers = sum(1 for k in self.w if k.startswith("lstm.weight_ih_l") and not k.endswith("_reverse"))
         self.stacked = f"disc.{len(DISCRETE)}.weight" in self.w
         self._crf = None
+        self._lstm: dict[tuple[int, bool], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._char_vec = functools.lru_cache(maxsize=200_000)(self._char_vec_uncached)
 
     # -- token representations
@@ -165,42 +166,71 @@ class NeuralNER:
             parts.append(self.w[f"disc.{j}.weight"][d[:, j]])
         return np.concatenate(parts, axis=1)
 
-    # -- BiLSTM over a padded batch
-    def _lstm_dir(self, x: np.ndarray, lengths: np.ndarray, layer: int, reverse: bool) -> np.ndarray:
-        sfx = f"_l{layer}" + ("_reverse" if reverse else "")
-        wi, wh = self.w["lstm.weight_ih" + sfx], self.w["lstm.weight_hh" + sfx]
-        b = self.w["lstm.bias_ih" + sfx] + self.w["lstm.bias_hh" + sfx]
-        bsz, t_max, _ = x.shape
-        hid = wh.shape[1]
-        xi = x @ wi.T + b  # (B, T, 4H)
-        h = np.zeros((bsz, hid), np.float32)
-        c = np.zeros((bsz, hid), np.float32)
-        out = np.zeros((bsz, t_max, hid), np.float32)
-        steps = range(t_max - 1, -1, -1) if reverse else range(t_max)
+    # -- BiLSTM over packed sentences (time-major, longest first: the rows alive at step t are a prefix)
+    def _lstm_weights(self, layer: int, reverse: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Input and recurrent weights pre-transposed, gates reordered (i, f, o, g) so that one sigmoid
+        covers the first three; bias summed. Cached per direction."""
+        key = (layer, reverse)
+        if key not in self._lstm:
+            sfx = f"_l{layer}" + ("_reverse" if reverse else "")
+            wi, wh = self.w["lstm.weight_ih" + sfx], self.w["lstm.weight_hh" + sfx]
+            b = self.w["lstm.bias_ih" + sfx] + self.w["lstm.bias_hh" + sfx]
+            hid = wh.shape[1]
+            order = np.r_[0 : 2 * hid, 3 * hid : 4 * hid, 2 * hid : 3 * hid]
+            self._lstm[key] = (np.ascontiguousarray(wi[order].T), np.ascontiguousarray(wh[order].T), b[order])
+        return self._lstm[key]
+
+    def _lstm_dir(self, xs: np.ndarray, ks: list[int], offs: list[int], layer: int, reverse: bool) -> np.ndarray:
+        """One direction over packed input ``xs`` (row ``offs[t] + r`` is sentence ``r`` at step ``t``;
+        ``ks[t]`` sentences are alive at step t). A sentence starts from a zero state, so in reverse it
+        joins the batch, zeroed, at its last token."""
+        wi, wh, b = self._lstm_weights(layer, reverse)
+        hid = wh.shape[0]
+        xi = xs @ wi + b  # (N, 4H)
+        h = np.zeros((ks[0], hid), np.float32)
+        c = np.zeros((ks[0], hid), np.float32)
+        out = np.empty((len(xs), hid), np.float32)
+        steps = range(len(ks) - 1, -1, -1) if reverse else range(len(ks))
         for t in steps:
-            g = xi[:, t] + h @ wh.T
-            i_, f_, g_, o_ = np.split(g, 4, axis=1)
-            c_new = _sigmoid(f_) * c + _sigmoid(i_) * np.tanh(g_)
-            h_new = _sigmoid(o_) * np.tanh(c_new)
-            live = (t < lengths)[:, None]  # padded steps keep the state (sequences are left-aligned)
-            c = np.where(live, c_new, c)
-            h = np.where(live, h_new, h)
-            out[:, t] = h
+            k, o = ks[t], offs[t]
+            g = xi[o : o + k] + h[:k] @ wh
+            s = _sigmoid(g[:, : 3 * hid])
+            c_new = s[:, hid : 2 * hid] * c[:k] + s[:, :hid] * np.tanh(g[:, 3 * hid :])
+            h_new = s[:, 2 * hid :] * np.tanh(c_new)
+            c[:k] = c_new
+            h[:k] = h_new
+            out[o : o + k] = h_new
         return out
 
-    def emissions(self, sentences: list[list[str]], crf_tags: list[list[str]] | None = None) -> list[np.ndarray]:
-        lengths = np.array([len(s) for s in sentences])
-        t_max = int(lengths.max())
-        embs = [self._embed(s, crf_tags[i] if crf_tags is not None else None) for i, s in enumerate(sentences)]
-        x = np.zeros((len(sentences), t_max, embs[0].shape[1]), np.float32)
-        for i, e in enumerate(embs):
-            x[i, : len(e)] = e
+    def _emissions_packed(self, embs: list[np.ndarray]) -> list[np.ndarray]:
+        """Emission scores for sentences already sorted longest first (all non-empty)."""
+        lengths = [len(e) for e in embs]
+        starts = np.cumsum([0] + lengths[:-1])
+        ks = [sum(1 for n in lengths if n > t) for t in range(lengths[0])]
+        offs = np.cumsum([0] + ks[:-1]).tolist()
+        idx = np.concatenate([starts[:k] + t for t, k in enumerate(ks)])
+        x = np.concatenate(embs)[idx]
         for layer in range(self.n_layers):
-            fw = self._lstm_dir(x, lengths, layer, False)
-            bw = self._lstm_dir(x, lengths, layer, True)
-            x = np.concatenate([fw, bw], axis=2)
+            x = np.concatenate([self._lstm_dir(x, ks, offs, layer, False), self._lstm_dir(x, ks, offs, layer, True)],
+                               axis=1)
         scores = x @ self.w["out.weight"].T + self.w["out.bias"]
-        return [scores[i, : lengths[i]] for i in range(len(sentences))]
+        return [scores[np.asarray(offs[:n]) + r] for r, n in enumerate(lengths)]
+
+    def emissions(self, sentences: list[list[str]], crf_tags: list[list[str]] | None = None,
+                  max_tokens: int = 4096) -> list[np.ndarray]:
+        """Emission scores per sentence (empty sentences get an empty array). All sentences run in one
+        packed batch, longest first, in chunks of about ``max_tokens`` tokens (bounded memory)."""
+        out = [np.zeros((0, len(self.tags)), np.float32) for _ in sentences]
+        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: -len(sentences[i]))
+        while order:
+            part, total = [], 0
+            while order and (not part or total + len(sentences[order[0]]) <= max_tokens):
+                total += len(sentences[order[0]])
+                part.append(order.pop(0))
+            embs = [self._embed(sentences[i], crf_tags[i] if crf_tags is not None else None) for i in part]
+            for i, em in zip(part, self._emissions_packed(embs), strict=True):
+                out[i] = em
+        return out
 
     def marginals(self, em: np.ndarray) -> np.ndarray:
         """Per-token tag posteriors (forward-backward over emissions and transitions)."""
@@ -237,11 +267,8 @@ class NeuralNER:
         return propagate_labels(sentences, self.tag_sentences(sentences, batch), window)
 
     def tag_sentences(self, sentences: list[list[str]], batch: int = 64) -> list[list[str]]:
-        out: list[list[str]] = [[] for _ in sentences]
-        for part in _batches(sentences, batch):
-            for i, em in zip(part, self.emissions([sentences[i] for i in part]), strict=True):
-                out[i] = [self.tags[j] for j in self.viterbi(em)]
-        return out
+        """IOB2 tags per sentence (``batch`` is kept for callers; the LSTM batches by tokens)."""
+        return [[self.tags[j] for j in self.viterbi(em)] if len(em) else [] for em in self.emissions(sentences)]
 
     def tag(self, words: list[str]) -> list[str]:
         return self.tag_sentences([words])[0]

@@ -21,7 +21,6 @@ import unicodedata
 # Harakat, tanween, shadda, sukun, superscript alef, Quranic marks.
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _TATWEEL = "\u0640"
-_BIDI = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 _DIGITS = str.maketrans(
     "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹",
@@ -32,9 +31,6 @@ _ALEF_PAIRS = [("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ٲ", "�
 _FINAL_PAIRS = [("ى", "ي"), ("ة", "ه"), ("ؤ", "و"), ("ئ", "ي")]
 # Persian/Urdu letters frequently typed in Arabic text.
 _PERSIAN_PAIRS = [("ک", "ك"), ("ی", "ي"), ("ۀ", "ه"), ("ھ", "ه"), ("ڤ", "ف"), ("پ", "ب"), ("چ", "ج"), ("گ", "ك")]
-_ALEF = str.maketrans(dict(_ALEF_PAIRS))
-_FINAL = str.maketrans(dict(_FINAL_PAIRS))
-_PERSIAN = str.maketrans(dict(_PERSIAN_PAIRS))
 
 ARABIC_LETTER = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 
@@ -49,22 +45,47 @@ def fold_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+def _fold_table(final: bool) -> dict[int, str | None]:
+    """One ``str.translate`` table for everything :func:`normalize_light` folds after NFKC (bidi marks,
+    diacritics and tatweel deleted; Persian letters, hamza alefs and digits mapped), plus ى ة ؤ ئ
+    when ``final``. The key sets are disjoint and no value is a key, so one pass equals the chain."""
+    table: dict[int, str | None] = {}
+    for cp in [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF]:
+        table[cp] = None
+    for cp in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), ord(_TATWEEL)]:
+        table[cp] = None
+    for src, dst in [*_PERSIAN_PAIRS, *_ALEF_PAIRS, *(_FINAL_PAIRS if final else [])]:
+        table[ord(src)] = dst
+    table.update(_DIGITS)
+    return table
+
+
+_LIGHT_TABLE = _fold_table(False)
+_FULL_TABLE = _fold_table(True)
+_WORD_CACHE: dict[str, str] = {}
+_WORD_CACHE_MAX = 100_000
+
+
 def normalize_light(text: str) -> str:
     """Normalisation that keeps the information a stemmer needs (taa marbuta, alef maqsura).
 
     Used before Snowball stemming: presentation forms, bidi marks, diacritics, tatweel,
     hamza-carrying alefs and digits are folded; ة and ى are kept.
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = _BIDI.sub("", text)
-    text = strip_diacritics(text)
-    text = text.translate(_PERSIAN).translate(_ALEF).translate(_DIGITS)
-    return text
+    return unicodedata.normalize("NFKC", text).translate(_LIGHT_TABLE)
 
 
 def normalize(text: str) -> str:
-    """Full search form: :func:`normalize_light` plus ى→ي, ة→ه, ؤ→و, ئ→ي, lower-cased Latin."""
-    return normalize_light(text).translate(_FINAL).lower()
+    """Full search form: :func:`normalize_light` plus ى→ي, ة→ه, ؤ→و, ئ→ي, lower-cased Latin.
+    Short strings (words, names) are cached."""
+    if len(text) > 40:
+        return unicodedata.normalize("NFKC", text).translate(_FULL_TABLE).lower()
+    out = _WORD_CACHE.get(text)
+    if out is None:
+        if len(_WORD_CACHE) >= _WORD_CACHE_MAX:
+            _WORD_CACHE.clear()
+        out = _WORD_CACHE[text] = unicodedata.normalize("NFKC", text).translate(_FULL_TABLE).lower()
+    return out
 
 
 def _same_length_table() -> dict[int, str]:
@@ -120,7 +141,7 @@ def arabic_ratio(text: str) -> float:
 
 def fold(text: str) -> str:
     """:func:`normalize` without lower-casing: safe to apply to regex sources."""
-    return normalize_light(text).translate(_FINAL)
+    return unicodedata.normalize("NFKC", text).translate(_FULL_TABLE)
 
 
 def content_id(text: str) -> str:
