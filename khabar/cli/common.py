@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
+import sys
 
 import click
 
@@ -51,8 +52,17 @@ class _Main(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
-        except sqlite3.Error as e:  # a store that breaks under us: one line, not a traceback
-            raise click.ClickException(f"store error: {e}") from None
+        except Exception as e:  # a store that breaks under us: one line, not a traceback
+            if isinstance(e, sqlite3.Error | StoreError) or _is_postgres_error(e):
+                raise click.ClickException(f"store error: {' '.join(str(e).split())}") from None
+            raise
+
+
+def _is_postgres_error(e: BaseException) -> bool:
+    """A PostgreSQL driver error (the server went away, a lock timed out); psycopg is only
+    imported when a postgresql:// store is used."""
+    psycopg = sys.modules.get("psycopg")
+    return psycopg is not None and isinstance(e, psycopg.Error)
 
 
 def _date_str(value: str | None, precision: str | None) -> str:
