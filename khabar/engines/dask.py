@@ -23,7 +23,7 @@ from typing import Any
 from ..ingest.readers import RawDoc
 from ..pipeline import analyze
 from ..store import Store
-from .local import _WARM_UP, IngestReport, InputMeter, Result, _Run, _sigint_ignored, _work, input_files
+from .local import _WARM_UP, IngestReport, Result, _drive, _sigint_ignored, _start, _work
 
 CHUNK = 4  # documents per task: each takes ≥ 50 ms, so the scheduler's few ms per task are noise
 IN_FLIGHT = 4  # chunks in flight per worker thread: enough to keep every worker busy, never the whole input
@@ -149,14 +149,11 @@ def ingest(
     or None for a LocalCluster of ``workers`` processes (default: the CPU count) for this run only.
     Raises :class:`DaskUnavailable` (one line) when Dask is missing or the scheduler unreachable."""
     _distributed()
-    ref_date = ref_date or dt.date.today()
-    workers = workers if workers is not None else max(1, (os.cpu_count() or 1))
-    paths = [p if p == "-" else os.path.abspath(p) for p in paths]
-    sizes = input_files(paths) if on_bytes else None
-    run = _Run(store, batch_size, on_error, progress, on_bytes, InputMeter(sizes) if sizes is not None else None)
+    ref_date, workers, paths, run = _start(paths, store, workers, batch_size, on_error, progress, on_bytes, ref_date)
     docs = run.fresh_docs(paths, limit)
     first = next(docs, None)
-    try:
+
+    def body() -> None:
         if first is not None:
             if status:
                 status("starting workers, loading models…")
@@ -166,12 +163,5 @@ def ingest(
                     status("")
                 for result in _analysed(itertools.chain([first], docs), client, ref_date):
                     run.take(result)
-    except KeyboardInterrupt:
-        with _sigint_ignored():  # keep what was analysed; a second Ctrl-C does not break this commit
-            run.flush()
-        raise
-    finally:
-        run.flush()
-    if run.meter and on_bytes:
-        on_bytes(run.meter.total)
-    return run.rep
+
+    return _drive(run, body, on_bytes)

@@ -308,15 +308,34 @@ def ingest(
     ``status(msg)`` says what is going on before the first document (loading models). ``ref_date`` is
     the reference date of every analysis of this run (default: the current date, read once); each
     stored article records it."""
+    ref_date, workers, paths, run = _start(paths, store, workers, batch_size, on_error, progress, on_bytes, ref_date)
+
+    def body() -> None:
+        for result in _analysed(run.fresh_docs(paths, limit), workers, ref_date, status):
+            run.take(result)
+
+    return _drive(run, body, on_bytes)
+
+
+def _start(paths: Iterable[str], store: Store, workers: int | None, batch_size: int,
+           on_error: Callable[[str], None] | None, progress: Callable[[int], None] | None,
+           on_bytes: Callable[[int], None] | None, ref_date: dt.date | None,
+           ) -> tuple[dt.date, int, list[str], _Run]:
+    """What every engine does first: the run's reference date (default: today, read once) and worker
+    count (default: the CPU count), the input paths made absolute, the batch state."""
     ref_date = ref_date or dt.date.today()
     workers = workers if workers is not None else max(1, (os.cpu_count() or 1))
     # Sources are stored as absolute paths: an ingest from another directory must not make them ambiguous.
     paths = [p if p == "-" else os.path.abspath(p) for p in paths]
     sizes = input_files(paths) if on_bytes else None
     run = _Run(store, batch_size, on_error, progress, on_bytes, InputMeter(sizes) if sizes is not None else None)
+    return ref_date, workers, paths, run
+
+
+def _drive(run: _Run, body: Callable[[], None], on_bytes: Callable[[int], None] | None) -> IngestReport:
+    """Run ``body`` (which hands results to ``run.take``), committing the last batch even on Ctrl-C."""
     try:
-        for result in _analysed(run.fresh_docs(paths, limit), workers, ref_date, status):
-            run.take(result)
+        body()
     except KeyboardInterrupt:
         with _sigint_ignored():  # keep what was analysed; a second Ctrl-C does not break this commit
             run.flush()

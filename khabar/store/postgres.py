@@ -25,9 +25,19 @@ import threading
 from collections.abc import Iterator
 
 from ..model import Analysis
-from .base import ArticleRow, IndexFields, SearchHit, StoreError, StoreNotFound, index_fields
-from .query import Term, compile_tsquery, proximity, tsquery_term
-from .sqlite import _one_line, _sort_date, make_snippet
+from .base import IndexFields, SearchHit, StoreError, StoreNotFound, index_fields
+from .common import (
+    Dialect,
+    SQLReads,
+    analysis_json,
+    article_values,
+    entity_rows,
+    event_mention_rows,
+    event_values,
+    mention_rows,
+    quote_rows,
+)
+from .query import Term, compile_tsquery, tsquery_term
 
 try:  # optional dependency: `pip install 'khabar[pg]'`
     import psycopg
@@ -101,22 +111,15 @@ def display_url(url: str) -> str:
     return re.sub(r"^(postgres(?:ql)?://[^:/@]*):[^@/]*@", r"\1:***@", url)
 
 
-def _date_range(column: str, date_from: str | None, date_to: str | None) -> tuple[str, list]:
-    sql, args = "", []
-    if date_from:
-        sql += f" AND {column} >= %s"
-        args.append(date_from)
-    if date_to:
-        sql += f" AND substr({column}, 1, %s::int) <= %s"
-        args += [len(date_to), date_to]
-    return sql, args
+_PG = Dialect("%s", "%s::int", "true")
+_ph = _PG.ph
 
 
-def _ph(values: list) -> str:
-    return ",".join(["%s"] * len(values))
+class PostgresStore(SQLReads):
+    dialect = _PG
+    _LIST = "SELECT a.* FROM articles a"
+    _EXCLUDE = "SELECT a.* FROM articles a WHERE a.rid NOT IN (SELECT rid FROM articles_fts WHERE tsv @@ %s::tsquery)"
 
-
-class PostgresStore:
     def __init__(self, url: str, readonly: bool = False) -> None:
         if psycopg is None:
             raise StoreError("the PostgreSQL backend needs psycopg: pip install 'khabar[pg]'")
@@ -190,15 +193,12 @@ class PostgresStore:
     def _insert(self, cur: psycopg.Cursor, a: Analysis, fields: IndexFields | None) -> bool:
         art = a.article
         pub = art.published
-        payload = json.dumps(a.to_dict(tokens=False), ensure_ascii=False, separators=(",", ":"))
         cur.execute(
             "INSERT INTO articles(id, title, outlet, outlet_name, url, published, precision, sort_date, dateline,"
             " agencies, language, source_path, raw_sha1, date_confidence, date_method, text, analysis)"
             " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (id) DO NOTHING RETURNING rid",
-            (art.id, art.title, art.outlet, art.outlet_name, art.url, pub.value if pub else None,
-             pub.precision if pub else None, _sort_date(pub.value if pub else None, pub.precision if pub else None),
-             art.dateline, json.dumps(art.agencies), art.language, art.source_path, art.raw_sha1,
-             pub.confidence if pub else None, pub.method if pub else None, art.text, payload),
+            (*article_values(art), pub.confidence if pub else None, pub.method if pub else None, art.text,
+             analysis_json(a)),
         )
         row = cur.fetchone()
         if row is None:  # the content id decides: stored before (by us or another writer)
@@ -208,18 +208,17 @@ class PostgresStore:
         cur.executemany(
             "INSERT INTO entities(id, name, type, en, country, sector, kb) VALUES (%s,%s,%s,%s,%s,%s,%s)"
             " ON CONFLICT (id) DO NOTHING",
-            [(e.id, e.name, e.type, e.en, e.country, e.sector, int(e.kb)) for e in a.entities],
+            entity_rows(a),
         )
         self._insert_events(cur, a, rid)
         cur.executemany(
             'INSERT INTO quotes(rid, start, "end", kind, speaker, speaker_text, verb, unnamed, source, source_country,'
             " text) VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-            [(rid, q.start, q.end, q.kind, q.speaker, q.speaker_text, q.verb, int(q.unnamed), q.source,
-              q.source_country, art.text[q.start : q.end]) for q in a.quotes],
+            quote_rows(a, rid),
         )
         cur.executemany(
             'INSERT INTO mentions(rid, entity_id, start, "end", type, method, text) VALUES (%s,%s,%s,%s,%s,%s,%s)',
-            [(rid, m.entity, m.start, m.end, m.type, m.method, m.text) for m in a.mentions if m.entity],
+            mention_rows(a, rid),
         )
         f = fields or index_fields(a)
         cur.execute("INSERT INTO articles_fts(rid, title_stems, title_lemmas, body_stems, body_lemmas, tsv)"
@@ -235,14 +234,12 @@ class PostgresStore:
                 " recipient_country, recipient_sector, date, location, context, confidence, method)"
                 " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s) ON CONFLICT (id) DO UPDATE"
                 " SET confidence = greatest(coalesce(events.confidence, 0), excluded.confidence)",
-                (ev.id, ev.plover, ev.cameo, ev.goldstein, ev.mode, ev.actor, ev.recipient, ev.actor_country,
-                 ev.actor_sector, ev.recipient_country, ev.recipient_sector, ev.date, ev.location, ev.context,
-                 ev.confidence, ev.method),
+                event_values(ev),
             )
             cur.executemany(
                 'INSERT INTO event_mentions(event_id, rid, start, "end", trigger, reported_by, text)'
                 " VALUES (%s,%s,%s,%s,%s,%s,%s)",
-                [(ev.id, rid, m.start, m.end, m.text, ev.reported_by, text[m.start : m.end]) for m in ev.mentions],
+                event_mention_rows(ev, rid, text),
             )
 
     @staticmethod
@@ -264,67 +261,17 @@ class PostgresStore:
             cur.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_WRITE,))
             return [self._insert(cur, a, f) for a, f in zip(analyses, fields, strict=True)]
 
-    def known_raw(self, raw_sha1: str) -> str | None:
-        with self._lock:
-            row = self.db.execute("SELECT article_id FROM sources WHERE raw_sha1 = %s", (raw_sha1,)).fetchone()
-        return row[0] if row else None
-
     # ------------------------------------------------------------------ reading
     def _dicts(self, sql: str, args: list | tuple = ()) -> list[dict]:
         with self._lock, self.db.cursor(row_factory=dict_row) as cur:
             return cur.execute(sql, args).fetchall()
 
+    def _reading(self) -> threading.Lock:
+        return self._lock
+
     @staticmethod
-    def _row(r: dict) -> ArticleRow:
-        return ArticleRow(
-            id=r["id"], title=r["title"], outlet=r["outlet"], outlet_name=r["outlet_name"],
-            published=r["published"], precision=r["precision"], dateline=r["dateline"],
-            agencies=json.loads(r["agencies"] or "[]"), language=r["language"], url=r["url"],
-            source_path=r["source_path"], date_confidence=r.get("date_confidence"), date_method=r.get("date_method"),
-        )
-
-    def get(self, article_id: str) -> Analysis | None:
-        rid = self.resolve_id(article_id)
-        if not rid:
-            return None
-        with self._lock:
-            r = self.db.execute("SELECT analysis FROM articles WHERE id = %s", (rid,)).fetchone()
-        return Analysis.from_dict(json.loads(r[0])) if r else None
-
-    def resolve_id(self, prefix: str) -> str | None:
-        prefix = prefix.strip().lower()
-        if not re.fullmatch(r"[0-9a-f]{4,16}", prefix):
-            return None
-        with self._lock:
-            rows = self.db.execute("SELECT id FROM articles WHERE id LIKE %s LIMIT 2", (prefix + "%",)).fetchall()
-        return rows[0][0] if len(rows) == 1 else None
-
-    def _filters(self, outlet: str | None, date_from: str | None, date_to: str | None,
-                 actors: list[list[str]] | None = None) -> tuple[str, list]:
-        where, args = [], []
-        for ids in actors or []:
-            where.append(f"a.rid IN (SELECT rid FROM mentions WHERE entity_id IN ({_ph(ids)}))")
-            args += list(ids)
-        if outlet:
-            where.append("(a.outlet = %s OR lower(a.outlet_name) LIKE %s)")
-            args += [outlet.lower(), f"%{outlet.lower()}%"]
-        dsql, dargs = _date_range("a.sort_date", date_from, date_to)
-        if dsql:
-            where.append(dsql.removeprefix(" AND "))
-            args += dargs
-        return " AND ".join(where), args
-
-    def list(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
-             date_from: str | None = None, date_to: str | None = None,
-             actors: list[list[str]] | None = None) -> list[ArticleRow]:
-        where, args = self._filters(outlet, date_from, date_to, actors)
-        sql = "SELECT a.* FROM articles a" + (f" WHERE {where}" if where else "")
-        sql += " ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.rid LIMIT %s OFFSET %s"
-        return [self._row(r) for r in self._dicts(sql, [*args, limit, offset])]
-
-    def count(self) -> int:
-        with self._lock:
-            return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+    def _relevance(r: dict) -> float:
+        return float(r["score"])  # ts_rank: higher is better
 
     def iter_analyses(self) -> Iterator[Analysis]:
         # a server-side cursor on its own connection: reads the store in chunks, without holding our lock
@@ -360,37 +307,6 @@ class PostgresStore:
                + (f" AND {where}" if where else "") + " ORDER BY score DESC, a.rid LIMIT %s")
         return self._dicts(sql, [rank, match, *args, k])
 
-    def _ranked(self, rows: list[dict], seq: list[tuple[str, str]], terms: tuple, limit: int) -> list[SearchHit]:
-        """ts_rank (scaled to 0..1 among the candidates) + 2 for the exact phrase + 0..1 for proximity."""
-        top = max((float(r["score"]) for r in rows), default=0.0) or 1.0
-        scored = []
-        for r in rows:
-            best = (False, 0.0)
-            for st, lm in ((r["f_ts"], r["f_tl"]), (r["f_bs"], r["f_bl"])):
-                best = max(best, proximity((st or "").split(), (lm or "").split(), seq))
-            scored.append((float(r["score"]) / top + (2.0 if best[0] else 0.0) + best[1], r))
-        scored.sort(key=lambda x: (-x[0], x[1]["rid"]))
-        groups = [[tok] for term in terms for tok in term.tokens]
-        hits = []
-        for score, r in scored[:limit]:
-            snippet, spans = make_snippet(r["text"], groups, r["title"])
-            hits.append(SearchHit(self._row(r), round(score, 4), snippet, spans))
-        return hits
-
-    def _lead(self, row: ArticleRow) -> tuple[str, list[tuple[int, int]]]:
-        r = self._dicts("SELECT text, title FROM articles WHERE id = %s", (row.id,))[0]
-        body = len(r["title"]) if r["title"] else 0
-        return _one_line(r["text"][body : body + 220]), []
-
-    def _listing(self, limit: int, outlet: str | None, date_from: str | None, date_to: str | None,
-                 actors: list[list[str]] | None, exclude: str | None) -> list[ArticleRow]:
-        if exclude is None:
-            return self.list(limit=limit, outlet=outlet, date_from=date_from, date_to=date_to, actors=actors)
-        where, args = self._filters(outlet, date_from, date_to, actors)
-        sql = ("SELECT a.* FROM articles a WHERE a.rid NOT IN (SELECT rid FROM articles_fts WHERE tsv @@ %s::tsquery)"
-               + (f" AND {where}" if where else "") + " ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.rid LIMIT %s")
-        return [self._row(r) for r in self._dicts(sql, [exclude, *args, limit])]
-
     # ------------------------------------------------------------------ entities, quotes, events
     def top_entities(self, limit: int = 30, type_: str | None = None) -> list[dict]:
         sql = ("SELECT m.entity_id, e.name, e.en, e.type, e.country, e.sector, e.kb, count(*) AS n,"
@@ -414,80 +330,17 @@ class PostgresStore:
             " GROUP BY a.rid ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.rid", (entity_id,))]
         return d
 
-    def quotes(self, speakers: list[str] | None = None, limit: int = 50, date_from: str | None = None,
-               date_to: str | None = None, unnamed: bool | None = None) -> list[dict]:
-        sql = ("SELECT q.*, a.id AS article_id, a.published, a.precision, a.title, e.en AS speaker_en,"
-               " e.name AS speaker_name FROM quotes q JOIN articles a ON a.rid = q.rid"
-               " LEFT JOIN entities e ON e.id = q.speaker WHERE true")
-        args: list = []
-        if speakers:
-            sql += f" AND q.speaker IN ({_ph(speakers)})"
-            args += speakers
-        if unnamed is not None:
-            sql += " AND q.unnamed = %s"
-            args.append(int(unnamed))
-        dsql, dargs = _date_range("a.sort_date", date_from, date_to)
-        sql += dsql + " ORDER BY a.sort_date IS NULL, a.sort_date DESC, q.rid, q.start LIMIT %s"
-        return self._dicts(sql, [*args, *dargs, limit])
-
-    def events(self, actors: list[str] | None = None, recipients: list[str] | None = None, plover: str | None = None,
-               mode: str | None = None, date_from: str | None = None, date_to: str | None = None,
-               limit: int = 100, min_confidence: float = 0.0) -> list[dict]:
-        """Events with mention and article counts (as :meth:`SQLiteStore.events`)."""
-        sql = ("SELECT e.*, count(*) AS mentions, count(DISTINCT m.rid) AS articles,"
-               " min(a.id) AS article_id, min(m.text) AS evidence, min(m.trigger) AS trigger,"
-               " max(m.reported_by) AS reported_by, min(a.url) AS url"
-               " FROM events e JOIN event_mentions m ON m.event_id = e.id JOIN articles a ON a.rid = m.rid WHERE true")
-        args: list = []
-        for col, vals in (("actor", actors), ("recipient", recipients)):
-            if vals:
-                sql += f" AND e.{col} IN ({_ph(vals)})"
-                args += vals
-        if plover:
-            sql += " AND e.plover = %s"
-            args.append(plover.upper())
-        if mode:
-            sql += " AND e.mode = %s"
-            args.append(mode)
-        if min_confidence > 0:
-            sql += " AND coalesce(e.confidence, 0) >= %s"
-            args.append(min_confidence)
-        dsql, dargs = _date_range("e.date", date_from, date_to)
-        sql += dsql + " GROUP BY e.id ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT %s"
-        return self._dicts(sql, [*args, *dargs, limit])
-
-    def dyad(self, a: list[str], b: list[str], by: str = "month", min_confidence: float = 0.0) -> list[dict]:
-        """Cooperation ↔ conflict per period for a→b and b→a (as :meth:`SQLiteStore.dyad`)."""
-        n = 7 if by == "month" else 4 if by == "year" else 10
+    @staticmethod
+    def _dyad_sql(n: int, x: list[str], y: list[str]) -> str:
         asserted = "mode IN ('asserted','future')"
-        out = []
-        for direction, (x, y) in (("→", (a, b)), ("←", (b, a))):
-            sql = (f"SELECT substr(date, 1, {n}) AS period, count(*) AS events,"
-                   f" coalesce(sum(CASE WHEN {asserted} THEN goldstein ELSE 0 END), 0) AS goldstein_sum,"
-                   f" count(*) FILTER (WHERE {asserted}) AS asserted,"
-                   f" count(*) FILTER (WHERE {asserted} AND goldstein > 0) AS cooperative,"
-                   f" count(*) FILTER (WHERE {asserted} AND goldstein < 0) AS conflictual,"
-                   f" count(*) FILTER (WHERE NOT {asserted}) AS other_modes"
-                   f" FROM events WHERE actor IN ({_ph(x)}) AND recipient IN ({_ph(y)})"
-                   " AND date IS NOT NULL AND coalesce(confidence, 0) >= %s GROUP BY period ORDER BY period")
-            for d in self._dicts(sql, [*x, *y, min_confidence]):
-                d["direction"] = direction
-                d["goldstein_mean"] = round(d["goldstein_sum"] / d["asserted"], 2) if d["asserted"] else None
-                out.append(d)
-        return out
-
-    def find_entities(self, name: str) -> list[str]:
-        """Entity ids whose stored name or a mention text equals ``name`` (search form)."""
-        from ..text.textnorm import normalize
-
-        n = normalize(name)
-        with self._lock:
-            ids = [r[0] for r in self.db.execute("SELECT id FROM entities WHERE id = %s OR lower(en) = %s",
-                                                 (name, name.lower()))]
-            if not ids:
-                ids = [r[0] for r in self.db.execute("SELECT DISTINCT entity_id, text FROM mentions")
-                       if normalize(r[1]) == n]
-        return list(dict.fromkeys(ids))
+        return (f"SELECT substr(date, 1, {n}) AS period, count(*) AS events,"
+                f" coalesce(sum(CASE WHEN {asserted} THEN goldstein ELSE 0 END), 0) AS goldstein_sum,"
+                f" count(*) FILTER (WHERE {asserted}) AS asserted,"
+                f" count(*) FILTER (WHERE {asserted} AND goldstein > 0) AS cooperative,"
+                f" count(*) FILTER (WHERE {asserted} AND goldstein < 0) AS conflictual,"
+                f" count(*) FILTER (WHERE NOT {asserted}) AS other_modes"
+                f" FROM events WHERE actor IN ({_ph(x)}) AND recipient IN ({_ph(y)})"
+                " AND date IS NOT NULL AND coalesce(confidence, 0) >= %s GROUP BY period ORDER BY period")
 
     def close(self) -> None:
         self.db.close()

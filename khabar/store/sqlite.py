@@ -9,7 +9,6 @@ cut from the display text at the sentence whose tokens matched, with highlight s
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import threading
 import time
@@ -17,9 +16,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import Analysis
-from ..text.tokenize import split_sentences, tokenize
-from .base import ArticleRow, IndexFields, SearchHit, StoreError, StoreNotFound, index_fields
-from .query import Term, compile_query, proximity
+from .base import IndexFields, SearchHit, StoreError, StoreNotFound, index_fields
+from .common import (
+    Dialect,
+    SQLReads,
+    analysis_json,
+    article_values,
+    entity_rows,
+    event_mention_rows,
+    event_values,
+    mention_rows,
+    quote_rows,
+)
+from .query import Term, compile_query
 from .query import _term_fts as _fts_term
 
 SCHEMA = """
@@ -109,22 +118,7 @@ CREATE INDEX IF NOT EXISTS mentions_rid ON mentions(rid);
 _BM25 = "bm25(articles_fts, 3.0, 3.0, 1.0, 1.0)"
 
 
-def _date_range(column: str, date_from: str | None, date_to: str | None) -> tuple[str, list]:
-    """SQL for an inclusive date window on an ISO column of any precision («--to 2010» keeps 2010-11-03)."""
-    sql, args = "", []
-    if date_from:
-        sql += f" AND {column} >= ?"
-        args.append(date_from)
-    if date_to:
-        sql += f" AND substr({column}, 1, ?) <= ?"
-        args += [len(date_to), date_to]
-    return sql, args
-
-
-def _sort_date(value: str | None, precision: str | None) -> str | None:
-    if not value or value.startswith("X"):
-        return None
-    return value  # ISO strings compare correctly at any precision
+_SQLITE = Dialect("?", "?", "1=1")
 
 
 # Seconds a writer waits for another writer's transaction (an overlapping ingest) before giving up.
@@ -147,7 +141,12 @@ def _needs_migration(db: sqlite3.Connection) -> bool:
     return not {"confidence", "method"} <= cols
 
 
-class SQLiteStore:
+class SQLiteStore(SQLReads):
+    dialect = _SQLITE
+    _LIST = ("SELECT a.*, json_extract(a.analysis, '$.article.published.confidence') AS date_confidence,"
+             " json_extract(a.analysis, '$.article.published.method') AS date_method FROM articles a")
+    _EXCLUDE = "SELECT * FROM articles a WHERE a.rid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+
     def __init__(self, path: str, readonly: bool = False) -> None:
         self.path = path
         self.readonly = readonly
@@ -212,30 +211,22 @@ class SQLiteStore:
     # ------------------------------------------------------------------ writing
     def _insert(self, a: Analysis, fields: IndexFields | None = None) -> bool:
         art = a.article
-        pub = art.published
-        payload = json.dumps(a.to_dict(tokens=False), ensure_ascii=False, separators=(",", ":"))
         # the content id decides: an article another writer stored first is a duplicate, not an error
         c = self.db.execute(
             "INSERT INTO articles(id, title, outlet, outlet_name, url, published, precision, sort_date, dateline,"
             " agencies, language, source_path, raw_sha1, text, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             " ON CONFLICT(id) DO NOTHING",
-            (
-                art.id, art.title, art.outlet, art.outlet_name, art.url,
-                pub.value if pub else None, pub.precision if pub else None,
-                _sort_date(pub.value if pub else None, pub.precision if pub else None),
-                art.dateline, json.dumps(art.agencies), art.language, art.source_path, art.raw_sha1,
-                art.text, payload,
-            ),
+            (*article_values(art), art.text, analysis_json(a)),
         )
         if c.rowcount == 0:
             self._add_source(art.raw_sha1, art.id, art.source_path)
             return False
         rid = c.lastrowid
-        for e in a.entities:
+        for row in entity_rows(a):
             self.db.execute(
                 "INSERT INTO entities(id, name, type, en, country, sector, kb) VALUES (?,?,?,?,?,?,?)"
                 " ON CONFLICT(id) DO NOTHING",
-                (e.id, e.name, e.type, e.en, e.country, e.sector, int(e.kb)),
+                row,
             )
         for ev in a.events:
             self.db.execute(
@@ -243,23 +234,20 @@ class SQLiteStore:
                 " recipient_country, recipient_sector, date, location, context, confidence, method)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                 " ON CONFLICT(id) DO UPDATE SET confidence = max(coalesce(events.confidence, 0), excluded.confidence)",
-                (ev.id, ev.plover, ev.cameo, ev.goldstein, ev.mode, ev.actor, ev.recipient, ev.actor_country,
-                 ev.actor_sector, ev.recipient_country, ev.recipient_sector, ev.date, ev.location, ev.context,
-                 ev.confidence, ev.method),
+                event_values(ev),
             )
             self.db.executemany(
                 'INSERT INTO event_mentions(event_id, rid, start, "end", trigger, reported_by, text) VALUES (?,?,?,?,?,?,?)',
-                [(ev.id, rid, m.start, m.end, m.text, ev.reported_by, art.text[m.start : m.end]) for m in ev.mentions],
+                event_mention_rows(ev, rid, art.text),
             )
         self.db.executemany(
             'INSERT INTO quotes(rid, start, "end", kind, speaker, speaker_text, verb, unnamed, source, source_country, text)'
             " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [(rid, q.start, q.end, q.kind, q.speaker, q.speaker_text, q.verb, int(q.unnamed), q.source, q.source_country,
-              art.text[q.start : q.end]) for q in a.quotes],
+            quote_rows(a, rid),
         )
         self.db.executemany(
             'INSERT INTO mentions(rid, entity_id, start, "end", type, method, text) VALUES (?,?,?,?,?,?,?)',
-            [(rid, m.entity, m.start, m.end, m.type, m.method, m.text) for m in a.mentions if m.entity],
+            mention_rows(a, rid),
         )
         ts, tl, bs, bl = fields or index_fields(a)
         self.db.execute(
@@ -297,64 +285,13 @@ class SQLiteStore:
                 self.db.rollback()
                 raise
 
-    def known_raw(self, raw_sha1: str) -> str | None:
-        with self._lock:
-            row = self.db.execute("SELECT article_id FROM sources WHERE raw_sha1 = ?", (raw_sha1,)).fetchone()
-        return row[0] if row else None
-
     # ------------------------------------------------------------------ reading
-    def _row(self, r: sqlite3.Row) -> ArticleRow:
-        return ArticleRow(
-            id=r["id"], title=r["title"], outlet=r["outlet"], outlet_name=r["outlet_name"],
-            published=r["published"], precision=r["precision"], dateline=r["dateline"],
-            agencies=json.loads(r["agencies"] or "[]"), language=r["language"], url=r["url"],
-            source_path=r["source_path"],
-            date_confidence=r["date_confidence"] if "date_confidence" in r.keys() else None,
-            date_method=r["date_method"] if "date_method" in r.keys() else None,
-        )
+    def _dicts(self, sql: str, args: list | tuple = ()) -> list[dict]:
+        return [dict(r) for r in self.db.execute(sql, args)]
 
-    def get(self, article_id: str) -> Analysis | None:
-        rid = self.resolve_id(article_id)
-        if not rid:
-            return None
-        r = self.db.execute("SELECT analysis FROM articles WHERE id = ?", (rid,)).fetchone()
-        return Analysis.from_dict(json.loads(r[0])) if r else None
-
-    def resolve_id(self, prefix: str) -> str | None:
-        prefix = prefix.strip().lower()
-        if not re.fullmatch(r"[0-9a-f]{4,16}", prefix):
-            return None
-        rows = self.db.execute("SELECT id FROM articles WHERE id LIKE ? LIMIT 2", (prefix + "%",)).fetchall()
-        return rows[0][0] if len(rows) == 1 else None
-
-    def _filters(self, outlet: str | None, date_from: str | None, date_to: str | None,
-                 actors: list[str] | None = None) -> tuple[str, list]:
-        where, args = [], []
-        for ids in actors or []:
-            ph = ",".join("?" * len(ids))
-            where.append(f"a.rid IN (SELECT rid FROM mentions WHERE entity_id IN ({ph}))")
-            args += list(ids)
-        if outlet:
-            where.append("(a.outlet = ? OR lower(a.outlet_name) LIKE ?)")
-            args += [outlet.lower(), f"%{outlet.lower()}%"]
-        dsql, dargs = _date_range("a.sort_date", date_from, date_to)
-        if dsql:
-            where.append(dsql.removeprefix(" AND "))
-            args += dargs
-        return (" AND ".join(where), args)
-
-    def list(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
-             date_from: str | None = None, date_to: str | None = None,
-             actors: list[list[str]] | None = None) -> list[ArticleRow]:
-        where, args = self._filters(outlet, date_from, date_to, actors)
-        sql = ("SELECT a.*, json_extract(a.analysis, '$.article.published.confidence') AS date_confidence,"
-               " json_extract(a.analysis, '$.article.published.method') AS date_method FROM articles a")
-        sql += f" WHERE {where}" if where else ""
-        sql += " ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.rid LIMIT ? OFFSET ?"
-        return [self._row(r) for r in self.db.execute(sql, [*args, limit, offset])]
-
-    def count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+    @staticmethod
+    def _relevance(r: sqlite3.Row) -> float:
+        return -float(r["score"])  # bm25: lower is better
 
     def iter_analyses(self) -> Iterator[Analysis]:
         cur = self.db.execute("SELECT analysis FROM articles ORDER BY rid")
@@ -372,7 +309,7 @@ class SQLiteStore:
         if q.match is None:
             if not actors and q.exclude is None:
                 return []
-            return [SearchHit(r, 0.0, *make_snippet_for_actors(self, r)) for r in
+            return [SearchHit(r, 0.0, *self._lead(r)) for r in
                     self._listing(limit, outlet, date_from, date_to, actors, q.exclude)]
         where, args = self._filters(outlet, date_from, date_to, actors)
         seq = [t for term in q.terms for t in term.tokens]
@@ -398,34 +335,6 @@ class SQLiteStore:
         except sqlite3.OperationalError as e:
             raise ValueError(f"bad search query: {e}") from None
 
-    def _ranked(self, rows: list[sqlite3.Row], seq: list[tuple[str, str]], terms: tuple, limit: int
-                ) -> list[SearchHit]:
-        """bm25 (scaled to 0..1 among the candidates) + 2 for the exact phrase + 0..1 for proximity."""
-        top = max((-float(r["score"]) for r in rows), default=0.0) or 1.0
-        scored = []
-        for r in rows:
-            best = (False, 0.0)
-            for st, lm in ((r["f_ts"], r["f_tl"]), (r["f_bs"], r["f_bl"])):
-                best = max(best, proximity((st or "").split(), (lm or "").split(), seq))
-            score = -float(r["score"]) / top + (2.0 if best[0] else 0.0) + best[1]
-            scored.append((score, r))
-        scored.sort(key=lambda x: (-x[0], x[1]["rid"]))
-        groups = [[tok] for term in terms for tok in term.tokens]
-        hits = []
-        for score, r in scored[:limit]:
-            snippet, spans = make_snippet(r["text"], groups, r["title"])
-            hits.append(SearchHit(self._row(r), round(score, 4), snippet, spans))
-        return hits
-
-    def _listing(self, limit: int, outlet: str | None, date_from: str | None, date_to: str | None,
-                 actors: list[list[str]] | None, exclude: str | None) -> list[ArticleRow]:
-        if exclude is None:
-            return self.list(limit=limit, outlet=outlet, date_from=date_from, date_to=date_to, actors=actors)
-        where, args = self._filters(outlet, date_from, date_to, actors)
-        sql = ("SELECT * FROM articles a WHERE a.rid NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
-               + (f" AND {where}" if where else "") + " ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.rid LIMIT ?")
-        return [self._row(r) for r in self.db.execute(sql, [exclude, *args, limit])]
-
     # ------------------------------------------------------------------ entities
     def top_entities(self, limit: int = 30, type_: str | None = None) -> list[dict]:
         sql = ("SELECT m.entity_id, e.name, e.en, e.type, e.country, e.sector, e.kb, count(*) AS n,"
@@ -449,82 +358,16 @@ class SQLiteStore:
             " GROUP BY a.rid ORDER BY a.sort_date IS NULL, a.sort_date DESC", (entity_id,))]
         return d
 
-    def quotes(self, speakers: list[str] | None = None, limit: int = 50, date_from: str | None = None,
-               date_to: str | None = None, unnamed: bool | None = None) -> list[dict]:
-        sql = ("SELECT q.*, a.id AS article_id, a.published, a.precision, a.title, e.en AS speaker_en, e.name AS speaker_name"
-               " FROM quotes q JOIN articles a ON a.rid = q.rid LEFT JOIN entities e ON e.id = q.speaker WHERE 1=1")
-        args: list = []
-        if speakers:
-            sql += f" AND q.speaker IN ({','.join('?' * len(speakers))})"
-            args += speakers
-        if unnamed is not None:
-            sql += " AND q.unnamed = ?"
-            args.append(int(unnamed))
-        dsql, dargs = _date_range("a.sort_date", date_from, date_to)
-        sql += dsql
-        args += dargs
-        sql += " ORDER BY a.sort_date IS NULL, a.sort_date DESC, q.rid, q.start LIMIT ?"
-        return [dict(r) for r in self.db.execute(sql, [*args, limit])]
-
-    def events(self, actors: list[str] | None = None, recipients: list[str] | None = None, plover: str | None = None,
-               mode: str | None = None, date_from: str | None = None, date_to: str | None = None,
-               limit: int = 100, min_confidence: float = 0.0) -> list[dict]:
-        """Events (deduplicated across sentences and articles) with mention and article counts;
-        ``min_confidence`` keeps events whose estimated probability of being right is at least that."""
-        sql = ("SELECT e.*, count(m.rowid) AS mentions, count(DISTINCT m.rid) AS articles,"
-               " min(a.id) AS article_id, min(m.text) AS evidence, min(m.trigger) AS trigger,"
-               " max(m.reported_by) AS reported_by, min(a.url) AS url"
-               " FROM events e JOIN event_mentions m ON m.event_id = e.id JOIN articles a ON a.rid = m.rid WHERE 1=1")
-        args: list = []
-        for col, vals in (("actor", actors), ("recipient", recipients)):
-            if vals:
-                sql += f" AND e.{col} IN ({','.join('?' * len(vals))})"
-                args += vals
-        if plover:
-            sql += " AND e.plover = ?"
-            args.append(plover.upper())
-        if mode:
-            sql += " AND e.mode = ?"
-            args.append(mode)
-        if min_confidence > 0:
-            sql += " AND coalesce(e.confidence, 0) >= ?"
-            args.append(min_confidence)
-        dsql, dargs = _date_range("e.date", date_from, date_to)
-        sql += dsql
-        args += dargs
-        sql += " GROUP BY e.id ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT ?"
-        return [dict(r) for r in self.db.execute(sql, [*args, limit])]
-
-    def dyad(self, a: list[str], b: list[str], by: str = "month", min_confidence: float = 0.0) -> list[dict]:
-        """Cooperation ↔ conflict per period for a→b and b→a: asserted (and future) events only;
-        negated, proposed and hypothetical events are counted apart, never as asserted."""
-        n = 7 if by == "month" else 4 if by == "year" else 10
-        out = []
-        for direction, (x, y) in (("→", (a, b)), ("←", (b, a))):
-            sql = (f"SELECT substr(date, 1, {n}) AS period, count(*) AS events,"
-                   " sum(CASE WHEN mode IN ('asserted','future') THEN goldstein ELSE 0 END) AS goldstein_sum,"
-                   " sum(CASE WHEN mode IN ('asserted','future') THEN 1 ELSE 0 END) AS asserted,"
-                   " sum(CASE WHEN mode IN ('asserted','future') AND goldstein > 0 THEN 1 ELSE 0 END) AS cooperative,"
-                   " sum(CASE WHEN mode IN ('asserted','future') AND goldstein < 0 THEN 1 ELSE 0 END) AS conflictual,"
-                   " sum(CASE WHEN mode NOT IN ('asserted','future') THEN 1 ELSE 0 END) AS other_modes"
-                   f" FROM events WHERE actor IN ({','.join('?' * len(x))}) AND recipient IN ({','.join('?' * len(y))})"
-                   " AND date IS NOT NULL AND coalesce(confidence, 0) >= ? GROUP BY period ORDER BY period")
-            for r in self.db.execute(sql, [*x, *y, min_confidence]):
-                d = dict(r)
-                d["direction"] = direction
-                d["goldstein_mean"] = round(d["goldstein_sum"] / d["asserted"], 2) if d["asserted"] else None
-                out.append(d)
-        return out
-
-    def find_entities(self, name: str) -> list[str]:
-        """Entity ids whose stored name or a mention text equals ``name`` (search form)."""
-        from ..text.textnorm import normalize
-
-        n = normalize(name)
-        ids = [r[0] for r in self.db.execute("SELECT id FROM entities WHERE id = ? OR lower(en) = ?", (name, name.lower()))]
-        if not ids:
-            ids = [r[0] for r in self.db.execute("SELECT DISTINCT entity_id, text FROM mentions") if normalize(r[1]) == n]
-        return list(dict.fromkeys(ids))
+    @staticmethod
+    def _dyad_sql(n: int, x: list[str], y: list[str]) -> str:
+        return (f"SELECT substr(date, 1, {n}) AS period, count(*) AS events,"
+                " sum(CASE WHEN mode IN ('asserted','future') THEN goldstein ELSE 0 END) AS goldstein_sum,"
+                " sum(CASE WHEN mode IN ('asserted','future') THEN 1 ELSE 0 END) AS asserted,"
+                " sum(CASE WHEN mode IN ('asserted','future') AND goldstein > 0 THEN 1 ELSE 0 END) AS cooperative,"
+                " sum(CASE WHEN mode IN ('asserted','future') AND goldstein < 0 THEN 1 ELSE 0 END) AS conflictual,"
+                " sum(CASE WHEN mode NOT IN ('asserted','future') THEN 1 ELSE 0 END) AS other_modes"
+                f" FROM events WHERE actor IN ({','.join('?' * len(x))}) AND recipient IN ({','.join('?' * len(y))})"
+                " AND date IS NOT NULL AND coalesce(confidence, 0) >= ? GROUP BY period ORDER BY period")
 
     def close(self) -> None:
         self.db.close()
@@ -534,45 +377,3 @@ class SQLiteStore:
 
 def _phrase_fts(seq: list[tuple[str, str]]) -> str:
     return _fts_term(Term("", tuple(seq), phrase=True))
-
-
-def make_snippet_for_actors(store: SQLiteStore, row: ArticleRow) -> tuple[str, list[tuple[int, int]]]:
-    r = store.db.execute("SELECT text, title FROM articles WHERE id = ?", (row.id,)).fetchone()
-    body = len(r["title"]) if r["title"] else 0
-    return _one_line(r["text"][body : body + 220]), []
-
-
-def _one_line(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def make_snippet(text: str, groups: list[list[tuple[str, str]]], title: str | None, width: int = 220
-                 ) -> tuple[str, list[tuple[int, int]]]:
-    stems = {s for g in groups for s, _ in g}
-    lemmas = {lm for g in groups for _, lm in g}
-    seq = [tok for g in groups for tok in g]
-    best = None
-    body_start = len(title) if title else 0
-    for s in split_sentences(text):
-        toks = tokenize(text, s.start, s.end)
-        spans = [(t.start, t.end) for t in toks if t.kind != "punct" and (t.stem in stems or t.lemma in lemmas)]
-        matched = {t.stem for t in toks if t.stem in stems} | {t.lemma for t in toks if t.lemma in lemmas}
-        words = [t for t in toks if t.kind != "punct"]
-        phrase, near = proximity([t.stem or t.norm for t in words], [t.lemma or t.norm for t in words], seq)
-        score = (phrase, len(matched), near, len(spans), s.start >= body_start)
-        if spans and (best is None or score > best[0]):
-            best = (score, s, spans)
-    if best is None:
-        return _one_line(text[body_start : body_start + width]), []
-    _, s, spans = best
-    start, end = s.start, s.end
-    if end - start > width:
-        centre = spans[0][0]
-        start = max(s.start, centre - width // 3)
-        end = min(s.end, start + width)
-    snippet = text[start:end]
-    if start > s.start:
-        snippet = "…" + snippet
-    if end < s.end:
-        snippet += "…"
-    return _one_line(snippet), [(a, b) for a, b in spans if a >= start and b <= end]

@@ -1,0 +1,330 @@
+"""What the SQL stores (``sqlite``, ``postgres``) share whatever their dialect: the rows they write
+for an analysis, the reading methods whose SQL differs only in its placeholders (:class:`SQLReads`,
+over a :class:`Dialect`), and the search reranking and snippets. Each backend keeps only what
+differs: its schema, connections and locking, and its full-text index (FTS5 or ``tsvector``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from ..model import Analysis, Article, Event
+from ..text.tokenize import split_sentences, tokenize
+from .base import ArticleRow, SearchHit
+from .query import proximity
+
+
+# ---------------------------------------------------------------------- writing
+def sort_date(value: str | None, precision: str | None) -> str | None:
+    if not value or value.startswith("X"):
+        return None
+    return value  # ISO strings compare correctly at any precision
+
+
+def analysis_json(a: Analysis) -> str:
+    """The stored JSON of an analysis (without tokens)."""
+    return json.dumps(a.to_dict(tokens=False), ensure_ascii=False, separators=(",", ":"))
+
+
+def article_values(art: Article) -> tuple:
+    """Values of the columns id, title, outlet, outlet_name, url, published, precision, sort_date,
+    dateline, agencies, language, source_path, raw_sha1 of ``articles``."""
+    pub = art.published
+    return (art.id, art.title, art.outlet, art.outlet_name, art.url, pub.value if pub else None,
+            pub.precision if pub else None, sort_date(pub.value if pub else None, pub.precision if pub else None),
+            art.dateline, json.dumps(art.agencies), art.language, art.source_path, art.raw_sha1)
+
+
+def entity_rows(a: Analysis) -> list[tuple]:
+    """(id, name, type, en, country, sector, kb) per entity."""
+    return [(e.id, e.name, e.type, e.en, e.country, e.sector, int(e.kb)) for e in a.entities]
+
+
+def event_values(ev: Event) -> tuple:
+    """(id, plover, cameo, goldstein, mode, actor, recipient, actor_country, actor_sector,
+    recipient_country, recipient_sector, date, location, context, confidence, method)."""
+    return (ev.id, ev.plover, ev.cameo, ev.goldstein, ev.mode, ev.actor, ev.recipient, ev.actor_country,
+            ev.actor_sector, ev.recipient_country, ev.recipient_sector, ev.date, ev.location, ev.context,
+            ev.confidence, ev.method)
+
+
+def event_mention_rows(ev: Event, rid: int, text: str) -> list[tuple]:
+    """(event_id, rid, start, end, trigger, reported_by, text) per mention of ``ev``."""
+    return [(ev.id, rid, m.start, m.end, m.text, ev.reported_by, text[m.start : m.end]) for m in ev.mentions]
+
+
+def quote_rows(a: Analysis, rid: int) -> list[tuple]:
+    """(rid, start, end, kind, speaker, speaker_text, verb, unnamed, source, source_country, text) per quote."""
+    text = a.article.text
+    return [(rid, q.start, q.end, q.kind, q.speaker, q.speaker_text, q.verb, int(q.unnamed), q.source,
+             q.source_country, text[q.start : q.end]) for q in a.quotes]
+
+
+def mention_rows(a: Analysis, rid: int) -> list[tuple]:
+    """(rid, entity_id, start, end, type, method, text) per linked mention."""
+    return [(rid, m.entity, m.start, m.end, m.type, m.method, m.text) for m in a.mentions if m.entity]
+
+
+# ---------------------------------------------------------------------- reading
+def article_row(r: Mapping) -> ArticleRow:
+    """An :class:`ArticleRow` from a row of ``articles`` (a dict or an ``sqlite3.Row``)."""
+    keys = r.keys()
+    return ArticleRow(
+        id=r["id"], title=r["title"], outlet=r["outlet"], outlet_name=r["outlet_name"],
+        published=r["published"], precision=r["precision"], dateline=r["dateline"],
+        agencies=json.loads(r["agencies"] or "[]"), language=r["language"], url=r["url"],
+        source_path=r["source_path"],
+        date_confidence=r["date_confidence"] if "date_confidence" in keys else None,
+        date_method=r["date_method"] if "date_method" in keys else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    """How a backend writes a query parameter: ``p`` (``?`` or ``%s``), ``p_int`` where it must be an
+    integer; ``true``: a condition that always holds."""
+
+    p: str
+    p_int: str
+    true: str
+
+    def ph(self, values: list) -> str:
+        return ",".join([self.p] * len(values))
+
+    def date_range(self, column: str, date_from: str | None, date_to: str | None) -> tuple[str, list]:
+        """SQL for an inclusive date window on an ISO column of any precision («--to 2010» keeps 2010-11-03)."""
+        sql, args = "", []
+        if date_from:
+            sql += f" AND {column} >= {self.p}"
+            args.append(date_from)
+        if date_to:
+            sql += f" AND substr({column}, 1, {self.p_int}) <= {self.p}"
+            args += [len(date_to), date_to]
+        return sql, args
+
+    def filters(self, outlet: str | None, date_from: str | None, date_to: str | None,
+                actors: list[list[str]] | None = None) -> tuple[str, list]:
+        """The WHERE clause (without WHERE) of an article listing or search, and its arguments."""
+        where, args = [], []
+        for ids in actors or []:
+            where.append(f"a.rid IN (SELECT rid FROM mentions WHERE entity_id IN ({self.ph(ids)}))")
+            args += list(ids)
+        if outlet:
+            where.append(f"(a.outlet = {self.p} OR lower(a.outlet_name) LIKE {self.p})")
+            args += [outlet.lower(), f"%{outlet.lower()}%"]
+        dsql, dargs = self.date_range("a.sort_date", date_from, date_to)
+        if dsql:
+            where.append(dsql.removeprefix(" AND "))
+            args += dargs
+        return " AND ".join(where), args
+
+
+_QUOTES = ("SELECT q.*, a.id AS article_id, a.published, a.precision, a.title, e.en AS speaker_en,"
+           " e.name AS speaker_name FROM quotes q JOIN articles a ON a.rid = q.rid"
+           " LEFT JOIN entities e ON e.id = q.speaker WHERE ")
+_EVENTS = ("SELECT e.*, count(*) AS mentions, count(DISTINCT m.rid) AS articles,"
+           " min(a.id) AS article_id, min(m.text) AS evidence, min(m.trigger) AS trigger,"
+           " max(m.reported_by) AS reported_by, min(a.url) AS url"
+           " FROM events e JOIN event_mentions m ON m.event_id = e.id JOIN articles a ON a.rid = m.rid WHERE ")
+
+
+class SQLReads:
+    """Reading methods written once for both SQL stores. A backend sets ``dialect`` and the SQL heads
+    below, and provides ``_dicts(sql, args)`` (rows as dicts), ``_relevance(row)`` (its full-text
+    score, higher is better) and ``_dyad_sql(n, x, y)``."""
+
+    dialect: ClassVar[Dialect]
+    _LIST: ClassVar[str]  # SELECT … FROM articles a
+    _EXCLUDE: ClassVar[str]  # SELECT … FROM articles a WHERE a.rid NOT IN (<articles matching one parameter>)
+    _row = staticmethod(article_row)
+    _dicts: Callable[..., list[dict]]
+    _relevance: Callable[[Any], float]
+    _dyad_sql: Callable[[int, list[str], list[str]], str]
+    db: Any
+    _lock: Any
+
+    def _reading(self) -> contextlib.AbstractContextManager:
+        """Held around a read on the shared connection (PostgreSQL: the store's lock; SQLite: nothing)."""
+        return contextlib.nullcontext()
+
+    def known_raw(self, raw_sha1: str) -> str | None:
+        with self._lock:
+            row = self.db.execute(f"SELECT article_id FROM sources WHERE raw_sha1 = {self.dialect.p}",
+                                  (raw_sha1,)).fetchone()
+        return row[0] if row else None
+
+    def get(self, article_id: str) -> Analysis | None:
+        rid = self.resolve_id(article_id)
+        if not rid:
+            return None
+        with self._reading():
+            r = self.db.execute(f"SELECT analysis FROM articles WHERE id = {self.dialect.p}", (rid,)).fetchone()
+        return Analysis.from_dict(json.loads(r[0])) if r else None
+
+    def resolve_id(self, prefix: str) -> str | None:
+        prefix = prefix.strip().lower()
+        if not re.fullmatch(r"[0-9a-f]{4,16}", prefix):
+            return None
+        with self._reading():
+            rows = self.db.execute(f"SELECT id FROM articles WHERE id LIKE {self.dialect.p} LIMIT 2",
+                                   (prefix + "%",)).fetchall()
+        return rows[0][0] if len(rows) == 1 else None
+
+    def count(self) -> int:
+        with self._reading():
+            return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def find_entities(self, name: str) -> list[str]:
+        """Entity ids whose stored name or a mention text equals ``name`` (search form)."""
+        from ..text.textnorm import normalize
+
+        n = normalize(name)
+        p = self.dialect.p
+        with self._reading():
+            ids = [r[0] for r in self.db.execute(f"SELECT id FROM entities WHERE id = {p} OR lower(en) = {p}",
+                                                 (name, name.lower()))]
+            if not ids:
+                ids = [r[0] for r in self.db.execute("SELECT DISTINCT entity_id, text FROM mentions")
+                       if normalize(r[1]) == n]
+        return list(dict.fromkeys(ids))
+
+    def _filters(self, outlet: str | None, date_from: str | None, date_to: str | None,
+                 actors: list[list[str]] | None = None) -> tuple[str, list]:
+        return self.dialect.filters(outlet, date_from, date_to, actors)
+
+    def list(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
+             date_from: str | None = None, date_to: str | None = None,
+             actors: list[list[str]] | None = None) -> list[ArticleRow]:
+        p = self.dialect.p
+        where, args = self._filters(outlet, date_from, date_to, actors)
+        sql = self._LIST + (f" WHERE {where}" if where else "")
+        sql += f" ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.rid LIMIT {p} OFFSET {p}"
+        return [self._row(r) for r in self._dicts(sql, [*args, limit, offset])]
+
+    def _listing(self, limit: int, outlet: str | None, date_from: str | None, date_to: str | None,
+                 actors: list[list[str]] | None, exclude: str | None) -> list[ArticleRow]:
+        if exclude is None:
+            return self.list(limit=limit, outlet=outlet, date_from=date_from, date_to=date_to, actors=actors)
+        where, args = self._filters(outlet, date_from, date_to, actors)
+        sql = (self._EXCLUDE + (f" AND {where}" if where else "")
+               + f" ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.rid LIMIT {self.dialect.p}")
+        return [self._row(r) for r in self._dicts(sql, [exclude, *args, limit])]
+
+    def _lead(self, row: ArticleRow) -> tuple[str, list[tuple[int, int]]]:
+        """The article's lead, as the snippet of a hit found without words."""
+        r = self._dicts(f"SELECT text, title FROM articles WHERE id = {self.dialect.p}", (row.id,))[0]
+        body = len(r["title"]) if r["title"] else 0
+        return _one_line(r["text"][body : body + 220]), []
+
+    def _ranked(self, rows: list, seq: list[tuple[str, str]], terms: tuple, limit: int) -> list[SearchHit]:
+        """Full-text score (scaled to 0..1 among the candidates) + 2 for the exact phrase + 0..1 for proximity."""
+        top = max((self._relevance(r) for r in rows), default=0.0) or 1.0
+        scored = []
+        for r in rows:
+            best = (False, 0.0)
+            for st, lm in ((r["f_ts"], r["f_tl"]), (r["f_bs"], r["f_bl"])):
+                best = max(best, proximity((st or "").split(), (lm or "").split(), seq))
+            scored.append((self._relevance(r) / top + (2.0 if best[0] else 0.0) + best[1], r))
+        scored.sort(key=lambda x: (-x[0], x[1]["rid"]))
+        groups = [[tok] for term in terms for tok in term.tokens]
+        hits = []
+        for score, r in scored[:limit]:
+            snippet, spans = make_snippet(r["text"], groups, r["title"])
+            hits.append(SearchHit(self._row(r), round(score, 4), snippet, spans))
+        return hits
+
+    def quotes(self, speakers: list[str] | None = None, limit: int = 50, date_from: str | None = None,
+               date_to: str | None = None, unnamed: bool | None = None) -> list[dict]:
+        d = self.dialect
+        sql, args = _QUOTES + d.true, []
+        if speakers:
+            sql += f" AND q.speaker IN ({d.ph(speakers)})"
+            args += speakers
+        if unnamed is not None:
+            sql += f" AND q.unnamed = {d.p}"
+            args.append(int(unnamed))
+        dsql, dargs = d.date_range("a.sort_date", date_from, date_to)
+        sql += dsql + f" ORDER BY a.sort_date IS NULL, a.sort_date DESC, q.rid, q.start LIMIT {d.p}"
+        return self._dicts(sql, [*args, *dargs, limit])
+
+    def events(self, actors: list[str] | None = None, recipients: list[str] | None = None, plover: str | None = None,
+               mode: str | None = None, date_from: str | None = None, date_to: str | None = None,
+               limit: int = 100, min_confidence: float = 0.0) -> list[dict]:
+        """Events (deduplicated across sentences and articles) with mention and article counts;
+        ``min_confidence`` keeps events whose estimated probability of being right is at least that."""
+        d = self.dialect
+        sql, args = _EVENTS + d.true, []
+        for col, vals in (("actor", actors), ("recipient", recipients)):
+            if vals:
+                sql += f" AND e.{col} IN ({d.ph(vals)})"
+                args += vals
+        if plover:
+            sql += f" AND e.plover = {d.p}"
+            args.append(plover.upper())
+        if mode:
+            sql += f" AND e.mode = {d.p}"
+            args.append(mode)
+        if min_confidence > 0:
+            sql += f" AND coalesce(e.confidence, 0) >= {d.p}"
+            args.append(min_confidence)
+        dsql, dargs = d.date_range("e.date", date_from, date_to)
+        sql += dsql + f" GROUP BY e.id ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT {d.p}"
+        return self._dicts(sql, [*args, *dargs, limit])
+
+    def dyad(self, a: list[str], b: list[str], by: str = "month", min_confidence: float = 0.0) -> list[dict]:
+        """Cooperation ↔ conflict per period for a→b and b→a: asserted (and future) events only;
+        negated, proposed and hypothetical events are counted apart, never as asserted."""
+        n = 7 if by == "month" else 4 if by == "year" else 10
+        out = []
+        for direction, (x, y) in (("→", (a, b)), ("←", (b, a))):
+            for d in self._dicts(self._dyad_sql(n, x, y), [*x, *y, min_confidence]):
+                d["direction"] = direction
+                d["goldstein_mean"] = round(d["goldstein_sum"] / d["asserted"], 2) if d["asserted"] else None
+                out.append(d)
+        return out
+
+
+# ---------------------------------------------------------------------- snippets
+def _one_line(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def make_snippet(text: str, groups: list[list[tuple[str, str]]], title: str | None, width: int = 220
+                 ) -> tuple[str, list[tuple[int, int]]]:
+    stems = {s for g in groups for s, _ in g}
+    lemmas = {lm for g in groups for _, lm in g}
+    seq = [tok for g in groups for tok in g]
+    best = None
+    body_start = len(title) if title else 0
+    for s in split_sentences(text):
+        toks = tokenize(text, s.start, s.end)
+        spans = [(t.start, t.end) for t in toks if t.kind != "punct" and (t.stem in stems or t.lemma in lemmas)]
+        matched = {t.stem for t in toks if t.stem in stems} | {t.lemma for t in toks if t.lemma in lemmas}
+        words = [t for t in toks if t.kind != "punct"]
+        phrase, near = proximity([t.stem or t.norm for t in words], [t.lemma or t.norm for t in words], seq)
+        score = (phrase, len(matched), near, len(spans), s.start >= body_start)
+        if spans and (best is None or score > best[0]):
+            best = (score, s, spans)
+    if best is None:
+        return _one_line(text[body_start : body_start + width]), []
+    _, s, spans = best
+    start, end = s.start, s.end
+    if end - start > width:
+        centre = spans[0][0]
+        start = max(s.start, centre - width // 3)
+        end = min(s.end, start + width)
+    snippet = text[start:end]
+    if start > s.start:
+        snippet = "…" + snippet
+    if end < s.end:
+        snippet += "…"
+    return _one_line(snippet), [(a, b) for a, b in spans if a >= start and b <= end]
+
+
+__all__ = ["Dialect", "SQLReads", "article_row", "article_values", "entity_rows", "event_mention_rows",
+           "event_values", "make_snippet", "mention_rows", "analysis_json", "quote_rows", "sort_date"]
