@@ -71,6 +71,48 @@ def mention_rows(a: Analysis, rid: int) -> list[tuple]:
 
 
 # ---------------------------------------------------------------------- reading
+def word_form_rows(a: Analysis) -> list[tuple[str, str, str]]:
+    """(word, stem, lemma) of each distinct word of the article text, as the index analysed it: what
+    lets a search analyse query words and snippet texts by lookup instead of loading the analysers."""
+    forms: dict[str, tuple[str, str]] = {}
+    for s in a.sentences:
+        for t in s.tokens or tokenize(a.article.text, s.start, s.end):
+            if t.kind == "word" and t.stem is not None and t.lemma is not None and t.text not in forms:
+                forms[t.text] = (t.stem, t.lemma)
+    return [(w, st, lm) for w, (st, lm) in forms.items()]
+
+
+class FormLookup:
+    """:func:`~khabar.text.tokenize.tokenize` answered from the store's word-form table; a span
+    holding a word the store has never seen is analysed in full (same tokens either way)."""
+
+    CHUNK = 500
+
+    def __init__(self, fetch: Callable[[list[str]], list[tuple[str, str, str]]]) -> None:
+        self.fetch = fetch
+        self.known: dict[str, tuple[str, str]] = {}
+        self.asked: set[str] = set()
+
+    def prime(self, texts: list[str]) -> None:
+        """Look up every word of these texts at once."""
+        words = {t.text for text in texts for t in tokenize(text, analyse=False) if t.kind == "word"}
+        missing = sorted(words - self.asked)
+        self.asked.update(missing)
+        for i in range(0, len(missing), self.CHUNK):
+            self.known.update((w, (st, lm)) for w, st, lm in self.fetch(missing[i : i + self.CHUNK]))
+
+    def tokenize(self, text: str, start: int = 0, end: int | None = None) -> list:
+        toks = tokenize(text, start, end, analyse=False)
+        words = [t for t in toks if t.kind == "word"]
+        if any(t.text not in self.asked for t in words):
+            self.prime([text[start:end]])
+        if any(t.text not in self.known for t in words):
+            return tokenize(text, start, end)
+        for t in words:
+            t.stem, t.lemma = self.known[t.text]
+        return toks
+
+
 def article_row(r: Mapping) -> ArticleRow:
     """An :class:`ArticleRow` from a row of ``articles`` (a dict or an ``sqlite3.Row``)."""
     keys = r.keys()
@@ -221,6 +263,23 @@ class SQLReads:
         body = len(r["title"]) if r["title"] else 0
         return _one_line(r["text"][body : body + 220]), []
 
+    def _lookup(self) -> FormLookup | None:
+        """The word-form lookup of this search (None: analyse everything, e.g. an older read-only store)."""
+        if not getattr(self, "use_forms", True) or not self._has_forms():
+            return None
+        lookup = getattr(self, "_form_lookup", None)
+        if lookup is None:
+            p = self.dialect.p
+
+            def fetch(words: list[str]) -> list[tuple[str, str, str]]:
+                sql = f"SELECT word, stem, lemma FROM word_forms WHERE word IN ({', '.join([p] * len(words))})"
+                return [(r["word"], r["stem"], r["lemma"]) for r in self._dicts(sql, words)]
+            lookup = self._form_lookup = FormLookup(fetch)
+        return lookup
+
+    def _has_forms(self) -> bool:
+        return True
+
     def _ranked(self, rows: list, seq: list[tuple[str, str]], terms: tuple, limit: int) -> list[SearchHit]:
         """Full-text score (scaled to 0..1 among the candidates) + 2 for the exact phrase + 0..1 for proximity."""
         top = max((self._relevance(r) for r in rows), default=0.0) or 1.0
@@ -233,8 +292,12 @@ class SQLReads:
         scored.sort(key=lambda x: (-x[0], x[1]["rid"]))
         groups = [[tok] for term in terms for tok in term.tokens]
         hits = []
+        lookup = self._lookup()
+        if lookup is not None:
+            lookup.prime([r["text"] for _, r in scored[:limit]])
         for score, r in scored[:limit]:
-            snippet, spans = make_snippet(r["text"], groups, r["title"])
+            snippet, spans = make_snippet(r["text"], groups, r["title"],
+                                          tokenize=lookup.tokenize if lookup is not None else tokenize)
             hits.append(SearchHit(self._row(r), round(score, 4), snippet, spans))
         return hits
 
@@ -294,8 +357,8 @@ def _one_line(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
-def make_snippet(text: str, groups: list[list[tuple[str, str]]], title: str | None, width: int = 220
-                 ) -> tuple[str, list[tuple[int, int]]]:
+def make_snippet(text: str, groups: list[list[tuple[str, str]]], title: str | None, width: int = 220,
+                 tokenize: Callable[..., list] = tokenize) -> tuple[str, list[tuple[int, int]]]:
     stems = {s for g in groups for s, _ in g}
     lemmas = {lm for g in groups for _, lm in g}
     seq = [tok for g in groups for tok in g]
@@ -327,4 +390,4 @@ def make_snippet(text: str, groups: list[list[tuple[str, str]]], title: str | No
 
 
 __all__ = ["Dialect", "SQLReads", "article_row", "article_values", "entity_rows", "event_mention_rows",
-           "event_values", "make_snippet", "mention_rows", "analysis_json", "quote_rows", "sort_date"]
+           "event_values", "FormLookup", "make_snippet", "word_form_rows", "mention_rows", "analysis_json", "quote_rows", "sort_date"]

@@ -36,6 +36,7 @@ from .common import (
     event_values,
     mention_rows,
     quote_rows,
+    word_form_rows,
 )
 from .query import Term, compile_tsquery, tsquery_term
 
@@ -95,6 +96,9 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     (2, [  # event confidence (the SQLite store's later columns)
         "ALTER TABLE events ADD COLUMN confidence DOUBLE PRECISION",
         "ALTER TABLE events ADD COLUMN method TEXT",
+    ]),
+    (3, [  # word forms as indexed: search analyses query and snippet words by lookup
+        'CREATE TABLE word_forms (word TEXT COLLATE "C" PRIMARY KEY, stem TEXT NOT NULL, lemma TEXT NOT NULL)',
     ]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -223,6 +227,8 @@ class PostgresStore(SQLReads):
         f = fields or index_fields(a)
         cur.execute("INSERT INTO articles_fts(rid, title_stems, title_lemmas, body_stems, body_lemmas, tsv)"
                     f" VALUES (%s,%s,%s,%s,%s, {_TSV})", (rid, *f, *f))
+        cur.executemany("INSERT INTO word_forms(word, stem, lemma) VALUES (%s,%s,%s) ON CONFLICT (word) DO NOTHING",
+                        word_form_rows(a))
         self._add_source(cur, art.raw_sha1, art.id, art.source_path)
         return True
 
@@ -285,7 +291,8 @@ class PostgresStore(SQLReads):
                actors: list[list[str]] | None = None) -> list[SearchHit]:
         """Ranked full-text search; the same syntax and results as :meth:`SQLiteStore.search`
         (ranked by ts_rank instead of bm25, then the same phrase/proximity reranking)."""
-        q = compile_tsquery(query)
+        lookup = self._lookup()
+        q = compile_tsquery(query, lookup.tokenize) if lookup is not None else compile_tsquery(query)
         if q.match is None:
             if not actors and q.exclude is None:
                 return []

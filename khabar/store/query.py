@@ -96,16 +96,17 @@ def _lex(query: str) -> list[tuple[str, str, bool, str | None]]:
     return out
 
 
-def _term(text: str, phrase: bool, field: str | None) -> Term | None:
+def _term(text: str, phrase: bool, field: str | None, tok=tokenize) -> Term | None:
     toks = tuple(((t.stem or t.norm).replace('"', ""), (t.lemma or t.norm).replace('"', ""))
-                 for t in tokenize(text) if t.kind != "punct")
+                 for t in tok(text) if t.kind != "punct")
     toks = tuple(t for t in toks if t[0] and t[1])
     return Term(text, toks, phrase or len(toks) > 1, field) if toks else None
 
 
 class _Parser:
-    def __init__(self, items: list[tuple[str, str, bool, str | None]]) -> None:
+    def __init__(self, items: list[tuple[str, str, bool, str | None]], tok=tokenize) -> None:
         self.items = items
+        self.tok = tok
         self.i = 0
 
     def peek(self) -> tuple[str, str, bool, str | None] | None:
@@ -157,15 +158,16 @@ class _Parser:
                 raise QuerySyntaxError("unbalanced '('")
             self.i += 1
             return node
-        term = _term(text, kind == "phrase", field)
+        term = _term(text, kind == "phrase", field, self.tok)
         if term is None:
             return None
         return Not(term) if neg else term
 
 
-def parse_query(query: str) -> Node | None:
-    """The query's syntax tree (None when it holds no searchable word)."""
-    return _Parser(_lex(query)).parse()
+def parse_query(query: str, tok=tokenize) -> Node | None:
+    """The query's syntax tree (None when it holds no searchable word); ``tok``: how words are
+    analysed (:func:`~khabar.text.tokenize.tokenize` or a store's lookup of the same)."""
+    return _Parser(_lex(query), tok).parse()
 
 
 # ---------------------------------------------------------------------- FTS5 translation
@@ -208,12 +210,12 @@ class Compiled:
     terms: tuple[Term, ...]  # the positive terms, in query order (ranking and snippets)
 
 
-def compile_query(query: str) -> Compiled:
-    return _compile(query, _fts, " OR ")
+def compile_query(query: str, tok=tokenize) -> Compiled:
+    return _compile(query, _fts, " OR ", tok)
 
 
-def _compile(query: str, translate, or_: str) -> Compiled:
-    node = parse_query(query)
+def _compile(query: str, translate, or_: str, tok=tokenize) -> Compiled:
+    node = parse_query(query, tok)
     if node is None:
         return Compiled(None, None, ())
     negs: list[Node] = []
@@ -263,9 +265,9 @@ def _tsq(node: Node) -> str:
     return "(" + expr + ")"
 
 
-def compile_tsquery(query: str) -> Compiled:
+def compile_tsquery(query: str, tok=tokenize) -> Compiled:
     """As :func:`compile_query`, with PostgreSQL tsquery expressions instead of FTS5 ones."""
-    return _compile(query, _tsq, " | ")
+    return _compile(query, _tsq, " | ", tok)
 
 
 def _positive_terms(node: Node) -> list[Term]:

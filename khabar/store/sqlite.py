@@ -27,6 +27,7 @@ from .common import (
     event_values,
     mention_rows,
     quote_rows,
+    word_form_rows,
 )
 from .query import Term, compile_query
 from .query import _term_fts as _fts_term
@@ -63,6 +64,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
     tokenize = 'unicode61 remove_diacritics 0'
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS word_forms (word TEXT PRIMARY KEY, stem TEXT NOT NULL, lemma TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY,
     name TEXT,
@@ -254,6 +256,7 @@ class SQLiteStore(SQLReads):
             "INSERT INTO articles_fts(rowid, title_stems, title_lemmas, body_stems, body_lemmas) VALUES (?,?,?,?,?)",
             (rid, ts, tl, bs, bl),
         )
+        self.db.executemany("INSERT OR IGNORE INTO word_forms(word, stem, lemma) VALUES (?,?,?)", word_form_rows(a))
         self._add_source(art.raw_sha1, art.id, art.source_path)
         return True
 
@@ -305,7 +308,8 @@ class SQLiteStore(SQLReads):
         is a set of entity ids of which at least one must be mentioned (all lists must be satisfied).
         A query without words (or of exclusions only) lists the matching articles, newest first.
         Raises :class:`~khabar.store.query.QuerySyntaxError` (a ValueError) for a malformed query."""
-        q = compile_query(query)
+        lookup = self._lookup()
+        q = compile_query(query, lookup.tokenize) if lookup is not None else compile_query(query)
         if q.match is None:
             if not actors and q.exclude is None:
                 return []
@@ -322,6 +326,12 @@ class SQLiteStore(SQLReads):
                 w = f"a.rid IN ({','.join('?' * len(more))})" + (f" AND {where}" if where else "")
                 rows.update({r["rid"]: r for r in self._candidates(q.match, w, [*more, *args], k)})
         return self._ranked(list(rows.values()), seq, q.terms, limit)
+
+    def _has_forms(self) -> bool:
+        if not hasattr(self, "_forms_table"):  # a read-only store written before the table existed lacks it
+            self._forms_table = bool(self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'word_forms'").fetchone())
+        return self._forms_table
 
     def _candidates(self, match: str, where: str, args: list, k: int) -> list[sqlite3.Row]:
         sql = (
