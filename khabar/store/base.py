@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from ..model import Analysis
 from ..text.tokenize import index_terms, tokenize
@@ -43,11 +43,25 @@ class SearchHit:
     highlights: list[tuple[int, int]] = field(default_factory=list)  # spans into the article text
 
 
-IndexFields = tuple[str, str, str, str]
+class IndexFields(NamedTuple):
+    """What the full-text index stores for an article, computed where the tokens are (the ingest
+    worker), so the writing process never re-tokenises: the four text columns and the word forms."""
+
+    title_stems: str
+    title_lemmas: str
+    body_stems: str
+    body_lemmas: str
+    forms: tuple[tuple[str, str, str], ...] = ()  # (word, stem, lemma) of each distinct word, as indexed
+
+    @property
+    def columns(self) -> tuple[str, str, str, str]:
+        return self.title_stems, self.title_lemmas, self.body_stems, self.body_lemmas
 
 
 def index_fields(a: Analysis) -> IndexFields:
-    """Full-text index fields of an analysis: (title stems, title lemmas, body stems, body lemmas).
+    """Full-text index fields of an analysis: (title stems, title lemmas, body stems, body lemmas)
+    and the (word, stem, lemma) of each distinct word, which lets a search analyse query words and
+    snippet texts by lookup instead of loading the analysers.
 
     Body includes the standfirst, so search finds what a feed abstract says even when it is
     kept out of the article text."""
@@ -57,6 +71,7 @@ def index_fields(a: Analysis) -> IndexFields:
     tl: list[str] = []
     bs: list[str] = []
     bl: list[str] = []
+    forms: dict[str, tuple[str, str, str]] = {}
     for s in a.sentences:
         toks = s.tokens or tokenize(art.text, s.start, s.end)
         for t in toks:
@@ -64,11 +79,13 @@ def index_fields(a: Analysis) -> IndexFields:
                 continue
             (ts if t.start < title_end else bs).append(t.stem or t.norm)
             (tl if t.start < title_end else bl).append(t.lemma or t.norm)
+            if t.kind == "word" and t.text not in forms:
+                forms[t.text] = (t.text, t.stem, t.lemma)
     if art.standfirst:
         s2, l2 = index_terms(art.standfirst)
         bs.append(s2)
         bl.append(l2)
-    return " ".join(ts), " ".join(tl), " ".join(bs), " ".join(bl)
+    return IndexFields(" ".join(ts), " ".join(tl), " ".join(bs), " ".join(bl), tuple(forms.values()))
 
 
 class StoreError(Exception):

@@ -71,17 +71,6 @@ def mention_rows(a: Analysis, rid: int) -> list[tuple]:
 
 
 # ---------------------------------------------------------------------- reading
-def word_form_rows(a: Analysis) -> list[tuple[str, str, str]]:
-    """(word, stem, lemma) of each distinct word of the article text, as the index analysed it: what
-    lets a search analyse query words and snippet texts by lookup instead of loading the analysers."""
-    forms: dict[str, tuple[str, str]] = {}
-    for s in a.sentences:
-        for t in s.tokens or tokenize(a.article.text, s.start, s.end):
-            if t.kind == "word" and t.stem is not None and t.lemma is not None and t.text not in forms:
-                forms[t.text] = (t.stem, t.lemma)
-    return [(w, st, lm) for w, (st, lm) in forms.items()]
-
-
 class FormLookup:
     """:func:`~khabar.text.tokenize.tokenize` answered from the store's word-form table; a span
     holding a word the store has never seen is analysed in full (same tokens either way)."""
@@ -390,4 +379,4 @@ def make_snippet(text: str, groups: list[list[tuple[str, str]]], title: str | No
 
 
 __all__ = ["Dialect", "SQLReads", "article_row", "article_values", "entity_rows", "event_mention_rows",
-           "event_values", "FormLookup", "make_snippet", "word_form_rows", "mention_rows", "analysis_json", "quote_rows", "sort_date"]
+           "event_values", "FormLookup", "make_snippet", "mention_rows", "analysis_json", "quote_rows", "sort_date"]

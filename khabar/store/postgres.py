@@ -36,7 +36,6 @@ from .common import (
     event_values,
     mention_rows,
     quote_rows,
-    word_form_rows,
 )
 from .query import Term, compile_tsquery, tsquery_term
 
@@ -226,9 +225,9 @@ class PostgresStore(SQLReads):
         )
         f = fields or index_fields(a)
         cur.execute("INSERT INTO articles_fts(rid, title_stems, title_lemmas, body_stems, body_lemmas, tsv)"
-                    f" VALUES (%s,%s,%s,%s,%s, {_TSV})", (rid, *f, *f))
+                    f" VALUES (%s,%s,%s,%s,%s, {_TSV})", (rid, *f.columns, *f.columns))
         cur.executemany("INSERT INTO word_forms(word, stem, lemma) VALUES (%s,%s,%s) ON CONFLICT (word) DO NOTHING",
-                        word_form_rows(a))
+                        f.forms)
         self._add_source(cur, art.raw_sha1, art.id, art.source_path)
         return True
 

@@ -19,6 +19,7 @@ double-quoted as FTS5 strings) and is passed to SQLite as a bound parameter.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..text.tokenize import tokenize
@@ -185,21 +186,34 @@ def _term_fts(t: Term) -> str:
     return f"({{{cs}}} : {_quote(s)} OR {{{cl}}} : {_quote(lm)})"
 
 
-def _fts(node: Node) -> str:
-    """FTS5 expression for a node that finds something (a bare NOT is handled by the caller)."""
+_BARE_NOT = "NOT/-word must follow a term to exclude from (e.g. روسيا -ترامب), or stand alone"
+
+
+@dataclass(frozen=True, slots=True)
+class _Syntax:
+    """How a full-text engine writes a term and the boolean operators."""
+
+    term: Callable[[Term], str]
+    or_: str
+    and_: str
+    and_not: str  # between what must match and the group excluded
+
+
+def _translate(node: Node, syn: _Syntax) -> str:
+    """The engine's expression for a node that finds something (a bare NOT is handled by the caller)."""
     if isinstance(node, Term):
-        return _term_fts(node)
+        return syn.term(node)
     if isinstance(node, Not):
-        raise QuerySyntaxError("NOT/-word must follow a term to exclude from (e.g. روسيا -ترامب), or stand alone")
+        raise QuerySyntaxError(_BARE_NOT)
     if isinstance(node, Or):
-        return "(" + " OR ".join(_fts(c) for c in node.children) + ")"
+        return "(" + syn.or_.join(_translate(c, syn) for c in node.children) + ")"
     pos = [c for c in node.children if not isinstance(c, Not)]
     neg = [c.child for c in node.children if isinstance(c, Not)]
     if not pos:
-        raise QuerySyntaxError("NOT/-word must follow a term to exclude from (e.g. روسيا -ترامب), or stand alone")
-    expr = "(" + " AND ".join(_fts(c) for c in pos) + ")"
+        raise QuerySyntaxError(_BARE_NOT)
+    expr = "(" + syn.and_.join(_translate(c, syn) for c in pos) + ")"
     if neg:
-        expr += " NOT (" + " OR ".join(_fts(c) for c in neg) + ")"
+        expr += syn.and_not + "(" + syn.or_.join(_translate(c, syn) for c in neg) + ")"
     return "(" + expr + ")"
 
 
@@ -211,10 +225,11 @@ class Compiled:
 
 
 def compile_query(query: str, tok=tokenize) -> Compiled:
-    return _compile(query, _fts, " OR ", tok)
+    """The query as an FTS5 expression (SQLite)."""
+    return _compile(query, _FTS5, tok)
 
 
-def _compile(query: str, translate, or_: str, tok=tokenize) -> Compiled:
+def _compile(query: str, syn: _Syntax, tok=tokenize) -> Compiled:
     node = parse_query(query, tok)
     if node is None:
         return Compiled(None, None, ())
@@ -224,8 +239,8 @@ def _compile(query: str, translate, or_: str, tok=tokenize) -> Compiled:
     elif isinstance(node, And) and all(isinstance(c, Not) for c in node.children):
         negs = [c.child for c in node.children]  # type: ignore[union-attr]
     if negs:
-        return Compiled(None, "(" + or_.join(translate(n) for n in negs) + ")", ())
-    return Compiled(translate(node), None, tuple(_positive_terms(node)))
+        return Compiled(None, "(" + syn.or_.join(_translate(n, syn) for n in negs) + ")", ())
+    return Compiled(_translate(node, syn), None, tuple(_positive_terms(node)))
 
 
 # ---------------------------------------------------------------------- PostgreSQL tsquery translation
@@ -247,27 +262,13 @@ def tsquery_term(t: Term) -> str:
     return f"({_tsq_quote(s)}:{ws} | {_tsq_quote(lm)}:{wl})"
 
 
-def _tsq(node: Node) -> str:
-    """tsquery for a node that finds something (as :func:`_fts`)."""
-    if isinstance(node, Term):
-        return tsquery_term(node)
-    if isinstance(node, Not):
-        raise QuerySyntaxError("NOT/-word must follow a term to exclude from (e.g. روسيا -ترامب), or stand alone")
-    if isinstance(node, Or):
-        return "(" + " | ".join(_tsq(c) for c in node.children) + ")"
-    pos = [c for c in node.children if not isinstance(c, Not)]
-    neg = [c.child for c in node.children if isinstance(c, Not)]
-    if not pos:
-        raise QuerySyntaxError("NOT/-word must follow a term to exclude from (e.g. روسيا -ترامب), or stand alone")
-    expr = "(" + " & ".join(_tsq(c) for c in pos) + ")"
-    if neg:
-        expr += " & !(" + " | ".join(_tsq(c) for c in neg) + ")"
-    return "(" + expr + ")"
+_FTS5 = _Syntax(_term_fts, " OR ", " AND ", " NOT ")
+_TSQUERY = _Syntax(tsquery_term, " | ", " & ", " & !")
 
 
 def compile_tsquery(query: str, tok=tokenize) -> Compiled:
     """As :func:`compile_query`, with PostgreSQL tsquery expressions instead of FTS5 ones."""
-    return _compile(query, _tsq, " | ", tok)
+    return _compile(query, _TSQUERY, tok)
 
 
 def _positive_terms(node: Node) -> list[Term]:

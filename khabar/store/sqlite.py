@@ -27,7 +27,6 @@ from .common import (
     event_values,
     mention_rows,
     quote_rows,
-    word_form_rows,
 )
 from .query import Term, compile_query
 from .query import _term_fts as _fts_term
@@ -251,12 +250,13 @@ class SQLiteStore(SQLReads):
             'INSERT INTO mentions(rid, entity_id, start, "end", type, method, text) VALUES (?,?,?,?,?,?,?)',
             mention_rows(a, rid),
         )
-        ts, tl, bs, bl = fields or index_fields(a)
+        f = fields or index_fields(a)
+        ts, tl, bs, bl = f.columns
         self.db.execute(
             "INSERT INTO articles_fts(rowid, title_stems, title_lemmas, body_stems, body_lemmas) VALUES (?,?,?,?,?)",
             (rid, ts, tl, bs, bl),
         )
-        self.db.executemany("INSERT OR IGNORE INTO word_forms(word, stem, lemma) VALUES (?,?,?)", word_form_rows(a))
+        self.db.executemany("INSERT OR IGNORE INTO word_forms(word, stem, lemma) VALUES (?,?,?)", f.forms)
         self._add_source(art.raw_sha1, art.id, art.source_path)
         return True
 
