@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..model import Analysis, Article, Event
-from ..text.tokenize import split_sentences, tokenize
+from ..text.tokenize import TOKEN_RE, split_sentences, tokenize
 from .base import ArticleRow, SearchHit
 from .query import proximity
 
@@ -77,14 +77,34 @@ class FormLookup:
 
     CHUNK = 500
 
-    def __init__(self, fetch: Callable[[list[str]], list[tuple[str, str, str]]]) -> None:
+    def __init__(self, fetch: Callable[[list[str]], list[tuple[str, str, str]]],
+                 written: Callable[[list[str], list[str]], list[tuple[str, str, str]]] | None = None) -> None:
         self.fetch = fetch
+        self.written = written
         self.known: dict[str, tuple[str, str]] = {}
         self.asked: set[str] = set()
 
+    def surfaces(self, groups: list[list[tuple[str, str]]]) -> re.Pattern | None:
+        """A pattern that finds, in a text, the written forms of the query's words: every word the
+        store indexed with one of their stems or lemmas. A sentence it does not find cannot hold a
+        match, so snippets need not tokenise it. None when some query word has no written form in
+        the store (a number, a Latin word, a store without word forms): then every sentence is read."""
+        pairs = {tok for g in groups for tok in g}
+        if self.written is None or not pairs:
+            return None
+        stems, lemmas = sorted({s for s, _ in pairs}), sorted({lm for _, lm in pairs})
+        rows = self.written(stems, lemmas)
+        if not all(any(st == s or lm == lem for _, st, lm in rows) for s, lem in pairs):
+            return None
+        for w, st, lm in rows:
+            self.known[w] = (st, lm)
+            self.asked.add(w)
+        words = sorted({w for w, _, _ in rows}, key=lambda w: (-len(w), w))
+        return re.compile("|".join(map(re.escape, words)))
+
     def prime(self, texts: list[str]) -> None:
         """Look up every word of these texts at once."""
-        words = {t.text for text in texts for t in tokenize(text, analyse=False) if t.kind == "word"}
+        words = {m.group() for text in texts for m in TOKEN_RE.finditer(text) if m.lastgroup == "word"}
         missing = sorted(words - self.asked)
         self.asked.update(missing)
         for i in range(0, len(missing), self.CHUNK):
@@ -100,6 +120,11 @@ class FormLookup:
         for t in words:
             t.stem, t.lemma = self.known[t.text]
         return toks
+
+
+# what a search hit reads of an article (not the stored analysis, the largest column)
+HIT_COLUMNS = ", ".join(f"a.{c}" for c in ("rid", "id", "title", "outlet", "outlet_name", "published", "precision",
+                                            "dateline", "agencies", "language", "url", "source_path", "text"))
 
 
 def article_row(r: Mapping) -> ArticleRow:
@@ -263,7 +288,12 @@ class SQLReads:
             def fetch(words: list[str]) -> list[tuple[str, str, str]]:
                 sql = f"SELECT word, stem, lemma FROM word_forms WHERE word IN ({', '.join([p] * len(words))})"
                 return [(r["word"], r["stem"], r["lemma"]) for r in self._dicts(sql, words)]
-            lookup = self._form_lookup = FormLookup(fetch)
+
+            def written(stems: list[str], lemmas: list[str]) -> list[tuple[str, str, str]]:
+                sql = (f"SELECT word, stem, lemma FROM word_forms WHERE stem IN ({', '.join([p] * len(stems))})"
+                       f" OR lemma IN ({', '.join([p] * len(lemmas))})")
+                return [(r["word"], r["stem"], r["lemma"]) for r in self._dicts(sql, [*stems, *lemmas])]
+            lookup = self._form_lookup = FormLookup(fetch, written)
         return lookup
 
     def _has_forms(self) -> bool:
@@ -280,12 +310,15 @@ class SQLReads:
             scored.append((self._relevance(r) / top + (2.0 if best[0] else 0.0) + best[1], r))
         scored.sort(key=lambda x: (-x[0], x[1]["rid"]))
         groups = [[tok] for term in terms for tok in term.tokens]
-        hits = []
         lookup = self._lookup()
-        if lookup is not None:
-            lookup.prime([r["text"] for _, r in scored[:limit]])
+        find = lookup.surfaces(groups) if lookup is not None else None
+        sents = {r["rid"]: [s for s in split_sentences(r["text"]) if find is None or find.search(r["text"], s.start, s.end)]
+                 for _, r in scored[:limit]}
+        if lookup is not None:  # every word of the sentences a snippet may come from, in one lookup
+            lookup.prime([r["text"][s.start : s.end] for _, r in scored[:limit] for s in sents[r["rid"]]])
+        hits = []
         for score, r in scored[:limit]:
-            snippet, spans = make_snippet(r["text"], groups, r["title"],
+            snippet, spans = make_snippet(r["text"], groups, r["title"], sentences=sents[r["rid"]],
                                           tokenize=lookup.tokenize if lookup is not None else tokenize)
             hits.append(SearchHit(self._row(r), round(score, 4), snippet, spans))
         return hits
@@ -347,13 +380,17 @@ def _one_line(s: str) -> str:
 
 
 def make_snippet(text: str, groups: list[list[tuple[str, str]]], title: str | None, width: int = 220,
-                 tokenize: Callable[..., list] = tokenize) -> tuple[str, list[tuple[int, int]]]:
+                 tokenize: Callable[..., list] = tokenize,
+                 sentences: list | None = None) -> tuple[str, list[tuple[int, int]]]:
+    """The sentence that best shows the query (phrase, words matched, proximity; the body before the
+    title), cut to ``width`` around its first match, with the matched words' spans. ``sentences``:
+    the only sentences that can hold a match, when the caller knows (default: all of them)."""
     stems = {s for g in groups for s, _ in g}
     lemmas = {lm for g in groups for _, lm in g}
     seq = [tok for g in groups for tok in g]
     best = None
     body_start = len(title) if title else 0
-    for s in split_sentences(text):
+    for s in split_sentences(text) if sentences is None else sentences:
         toks = tokenize(text, s.start, s.end)
         spans = [(t.start, t.end) for t in toks if t.kind != "punct" and (t.stem in stems or t.lemma in lemmas)]
         matched = {t.stem for t in toks if t.stem in stems} | {t.lemma for t in toks if t.lemma in lemmas}
@@ -378,5 +415,5 @@ def make_snippet(text: str, groups: list[list[tuple[str, str]]], title: str | No
     return _one_line(snippet), [(a, b) for a, b in spans if a >= start and b <= end]
 
 
-__all__ = ["Dialect", "SQLReads", "article_row", "article_values", "entity_rows", "event_mention_rows",
+__all__ = ["HIT_COLUMNS", "Dialect", "SQLReads", "article_row", "article_values", "entity_rows", "event_mention_rows",
            "event_values", "FormLookup", "make_snippet", "mention_rows", "analysis_json", "quote_rows", "sort_date"]

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from ..model import Analysis
 from .base import IndexFields, SearchHit, StoreError, StoreNotFound, index_fields
 from .common import (
+    HIT_COLUMNS,
     Dialect,
     SQLReads,
     analysis_json,
@@ -98,6 +99,10 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     ]),
     (3, [  # word forms as indexed: search analyses query and snippet words by lookup
         'CREATE TABLE word_forms (word TEXT COLLATE "C" PRIMARY KEY, stem TEXT NOT NULL, lemma TEXT NOT NULL)',
+    ]),
+    (4, [  # snippets: the written forms of a query's stems and lemmas
+        'CREATE INDEX word_forms_stem ON word_forms (stem)',
+        'CREATE INDEX word_forms_lemma ON word_forms (lemma)',
     ]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -307,7 +312,7 @@ class PostgresStore(SQLReads):
         return self._ranked(list(rows.values()), seq, q.terms, limit)
 
     def _candidates(self, match: str, rank: str, where: str, args: list, k: int) -> list[dict]:
-        sql = (f"SELECT a.*, ts_rank('{_WEIGHTS}', f.tsv, %s::tsquery, 1) AS score, f.title_stems AS f_ts,"
+        sql = (f"SELECT {HIT_COLUMNS}, ts_rank('{_WEIGHTS}', f.tsv, %s::tsquery, 1) AS score, f.title_stems AS f_ts,"
                " f.title_lemmas AS f_tl, f.body_stems AS f_bs, f.body_lemmas AS f_bl"
                " FROM articles_fts f JOIN articles a ON a.rid = f.rid WHERE f.tsv @@ %s::tsquery"
                + (f" AND {where}" if where else "") + " ORDER BY score DESC, a.rid LIMIT %s")

@@ -294,9 +294,10 @@ def proximity(stems: list[str], lemmas: list[str], seq: list[Tok]) -> tuple[bool
         by_lemma.setdefault(lm, set()).add(j)
     hits: list[tuple[int, set[int]]] = []
     for i, s in enumerate(stems):
-        js = by_stem.get(s, set()) | by_lemma.get(lemmas[i] if i < len(lemmas) else "", set())
-        if js:
-            hits.append((i, js))
+        js = by_stem.get(s)
+        jl = by_lemma.get(lemmas[i]) if i < len(lemmas) else None
+        if js or jl:
+            hits.append((i, (js | jl) if (js and jl) else (js or jl)))
     if not hits:
         return False, 0.0
     at = dict(hits)

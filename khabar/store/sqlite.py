@@ -18,6 +18,7 @@ from pathlib import Path
 from ..model import Analysis
 from .base import IndexFields, SearchHit, StoreError, StoreNotFound, index_fields
 from .common import (
+    HIT_COLUMNS,
     Dialect,
     SQLReads,
     analysis_json,
@@ -64,6 +65,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS word_forms (word TEXT PRIMARY KEY, stem TEXT NOT NULL, lemma TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS word_forms_stem ON word_forms(stem);
+CREATE INDEX IF NOT EXISTS word_forms_lemma ON word_forms(lemma);
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY,
     name TEXT,
@@ -335,7 +338,7 @@ class SQLiteStore(SQLReads):
 
     def _candidates(self, match: str, where: str, args: list, k: int) -> list[sqlite3.Row]:
         sql = (
-            f"SELECT a.*, {_BM25} AS score, articles_fts.title_stems AS f_ts, articles_fts.title_lemmas AS f_tl,"
+            f"SELECT {HIT_COLUMNS}, {_BM25} AS score, articles_fts.title_stems AS f_ts, articles_fts.title_lemmas AS f_tl,"
             " articles_fts.body_stems AS f_bs, articles_fts.body_lemmas AS f_bl"
             " FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid"
             " WHERE articles_fts MATCH ?" + (f" AND {where}" if where else "") + " ORDER BY score LIMIT ?"
