@@ -17,7 +17,6 @@ import gzip
 import re
 from importlib import resources
 
-import simplemma
 import Stemmer
 
 from ..model import Segment, Sentence, Token
@@ -206,6 +205,8 @@ def stem(word: str) -> str:
 @functools.lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """simplemma lemma (dictionary form), in search form; folds many broken plurals."""
+    import simplemma  # here, not at the top: commands that only read a store never load it
+
     try:
         return normalize(simplemma.lemmatize(normalize_light(word), lang="ar"))
     except Exception:  # pragma: no cover - simplemma guards its own data
