@@ -78,8 +78,8 @@ def read_gold(path: str | Path) -> list[list[str]]:
 
 
 def _locate(a: Analysis, cue: str, body_only: bool = True) -> tuple[int, int] | None:
-    cue, _, nth = cue.partition("#")
-    n = int(nth) if nth else 1
+    head, sep, nth = cue.rpartition("#")  # "cue#2": the second occurrence; a '#' in the text (a hashtag) stays
+    cue, n = (head, int(nth)) if sep and nth.isdigit() else (cue, 1)
     body = len(a.article.title) if a.article.title and body_only else 0
     starts = [m.start() for m in re.finditer(re.escape(cue), a.article.text) if m.start() >= body]
     if len(starts) < n:
