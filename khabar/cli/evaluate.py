@@ -124,7 +124,10 @@ def eval_dates_cmd(gold: str | None, docs: str | None, verbose: bool) -> None:
 @click.option("--docs", default=None, help="directory of the annotated articles (default: the embedded seeds)")
 @click.option("-v", "--verbose", is_flag=True)
 def eval_events_cmd(gold: str | None, docs: str | None, verbose: bool) -> None:
-    """Event extraction: type + actor + recipient + mode at the trigger, precision/recall."""
-    from ..eval.harness import eval_events
+    """Event extraction at the trigger, precision/recall at three levels: type alone; type + the
+    actor's and recipient's countries; type + actor + recipient + mode (the full record)."""
+    from ..eval.harness import EVENT_LEVELS, eval_events
 
-    _report("events", eval_events(_analyse_dir(docs, gold), gold), verbose)
+    analyses = _analyse_dir(docs, gold)
+    for level in EVENT_LEVELS:
+        _report(f"events ({level})", eval_events(analyses, gold, level), verbose and level == "full")
