@@ -160,10 +160,11 @@ def eval_quotes(analyses: dict[str, Analysis], gold_path: str | Path | None = No
 
 
 def eval_timex(analyses: dict[str, Analysis], gold_path: str | Path | None = None) -> Score:
-    """Gold rows: seed, the expression's text (cue), its normalised value."""
+    """Gold rows: seed, the expression's text (cue), its normalised value (a Hijri date is written
+    after the Gregorian value, «2015-08-14 H1436-10-29»: the Gregorian value is compared)."""
     return _span_eval(
         analyses, read_gold(gold_path or GOLD_DIR / "timex_seeds.tsv"), lambda a: a.timexes,
-        lambda t, loc: t.start < loc[1] and loc[0] < t.end, lambda t, row: t.value == row[2],
+        lambda t, loc: t.start < loc[1] and loc[0] < t.end, lambda t, row: t.value == row[2].split(" ")[0],
         lambda r: f"«{r[1]}» = {r[2]}", lambda a, t: f"«{t.text}» = {t.value}", cue_col=1,
     )
 
