@@ -142,7 +142,7 @@ def eval_quotes(analyses: dict[str, Analysis], gold_path: str | Path | None = No
     """Gold rows: seed, speaker (actor id or "unnamed"), kind, cue inside the quoted span."""
 
     def agrees(q, row: list[str]) -> bool:
-        speaker = row[1]
+        speaker = canonical_code(row[1])
         if speaker == "unnamed":
             return bool(q.unnamed)
         if speaker.startswith("text:"):  # a person not in the knowledge base, named in the text
@@ -172,6 +172,24 @@ def eval_timex(analyses: dict[str, Analysis], gold_path: str | Path | None = Non
 def _same_actor(got: str, country: str | None, sector: str | None, gold: str) -> bool:
     """Same actor id, or the same CAMEO-style country+sector code («IDF» is ISR_MIL)."""
     return got == gold or (bool(country and sector) and f"{country}_{sector}" == gold)
+
+
+def canonical_code(code: str) -> str:
+    """A gold actor/speaker code in the knowledge base's ids: annotators write an English name or
+    alias in snake case («ISIS», «russian_ministry_of_foreign_affairs»), the KB has one id per actor
+    (ISIL, RUS_MFA). Country+sector codes, '*', '-', XXX and names the KB does not know stay as written."""
+    if code in ("*", "-") or re.fullmatch(r"[A-Z]{3}(_[A-Z]{3})?", code) or code.startswith("text:"):
+        return code
+    from ..kb.actors import knowledge_base
+
+    kb = knowledge_base()
+    if kb.get(code):
+        return code
+    for q in (code.lower(), code.replace("_", " ").lower()):
+        ids = list(dict.fromkeys(kb.en_index.get(q, [])))
+        if len(ids) == 1:
+            return ids[0]
+    return code
 
 
 def _gold_country(code: str) -> str:
@@ -216,6 +234,7 @@ def eval_events(analyses: dict[str, Analysis], gold_path: str | Path | None = No
     used: set[tuple[str, str]] = set()
     seeds = {g[0] for g in gold}
     for key, plover, actor, recipient, mode, cue in gold:
+        actor, recipient = canonical_code(actor), canonical_code(recipient)
         a = _by_seed(analyses, key)
         loc = _locate(a, cue, body_only=False) if a else None
         if a is None or loc is None:
