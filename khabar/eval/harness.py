@@ -139,7 +139,9 @@ def _span_eval(
 
 
 def eval_quotes(analyses: dict[str, Analysis], gold_path: str | Path | None = None) -> Score:
-    """Gold rows: seed, speaker (actor id or "unnamed"), kind, cue inside the quoted span."""
+    """Gold rows: seed, speaker (actor id or "unnamed"), kind, cue inside the quoted span, and
+    optionally the speaker's name as written in the text (matched against the speaker mention when
+    the id is not one of the knowledge base's)."""
 
     def agrees(q, row: list[str]) -> bool:
         speaker = canonical_code(row[1])
@@ -149,7 +151,15 @@ def eval_quotes(analyses: dict[str, Analysis], gold_path: str | Path | None = No
             from ..text.textnorm import normalize
 
             return not q.unnamed and normalize(speaker[5:]) in normalize(q.speaker_text or "")
-        return q.speaker == speaker and not (q.unnamed and not q.speaker)
+        if q.speaker == speaker and not (q.unnamed and not q.speaker):
+            return True
+        written = row[4] if len(row) > 4 and row[4] != "-" else ""  # the speaker's name as the text writes it
+        if written and q.speaker_text and not q.unnamed:
+            from ..text.textnorm import normalize
+
+            g, p = normalize(written), normalize(q.speaker_text)
+            return bool(g and p) and (g in p or p in g)
+        return False
 
     return _span_eval(
         analyses, read_gold(gold_path or GOLD_DIR / "quotes_seeds.tsv"), lambda a: a.quotes,
