@@ -158,7 +158,7 @@ def eval_quotes(analyses: dict[str, Analysis], gold_path: str | Path | None = No
             from ..text.textnorm import normalize
 
             g, p = normalize(written), normalize(q.speaker_text)
-            return bool(g and p) and (g in p or p in g)
+            return bool(g) and len(p) >= 3 and (g in p or p in g)
         return False
 
     return _span_eval(
