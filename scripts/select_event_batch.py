@@ -119,10 +119,86 @@ def select() -> list[tuple[str, str, dict]]:
     return chosen
 
 
+PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+MODES = {"asserted", "negated", "proposed", "hypothetical", "future"}
+SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "CVL", "MED", "BUS", "JUD", "LEG", "EDU", "HLH", "REF", "IGO", "NGO",
+           "SPY", "UAF"}
+_ACTOR = re.compile(r"^(?:[A-Z]{3}(?:_[A-Z]{3})?|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)$")
+
+
+def find_cue(text: str, cue: str) -> int:
+    """Start of the cue in text (``#n`` = n-th occurrence), or -1."""
+    n = 1
+    m = re.fullmatch(r"(.*)#(\d+)", cue)
+    if m:
+        cue, n = m.group(1), int(m.group(2))
+    pos = -1
+    for _ in range(n):
+        pos = text.find(cue, pos + 1)
+        if pos < 0:
+            return -1
+    return pos
+
+
+def check(paths: list[str]) -> int:
+    """Verify gold TSVs against the selected articles: cues are substrings of ``text``, labels are valid, and every
+    selected article of that corpus is covered (by rows or by a ``# <id>: ... no event`` comment)."""
+    chosen = select()
+    texts = {r["id"]: r["text"] for _, _, r in chosen}
+    corpus_of = {r["id"]: c for _, c, r in chosen}
+    errors = 0
+    for path in paths:
+        covered: set[str] = set()
+        corpora: set[str] = set()
+        for ln_no, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            if line.startswith("#"):
+                m = re.match(r"#\s*(\S+):.*no event", line)
+                if m and m.group(1) in texts:
+                    covered.add(m.group(1))
+                continue
+            cols = line.split("\t")
+            where = f"{path}:{ln_no}"
+            if len(cols) != 6:
+                print(f"{where}: {len(cols)} columns"); errors += 1; continue
+            doc, typ, actor, recip, mode, cue = cols
+            if doc not in texts:
+                print(f"{where}: {doc} not in the selected batch"); errors += 1; continue
+            covered.add(doc); corpora.add(corpus_of[doc])
+            if typ not in PLOVER:
+                print(f"{where}: bad type {typ}"); errors += 1
+            if mode not in MODES:
+                print(f"{where}: bad mode {mode}"); errors += 1
+            for role, val in (("actor", actor), ("recipient", recip)):
+                if role == "recipient" and val in {"-", "*"}:
+                    continue
+                cameo = re.fullmatch(r"[A-Z]{3}_([A-Z]{3})", val)
+                if not _ACTOR.match(val) or (cameo and cameo.group(1) not in SECTORS):
+                    print(f"{where}: bad {role} {val}"); errors += 1
+            if actor in {"-", "*"}:
+                print(f"{where}: no participant"); errors += 1
+            words = len(re.sub(r"#\d+$", "", cue).split())
+            if not 1 <= words <= 5:
+                print(f"{where}: cue of {words} words"); errors += 1
+            if find_cue(texts[doc], cue) < 0:
+                print(f"{where}: cue not found: {cue!r}"); errors += 1
+        for doc, c in corpus_of.items():
+            if c in corpora and doc not in covered:
+                print(f"{path}: article {doc} not annotated")
+        print(f"{path}: {len(covered)} articles checked")
+    print("OK" if not errors else f"{errors} errors")
+    return 1 if errors else 0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--full", action="store_true", help="print the article texts too (for annotation; do not commit the output)")
+    ap.add_argument("--check", nargs="+", metavar="TSV", help="verify gold TSVs of this batch (cues, labels, coverage)")
     args = ap.parse_args()
+    if args.check:
+        raise SystemExit(check(args.check))
     for fam, c, r in select():
         print(f"{fam}\t{c}\t{r['id']}\t{len(r['text'])}\t{(r.get('title') or '').strip()}")
         if args.full:
