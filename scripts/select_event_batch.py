@@ -162,28 +162,39 @@ def check(paths: list[str]) -> int:
             cols = line.split("\t")
             where = f"{path}:{ln_no}"
             if len(cols) != 6:
-                print(f"{where}: {len(cols)} columns"); errors += 1; continue
+                print(f"{where}: {len(cols)} columns")
+                errors += 1
+                continue
             doc, typ, actor, recip, mode, cue = cols
             if doc not in texts:
-                print(f"{where}: {doc} not in the selected batch"); errors += 1; continue
-            covered.add(doc); corpora.add(corpus_of[doc])
+                print(f"{where}: {doc} not in the selected batch")
+                errors += 1
+                continue
+            covered.add(doc)
+            corpora.add(corpus_of[doc])
             if typ not in PLOVER:
-                print(f"{where}: bad type {typ}"); errors += 1
+                print(f"{where}: bad type {typ}")
+                errors += 1
             if mode not in MODES:
-                print(f"{where}: bad mode {mode}"); errors += 1
+                print(f"{where}: bad mode {mode}")
+                errors += 1
             for role, val in (("actor", actor), ("recipient", recip)):
                 if role == "recipient" and val in {"-", "*"}:
                     continue
                 cameo = re.fullmatch(r"[A-Z]{3}_([A-Z]{3})", val)
                 if not _ACTOR.match(val) or (cameo and cameo.group(1) not in SECTORS):
-                    print(f"{where}: bad {role} {val}"); errors += 1
+                    print(f"{where}: bad {role} {val}")
+                    errors += 1
             if actor in {"-", "*"}:
-                print(f"{where}: no participant"); errors += 1
+                print(f"{where}: no participant")
+                errors += 1
             words = len(re.sub(r"#\d+$", "", cue).split())
             if not 1 <= words <= 5:
-                print(f"{where}: cue of {words} words"); errors += 1
+                print(f"{where}: cue of {words} words")
+                errors += 1
             if find_cue(texts[doc], cue) < 0:
-                print(f"{where}: cue not found: {cue!r}"); errors += 1
+                print(f"{where}: cue not found: {cue!r}")
+                errors += 1
         for doc, c in corpus_of.items():
             if c in corpora and doc not in covered:
                 print(f"{path}: article {doc} not annotated")

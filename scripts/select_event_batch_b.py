@@ -14,7 +14,10 @@ Procedure (same for batch A with seed 11001; batch B uses seed 11002):
     procedure (without the parity restriction) selects.
 Prints one line per selected article: corpus, family, index, id, chars.
 """
-import gzip, json, random, sys
+import gzip
+import json
+import random
+import sys
 from pathlib import Path
 
 RAW = Path('/work/shared/eval/raw')
@@ -78,8 +81,8 @@ def select(seed, data, parity, exclude_ids, avoid=frozenset()):
 def main():
     data = {c: load(c) for c in ('ant', 'snn')}
     gold = Path(__file__).resolve().parents[1] / 'khabar/data/gold/events_ant.tsv'
-    exclude = {l.split('\t')[0] for l in gold.read_text(encoding='utf-8').splitlines()
-               if l and not l.startswith('#')}
+    exclude = {ln.split('\t')[0] for ln in gold.read_text(encoding='utf-8').splitlines()
+               if ln and not ln.startswith('#')}
     batch_a = {p[3] for p in select(11001, data, None, exclude)}
     for corpus, fam, i, doc_id, n in select(11002, data, 1, exclude, avoid=batch_a):
         print(corpus, fam, i, doc_id, n, sep='\t')
