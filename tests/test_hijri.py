@@ -114,8 +114,9 @@ def test_publication_date_from_hijri_dateline():
 def test_publication_date_from_yearless_hijri_day_with_crawl_date():
     v = _pub("عقد المجلس اجتماعه يوم السبت 23 شوال الجاري في مقره بالرياض برئاسة الأمير.")
     assert v.value == "2015-08-08" and v.confidence < 0.75 and any("crawl date" in n for n in v.notes)
-    # «المقبل» is ahead of the publication day: not taken
+    # «المقبل» is ahead of the publication day, «الماضي» an earlier event: neither is taken
     assert _pub("يعقد المجلس اجتماعه يوم 3 ذي القعدة المقبل في مقره بالرياض برئاسة الأمير.").value != "2015-08-18"
+    assert _pub("كشفت الوزارة أن المطلوب الذي قتل في 17 رمضان الماضي كان يخطط لهجمات.").value != "2015-07-04"
 
 
 def test_hijri_field_round_trips_and_old_records_load():

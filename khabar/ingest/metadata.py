@@ -196,7 +196,7 @@ def publication_date(
         if v.value:
             v.notes.insert(0, "date of the lead event, taken as publication day")
             return v
-    # 2b. A Hijri day «الجاري / الماضي» in the lead, its year from the crawl date.
+    # 2b. A Hijri day «… الجاري» in the lead, its year from the crawl date.
     h = _lead_hijri(text, body_start, lead_end, ev)
     if h is not None:
         return h
@@ -223,11 +223,12 @@ GUESS_CONFIDENCE = 0.2
 def _lead_hijri(text: str, start: int, end: int, ev: D.Evidence) -> DateValue | None:
     """A Hijri day without its year in the lead («يوم 27 شوال الجاري»): the Gulf press dates the
     day's news so. Its year comes from the crawl date (``ev.today``), so only for crawled pages;
-    a date «المقبل» is ahead, not the publication day. Full Hijri dates come in through find_dates."""
+    «المقبل» is ahead and «الماضي» an earlier event («قتل في 17 رمضان الماضي»), not the publication
+    day. Full Hijri dates come in through find_dates."""
     if not ev.crawled:
         return None
     for h in D.find_hijri(text, start, end):
-        if not (h.day and h.month) or h.year or h.rel not in (0, -1):
+        if not (h.day and h.month) or h.year or h.rel != 0:
             continue
         y = D.hijri_year_for(h.month, h.rel, ev.today)
         g = D.hijri_to_gregorian(y, h.month, h.day) if y else None
