@@ -139,7 +139,9 @@ class Quote:
 @dataclass(slots=True)
 class Timex:
     """A temporal expression: ISO ``value`` (possibly partial ``XXXX-11-19``, a range ``a/b``,
-    a duration ``P2Y`` or PAST_REF/PRESENT_REF/FUTURE_REF), anchored on the publication date."""
+    a duration ``P2Y`` or PAST_REF/PRESENT_REF/FUTURE_REF), anchored on the publication date.
+    A Hijri date keeps its Gregorian value in ``value`` (a Hijri month or year: the range of
+    Gregorian days it covers) and the Hijri one in ``hijri``."""
 
     start: int
     end: int
@@ -150,6 +152,7 @@ class Timex:
     kind: str
     anchored: bool = False
     notes: list[str] = field(default_factory=list)
+    hijri: str | None = None  # the Hijri (Umm al-Qura) date when the text states one: 1436-10-30, 1436-10, 1436
 
 
 @dataclass(slots=True)

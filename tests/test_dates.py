@@ -141,3 +141,42 @@ def test_crawl_date_bounds_and_prefers_recent():
     old = pub("أعلن الوزير يوم الاربعاء 3 نوفمبر أن الاتفاق سيوقع قريبا في الرياض بحضور الوفود.")
     assert old.value == "XXXX-11-03"  # latest Wednesday 3 Nov before the crawl is 2010: too old to assume
     assert max(old.candidates) <= "2015-08-01"
+
+
+def _tx(text, pub):
+    from khabar.extract.timex import find_timexes
+    from khabar.model import DateValue
+
+    return {t.text: t.value for t in find_timexes(text, DateValue(pub, "day"))}
+
+
+def test_yearless_day_is_past_unless_announced():
+    # issue #11: protests of «20 حزيران/يونيو» in an article of 2018-02-15 happened in 2017
+    assert _tx("خرج آلاف المحتجين في 20 حزيران/يونيو إلى الشوارع", "2018-02-15")["20 حزيران/يونيو"] == "2017-06-20"
+    assert _tx("ستقام المسيرة في 20 يونيو في العاصمة", "2018-02-15")["20 يونيو"] == "2018-06-20"  # future verb
+    assert _tx("من المقرر أن يعقد المؤتمر في 3 مارس", "2018-02-15")["3 مارس"] == "2018-03-03"
+    assert _tx("وكان قد زار البلاد في 3 مارس الماضي", "2018-02-15")["3 مارس"] == "2017-03-03"
+    # a day a few weeks ahead, without a cue: the nearest (a year back would carry its year)
+    assert _tx("يبدأ المعرض 5 مارس في الرياض", "2018-02-15")["5 مارس"] == "2018-03-05"
+
+
+def test_since_the_start_of_a_month_is_before_publication():
+    assert _tx("ارتفعت الأسعار منذ بداية يناير", "2018-11-20")["بداية يناير"] == "2018-01"
+    assert _tx("ارتفعت الأسعار منذ بداية يناير", "2018-01-10")["بداية يناير"] == "2018-01"
+    assert _tx("ارتفعت الأسعار منذ بداية ديسمبر", "2018-01-10")["بداية ديسمبر"] == "2017-12"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("يوم السبت بعد المقبل", "2024-03-16"),  # the Saturday after next
+        ("يوم السبت المقبل", "2024-03-09"),
+        ("الأربعاء المقبل", "2024-03-13"),  # the article's own weekday: a week ahead
+        ("الجمعة المقبلة", "2024-03-08"),
+        ("السبت الماضي", "2024-03-02"),
+        ("الخميس قبل الماضي", "2024-02-22"),
+        ("الاثنين", "2024-03-04"),  # bare: the nearest, past-leaning
+    ],
+)
+def test_relative_weekdays(text, value):
+    assert _tx(text, "2024-03-06") == {text: value}  # a Wednesday

@@ -511,3 +511,22 @@ def test_eleventh_audit_fixes():
 def test_new_clause_has_its_own_subject():
     got = _events("شن التحالف هجوما لإخراج الحوثيين من المدينة، فيما حذرت وكالات الإغاثة من انقطاع الإمدادات.")
     assert not [g for g in got if g[0] == "THREATEN" and g[1] == "HOUTHIS"], got
+
+
+def test_event_dates_and_announced_events():
+    """Issue #11: a past day without a year is the last one before publication; «ستقام … المقبل»
+    and «من المقرر» make an event future."""
+
+    import datetime as dt
+
+    def run(text):
+        raw = RawDoc(source="t", fmt="json", title="عنوان الخبر الرئيسي للاختبار", text=text, date="2018-02-15")
+        a = analyze(raw, ref_date=dt.date(2026, 11, 23))
+        return [(e.plover, e.mode, e.date) for e in a.events]
+
+    assert run("تظاهر آلاف المعلمين في عمان في 20 حزيران/يونيو احتجاجا على قانون الضريبة.") == [
+        ("PROTEST", "asserted", "2017-06-20")]
+    assert run("ستقام مسيرة حاشدة للمعارضة في القاهرة يوم الجمعة المقبل احتجاجا على قرارات الحكومة.") == [
+        ("PROTEST", "future", "2018-02-16")]
+    assert run("ومن المقرر أن يلتقي الرئيس المصري عبد الفتاح السيسي نظيره الفرنسي في باريس يوم السبت بعد المقبل.") == [
+        ("CONSULT", "future", "2018-02-24")]

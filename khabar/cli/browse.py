@@ -134,7 +134,8 @@ def show(article_id: str, db: str | None, as_json: bool, tokens: bool) -> None:
         who = q.source if q.unnamed and q.source else names.get(q.speaker or "", q.speaker_text)
         click.echo(f"{'quote':>12}: {who} [{q.verb}] {_quoted(art.text[q.start:q.end], q.kind, 140)}")
     for t in a.timexes:
-        click.echo(f"{'time':>12}: «{t.text}» = {t.value}")
+        hijri = f" (Hijri {t.hijri})" if t.hijri else ""
+        click.echo(f"{'time':>12}: «{t.text}» = {t.value}{hijri}")
     for e in a.events:
         rep = f" (reported by {names.get(e.reported_by or '', e.reported_by)})" if e.reported_by else ""
         click.echo(f"{'event':>12}: {e.plover} {e.mode} {names.get(e.actor, e.actor)} → "

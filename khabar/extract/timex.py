@@ -17,8 +17,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..model import DateValue, Timex
-from ..text.dates import _M, _M2, MONTHS, WEEKDAY_RE, WEEKDAYS, find_dates
+from ..text.dates import (
+    _M,
+    _M2,
+    MONTHS,
+    WEEKDAY_RE,
+    WEEKDAYS,
+    HijriExpr,
+    find_dates,
+    find_hijri,
+    gregorian_to_hijri,
+    hijri_month_span,
+    hijri_to_gregorian,
+    hijri_year_for,
+    hijri_year_span,
+)
 from ..text.textnorm import normalize_same_length
+from ..text.tokenize import vocabulary
 
 _AR = "\u0621-\u064a"
 _B = rf"(?<![{_AR}])(?:[وف](?=[{_AR}]))?"
@@ -31,21 +46,39 @@ def _anchor(pub: DateValue | None) -> dt.date | None:
     return None
 
 
+# A date without a year and without a word of tense is taken as past unless it falls within this
+# many days after the publication date (news report what happened; an occurrence almost a year
+# back is unlikely without its year; a date further ahead is announced with a future verb or
+# «المقبل»: «20 حزيران/يونيو» in an article of 2018-02-15 is 2017's).
+AHEAD_WINDOW_DAYS = 60
+
+
+def _pick(cands: list[dt.date], anchor: dt.date, future: bool | None = None, year_days: int = 365) -> dt.date | None:
+    """Of the occurrences of a yearless date: the next one (``future``), the last one not after
+    the anchor (``future is False``), or without a cue the last one unless it is more than a year
+    less AHEAD_WINDOW_DAYS back (then the nearest). ``year_days``: 354 for the Hijri year."""
+    day = dt.timedelta(days=1)
+    past = [c for c in cands if c <= anchor + day]
+    ahead = [c for c in cands if c >= anchor - day]
+    last, nxt = (max(past) if past else None), (min(ahead) if ahead else None)
+    if future is True:
+        return nxt or last
+    if future is False:
+        return last or nxt
+    if last and (anchor - last).days <= year_days - AHEAD_WINDOW_DAYS:
+        return last
+    return min(cands, key=lambda c: abs((c - anchor).days)) if cands else None
+
+
 def _closest_year(month: int, day: int, anchor: dt.date, future: bool | None = None) -> dt.date | None:
-    """The date with this month/day nearest the anchor (past if ``future`` is False…)."""
-    best = None
+    """The occurrence of this month/day (day 0: the month) the anchor points to (:func:`_pick`)."""
+    cands = []
     for y in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
-            d = dt.date(y, month, day or 1)
+            cands.append(dt.date(y, month, day or 1))
         except ValueError:
             continue
-        if future is True and d < anchor - dt.timedelta(days=1):
-            continue
-        if future is False and d > anchor + dt.timedelta(days=1):
-            continue
-        if best is None or abs((d - anchor).days) < abs((best - anchor).days):
-            best = d
-    return best
+    return _pick(cands, anchor, future)
 
 
 _RELDAY = [
@@ -111,6 +144,21 @@ _SEASON_PAST = (_f("الماضي"),)
 _SEASON_NEXT = (_f("المقبل"), _f("القادم"))
 _YEAR_UNITS = (_f("العام"), _f("السنة"))
 _MONTH_UNIT = _f("الشهر")
+_WEEKDAY_REL = re.compile(_f(
+    r"\s+(?:(?P<x>بعد|قبل)\s+)?(?P<rel>المقبل|المقبلة|القادم|القادمة|الماضي|الماضية|المنصرم|المنصرمة|الفائت|الفائتة)(?![\u0621-\u064a])"))
+_WD_NEXT = (_f("المقبل"), _f("القادم"))
+_AFTER, _BEFORE = _f("بعد"), _f("قبل")
+_FUTURE_CUE = re.compile(_f(
+    r"(?<![\u0621-\u064a])[وف]?(?:سوف|المقرر|المزمع|المزمعة|المرتقب|المرتقبة|المقبل|المقبلة|القادم|القادمة|يعتزم|تعتزم"
+    r"|المتوقع|يتوقع|تتوقع|المنتظر)(?![\u0621-\u064a])"))
+# a verb with the future prefix: «سيسري», «ستنطلق» (what follows «س» is itself a common word, so
+# not «سيارة» or «سنوات»)
+_FUTURE_VERB = re.compile(r"(?<![\u0621-\u064a])[وف]?س(?P<rest>[يتن][\u0621-\u064a]{2,})")
+_NOT_FUTURE = {_f(w) for w in "سيدة سيدات ستين سنية ستريب ستور سيري".split()}
+_PAST_AFTER = re.compile(_f(r"\s*(?:الماضي|الماضية|الماضيين|الماضيتين|المنصرم|المنصرمة|المنصرمين|المنقضي|الفائت)(?![\u0621-\u064a])"))
+_NEXT_AFTER = re.compile(_f(r"\s*(?:المقبل|المقبلة|القادم|القادمة)(?![\u0621-\u064a])"))
+_SINCE_BEFORE = re.compile(_f(r"(?<![\u0621-\u064a])منذ\s+(?:[\u0621-\u064a]+\s+)?$"))
+_SENT_END = ".؟?!\n"
 
 
 @dataclass(slots=True)
@@ -147,6 +195,27 @@ class _Scan:
         return rx.finditer(self.norm, self.start, self.end)
 
 
+def _tense(sc: _Scan, start: int, end: int) -> bool | None:
+    """Whether a yearless date points ahead (True), back (False) or says nothing (None): a
+    relative word right after it, «منذ» before it, a future verb or «المقبل» in its sentence."""
+    norm = sc.norm
+    if _PAST_AFTER.match(norm, end):
+        return False
+    if _NEXT_AFTER.match(norm, end):
+        return True
+    if _SINCE_BEFORE.search(norm[max(0, start - 20) : start]):
+        return False  # «منذ بداية يناير»: since, so before the publication date
+    s0 = max(max(norm.rfind(c, 0, start) for c in _SENT_END) + 1, start - 100)
+    e0 = min([i for i in (norm.find(c, end) for c in _SENT_END) if i >= 0] + [len(norm), end + 40])
+    if _FUTURE_CUE.search(norm, s0, e0):
+        return True
+    vocab = vocabulary()
+    for m in _FUTURE_VERB.finditer(norm, s0, e0):
+        if vocab.get(m.group("rest"), 0) >= 20 and m.group(0).lstrip("وف") not in _NOT_FUTURE:
+            return True  # «الذي سيسري في 25 أيار/مايو»
+    return None
+
+
 def _month_of(m: re.Match[str]) -> int:
     """The month number of a match's ``m1`` group."""
     return MONTHS[re.sub(r"\s+", " ", m.group("m1"))]
@@ -161,7 +230,7 @@ def _ranges(sc: _Scan) -> None:
         y = int(m.group("y")) if m.group("y") else None
         notes = []
         if y is None and anchor:
-            a = _closest_year(mo, d1, anchor)
+            a = _closest_year(mo, d1, anchor, _tense(sc, m.start(), m.end()))
             y = a.year if a else None
             notes.append(f"year from the publication date {anchor}")
         try:
@@ -184,7 +253,7 @@ def _dates(sc: _Scan) -> None:
             val = f"{d.year:04d}-{mo:02d}" + (f"-{day:02d}" if day else "")
             kind, anchored = "absolute", False
         elif anchor:
-            a = _closest_year(mo, day, anchor)
+            a = _closest_year(mo, day, anchor, _tense(sc, d.start, d.end))
             val = (a.isoformat() if day else f"{a.year:04d}-{mo:02d}") if a else f"XXXX-{mo:02d}-{day:02d}"
             kind, anchored = "partial", True
             notes.append(f"year from the publication date {anchor}")
@@ -194,6 +263,65 @@ def _dates(sc: _Scan) -> None:
             val = f"XXXX-{mo:02d}" + (f"-{day:02d}" if day else "")
             kind, anchored = "partial", False
         sc.add(Timex(d.start, d.end, "", "DATE", val, "day" if day else "month", kind, anchored, notes))
+
+
+def _hijri_day(h: HijriExpr, anchor: dt.date | None, tense: bool | None) -> tuple[int | None, dt.date | None]:
+    """(Hijri year, Gregorian day) of a Hijri date with a day: its year as stated, from «الجاري /
+    المقبل / الماضي», or the occurrence around the anchor that :func:`_pick` chooses."""
+    assert h.month and h.day
+    if h.year or anchor is None:
+        return h.year, hijri_to_gregorian(h.year, h.month, h.day) if h.year else None
+    y = hijri_year_for(h.month, h.rel, anchor)
+    if y is not None:
+        return y, hijri_to_gregorian(y, h.month, h.day)
+    ah = gregorian_to_hijri(anchor)
+    if ah is None:
+        return None, None
+    cands = {g: hy for hy in (ah[0] - 1, ah[0], ah[0] + 1) if (g := hijri_to_gregorian(hy, h.month, h.day))}
+    g = _pick(list(cands), anchor, tense, 354)
+    return (cands[g], g) if g else (None, None)
+
+
+def _hijri_value(h: HijriExpr, anchor: dt.date | None, tense: bool | None) -> tuple[str, str, int | None]:
+    """(Gregorian value, precision, Hijri year) of a Hijri expression: a day, or the range of days
+    of a month or year; ``XXXX…`` when the year is neither stated nor found from the anchor."""
+    if h.month is None:
+        first, span = hijri_year_span(h.year_from or h.year or 0), hijri_year_span(h.year or 0)
+        return (f"{first[0]}/{span[1]}" if first and span else "XXXX"), "year", h.year
+    if h.day:
+        y, g = _hijri_day(h, anchor, tense)
+        g1 = hijri_to_gregorian(y, h.month, h.day_from) if y and h.day_from else None
+        if g and g1:
+            return f"{g1.isoformat()}/{g.isoformat()}", "day", y
+        return (g.isoformat() if g else "XXXX-XX-XX"), "day", y
+    y = h.year or (hijri_year_for(h.month, h.rel, anchor) if anchor else None)
+    if y is None and anchor and (ah := gregorian_to_hijri(anchor)):
+        starts = {s[0]: hy for hy in (ah[0] - 1, ah[0], ah[0] + 1) if (s := hijri_month_span(hy, h.month))}
+        first = _pick(list(starts), anchor, tense, 354)
+        y = starts[first] if first else None
+    span = hijri_month_span(y, h.month) if y else None
+    return (f"{span[0]}/{span[1]}" if span else "XXXX-XX"), "month", y
+
+
+def _hijri(sc: _Scan) -> None:
+    """Hijri dates: «30/10/1436هـ», «25 شوال 1436هـ», «30 شوال الجاري», «غرة رمضان», «منتصف ذي
+    الحجة», «عام 1436هـ». The Gregorian value is the normalised one; ``hijri`` keeps the Hijri."""
+    anchor = sc.anchor
+    for h in find_hijri(sc.text, sc.start, sc.end):
+        tense = None if h.year or h.rel is not None else _tense(sc, h.start, h.end)
+        value, precision, hy = _hijri_value(h, anchor, tense)
+        notes = ["Hijri date (Umm al-Qura)"]
+        anchored = bool(anchor and not h.year and hy)
+        if anchored:
+            notes.append(f"Hijri year {hy} from the publication date {anchor}")
+        if h.part:
+            notes.append(f"part of the month: {h.part}")
+        hijri = h.hijri if h.year else h.hijri.replace("XXXX", f"{hy:04d}" if hy else "XXXX")
+        g = dt.date.fromisoformat(value[-10:]) if precision == "day" and value[:1].isdigit() else None
+        if h.weekday is not None and g and g.weekday() != h.weekday:
+            notes.append("stated weekday does not match")
+        kind = "absolute" if h.year else "relative" if h.rel is not None else "partial"
+        sc.add(Timex(h.start, h.end, "", "DATE", value, precision, kind, anchored, notes, hijri=hijri))
 
 
 def _month_relative(sc: _Scan) -> None:
@@ -278,20 +406,34 @@ def _ago(sc: _Scan) -> None:
         sc.add(Timex(m.start(), m.end(), "", typ, val, _UNIT_PREC[unit], "relative", bool(anchor and typ == "DATE")))
 
 
+def _weekday_delta(wd: int, anchor: dt.date, m: re.Match[str] | None) -> int:
+    """Days from the anchor to a weekday: «السبت المقبل» the next one, «السبت بعد المقبل» the
+    one after it, «السبت الماضي» the last one, «… قبل الماضي» the one before; a bare weekday
+    the nearest such day (past-leaning: «الاثنين» in a Wednesday article is two days ago)."""
+    if m is None:
+        delta = (wd - anchor.weekday()) % 7
+        return delta - 7 if delta > 3 else delta
+    twice = 7 if m.group("x") else 0
+    if m.group("rel").startswith(_WD_NEXT):
+        return ((wd - anchor.weekday()) % 7 or 7) + twice
+    return -((anchor.weekday() - wd) % 7 or 7) - twice
+
+
 def _weekdays(sc: _Scan) -> None:
-    """Weekdays: the nearest such day to the publication date (past-leaning)."""
+    """Weekdays, alone or with «المقبل / بعد المقبل / الماضي / قبل الماضي»."""
     anchor = sc.anchor
     for m in sc.finditer(WEEKDAY_RE):
         wd = WEEKDAYS[m.group("wd")]
         s = m.start("wd") if m.group(0)[:1] in "وف" else m.start()
+        rel = _WEEKDAY_REL.match(sc.norm, m.end())
+        if rel and rel.group("x") and rel.group("x") != (_AFTER if rel.group("rel").startswith(_WD_NEXT) else _BEFORE):
+            rel = None  # «الأحد بعد الماضي» is no such day
+        e = rel.end() if rel else m.end()
         if anchor:
-            delta = (wd - anchor.weekday()) % 7
-            if delta > 3:
-                delta -= 7  # «الاثنين» in a Wednesday article is two days ago
-            val = (anchor + dt.timedelta(days=delta)).isoformat()
+            val = (anchor + dt.timedelta(days=_weekday_delta(wd, anchor, rel))).isoformat()
         else:
             val = f"XXXX-WXX-{wd + 1}"
-        sc.add(Timex(s, m.end(), "", "DATE", val, "day", "weekday", bool(anchor)))
+        sc.add(Timex(s, e, "", "DATE", val, "day", "weekday", bool(anchor)))
 
 
 def _this_value(unit: str, step: int, anchor: dt.date | None) -> tuple[str, str]:
@@ -326,7 +468,8 @@ def _part_of_month(sc: _Scan) -> None:
         mo = _month_of(m)
         y = int(m.group("y")) if m.group("y") else None
         if y is None and anchor:
-            a = _closest_year(mo, 15, anchor)
+            tense = _tense(sc, m.start(), m.end())
+            a = _closest_year(mo, 1 if tense is False else 15, anchor, tense)
             y = a.year if a else None
         sc.add(Timex(m.start(), m.end(), "", "DATE", f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}", "month", "partial", bool(anchor)))
 
@@ -346,7 +489,7 @@ def _vague(sc: _Scan) -> None:
 
 
 # The finders in priority order: where two expressions overlap the earlier finder's is kept.
-_FINDERS = (_ranges, _dates, _month_relative, _relative_days, _relative_periods, _ago, _weekdays,
+_FINDERS = (_hijri, _ranges, _dates, _month_relative, _relative_days, _relative_periods, _ago, _weekdays,
             _this_and_seasons, _part_of_month, _years, _vague)
 
 

@@ -196,6 +196,10 @@ def publication_date(
         if v.value:
             v.notes.insert(0, "date of the lead event, taken as publication day")
             return v
+    # 2b. A Hijri day «… الجاري» in the lead, its year from the crawl date.
+    h = _lead_hijri(text, body_start, lead_end, ev)
+    if h is not None:
+        return h
     # 3. A library's guess, if the evidence allows it: a weak candidate, shown as a guess.
     g = _weak_guess(guess, ev)
     if g is not None:
@@ -214,6 +218,28 @@ def publication_date(
 
 
 GUESS_CONFIDENCE = 0.2
+
+
+def _lead_hijri(text: str, start: int, end: int, ev: D.Evidence) -> DateValue | None:
+    """A Hijri day without its year in the lead («يوم 27 شوال الجاري»): the Gulf press dates the
+    day's news so. Its year comes from the crawl date (``ev.today``), so only for crawled pages;
+    «المقبل» is ahead and «الماضي» an earlier event («قتل في 17 رمضان الماضي»), not the publication
+    day. Full Hijri dates come in through find_dates."""
+    if not ev.crawled:
+        return None
+    for h in D.find_hijri(text, start, end):
+        if not (h.day and h.month) or h.year or h.rel != 0:
+            continue
+        y = D.hijri_year_for(h.month, h.rel, ev.today)
+        g = D.hijri_to_gregorian(y, h.month, h.day) if y else None
+        if g is None or not ev.floor <= g <= ev.today or (ev.ranges and not any(a <= g <= b for a, b in ev.ranges)):
+            continue
+        notes = [f"Hijri date {y:04d}-{h.month:02d}-{h.day:02d} (Umm al-Qura) in the lead, its year from the crawl date {ev.today}",
+                 "date of the lead event, taken as publication day"]
+        if h.weekday is not None and g.weekday() != h.weekday:
+            notes.append(f"stated weekday {D.WEEKDAY_AR[h.weekday]} does not match (sighting may differ by a day)")
+        return DateValue(g.isoformat(), "day", 0.6, "lead", Span(h.start, h.end), notes=notes)
+    return None
 
 
 def _weak_guess(guess: str | None, ev: D.Evidence) -> DateValue | None:

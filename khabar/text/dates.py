@@ -7,7 +7,10 @@ Our own patterns recognise the forms Arabic news writes:
   ديسمبر) and dual forms («نوفمبر/تشرين الثاني», «كانون الاول/ديسمبر», «تشرين الثاني / نوفمبر»);
 * weekday + day + month with or without a year («يوم الاربعاء 3 نوفمبر/تشرين الثاني»),
   ordinal days («الرابع من كانون الاول»), numeric dates (3/11/2010, 2010-11-03) and bare
-  day/month pairs («07/04 11:07»), in ASCII or Arabic-Indic digits.
+  day/month pairs («07/04 11:07»), in ASCII or Arabic-Indic digits;
+* Hijri dates (:func:`find_hijri`): «30/10/1436هـ», «25 شوال 1436 هـ», «27 شوال الجاري», «غرة
+  رمضان», «منتصف ذي الحجة», «عام 1436هـ», converted by hijridate (Umm al-Qura tables); a full
+  one is also a :class:`DateExpr` (``hijri`` set), so datelines date the publication.
 
 A date with its year or its day/month order missing is resolved from evidence and never
 guessed silently: candidate dates are those compatible with the expression, with the weekday
@@ -112,6 +115,7 @@ class DateExpr:
     weekday: int | None = None
     time: str | None = None
     kind: str = "day-month"
+    hijri: str | None = None  # the Hijri date stated, when the expression is one (1436-10-30)
 
     @property
     def precision(self) -> str:
@@ -132,6 +136,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
     norm = normalize_same_length(text[start:end])
     out: list[DateExpr] = []
     taken: list[tuple[int, int]] = []
+    for h in find_hijri(text, start, end):  # full Hijri dates, converted; they keep their span
+        hx = hijri_to_date_expr(h)
+        if hx is not None:
+            out.append(hx)
+            taken.append((h.start - start, h.end - start))
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -204,6 +213,227 @@ def find_weekdays(text: str, start: int = 0, end: int | None = None) -> list[tup
     return [(start + m.start(), start + m.end(), WEEKDAYS[m.group("wd")]) for m in WEEKDAY_RE.finditer(norm)]
 
 
+# ----------------------------------------------------------------------------- Hijri (Umm al-Qura)
+# The Gulf press dates by the Hijri calendar: «30/10/1436هـ», «25 شوال 1436 هـ», «27 شوال الجاري»,
+# «غرة رمضان», «منتصف ذي الحجة», «عام 1436هـ». Our patterns find them; hijridate (MIT, Umm
+# al-Qura tables 1343–1500 AH) only converts.
+
+_HIJRI_MONTH_FORMS: dict[int, list[str]] = {
+    1: ["محرم", "المحرم"],
+    2: ["صفر"],
+    3: ["ربيع الأول", "ربيع الاول", "ربيع أول", "ربيع الأوّل"],
+    4: ["ربيع الثاني", "ربيع الآخر", "ربيع الاخر", "ربيع ثاني", "ربيع الأخير"],
+    5: ["جمادى الأولى", "جمادى الاولى", "جمادى الأول", "جمادى الاول", "جمادى أولى"],
+    6: ["جمادى الآخرة", "جمادى الاخرة", "جمادى الثانية", "جمادى الآخر", "جمادى الأخيرة", "جمادى ثانية"],
+    7: ["رجب"],
+    8: ["شعبان"],
+    9: ["رمضان"],
+    10: ["شوال"],
+    11: ["ذو القعدة", "ذي القعدة", "ذا القعدة"],
+    12: ["ذو الحجة", "ذي الحجة", "ذا الحجة"],
+}
+HIJRI_MONTHS: dict[str, int] = {fold(f): m for m, forms in _HIJRI_MONTH_FORMS.items() for f in forms}
+HIJRI_MONTH_AR = {m: forms[0] for m, forms in _HIJRI_MONTH_FORMS.items()}
+HIJRI_MIN, HIJRI_MAX = 1343, 1500
+
+_HMARK = fold(r"\s*(?:ه\u0640*|هجري[هة]?|الهجري[هة]?|للهجر[هة])(?![\u0621-\u064a])")
+_HYEAR = r"(?P<y>1[34]\d\d)(?!\d)"
+_HREL = fold("الجاري|الجارية|الحالي|المقبل|القادم|الماضي|المنصرم|المنقضي")
+HIJRI_REL = {fold(w): r for w, r in (("الجاري", 0), ("الجارية", 0), ("الحالي", 0), ("المقبل", 1), ("القادم", 1),
+                                       ("الماضي", -1), ("المنصرم", -1), ("المنقضي", -1))}
+_HM = rf"{_AR_BOUND_L}(?:[وبل]|في\s+)?(?:شهر\s+)?(?P<hm>{_alt(HIJRI_MONTHS)}){_AR_BOUND_R}"
+# «(من) (عام) 1436(هـ)», «الجاري», … after a Hijri month
+_HTAIL = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سن[هة]|العام)?\s*{_HYEAR}(?:{_HMARK})?|\s+(?P<rel>{_HREL}){_AR_BOUND_R})?"
+_PARTS = r"غر\u0640*ه|" + fold("مستهل|مطلع|أوائل|بداية|منتصف|أواسط|أواخر|نهاية|آخر|ختام")
+# weekday? (day | ordinal | غرة) (من)? month tail
+HIJRI_DAY_MONTH_RE = re.compile(
+    rf"(?:{_WD}\s*[،,]?\s*(?:الموافق\s+)?)?"
+    rf"(?:{_AR_BOUND_L}(?:يومي|بين|من|(?:في\s+)?الفتر[هة]\s+من)\s+(?P<d1>(?<!\d)[0-3]?\d)\s*(?:و|ال[يى]|حت[يى]|-|–)\s*)?"
+    rf"(?:(?P<d>(?<!\d)[0-3]?\d(?!\d))|(?P<ord>{_alt(ORDINALS)})|{_AR_BOUND_L}[وف]?(?P<part>(?:{_PARTS}){_AR_BOUND_R}))"
+    rf"\s*(?:من\s+)?{_HM}{_HTAIL}"
+)
+# a month with a year or a relative word, without a day: «رمضان 1436هـ», «شهر شوال الجاري»
+HIJRI_MONTH_RE = re.compile(rf"{_HM}{_HTAIL}")
+# numeric: 30/10/1436هـ, 1436/10/30 هـ (the marker may be missing: a year 13xx/14xx is Hijri)
+HIJRI_NUMERIC_RE = re.compile(
+    r"(?<![\d/.-])(?P<a>\d{1,4})\s*([/.\-])\s*(?P<b>[01]?\d)\s*\2\s*(?P<c>\d{1,4})(?![\d/.-])" rf"(?P<mark>{_HMARK})?"
+)
+# a year with its marker: «عام 1436هـ», «1436 هـ» («عام 1492» alone is Gregorian)
+HIJRI_YEAR_RE = re.compile(
+    rf"(?:{_AR_BOUND_L}(?:[وفل]?(?:عام|العام|سن[هة]|للعام|لعام)\s*(?:الهجري\s*)?))?(?<!\d){_HYEAR}(?P<mark>{_HMARK})?"
+)
+# a span of years (a fiscal or academic year): «1435/1436هـ», «العام 1436 / 1437 ه», «82-1383ه»
+HIJRI_YEARS_RE = re.compile(
+    rf"(?:{_AR_BOUND_L}(?:[وفل]?(?:عام|العام|سن[هة]|للعام|لعام)\s*(?:الهجري\s*)?))?(?<![\d/.-])(?P<y1>1[34]\d\d|\d\d)"
+    rf"\s*[/\-–]\s*{_HYEAR}(?![/.-]\d)(?P<mark>{_HMARK})?"
+)
+_PART_DAY = {fold("غرة"): 1}
+
+
+@dataclass(slots=True)
+class HijriExpr:
+    """A Hijri date expression: what it states (year, month, day may be missing)."""
+
+    start: int
+    end: int
+    text: str
+    year: int | None
+    month: int | None
+    day: int | None
+    rel: int | None = None  # 0 الجاري, 1 المقبل, -1 الماضي
+    weekday: int | None = None
+    part: str | None = None  # مطلع / منتصف / أواخر …: a part of the month
+    kind: str = "hijri"
+    year_from: int | None = None  # a span of years: «1435/1436هـ» is 1435 to 1436
+    day_from: int | None = None  # a span of days: «من 10 إلى 12 شوال»
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def hijri(self) -> str:
+        """The Hijri value as stated or resolved: 1436-10-30, 1436-10, 1436 (XXXX when unknown)."""
+        y = f"{self.year:04d}" if self.year else "XXXX"
+        if not self.month:
+            return f"{self.year_from:04d}/{y}" if self.year_from else y
+        ym = f"{y}-{self.month:02d}"
+        if self.day_from:
+            return f"{ym}-{self.day_from:02d}/{ym}-{self.day:02d}"
+        return ym + (f"-{self.day:02d}" if self.day else "")
+
+
+def hijri_to_gregorian(y: int, m: int, d: int) -> dt.date | None:
+    """The Gregorian date of a Hijri (Umm al-Qura) date, or None outside the tables or invalid."""
+    from hijridate import Hijri
+
+    try:
+        return Hijri(y, m, d).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+
+
+def gregorian_to_hijri(d: dt.date) -> tuple[int, int, int] | None:
+    """(year, month, day) of a Gregorian date in the Umm al-Qura calendar, or None outside it."""
+    from hijridate import Gregorian
+
+    try:
+        h = Gregorian(d.year, d.month, d.day).to_hijri()
+    except (ValueError, OverflowError):
+        return None
+    return h.year, h.month, h.day
+
+
+def hijri_month_span(y: int, m: int) -> tuple[dt.date, dt.date] | None:
+    """First and last Gregorian day of a Hijri month."""
+    from hijridate import Hijri
+
+    try:
+        first = Hijri(y, m, 1)
+        return first.to_gregorian(), Hijri(y, m, first.month_length()).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+
+
+def hijri_year_span(y: int) -> tuple[dt.date, dt.date] | None:
+    """First and last Gregorian day of a Hijri year."""
+    a, b = hijri_month_span(y, 1), hijri_month_span(y, 12)
+    return (a[0], b[1]) if a and b else None
+
+
+def _hijri_year_ok(y: int | None) -> bool:
+    return y is None or HIJRI_MIN <= y <= HIJRI_MAX
+
+
+def _numeric_hijri(g: dict[str, str]) -> tuple[int, int, int] | None:
+    """(year, month, day) of a numeric Hijri date in d/m/y or y/m/d order; None if it is not one."""
+    a, b, c = g["a"], int(g["b"]), g["c"]
+    if len(c) == 4 and len(a) <= 2:
+        y, d = int(c), int(a)
+    elif len(a) == 4 and len(c) <= 2:
+        y, d = int(a), int(c)
+    else:
+        return None
+    if not (HIJRI_MIN <= y <= HIJRI_MAX and 1 <= b <= 12 and 1 <= d <= 30):
+        return None
+    return y, b, d
+
+
+def find_hijri(text: str, start: int = 0, end: int | None = None) -> list[HijriExpr]:
+    """All Hijri date expressions in ``text[start:end]`` (display offsets), in text order."""
+    end = len(text) if end is None else end
+    norm = normalize_same_length(text[start:end])
+    out: list[HijriExpr] = []
+
+    def add(s: int, e: int, ex: HijriExpr) -> None:
+        while e > s and text[start + e - 1] in " \t،,(/":
+            e -= 1
+        if all(e <= x.start - start or s >= x.end - start for x in out) and _hijri_year_ok(ex.year):
+            ex.start, ex.end, ex.text = start + s, start + e, text[start + s : start + e]
+            out.append(ex)
+
+    for m in HIJRI_NUMERIC_RE.finditer(norm):
+        ymd = _numeric_hijri(m.groupdict())
+        if ymd and (m.group("mark") or ymd[0] >= 1350):
+            add(m.start(), m.end(), HijriExpr(0, 0, "", *ymd, kind="hijri-numeric"))
+    for m in HIJRI_DAY_MONTH_RE.finditer(norm):
+        g = m.groupdict()
+        part = re.sub("\u0640", "", g["part"]) if g["part"] else None
+        day = int(g["d"]) if g["d"] else ORDINALS.get(re.sub(r"\s+", " ", g["ord"] or ""), 0) or _PART_DAY.get(part or "")
+        if not (day or part) or (day and not 1 <= day <= 30):
+            continue
+        month = HIJRI_MONTHS[re.sub(r"\s+", " ", g["hm"])]
+        if not (g["y"] or g["rel"] or day or part):
+            continue
+        wd = WEEKDAYS.get(g["wd"]) if g.get("wd") else None
+        rel = HIJRI_REL.get(g["rel"]) if g["rel"] else None
+        d1 = int(g["d1"]) if g["d1"] and day and 1 <= int(g["d1"]) < day else None
+        ex = HijriExpr(0, 0, "", int(g["y"]) if g["y"] else None, month, day or None, rel, wd,
+                       None if day else part, kind="hijri-day-month" if day else "hijri-part", day_from=d1)
+        add(m.start() if d1 or not g["d1"] else m.start("d"), m.end(), ex)
+    for m in HIJRI_MONTH_RE.finditer(norm):
+        if m.group("y") or m.group("rel"):
+            rel = HIJRI_REL.get(m.group("rel")) if m.group("rel") else None
+            month = HIJRI_MONTHS[re.sub(r"\s+", " ", m.group("hm"))]
+            y = int(m.group("y")) if m.group("y") else None
+            add(m.start(), m.end(), HijriExpr(0, 0, "", y, month, None, rel, kind="hijri-month"))
+    for m in HIJRI_YEARS_RE.finditer(norm):
+        y = int(m.group("y"))
+        y1 = int(m.group("y1")) + (y // 100 * 100 if len(m.group("y1")) == 2 else 0)
+        if m.group("mark") and y1 in (y - 1, y - 2):
+            add(m.start(), m.end(), HijriExpr(0, 0, "", y, None, None, kind="hijri-years", year_from=y1))
+    for m in HIJRI_YEAR_RE.finditer(norm):
+        if m.group("mark"):  # «عام 1492» without هـ is the Gregorian year
+            add(m.start(), m.end(), HijriExpr(0, 0, "", int(m.group("y")), None, None, kind="hijri-year"))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def hijri_year_for(month: int, rel: int | None, anchor: dt.date) -> int | None:
+    """The Hijri year of a month stated without one, from the anchor: «الجاري» the anchor's
+    year, «المقبل» the next such month, «الماضي» the last one; None without a relative word."""
+    h = gregorian_to_hijri(anchor)
+    if h is None or rel is None:
+        return None
+    ay, am, _ = h
+    if rel == 0:
+        return ay
+    if rel > 0:
+        return ay if month > am else ay + 1
+    return ay if month < am else ay - 1
+
+
+def hijri_to_date_expr(h: HijriExpr) -> DateExpr | None:
+    """A Hijri date with day and year as a Gregorian :class:`DateExpr` (for the publication date)."""
+    if not (h.year and h.month and h.day):
+        return None
+    g = hijri_to_gregorian(h.year, h.month, h.day)
+    if g is None:
+        return None
+    return DateExpr(h.start, h.end, h.text, [(g.month, g.day)], g.year, h.weekday, None, kind="hijri",
+                    hijri=h.hijri)
+
+
 # ----------------------------------------------------------------------------- resolution
 
 Interval = tuple[dt.date, dt.date]
@@ -231,7 +461,7 @@ def _in_ranges(d: dt.date, ranges: list[Interval]) -> bool:
 def resolve(expr: DateExpr, ev: Evidence, method: str, base_conf: float) -> DateValue:
     """Resolve a (possibly partial) expression to a :class:`DateValue` using the evidence."""
     span = Span(expr.start, expr.end)
-    notes: list[str] = []
+    notes: list[str] = [f"Hijri date {expr.hijri} (Umm al-Qura)"] if expr.hijri else []
     if expr.precision == "month":
         (m, _), y = expr.readings[0], expr.year
         return DateValue(f"{y:04d}-{m:02d}" if y else f"XXXX-{m:02d}", "month" if y else "none", base_conf,

@@ -23,6 +23,7 @@ _OFTEN = {fold(w) for w in "غالبا كثيرا قليلا نادرا طالم
 _FUT_AFTER = {fold(w) for w in "مخطط المخطط المرتقب المرتقبة مرتقب مرتقبة المقبل المقبلة المزمع المزمعة المقررة المقرر".split()}
 _FUT = {fold(w) for w in (
     "سوف سيتم ستتم المقرر المتوقع المرتقب المزمع التحضيرات تحضيرات التحضير تحضيرا الاستعدادات استعدادات"
+    " ستقام سيقام ستعقد سيعقد ستنظم سينظم ستجرى سيجرى ستنطلق سينطلق"
 ).split()}  # «من المقرر أن يصل», «التحضيرات لأكبر مظاهرة»  # «من المقرر أن يصل»
 _PROPOSE = {fold(w) for w in (
     "اقترح اقترحت يقترح تقترح اقتراح عرض عرضت يعرض مستعد مستعدة مستعدون مهتم مهتمة مهتمون يسعى تسعى يسعون"
@@ -43,6 +44,9 @@ _INSTEAD = re.compile(fold(rf"(?<![{_AR}])(?:بدلا|بدلاً|عوضا|عوض
 _MAY_LEAD = re.compile(fold(rf"(?<![{_AR}])قد\s+(?:يؤدي|تؤدي|يقود|تقود|يفضي|تفضي)\s+(?:إلى|الى)(?:\s+[{_AR}]+)?\s*$"))
 _POSSIBLE_AFTER = re.compile(fold(
     rf"\s+(?:[{_AR}]+\s+)?(?:محتمل|المحتمل|محتملة|المحتملة|محتملا|ممكن|الممكن|ممكنة|الممكنة|المفترض|المفترضة|مفترض|المزعوم|المزعومة|مزعوم)(?![{_AR}])"))
+# «من المقرر أن …», «ستقام … مسيرة» further back in the clause than the words next to the trigger
+_FUT_CLAUSE = re.compile(fold(
+    rf"(?<![{_AR}])(?:[وف]?من\s+المقرر|[وف]?(?:ستقام|سيقام|ستعقد|سيعقد|ستنظم|سينظم|ستجرى|سيجرى|ستنطلق|سينطلق))(?![{_AR}])"))
 _FUT_PASSIVE = re.compile(fold(rf"(?<![{_AR}])(?:سيتم|ستتم|سوف)(?![{_AR}])[^.:؟!]*$"))
 _REJECT_MASDAR = {fold(w) for w in "رفض رفضت يرفض ترفض".split()}
 
@@ -103,6 +107,8 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
         return "proposed"
     if (tok is not None and _has_future_prefix(tok)) or any(w in _FUT for w in prev_close):
         return "future"
+    if _FUT_CLAUSE.search(doc.norm, max(clause_start, ts - 60), ts):
+        return "future"  # «ومن المقرر أن تنطلق غدا المسيرة»
     if _has_conj(tok) and _FUT_PASSIVE.search(doc.norm, max(clause_start, ts - 80), ts):
         return "future"  # «سيتم التحقيق … والمطالبة بمراجعة»: coordinated with what will be done
     nxt = doc.norm[te : min(s.end, te + 30)].split()[:2]
