@@ -122,7 +122,7 @@ def test_events_store_cli_dyad_exports(tmp_path):
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("GLOBALEVENTID\tSQLDATE") and len(lines) == len(pl) + 1
     r = CliRunner().invoke(main, ["eval", "events"])
-    assert r.exit_code == 0 and "events: precision" in r.stdout
+    assert r.exit_code == 0 and "events (full): precision" in r.stdout
 
 
 @pytest.mark.parametrize("text", [
