@@ -135,6 +135,10 @@ class Store(Protocol):
 
     def dyad(self, a: list[str], b: list[str], by: str = "month", min_confidence: float = 0.0) -> list[dict]: ...
 
+    def top_dyads(self, limit: int = 10, actors: list[str] | None = None, min_confidence: float = 0.0) -> list[dict]:
+        """Pairs of actors with the most events between them, either direction (``a`` < ``b``):
+        {a, b, events, asserted}; ``actors``: only pairs with one of these on either side."""
+
     def quotes(self, speakers: list[str] | None = None, limit: int = 50, date_from: str | None = None,
                date_to: str | None = None, unnamed: bool | None = None) -> list[dict]: ...
 

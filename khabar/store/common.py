@@ -328,6 +328,21 @@ class SQLReads:
         sql += dsql + f" GROUP BY e.id ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT {d.p}"
         return self._dicts(sql, [*args, *dargs, limit])
 
+    def top_dyads(self, limit: int = 10, actors: list[str] | None = None, min_confidence: float = 0.0) -> list[dict]:
+        """Pairs of actors with the most events between them, either direction (``a`` < ``b``):
+        {a, b, events, asserted}; ``actors``: only pairs with one of these on either side."""
+        d = self.dialect
+        sql = ("SELECT CASE WHEN actor < recipient THEN actor ELSE recipient END AS a,"
+               " CASE WHEN actor < recipient THEN recipient ELSE actor END AS b, count(*) AS events,"
+               " sum(CASE WHEN mode IN ('asserted','future') THEN 1 ELSE 0 END) AS asserted FROM events"
+               f" WHERE recipient IS NOT NULL AND actor <> recipient AND coalesce(confidence, 0) >= {d.p}")
+        args: list = [min_confidence]
+        if actors:
+            sql += f" AND (actor IN ({d.ph(actors)}) OR recipient IN ({d.ph(actors)}))"
+            args += [*actors, *actors]
+        sql += f" GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT {d.p}"
+        return self._dicts(sql, [*args, limit])
+
     def dyad(self, a: list[str], b: list[str], by: str = "month", min_confidence: float = 0.0) -> list[dict]:
         """Cooperation ↔ conflict per period for a→b and b→a: asserted (and future) events only;
         negated, proposed and hypothetical events are counted apart, never as asserted."""
