@@ -127,6 +127,10 @@ class Store(Protocol):
 
     def entity(self, entity_id: str) -> dict | None: ...
 
+    def entity_summary(self, entity_id: str, limit: int = 30) -> dict | None:
+        """An entity without reading all its articles: its row, spelling variants, the number of
+        articles naming it (``n_articles``) and the newest ``limit`` of them (``articles``)."""
+
     def find_entities(self, name: str) -> list[str]: ...
 
     def events(self, actors: list[str] | None = None, recipients: list[str] | None = None, plover: str | None = None,

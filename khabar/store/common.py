@@ -210,6 +210,21 @@ class SQLReads:
         with self._reading():
             return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    def entity_summary(self, entity_id: str, limit: int = 30) -> dict | None:
+        """An entity without reading all its articles: its row, spelling variants, the number of
+        articles naming it (``n_articles``) and the newest ``limit`` of them (``articles``)."""
+        p = self.dialect.p
+        rows = self._dicts(f"SELECT * FROM entities WHERE id = {p}", (entity_id,))
+        if not rows:
+            return None
+        d = rows[0]
+        d["variants"] = self._dicts(f"SELECT text, count(*) AS n FROM mentions WHERE entity_id = {p}"
+                                    " GROUP BY text ORDER BY n DESC, text", (entity_id,))
+        d["n_articles"] = int(self._dicts(f"SELECT count(DISTINCT rid) AS n FROM mentions WHERE entity_id = {p}",
+                                          (entity_id,))[0]["n"])
+        d["articles"] = self.list(limit=limit, actors=[[entity_id]]) if limit > 0 else []
+        return d
+
     def find_entities(self, name: str) -> list[str]:
         """Entity ids whose stored name or a mention text equals ``name`` (search form)."""
         from ..text.textnorm import normalize
