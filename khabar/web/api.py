@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Requ
 from fastapi.responses import Response
 
 from ..store.export import export_events
-from .common import MAX_BODY
+from .common import MAX_BODY, cached
 from .views import BadParam, actor_name, check_date, resolve_actor
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -87,20 +87,22 @@ def search(store: Store, q: Annotated[str, Query(max_length=500)] = "", limit: L
 
 
 @router.get("/actors", summary="Top actors by number of articles naming them")
-def actors(store: Store, limit: Limit = 30, offset: Offset = 0,
+def actors(request: Request, store: Store, limit: Limit = 30, offset: Offset = 0,
            type: Annotated[Literal["PER", "ORG", "LOC", "MISC"] | None, Query()] = None) -> dict:  # noqa: A002
-    return page(store.top_entities(limit=offset + limit + 1, type_=type), limit, offset)
+    top = cached(request, store, f"api_top_entities:{type}:{offset + limit + 1}",
+                 lambda: store.top_entities(limit=offset + limit + 1, type_=type))
+    return page(top, limit, offset)
 
 
 @router.get("/actors/{actor_id}", summary="One actor: names, spelling variants, roles, top dyads")
 def actor(store: Store, actor_id: str, lang: Literal["ar", "en"] = "ar") -> dict:
     from .views import counterpart_dyads, roles_of
 
-    e = store.entity(actor_id)
+    e = store.entity_summary(actor_id, limit=0)
     if e is None:
         raise HTTPException(404, f"no actor {actor_id!r}")
     return {"id": e["id"], "name": e["name"], "en": e["en"], "type": e["type"], "display": actor_name(e["id"], lang),
-            "variants": e["variants"], "articles": len(e["articles"]), "roles": roles_of(e["id"], lang),
+            "variants": e["variants"], "articles": e["n_articles"], "roles": roles_of(e["id"], lang),
             "top_dyads": counterpart_dyads(store, e["id"], lang)}
 
 

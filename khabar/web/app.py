@@ -23,6 +23,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..store import StoreError, open_store
+from ..text.tokenize import tokenize
 from . import api, pages
 from .common import CSP, HERE, LANGS, MAX_BODY, MAX_QUERY, error_response, wants_json
 from .views import BadParam
@@ -113,6 +114,7 @@ def create_app(db: str | None = None, *, ingest: Ingest | None = None, token: st
                   description="Arabic news as an evidence-linked record: articles, actors, quotes, events. "
                               "Read-only JSON API; lists are paginated with `limit` and `offset`.")
     app.state.stores = Stores(db)
+    tokenize("الدرع الصاروخي")  # load the analysers now (snippet highlighting), not in the first search
     app.state.templates = _templates()
     app.state.ingest = ingest
     app.state.token = token

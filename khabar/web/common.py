@@ -4,6 +4,7 @@ rendering a template and answering an error (JSON under /api, an HTML page elsew
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlencode
@@ -37,6 +38,22 @@ def render(request: Request, template: str, status: int = 200, **ctx) -> HTMLRes
         status_code=status)
 
 
+CACHE_SIZE = 512
+
+
+def cached(request: Request, store, key: str, compute: Callable[[], object]) -> object:
+    """A read computed once per store size (the store only grows while we serve it): the aggregates
+    over every mention (top actors, top dyads) cost as much as the store is large."""
+    cache = request.app.state.cache
+    n = store.count()
+    hit = cache.get(key)
+    if hit is None or hit[0] != n:
+        if len(cache) >= CACHE_SIZE:
+            cache.clear()
+        hit = cache[key] = (n, compute())
+    return hit[1]
+
+
 def wants_json(request: Request) -> bool:
     return request.url.path.startswith(("/api/", "/openapi"))
 
@@ -50,4 +67,4 @@ def error_response(request: Request, status: int, detail: str) -> Response:
 
 
 
-__all__ = ["CSP", "HERE", "LANGS", "MAX_BODY", "MAX_QUERY", "MESSAGES", "error_response", "lang_of", "render"]
+__all__ = ["CACHE_SIZE", "cached", "CSP", "HERE", "LANGS", "MAX_BODY", "MAX_QUERY", "MESSAGES", "error_response", "lang_of", "render"]

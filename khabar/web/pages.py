@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from .api import NameQ, Store, download, event_rows, run_search
 from .charts import dyad_chart
-from .common import lang_of, render
+from .common import cached, lang_of, render
 from .views import (
     actor_name,
     article_view,
@@ -32,34 +32,24 @@ PAGE = 20
 Text = Annotated[str | None, Query(max_length=100)]
 
 
-def _cached(request: Request, store, key: str, compute: Callable[[], object]) -> object:
-    """A value computed once per store size (the store only grows while we serve it)."""
-    cache = request.app.state.cache
-    n = store.count()
-    hit = cache.get(key)
-    if hit is None or hit[0] != n:
-        hit = cache[key] = (n, compute())
-    return hit[1]
-
-
 def thread_section(request: Request, store, lang: str) -> dict | None:
     """The dyad with the most events (NATO–Russia in the demo store): chart and articles naming both."""
-    top = _cached(request, store, "top_dyads", lambda: store.top_dyads(limit=1, min_confidence=0.4))
+    top = cached(request, store, "top_dyads", lambda: store.top_dyads(limit=1, min_confidence=0.4))
     if not top:
         return None
     a, b = top[0]["a"], top[0]["b"]
     rows = store.dyad([a], [b], by="year", min_confidence=0.4)
-    thread = _cached(request, store, f"thread:{a}:{b}", lambda: thread_view(store, [a], [b], limit=50))
+    thread = cached(request, store, f"thread:{a}:{b}", lambda: thread_view(store, [a], [b], limit=50))
     return {"template": "_thread.html", "a": a, "b": b, "a_name": actor_name(a, lang), "b_name": actor_name(b, lang),
             "chart": dyad_chart(rows), "thread": thread}
 
 
 def latest_section(request: Request, store, lang: str) -> dict | None:
-    return {"template": "_latest.html", "rows": store.list(limit=12)}
+    return {"template": "_latest.html", "rows": cached(request, store, "latest", lambda: store.list(limit=12))}
 
 
 def actors_section(request: Request, store, lang: str) -> dict | None:
-    top = _cached(request, store, "top_entities", lambda: store.top_entities(limit=16))
+    top = cached(request, store, "top_entities", lambda: store.top_entities(limit=16))
     return {"template": "_actors.html",
             "actors": [{**e, "display": actor_name(e["entity_id"], lang, e["name"])} for e in top]}
 
@@ -97,14 +87,14 @@ def article(request: Request, store: Store, article_id: str):
 @router.get("/actor/{actor_id}", response_class=HTMLResponse)
 def actor(request: Request, store: Store, actor_id: str):
     lang = lang_of(request)
-    e = store.entity(actor_id[:200])
+    e = store.entity_summary(actor_id[:200], limit=30)
     if e is None:
         raise HTTPException(404, f"no actor {actor_id[:200]!r}")
     eid = e["id"]
     return render(request, "actor.html", e=e, eid=eid, display=actor_name(eid, lang, e["name"]),
                   roles=roles_of(eid, lang), quotes=store.quotes(speakers=[eid], limit=20),
                   as_actor=store.events(actors=[eid], limit=20), as_recipient=store.events(recipients=[eid], limit=20),
-                  dyads=counterpart_dyads(store, eid, lang), articles=e["articles"][:30], n_articles=len(e["articles"]),
+                  dyads=counterpart_dyads(store, eid, lang), articles=e["articles"], n_articles=e["n_articles"],
                   name=lambda x: actor_name(x, lang))
 
 
@@ -168,7 +158,7 @@ def events(request: Request, store: Store, actor: NameQ = None, recipient: NameQ
 @router.get("/actors", response_class=HTMLResponse)
 def actors(request: Request, store: Store, type: Annotated[str | None, Query(pattern="^(PER|ORG|LOC|MISC)?$")] = None):  # noqa: A002
     lang = lang_of(request)
-    top = store.top_entities(limit=100, type_=type or None)
+    top = cached(request, store, f"top_entities:{type}", lambda: store.top_entities(limit=100, type_=type or None))
     return render(request, "actors.html",
                   actors=[{**e, "display": actor_name(e["entity_id"], lang, e["name"])} for e in top])
 

@@ -49,14 +49,14 @@ def actor_name(eid: str | None, lang: str = "ar", fallback: str | None = None) -
 
 
 def resolve_actor(store, name: str | None) -> list[str] | None:
-    """Entity ids a name may denote (KB id, English alias, Arabic form, stored name); None for no name."""
+    """Entity ids a name may denote (KB id, English alias, Arabic form, a stored entity id); None for no name."""
     if not name or not name.strip():
         return None
     name = name.strip()
-    if store.entity(name):
-        return [name]
-    ids = [a.id for a in knowledge_base().find(name)] or store.find_entities(name)
-    if not ids:
+    ids = [a.id for a in knowledge_base().find(name)]
+    if not ids and store.entity_summary(name, limit=0):  # a stored id (new:PER:…), as actor links give
+        ids = [name]
+    if not ids:  # (no scan of every mention for a free-text name: that costs as much as the store)
         raise BadParam(f"unknown actor {name!r}")
     return ids
 
