@@ -117,6 +117,34 @@ def test_event_confidence_stored_and_filtered(store):
     assert 0 < len(high) < len(rows) and all(r["confidence"] >= 0.7 for r in high)
 
 
+def test_top_dyads_count_both_directions(store):
+    rows = store.events(limit=1000)
+    pairs: dict[tuple[str, str], int] = {}
+    for r in rows:
+        if r["recipient"] and r["recipient"] != r["actor"]:
+            key = tuple(sorted((r["actor"], r["recipient"])))
+            pairs[key] = pairs.get(key, 0) + 1
+    top = store.top_dyads(limit=3)
+    assert top and all(d["a"] < d["b"] for d in top)
+    assert [(d["a"], d["b"], d["events"]) for d in top] == [
+        (a, b, n) for (a, b), n in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
+    mine = store.top_dyads(limit=50, actors=["NATO"])
+    assert mine and all("NATO" in (d["a"], d["b"]) for d in mine)
+    assert all(d["events"] <= pairs[(d["a"], d["b"])] for d in store.top_dyads(min_confidence=0.7))
+
+
+def test_entity_summary_is_entity_without_all_the_articles(store):
+    full = store.entity("NATO")
+    summary = store.entity_summary("NATO", limit=100)
+    assert {(v["text"], v["n"]) for v in summary["variants"]} == {(v["text"], v["n"]) for v in full["variants"]}
+    assert summary["n_articles"] == len(full["articles"]) >= 3
+    assert {r.id for r in summary["articles"]} == {r.id for r in full["articles"]}
+    newest = store.entity_summary("NATO", limit=2)["articles"]
+    assert len(newest) == 2 and newest[0].published >= newest[1].published
+    assert store.entity_summary("NATO", limit=0)["articles"] == []
+    assert store.entity_summary("no-such-entity") is None
+
+
 def test_old_sqlite_stores_are_migrated(tmp_path):
     # a store written before events had a confidence gets the columns when opened
     old = tmp_path / "old.db"
@@ -159,6 +187,8 @@ def test_postgres_search_finds_what_sqlite_finds(pg_server, tmp_path):
     assert pg.events(limit=1000) == lite.events(limit=1000)
     assert pg.quotes(limit=1000) == lite.quotes(limit=1000)
     assert pg.dyad(["NATO"], ["RUS"]) == lite.dyad(["NATO"], ["RUS"])
+    assert pg.top_dyads(limit=20) == lite.top_dyads(limit=20)
+    assert pg.entity_summary("NATO")["variants"] == lite.entity_summary("NATO")["variants"]
     assert pg.entity("NATO")["variants"] and pg.find_entities("NATO") == lite.find_entities("NATO")
     lite.close()
     pg.close()

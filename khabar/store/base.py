@@ -127,6 +127,10 @@ class Store(Protocol):
 
     def entity(self, entity_id: str) -> dict | None: ...
 
+    def entity_summary(self, entity_id: str, limit: int = 30) -> dict | None:
+        """An entity without reading all its articles: its row, spelling variants, the number of
+        articles naming it (``n_articles``) and the newest ``limit`` of them (``articles``)."""
+
     def find_entities(self, name: str) -> list[str]: ...
 
     def events(self, actors: list[str] | None = None, recipients: list[str] | None = None, plover: str | None = None,
@@ -134,6 +138,10 @@ class Store(Protocol):
                limit: int = 100, min_confidence: float = 0.0) -> list[dict]: ...
 
     def dyad(self, a: list[str], b: list[str], by: str = "month", min_confidence: float = 0.0) -> list[dict]: ...
+
+    def top_dyads(self, limit: int = 10, actors: list[str] | None = None, min_confidence: float = 0.0) -> list[dict]:
+        """Pairs of actors with the most events between them, either direction (``a`` < ``b``):
+        {a, b, events, asserted}; ``actors``: only pairs with one of these on either side."""
 
     def quotes(self, speakers: list[str] | None = None, limit: int = 50, date_from: str | None = None,
                date_to: str | None = None, unnamed: bool | None = None) -> list[dict]: ...

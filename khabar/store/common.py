@@ -235,6 +235,21 @@ class SQLReads:
         with self._reading():
             return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    def entity_summary(self, entity_id: str, limit: int = 30) -> dict | None:
+        """An entity without reading all its articles: its row, spelling variants, the number of
+        articles naming it (``n_articles``) and the newest ``limit`` of them (``articles``)."""
+        p = self.dialect.p
+        rows = self._dicts(f"SELECT * FROM entities WHERE id = {p}", (entity_id,))
+        if not rows:
+            return None
+        d = rows[0]
+        d["variants"] = self._dicts(f"SELECT text, count(*) AS n FROM mentions WHERE entity_id = {p}"
+                                    " GROUP BY text ORDER BY n DESC, text", (entity_id,))
+        d["n_articles"] = int(self._dicts(f"SELECT count(DISTINCT rid) AS n FROM mentions WHERE entity_id = {p}",
+                                          (entity_id,))[0]["n"])
+        d["articles"] = self.list(limit=limit, actors=[[entity_id]]) if limit > 0 else []
+        return d
+
     def find_entities(self, name: str) -> list[str]:
         """Entity ids whose stored name or a mention text equals ``name`` (search form)."""
         from ..text.textnorm import normalize
@@ -360,6 +375,21 @@ class SQLReads:
         dsql, dargs = d.date_range("e.date", date_from, date_to)
         sql += dsql + f" GROUP BY e.id ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT {d.p}"
         return self._dicts(sql, [*args, *dargs, limit])
+
+    def top_dyads(self, limit: int = 10, actors: list[str] | None = None, min_confidence: float = 0.0) -> list[dict]:
+        """Pairs of actors with the most events between them, either direction (``a`` < ``b``):
+        {a, b, events, asserted}; ``actors``: only pairs with one of these on either side."""
+        d = self.dialect
+        sql = ("SELECT CASE WHEN actor < recipient THEN actor ELSE recipient END AS a,"
+               " CASE WHEN actor < recipient THEN recipient ELSE actor END AS b, count(*) AS events,"
+               " sum(CASE WHEN mode IN ('asserted','future') THEN 1 ELSE 0 END) AS asserted FROM events"
+               f" WHERE recipient IS NOT NULL AND actor <> recipient AND coalesce(confidence, 0) >= {d.p}")
+        args: list = [min_confidence]
+        if actors:
+            sql += f" AND (actor IN ({d.ph(actors)}) OR recipient IN ({d.ph(actors)}))"
+            args += [*actors, *actors]
+        sql += f" GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT {d.p}"
+        return self._dicts(sql, [*args, limit])
 
     def dyad(self, a: list[str], b: list[str], by: str = "month", min_confidence: float = 0.0) -> list[dict]:
         """Cooperation ↔ conflict per period for a→b and b→a: asserted (and future) events only;

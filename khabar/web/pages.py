@@ -1,0 +1,171 @@
+"""The HTML pages: home, search, article, actor, thread, dyad, events, actors, and /docs (the
+OpenAPI UI from the package's own Swagger assets).
+
+The home page is a list of sections (:data:`HOME_SECTIONS`), each a function of (store, lang)
+returning its template and data, or None to be left out: a stories section slots in first when
+the stories layer lands."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from .api import NameQ, Store, download, event_rows, run_search
+from .charts import dyad_chart
+from .common import cached, lang_of, render
+from .views import (
+    actor_name,
+    article_view,
+    check_date,
+    counterpart_dyads,
+    resolve_actor,
+    roles_of,
+    snippet_pieces,
+    thread_view,
+)
+
+router = APIRouter(include_in_schema=False)
+PAGE = 20
+Text = Annotated[str | None, Query(max_length=100)]
+
+
+def thread_section(request: Request, store, lang: str) -> dict | None:
+    """The dyad with the most events (NATO–Russia in the demo store): chart and articles naming both."""
+    top = cached(request, store, "top_dyads", lambda: store.top_dyads(limit=1, min_confidence=0.4))
+    if not top:
+        return None
+    a, b = top[0]["a"], top[0]["b"]
+    rows = store.dyad([a], [b], by="year", min_confidence=0.4)
+    thread = cached(request, store, f"thread:{a}:{b}", lambda: thread_view(store, [a], [b], limit=50))
+    return {"template": "_thread.html", "a": a, "b": b, "a_name": actor_name(a, lang), "b_name": actor_name(b, lang),
+            "chart": dyad_chart(rows), "thread": thread}
+
+
+def latest_section(request: Request, store, lang: str) -> dict | None:
+    return {"template": "_latest.html", "rows": cached(request, store, "latest", lambda: store.list(limit=12))}
+
+
+def actors_section(request: Request, store, lang: str) -> dict | None:
+    top = cached(request, store, "top_entities", lambda: store.top_entities(limit=16))
+    return {"template": "_actors.html",
+            "actors": [{**e, "display": actor_name(e["entity_id"], lang, e["name"])} for e in top]}
+
+
+HOME_SECTIONS: list[Callable[[Request, object, str], dict | None]] = [thread_section, latest_section, actors_section]
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, store: Store):
+    lang = lang_of(request)
+    sections = [s for s in (f(request, store, lang) for f in HOME_SECTIONS) if s]
+    return render(request, "home.html", sections=sections, total=store.count())
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, store: Store, q: Annotated[str, Query(max_length=500)] = "",
+           date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+           date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+           outlet: Text = None, actor: Text = None, page: Annotated[int, Query(ge=1, le=500)] = 1):
+    hits, more = run_search(store, q, PAGE, (page - 1) * PAGE, outlet or None, date_from or None, date_to or None,
+                            actor or None)
+    results = [{"row": h.row, "score": h.score, "snippet": snippet_pieces(h.snippet, q)} for h in hits]
+    return render(request, "search.html", q=q, results=results, page=page, more=more,
+                  searched=bool(q.strip() or actor))
+
+
+@router.get("/article/{article_id}", response_class=HTMLResponse)
+def article(request: Request, store: Store, article_id: str):
+    a = store.get(article_id[:64])
+    if a is None:
+        raise HTTPException(404, f"no article with id {article_id[:64]!r}")
+    return render(request, "article.html", **article_view(a, lang_of(request)))
+
+
+@router.get("/actor/{actor_id}", response_class=HTMLResponse)
+def actor(request: Request, store: Store, actor_id: str):
+    lang = lang_of(request)
+    e = store.entity_summary(actor_id[:200], limit=30)
+    if e is None:
+        raise HTTPException(404, f"no actor {actor_id[:200]!r}")
+    eid = e["id"]
+    return render(request, "actor.html", e=e, eid=eid, display=actor_name(eid, lang, e["name"]),
+                  roles=roles_of(eid, lang), quotes=store.quotes(speakers=[eid], limit=20),
+                  as_actor=store.events(actors=[eid], limit=20), as_recipient=store.events(recipients=[eid], limit=20),
+                  dyads=counterpart_dyads(store, eid, lang), articles=e["articles"], n_articles=e["n_articles"],
+                  name=lambda x: actor_name(x, lang))
+
+
+def _pair(store, a: str, b: str) -> tuple[list[str], list[str]]:
+    a_ids, b_ids = resolve_actor(store, a), resolve_actor(store, b)
+    if not a_ids or not b_ids:
+        raise HTTPException(400, "give two actors: a=…&b=…")
+    return a_ids, b_ids
+
+
+@router.get("/dyad", response_class=HTMLResponse)
+def dyad(request: Request, store: Store, a: Annotated[str, Query(max_length=100)],
+         b: Annotated[str, Query(max_length=100)], by: Literal["day", "month", "year"] = "year",
+         min_confidence: Annotated[float, Query(ge=0, le=1)] = 0.4):
+    lang = lang_of(request)
+    a_ids, b_ids = _pair(store, a, b)
+    rows = store.dyad(a_ids, b_ids, by=by, min_confidence=min_confidence)
+    n = 7 if by == "month" else 4 if by == "year" else 10
+    evs = [{**e, "direction": "→"} for e in store.events(actors=a_ids, recipients=b_ids, limit=300,
+                                                          min_confidence=min_confidence)]
+    evs += [{**e, "direction": "←"} for e in store.events(actors=b_ids, recipients=a_ids, limit=300,
+                                                           min_confidence=min_confidence)]
+    periods: dict[str, list[dict]] = {}
+    for e in sorted(evs, key=lambda e: (e["date"] or "", e["id"])):
+        if e["date"]:
+            periods.setdefault(e["date"][:n], []).append(e)
+    return render(request, "dyad.html", a=a, b=b, a_name=actor_name(a_ids[0], lang), b_name=actor_name(b_ids[0], lang),
+                  by=by, rows=rows, chart=dyad_chart(rows), periods=periods, name=lambda x: actor_name(x, lang))
+
+
+@router.get("/thread", response_class=HTMLResponse)
+def thread(request: Request, store: Store, a: Annotated[str, Query(max_length=100)],
+           b: Annotated[str, Query(max_length=100)]):
+    lang = lang_of(request)
+    a_ids, b_ids = _pair(store, a, b)
+    rows = store.dyad(a_ids, b_ids, by="year", min_confidence=0.4)
+    return render(request, "thread.html", a=a, b=b, a_name=actor_name(a_ids[0], lang),
+                  b_name=actor_name(b_ids[0], lang), thread=thread_view(store, a_ids, b_ids), chart=dyad_chart(rows))
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events(request: Request, store: Store, actor: NameQ = None, recipient: NameQ = None,
+           type: Annotated[str | None, Query(max_length=20)] = None,  # noqa: A002
+           mode: Annotated[str | None, Query(max_length=20)] = None,
+           date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+           date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+           min_confidence: Annotated[float, Query(ge=0, le=1)] = 0.4, page: Annotated[int, Query(ge=1, le=500)] = 1,
+           format: Literal["html", "csv", "plover"] = "html") -> Response:  # noqa: A002
+    lang = lang_of(request)
+    args = (store, actor or None, recipient or None, (type or "").upper() or None, mode or None,
+            check_date(date_from, "from"), check_date(date_to, "to"), min_confidence)
+    if format != "html":
+        return download(store, event_rows(*args, 5000), format)
+    rows = event_rows(*args, page * PAGE + 1)
+    more = len(rows) > page * PAGE
+    return render(request, "events.html", rows=rows[(page - 1) * PAGE : page * PAGE], page=page, more=more,
+                  name=lambda x: actor_name(x, lang), min_confidence=min_confidence,
+                  modes=["asserted", "negated", "proposed", "hypothetical", "future"])
+
+
+@router.get("/actors", response_class=HTMLResponse)
+def actors(request: Request, store: Store, type: Annotated[str | None, Query(pattern="^(PER|ORG|LOC|MISC)?$")] = None):  # noqa: A002
+    lang = lang_of(request)
+    top = cached(request, store, f"top_entities:{type}", lambda: store.top_entities(limit=100, type_=type or None))
+    return render(request, "actors.html",
+                  actors=[{**e, "display": actor_name(e["entity_id"], lang, e["name"])} for e in top])
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs(request: Request):
+    return render(request, "docs.html")
+
+
+__all__ = ["HOME_SECTIONS", "router"]
