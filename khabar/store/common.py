@@ -273,8 +273,10 @@ class SQLReads:
              actors: list[list[str]] | None = None) -> list[ArticleRow]:
         p = self.dialect.p
         where, args = self._filters(outlet, date_from, date_to, actors)
-        sql = self._LIST + (f" WHERE {where}" if where else "")
-        sql += f" ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.rid LIMIT {p} OFFSET {p}"
+        order = " ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.rid"
+        # the page's rows are chosen on the narrow index columns; only they are then read whole
+        page = "SELECT a.rid FROM articles a" + (f" WHERE {where}" if where else "") + order + f" LIMIT {p} OFFSET {p}"
+        sql = self._LIST + f" WHERE a.rid IN ({page})" + order
         return [self._row(r) for r in self._dicts(sql, [*args, limit, offset])]
 
     def _listing(self, limit: int, outlet: str | None, date_from: str | None, date_to: str | None,

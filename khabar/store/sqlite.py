@@ -54,6 +54,7 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_sort_date ON articles(sort_date);
 CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+CREATE INDEX IF NOT EXISTS articles_listing ON articles(sort_date IS NULL, sort_date DESC, rid);
 CREATE TABLE IF NOT EXISTS sources (
     raw_sha1 TEXT PRIMARY KEY,
     article_id TEXT NOT NULL,
