@@ -193,11 +193,11 @@ class Resolver:
         return out
 
     def _whole_names(self, toks: list[Token]) -> set[int]:
-        """Indexes of tokens whose first letter looks like a proclitic but belongs to the name: the
-        whole form is a known name («بلال» if the KB has it), or what would remain is no known name
-        and either the token follows a preposition (a second preposition cannot follow: «قريبا من
-        باغا» is Baga, not «ب» + «اغا») or the article repeats the whole form and never uses the
-        remainder alone («فيصل» … «فيصل», never «يصل»)."""
+        """Indexes of tokens whose first letter looks like a proclitic but belongs to the name. Never
+        when the article uses the remainder alone («الخاص بآبل» … «آبل»); else when the whole form is a
+        known name, or the remainder is none and the token follows a preposition (a second one cannot
+        follow: «قريبا من باغا» is Baga, not «ب» + «اغا») or the article repeats the whole form
+        («فيصل» … «فيصل», never «يصل»)."""
         counts: dict[str, int] = {}
         for t in toks:
             counts[t.norm] = counts.get(t.norm, 0) + 1
@@ -207,12 +207,13 @@ class Resolver:
             if t.kind != "word" or len(segs) != 2 or segs[0].kind != "proclitic" or segs[1].kind != "stem":
                 continue
             rest = normalize(t.text[segs[1].start - t.start :])
+            if counts.get(rest):
+                continue  # the article uses the remainder alone: «الخاص بآبل» … «آبل» is ب + Apple, not Babylon
             if t.norm in self.kb.form_index:
                 out.add(i)
             elif rest in self.kb.form_index:
                 continue
-            elif (i and toks[i - 1].norm in _PREPOSITIONS and t.norm[:1] in "بلك") or (
-                    counts[t.norm] >= 2 and not counts.get(rest)):
+            elif (i and toks[i - 1].norm in _PREPOSITIONS and t.norm[:1] in "بلك") or counts[t.norm] >= 2:
                 out.add(i)
         return out
 
