@@ -131,3 +131,28 @@ def eval_events_cmd(gold: str | None, docs: str | None, verbose: bool) -> None:
     analyses = _analyse_dir(docs, gold)
     for level in EVENT_LEVELS:
         _report(f"events ({level})", eval_events(analyses, gold, level), verbose and level == "full")
+
+
+@eval_.command(name="entities")
+@click.option("--gold", required=True, help="entity gold TSV: doc id, type, surface (#n = n-th occurrence), link or '-'")
+@click.option("--docs", required=True, help="the annotated articles: a JSONL corpus, files or a directory")
+@click.option("-v", "--verbose", is_flag=True, help="list misses, spurious mentions and wrong links")
+def eval_entities_cmd(gold: str, docs: str, verbose: bool) -> None:
+    """Entity mentions (exact span + type) P/R/F1 per type and micro, and linking accuracy."""
+    from ..eval.harness import eval_entities
+
+    sc = eval_entities(_analyse_dir(docs, gold), gold)
+    click.echo(f"{'type':<6} {'precision':>9} {'recall':>7} {'F1':>7} {'tp':>5} {'fp':>5} {'fn':>5}")
+    for typ, s in [*sc.by_type.items(), ("micro", sc.micro)]:
+        click.echo(f"{typ:<6} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>7.3f} {s.tp:>5} {s.fp:>5} {s.fn:>5}")
+    right = sc.linked_right
+    click.echo(f"linking: {right}/{sc.gold_links} gold links right ({right / sc.gold_links if sc.gold_links else 0:.3f});"
+               f" {right}/{sc.we_linked} of those we linked ({right / sc.we_linked if sc.we_linked else 0:.3f})")
+    if verbose:
+        micro = sc.micro
+        for line in micro.misses:
+            click.echo(f"  missed: {line}")
+        for line in micro.spurious:
+            click.echo(f"  spurious: {line}")
+        for line in sc.link_misses:
+            click.echo(f"  link: {line}")

@@ -20,8 +20,10 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..kb.actors import Actor, KnowledgeBase, knowledge_base, skeleton
+from ..kb.media import media_spans
 from ..model import DateValue, Entity, Mention, Sentence, Span, Token
 from ..text.textnorm import normalize, normalize_same_length
 
@@ -181,11 +183,38 @@ class Resolver:
 
         words = [[t.text for t in s.tokens] for s in sentences]
         tags = self.ner.tag_document(words)
+        whole = self._whole_names([t for s in sentences for t in s.tokens])
         out: list[_Cand] = []
         for s, off, ts in zip(sentences, offsets, tags, strict=True):
             for sp in bio_to_spans(ts):
                 a, b = s.tokens[sp.start], s.tokens[sp.end - 1]
-                out.append(_Cand(_core_start(a), b.end, sp.type, "ner", None, off + sp.start, off + sp.end))
+                start = a.start if off + sp.start in whole else _core_start(a)
+                out.append(_Cand(start, b.end, sp.type, "ner", None, off + sp.start, off + sp.end))
+        return out
+
+    def _whole_names(self, toks: list[Token]) -> set[int]:
+        """Indexes of tokens whose first letter looks like a proclitic but belongs to the name. Never
+        when the article uses the remainder alone («الخاص بآبل» … «آبل»); else when the whole form is a
+        known name, or the remainder is none and the token follows a preposition (a second one cannot
+        follow: «قريبا من باغا» is Baga, not «ب» + «اغا») or the article repeats the whole form
+        («فيصل» … «فيصل», never «يصل»)."""
+        counts: dict[str, int] = {}
+        for t in toks:
+            counts[t.norm] = counts.get(t.norm, 0) + 1
+        out: set[int] = set()
+        for i, t in enumerate(toks):
+            segs = t.segments
+            if t.kind != "word" or len(segs) != 2 or segs[0].kind != "proclitic" or segs[1].kind != "stem":
+                continue
+            rest = normalize(t.text[segs[1].start - t.start :])
+            if counts.get(rest):
+                continue  # the article uses the remainder alone: «الخاص بآبل» … «آبل» is ب + Apple, not Babylon
+            if t.norm in self.kb.form_index:
+                out.add(i)
+            elif rest in self.kb.form_index:
+                continue
+            elif (i and toks[i - 1].norm in _PREPOSITIONS and t.norm[:1] in "بلك") or counts[t.norm] >= 2:
+                out.add(i)
         return out
 
     # ------------------------------------------------------------------ linking
@@ -231,7 +260,8 @@ class Resolver:
         clubs = _club_spans(text, cands)
         if clubs:  # «باريس سان جيرمان» is a club, not Paris and a person
             cands = _with_clubs(cands, clubs)
-        mentions = self._candidate_mentions(text, cands, clubs)
+        mentions = _with_media(text, self._candidate_mentions(text, cands, clubs))
+        mentions = _disambiguate(text, mentions, self.kb)  # «سلطنة عمان» Oman, «العاصمة الأردنية عمان» Amman
         self._link_kb_surnames(mentions)
         _link_unknown_names(mentions)
         mentions += self._titles(text, mentions, published)
@@ -592,6 +622,7 @@ class Resolver:
 
 
 _GENERIC_SECTORS: dict[str, str] = {}
+_PREPOSITIONS = {normalize(w) for w in "في من عن إلى الى على حتى منذ قرب نحو لدى عند بين".split()}
 _PATRONYM = {normalize(w) for w in "بن ابن بنت أبو ابو آل ال".split()}
 _BEFORE_SUBJECT = {normalize(w) for w in "قال قالت أن إن ان التي الذي حيث فيما بينما كما وقد فقد قد".split()}
 _DEMONSTRATIVE_BEFORE = re.compile(r"(?<![\u0621-\u064a])(?:هذا|هذه|ذلك|تلك|هذين|هاتين)\s*$")
@@ -771,6 +802,83 @@ def _with_clubs(cands: list[_Cand], clubs: dict[tuple[int, int], str]) -> list[_
     cands += [_Cand(a, b, "ORG", "club") for a, b in clubs]
     cands.sort(key=lambda c: c.start)
     return cands
+
+
+def _with_media(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Outlets named in a media construction («لـ"الشرق الأوسط"», «(الجزيرة)», «صحيفة الرياض») are
+    the outlet, whatever the tagger or the gazetteer took the name for (the Middle East, Algiers,
+    Riyadh): the mentions they overlap give way."""
+    spans = media_spans(text)
+    if not spans:
+        return mentions
+    out = [m for m in mentions if not any(m.start < s.end and s.start < m.end for s in spans)]
+    out += [Mention(s.start, s.end, text[s.start : s.end], "ORG", s.actor, f"media:{s.cue}", 0.9) for s in spans]
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+class _Reading(NamedTuple):
+    actor: str
+    before: frozenset[str]
+    after: frozenset[str]
+    words: re.Pattern[str] | None  # article cue words
+    isos: frozenset[str]  # article cue countries (of the other places named)
+
+
+@functools.lru_cache(maxsize=1)
+def _ambiguous() -> dict[str, list[_Reading]]:
+    """data/kb/ambiguous_names.tsv: name (search form) → its readings and their cues."""
+    out: dict[str, list[_Reading]] = {}
+    for name, actor, before, after, article in _kb_data_lines("ambiguous_names.tsv"):
+        cues = [c for c in article.split("|") if c]
+        words = [normalize(c) for c in cues if not (c.isascii() and c.isupper())]
+        rx = (re.compile(rf"(?<![\u0621-\u064a])[وبلف]?(?:{'|'.join(map(re.escape, words))})(?![\u0621-\u064a])")
+              if words else None)
+        out.setdefault(normalize(name), []).append(_Reading(
+            actor, frozenset(normalize(w) for w in before.split("|") if w),
+            frozenset(normalize(w) for w in after.split("|") if w), rx,
+            frozenset(c for c in cues if c.isascii() and c.isupper())))
+    return out
+
+
+def _reading_score(r: _Reading, norm: str, start: int, end: int, isos: set[str]) -> int:
+    before = norm[max(0, start - 40) : start].split()[-3:]
+    after = norm[end : end + 30].split()[:1]
+    near = any(w in r.before for w in before) + any(w in r.after for w in after)
+    article = len({m.group(0) for m in r.words.finditer(norm)}) if r.words else 0
+    return 3 * near + article + len(r.isos & isos)
+
+
+def _disambiguate(text: str, mentions: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """Names shared by several actors («عمان»: Oman or Amman; «الجزيرة»: the Arabian Peninsula, the
+    Jazira of Syria or the channel) read by their context: cue words next to the name, cue words
+    elsewhere in the article and the countries of its other places (data/kb/ambiguous_names.tsv).
+    A bare name no mention covers becomes one when a cue stands right next to it."""
+    table = _ambiguous()
+    norm = normalize_same_length(text)
+    found = [(m.start(1), m.end(1), k) for k in table for m in re.finditer(
+        rf"(?<![\u0621-\u064a])(?:[وبلف]|لل)?({re.escape(k)})(?![\u0621-\u064a])", norm)]
+    if not found:
+        return mentions
+    isos = {kb.actors[m.entity].country for m in mentions if m.entity in kb.actors and m.type == "LOC"
+            and normalize(m.text) not in table} - {""}
+    by_span = {(m.start, m.end): m for m in mentions}
+    out = list(mentions)
+    for s, e, key in found:
+        m = by_span.get((s, e))
+        if m is not None and m.method.startswith("media"):
+            continue
+        scored = sorted(((_reading_score(r, norm, s, e, isos), i) for i, r in enumerate(table[key])), reverse=True)
+        best, i = scored[0]
+        if best == 0 or (len(scored) > 1 and scored[1][0] == best):
+            continue  # no cue, or a tie: left as it was
+        a = kb.actors[table[key][i].actor]
+        if m is None and (best < 3 or any(x.start < e and s < x.end for x in mentions)):
+            continue
+        if m is None:
+            out.append(Mention(s, e, text[s:e], a.type, a.id, "context", 0.8))
+        elif m.entity != a.id:
+            m.entity, m.type, m.method = a.id, a.type, f"{m.method}+context"
+    return sorted(out, key=lambda m: (m.start, -m.end))
 
 
 def _link_unknown_names(mentions: list[Mention]) -> None:

@@ -272,3 +272,89 @@ def eval_events(analyses: dict[str, Analysis], gold_path: str | Path | None = No
                 sc.fp += 1
                 sc.spurious.append(f"{key} {e.plover} {e.actor}→{e.recipient} {e.mode} «{e.trigger}»")
     return sc
+
+
+ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
+
+
+@dataclass(slots=True)
+class EntityScore:
+    """Mentions (exact span + type) per type and micro-averaged; linking accuracy on gold rows with a link."""
+
+    by_type: dict[str, Score] = field(default_factory=lambda: {t: Score() for t in ENTITY_TYPES})
+    gold_links: int = 0
+    linked_right: int = 0
+    we_linked: int = 0  # gold links whose span we found and linked to a knowledge-base actor
+    link_misses: list[str] = field(default_factory=list)
+
+    @property
+    def micro(self) -> Score:
+        s = Score()
+        for t in self.by_type.values():
+            s.tp, s.fp, s.fn = s.tp + t.tp, s.fp + t.fp, s.fn + t.fn
+            s.misses += t.misses
+            s.spurious += t.spurious
+        return s
+
+
+def _link_key(name: str) -> str:
+    return re.sub(r"[\s_\-]+", " ", name.strip().lower())
+
+
+def _entity_names(a: Analysis) -> dict[str, set[str]]:
+    """Entity id → the keys it answers to: the id itself and its English name."""
+    return {e.id: {_link_key(e.id), *([_link_key(e.en)] if e.en else [])} for e in a.entities}
+
+
+def _score_entity_doc(sc: EntityScore, key: str, a: Analysis, rows: list[list[str]]) -> None:
+    body = len(a.article.title) if a.article.title else 0
+    preds = {(m.start, m.end, m.type): m for m in a.mentions if m.start >= body and m.type in ENTITY_TYPES}
+    by_span = {(m.start, m.end): m for m in preds.values()}
+    names = _entity_names(a)
+    for _, typ, surface, link, *_ in rows:
+        s = sc.by_type.setdefault(typ, Score())
+        loc = _locate(a, surface)
+        m = preds.pop((*loc, typ), None) if loc else None
+        if m is not None:
+            s.tp += 1
+        else:
+            s.fn += 1
+            why = "" if loc else " (not found in text)"
+            s.misses.append(f"{key} {typ} «{surface}»{why}")
+        if link == "-":
+            continue
+        sc.gold_links += 1
+        got = by_span.get(loc) if loc else None
+        if got is not None and got.entity and not got.entity.startswith("new:"):
+            sc.we_linked += 1
+            if _link_key(link) in names.get(got.entity, {_link_key(got.entity)}):
+                sc.linked_right += 1
+                continue
+        sc.link_misses.append(f"{key} «{surface}» → {link}  (got {got.entity if got else 'no mention'})")
+    for (_, _, typ), m in sorted(preds.items()):
+        sc.by_type.setdefault(typ, Score()).fp += 1
+        sc.by_type[typ].spurious.append(f"{key} {typ} «{m.text}»")
+
+
+def eval_entities(analyses: dict[str, Analysis], gold_path: str | Path) -> EntityScore:
+    """Gold rows: doc id, type (PER|ORG|LOC|MISC), surface (exact text in the body; ``#n`` = its n-th
+    occurrence), English canonical link or '-'. A mention counts when its span and type are exact;
+    a link is right when the predicted mention's entity has the gold name as KB id or English name
+    (case-insensitive; spaces, underscores and hyphens alike). Precision is over predicted mentions
+    in the bodies of the gold's articles; an article missing from ``analyses`` counts its rows as misses."""
+    sc = EntityScore()
+    per_doc: dict[str, list[list[str]]] = {}
+    for row in read_gold(gold_path):
+        if len(row) < 4 or row[1] not in ENTITY_TYPES:
+            raise ValueError(f"bad entity gold row (want doc, PER|ORG|LOC|MISC, surface, link): {row!r}")
+        per_doc.setdefault(row[0], []).append(row)
+    for key, rows in per_doc.items():
+        a = _by_seed(analyses, key)
+        if a is None:
+            for _, typ, surface, link, *_ in rows:
+                sc.by_type[typ].fn += 1
+                sc.by_type[typ].misses.append(f"{key} {typ} «{surface}» (article not analysed)")
+                sc.gold_links += link != "-"
+            continue
+        _score_entity_doc(sc, key, a, rows)
+    return sc

@@ -132,7 +132,7 @@ def _mention_after(ctx: _Ctx, pos: int, limit: int) -> Mention | None:
 def _mention_before(ctx: _Ctx, pos: int, lo: int) -> Mention | None:
     best = None
     for m in ctx.mentions:
-        if lo <= m.start and m.end <= pos and m.entity and m.type in ("PER", "ORG", "LOC"):
+        if lo <= m.start and m.end <= pos and m.entity and m.type in ("PER", "ORG", "LOC") and _can_speak(ctx, m):
             if best is None or m.end > best.end:
                 best = m
     return best
@@ -271,6 +271,9 @@ def _verb_quote(ctx: _Ctx, vm: re.Match[str], s0: int, s1: int) -> None:
 def _attribute(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool, int] | None:
     """(speaker, carried, where what was said may start) for the verb, or None."""
     v, ve, gate = hit.v, hit.ve, hit.gate
+    hon = _HONORIFIC.match(ctx.norm, ve, gate)
+    if hon and (dign := _dignitary(ctx, hon.group("hon"), hit.vs)):
+        return dign, False, gate  # «وقال معاليه …»: the dignitary the article is about
     if v.kind != "part":
         found = _speaker_in_slot(ctx, hit)
         if found is None and ctx.last_person and _DEF_PERSON.match(ctx.norm, ve, gate):
@@ -536,7 +539,8 @@ def _subject_in_slot(ctx: _Ctx, a: int, b: int) -> Mention | None:
     """The speaker named between the verb and the gate: a person first (titles contain
     organisation names: «الأمين العام لحلف الناتو ينس ستولتنبرغ»), then an organisation, then a
     place (a state or capital speaking: «أعلنت روسيا أن»)."""
-    inslot = [m for m in ctx.mentions if a <= m.start and m.end <= b + 1 and m.entity and not _addressee(ctx, m)]
+    inslot = [m for m in ctx.mentions if a <= m.start and m.end <= b + 1 and m.entity and not _addressee(ctx, m)
+              and _can_speak(ctx, m)]
     for typ in ("PER", "ORG", "LOC"):
         ms = [m for m in inslot if m.type == typ]
         if ms:
@@ -544,14 +548,17 @@ def _subject_in_slot(ctx: _Ctx, a: int, b: int) -> Mention | None:
     return None
 
 
-_TO = re.compile(fold(rf"(?<![{_AR}])(?:ل|لوكالة|لصحيفة|لقناة|لموقع|لتلفزيون|لإذاعة|لشبكة|لمجلة|لجريدة)\s*$"))
+_TO = re.compile(fold(rf"(?<![{_AR}])(?:ل|لوكالة|لصحيفة|لقناة|لموقع|لتلفزيون|لإذاعة|لشبكة|لمجلة|لجريدة)\u0640*\s*[«“\"]?\s*$"))
+
+
+_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:أمام|امام)\s*$"))
 
 
 def _addressee(ctx: _Ctx, m: Mention) -> bool:
-    """«وأضاف لوكالة فرانس برس», «قال للصحفيين»: the one spoken to is not the speaker."""
+    """«وأضاف لوكالة فرانس برس», «قال للصحفيين», «في كلمة أمام الطلاب»: the one spoken to is not the speaker."""
     if ctx.text[max(0, m.start - 1) : m.start] == "ل":
         return True
-    return bool(_TO.search(ctx.norm, max(0, m.start - 12), m.start))
+    return bool(_TO.search(ctx.norm, max(0, m.start - 12), m.start) or _BEFORE.search(ctx.norm, max(0, m.start - 8), m.start))
 
 
 _ACCORDING = re.compile(fold(
@@ -644,3 +651,69 @@ def _content_after(ctx: _Ctx, pos: int, end: int, direct: list[tuple[int, int]],
     if e - s < 8:
         return None
     return s, e, "indirect"
+
+
+# A place after a preposition is where something was said, not who said it: «وقال في كلمة … في جاكرتا».
+_PLACE_PREP = re.compile(fold(
+    rf"(?:(?<![{_AR}])(?:في|من|الى|إلى|على|أمام|امام|خلال|عبر|داخل|خارج|لدى|حول|قرب|مع|نحو|عن|بين|منذ|حتى|شمال|جنوب|شرق|غرب"
+    rf"|شمالي|جنوبي|شرقي|غربي|وسط|مدينة|مدينه|محافظة|منطقة|ولاية|إقليم|اقليم|عاصمة|بلدة|قرية|ضواحي|أنحاء|انحاء)"
+    rf"|(?<![{_AR}])[وف]?[بك])\s*$"
+))
+
+
+def _can_speak(ctx: _Ctx, m: Mention) -> bool:
+    """Speakers are people, organisations and states: a place is one only when it is a country
+    (or a capital standing for its government, «موسكو») named as the subject, not after a
+    preposition («في جاكرتا», «بالرياض»); cities, regions and unknown places never speak."""
+    if m.type in ("PER", "ORG"):
+        return True
+    if m.type != "LOC" or not m.entity:
+        return False
+    a = knowledge_base().get(m.entity)
+    if a is None or a.kind not in ("country", "capital"):
+        return False
+    return not _PLACE_PREP.search(ctx.norm, max(0, m.start - 14), m.start)
+
+
+# Honorific pronouns and the titles that introduce the person they stand for: «معاليه» a minister
+# («معالي الوزير»), «سموه» a prince, «فضيلته» a sheikh or judge, «جلالته» a king.
+_HONORIFICS = {fold(k): re.compile(fold(rf"(?<![{_AR}])(?:{v})(?![{_AR}])")) for k, v in {
+    "معاليه": "معالي|وزير|الوزير|رئيس|الرئيس|أمين|الأمين|محافظ|المحافظ",
+    "سموه": "سمو|السمو|الأمير|أمير|ولي العهد|ولي ولي العهد",
+    "فضيلته": "فضيلة|الشيخ|القاضي|المفتي|مفتي|إمام|خطيب",
+    "سعادته": "سعادة|السفير|سفير|مدير|المدير|رئيس|الرئيس|محافظ|المحافظ|وكيل|اللواء|العميد",
+    "دولته": "دولة|رئيس الوزراء|رئيس الحكومة",
+    "فخامته": "فخامة|الرئيس|رئيس",
+    "سماحته": "سماحة|المفتي|مفتي|الشيخ|السيد|المرجع",
+    "جلالته": "جلالة|الملك|خادم الحرمين الشريفين|الملكة",
+}.items()}
+_HONORIFIC = re.compile(fold(rf"\s*(?P<hon>{'|'.join(_HONORIFICS)})(?![{_AR}])"))
+_KING = re.compile(fold(rf"(?:(?<![{_AR}])(?:الملك|جلالة|خادم\s+الحرمين\s+الشريفين)\s*$)"))
+# Spoken to, not speaking: «رفع … التعازي لخادم الحرمين الشريفين الملك سلمان», «بعث برقية إلى …».
+_ADDRESSED = re.compile(fold(
+    rf"(?:(?<![{_AR}])(?:الى|إلى|لدى)|(?<![{_AR}])ل(?=خادم|صاحب|الملك|سمو|ولي|الامير|الرئيس|فخامة|جلالة|معالي|سعادة|دولة|سماحة"
+    rf"|فضيلة|الشيخ|أخيه|اخيه))[{_AR}]*(?:\s+[{_AR}]+){{0,5}}\s*$"
+))
+
+
+def _dignitary(ctx: _Ctx, pronoun: str, pos: int) -> _Speaker | None:
+    """The person an honorific pronoun («معاليه», «سموه», «فضيلته») stands for, among the people
+    named before it who are not only addressed (condolences «لخادم الحرمين الشريفين») and, but for
+    «جلالته», are not the king: those introduced with a title of that rank («معالي الوزير …»)
+    first; among them the last speaker, else the one named most (the first named on a tie)."""
+    norm, king_ok = ctx.norm, pronoun == fold("جلالته")
+    people = [m for m in ctx.mentions if m.type == "PER" and m.entity and m.end <= pos
+              and not _ADDRESSED.search(norm, max(0, m.start - 60), m.start)
+              and (king_ok or not (_KING.search(norm, max(0, m.start - 25), m.start) or _KING.match(norm, m.start)
+                                   or _KING.search(norm, m.start, m.end)))]
+    titled = [m for m in people if _HONORIFICS[pronoun].search(norm, max(0, m.start - 45), m.start)]
+    pool = titled or people
+    if not pool:
+        return None
+    last = ctx.last
+    if last and not last.unnamed and last.entity and any(m.entity == last.entity for m in pool):
+        return last
+    counts: dict[str | None, int] = {}
+    for m in pool:
+        counts[m.entity] = counts.get(m.entity, 0) + 1
+    return _speaker_from_mention(max(pool, key=lambda m: (counts[m.entity], -m.start)))

@@ -4,6 +4,9 @@ Loaded from readable files in ``data/kb/`` (see ``data/kb/README.md``):
 
 * ``people*.toml``: people, Arabic spellings, offices held with dates;
 * ``orgs.toml``: IGOs, alliances, armed forces, ministries, parties, armed groups;
+* ``media.tsv``: newspapers, channels, sites and agencies (the outlets of ``../outlets.tsv`` and the
+  agencies of ``../agencies.tsv`` under their codes), with the names that are theirs only after a
+  media cue («صحيفة الرياض», «لـ"الشرق الأوسط"»);
 * ``roles.toml`` + ``nationalities.tsv``: offices and the Arabic titles that name them
   (country offices «ISO3_KIND» are generated from templates);
 * ``../places.tsv``: countries, capitals and cities with Arabic names (CLDR, GeoNames).
@@ -49,10 +52,11 @@ class Actor:
     coref: list[str] = field(default_factory=list)
     weak: list[str] = field(default_factory=list)  # forms that are also common words
     population: int = 0
+    cue: list[str] = field(default_factory=list)  # names that are this outlet only after a media cue
 
     @property
     def name_ar(self) -> str:
-        return self.forms[0] if self.forms else self.en
+        return self.forms[0] if self.forms else self.cue[0] if self.cue else self.en
 
     def holds(self, role: str, day: dt.date) -> bool:
         return any(t.role == role and t.start <= day <= t.end for t in self.terms)
@@ -146,6 +150,7 @@ class KnowledgeBase:
         self._load_nationalities()
         self._load_places()
         self._load_orgs()
+        self._load_media()
         self._load_people()
         self._load_roles()
         self._index()
@@ -167,10 +172,16 @@ class KnowledgeBase:
 
     def _load_places(self) -> None:
         text = (resources.files("khabar") / "data" / "places.tsv").read_text(encoding="utf-8")
-        for line in text.splitlines():
-            if line.startswith("#"):
+        extra = (_KB / "places_extra.tsv").read_text(encoding="utf-8")
+        for line in [*text.splitlines(), *extra.splitlines()]:
+            if line.startswith("#") or not line.strip():
                 continue
             form, kind, iso3, en, pop = line.split("\t")
+            if kind == "drop":  # a form the generated table should not have
+                for a in self.actors.values():
+                    if a.en == en and (a.id == iso3 or a.country == iso3):
+                        a.forms = [f for f in a.forms if normalize(f) != normalize(form)]
+                continue
             if kind == "region":
                 aid = iso3
                 a = self.actors.get(aid) or Actor(aid, en, "LOC", "region", "", population=0)
@@ -191,6 +202,21 @@ class KnowledgeBase:
                     o.get("subsector", ""), list(o["forms"]), list(o.get("aliases_en", [])), [],
                     list(o.get("coref", [])), list(o.get("weak", [])),
                 )
+
+    def _load_media(self) -> None:
+        """News media (ORG, sector MED, subsector = paper|channel|site|agency); ``media_cue`` maps a
+        cue-only name (search form) to its outlets in file order."""
+        self.media_cue: dict[str, list[str]] = {}
+        for line in (_KB / "media.tsv").read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            aid, en, kind, country, forms, cue = (line.split("\t") + [""] * 6)[:6]
+            if aid in self.actors:
+                raise ValueError(f"media.tsv: duplicate actor id {aid}")
+            self.actors[aid] = Actor(aid, en, "ORG", "org", country, "MED", kind,
+                                     [f for f in forms.split("|") if f], cue=[c for c in cue.split("|") if c])
+            for c in self.actors[aid].cue:
+                self.media_cue.setdefault(normalize(c), []).append(aid)
 
     def _load_people(self) -> None:
         for path in sorted(_KB.iterdir(), key=lambda p: p.name):

@@ -1,0 +1,72 @@
+"""News media named in a text: «صحيفة الرياض», «قناة العربية», «لـ"الشرق الأوسط"», «(الجزيرة)».
+
+Outlet names are often places or common words (Riyadh, the Middle East, «معا» "together"), so a
+name is read as an outlet only in a media construction: after a media noun («صحيفة», «قناة»,
+«وكالة» …), in quotation marks after «لـ», «بحسب», «نقلا عن» or a reporting verb, or alone in
+parentheses. Names that can only be the outlet («رويترز», «فرانس برس») are ordinary knowledge-base
+forms and need no cue.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from ..text.textnorm import fold, normalize_same_length
+from .actors import knowledge_base
+
+_AR = "\u0621-\u064a"
+# The media noun says which kind of outlet a shared name is: «صحيفة الجزيرة» / «قناة الجزيرة».
+_CUE_KIND = {fold(k): v for k, v in {
+    "صحيفة": "paper", "جريدة": "paper", "مجلة": "paper", "قناة": "channel", "فضائية": "channel", "شبكة": "channel",
+    "تلفزيون": "channel", "إذاعة": "channel", "راديو": "channel", "وكالة": "agency",
+}.items()}
+_SAID = ("ذكرت|قالت|أفادت|أوردت|نشرت|أضافت|كشفت|نقلت|أكدت|بثت|أعلنت|أشارت|تابعت|صرح|صرحت|قال|أضاف|أكد|أوضح"
+         "|حسب|بحسب|وفق|وفقا\\s+ل|نقلا\\s+عن|عن")
+
+
+class MediaSpan(NamedTuple):
+    start: int
+    end: int
+    actor: str
+    cue: str  # the construction that made it an outlet: a media noun, "quoted" or "parentheses"
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, list[str]]]:
+    kb = knowledge_base()
+    names: dict[str, list[str]] = {}
+    for a in kb.actors.values():
+        if a.sector == "MED":
+            for f in [*a.forms, *a.cue]:
+                ids = names.setdefault(fold(f), [])
+                if a.id not in ids:
+                    ids.append(a.id)
+    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+    name = rf"(?P<name>{alt})(?![{_AR}\w])"
+    nouns = "|".join(_CUE_KIND)
+    after_noun = re.compile(rf"(?<![{_AR}])(?:[وفبل])?(?P<noun>{nouns})\s*[«“\"]?\s*{name}")
+    quoted = re.compile(rf"(?:(?<![{_AR}])(?:{fold(_SAID)})\s*|(?<![{_AR}])[وف]?لـ*\s*)[«“\"]\s*{name}\s*[»”\"]")
+    paren = re.compile(rf"\(\s*{name}\s*\)")
+    return after_noun, quoted, paren, names
+
+
+def media_spans(text: str) -> list[MediaSpan]:
+    """The outlets named in a media construction, with the outlet each name stands for (a name
+    shared by several outlets: the one whose kind the media noun says, else the first listed)."""
+    norm = normalize_same_length(text)
+    after_noun, quoted, paren, names = _patterns()
+    kb = knowledge_base()
+    out: dict[int, MediaSpan] = {}
+    for rx in (after_noun, quoted, paren):
+        for m in rx.finditer(norm):
+            s, e = m.span("name")
+            if s in out:
+                continue
+            ids = names[" ".join(norm[s:e].split())]
+            noun = m.groupdict().get("noun")
+            kind = _CUE_KIND.get(noun or "")
+            aid = next((i for i in ids if kb.actors[i].subsector == kind), ids[0])
+            out[s] = MediaSpan(s, e, aid, noun or ("parentheses" if rx is paren else "quoted"))
+    return sorted(out.values())
