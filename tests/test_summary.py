@@ -169,3 +169,11 @@ def test_oracle_is_the_best_sentence(story):
     ref = "اجتماع مجلس روسيا والناتو في سوتشي"
     best = oracle1(a, ref)
     assert all(rouge(ref, best)[0] >= rouge(ref, a.article.text[s:e])[0] for s, e in body_sentences(a))
+
+
+def test_nothing_to_summarise(story):
+    assert summarize([]) == []
+    a = story[0]
+    title_only = dataclasses.replace(a, sentences=[s for s in a.sentences if s.end <= len(a.article.title or "")])
+    assert summarize([title_only]) == []
+    assert len(summarize([a], n=2)) == 2

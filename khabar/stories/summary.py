@@ -196,11 +196,14 @@ def _actor_weights(analyses: Sequence[Analysis]) -> dict[str, float]:
     return {k: v / total for k, v in c.items()}
 
 
-def _centrality(u: _Unit, all_units: Sequence[_Unit], per_doc: dict[int, list[_Unit]], single: bool) -> float:
-    """Single article: similarity to the centroid of the other sentences. Story: mean over the other
-    articles of the best similarity to one of their sentences (is it reported elsewhere?)."""
+def _centrality(u: _Unit, total: dict[str, float], per_doc: dict[int, list[_Unit]], single: bool) -> float:
+    """Single article: similarity to the centroid of the other sentences (``total`` is the sum of all
+    the sentences' vectors). Story: mean over the other articles of the best similarity to one of
+    their sentences (is it reported elsewhere?)."""
     if single:
-        return cosine(u.vec, _centroid([o.vec for o in all_units if o is not u]))
+        rest = {k: x - u.vec.get(k, 0.0) for k, x in total.items()}
+        norm = math.sqrt(sum(x * x for x in rest.values()))
+        return cosine(u.vec, rest) / norm if norm > 1e-9 else 0.0
     others = [max((cosine(u.vec, o.vec) for o in us), default=0.0) for d, us in per_doc.items() if d != u.doc]
     return sum(others) / len(others) if others else 0.0
 
@@ -215,11 +218,16 @@ def score_units(analyses: Sequence[Analysis], w: Weights = DEFAULT) -> list[_Uni
     title = _title_vector(analyses)
     actors = _actor_weights(analyses)
     top_actor = sum(sorted(actors.values(), reverse=True)[:3]) or 1.0
+    total: dict[str, float] = {}
+    if single:
+        for u in cands:
+            for k, x in u.vec.items():
+                total[k] = total.get(k, 0.0) + x
     for u in cands:
         p = {
             "position": 1.0 / (1 + u.position),
             "title": cosine(u.vec, title) if title else 0.0,
-            "centrality": _centrality(u, cands, per_doc, single),
+            "centrality": _centrality(u, total, per_doc, single),
             "actors": min(1.0, sum(actors.get(e, 0.0) for e in u.actors) / top_actor),
             "events": u.event,
             "length": -abs(math.log(max(u.words, 1) / w.target_words)),
