@@ -156,3 +156,42 @@ def eval_entities_cmd(gold: str, docs: str, verbose: bool) -> None:
             click.echo(f"  spurious: {line}")
         for line in sc.link_misses:
             click.echo(f"  link: {line}")
+
+
+@eval_.command(name="summary")
+@click.option("--data", default=None, help="standfirst JSONL (id, title, text, summary, date); default: "
+              "bbc_standfirst_summaries.jsonl from $KHABAR_STANDFIRSTS or shared/eval/raw/ant_multisource/ "
+              "next to the khabar repository")
+@click.option("--split", type=click.Choice(["dev", "test"]), default="test", show_default=True,
+              help="dev: tune here; test: report (a fixed half each, by a hash of the article id)")
+@click.option("--limit", type=int, default=None, help="the first N articles of the split")
+@click.option("--cache", default=None, help="JSONL cache of the pipeline's analyses (default: "
+              "~/.cache/khabar/standfirsts-analyses.jsonl; «none» for none)")
+@click.option("-j", "--workers", type=int, default=1, show_default=True, help="processes analysing articles")
+def eval_summary_cmd(data: str | None, split: str, limit: int | None, cache: str | None, workers: int) -> None:
+    """One-sentence summaries against BBC Arabic standfirsts: ROUGE-1/2/L F1 (Arabic-aware tokens) of
+    lead-1, the oracle sentence and khabar's summariser."""
+    from pathlib import Path
+
+    from ..eval.summary import analyses, evaluate, read_standfirsts, standfirst_candidates
+    from ..stories.summary import summarize
+
+    if data is None:
+        data = next((str(p) for p in standfirst_candidates() if p.exists()), None)
+        if data is None:
+            raise click.ClickException("BBC standfirsts not found; looked for "
+                                       + ", ".join(map(str, standfirst_candidates())) + " (give --data FILE)")
+    if not os.path.exists(data):
+        raise click.ClickException(f"no such file: {data}")
+    if cache is None:
+        cache = str(Path.home() / ".cache" / "khabar" / "standfirsts-analyses.jsonl")
+    recs = read_standfirsts(data, split=split, limit=limit)
+    t0 = time.perf_counter()
+    by_id = analyses(recs, None if cache == "none" else cache, workers=workers)
+    scores = evaluate(recs, by_id, {"khabar": lambda a: " ".join(c.text for c in summarize([a], n=1))})
+    click.echo(f"{split} split: {len(recs)} articles, {scores[0].n} scored ({len(recs) - scores[0].n} without an "
+               f"analysis or a body sentence) in {time.perf_counter() - t0:.0f}s")
+    click.echo(f"{'system':<10} {'ROUGE-1':>8} {'ROUGE-2':>8} {'ROUGE-L':>8}")
+    for s in scores:
+        r1, r2, rl = s.means()
+        click.echo(f"{s.name:<10} {r1:>8.1f} {r2:>8.1f} {rl:>8.1f}")
