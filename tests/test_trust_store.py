@@ -153,6 +153,7 @@ def test_demo_next_lines_and_readme_quick_start_run_as_printed(demo, monkeypatch
     monkeypatch.chdir(demo[0])
     monkeypatch.delenv("KHABAR_DB", raising=False)
     nxt = demo[1].split("\nnext")[1].splitlines()[1:]
+    assert "\n  khabar serve --db khabar-demo.db\n" in demo[1].split("\nnext")[0]  # the web app: one printed command
     assert len(nxt) >= 4 and all(ln.startswith("  khabar ") for ln in nxt)
     readme = README.read_text(encoding="utf-8")
     quick = readme.split("## Quick start")[1].split("\n## ")[0]

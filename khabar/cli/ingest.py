@@ -175,6 +175,8 @@ def demo(db: str) -> None:
                        f"  «{r['trigger']}»")
         newest = store.list(limit=1)
         store.close()
+    click.echo(f"\nin a web browser (http://127.0.0.1:8000/, the NATO–Russia thread first; Ctrl-C stops it):\n"
+               f"  khabar serve --db {shlex.quote(db)}")
     click.echo("\nnext (the demo's store is " + db + "; `khabar ingest` fills ./" + DEFAULT_DB + "):")
     for line in _demo_next(db, newest[0].id[:8] if newest else None):
         click.echo(f"  {line}")
