@@ -76,7 +76,7 @@ MODULES = _modules()
 
 
 def test_the_layers_are_packages():
-    for layer in ("text", "kb", "ingest", "entities", "extract", "store", "engines", "cli", "eval"):
+    for layer in ("text", "kb", "ingest", "entities", "extract", "stories", "store", "engines", "cli", "eval"):
         assert (ROOT / layer / "__init__.py").exists(), layer
     top = sorted(p.name for p in ROOT.glob("*.py"))
     assert top == ["__init__.py", "__main__.py", "model.py", "pipeline.py"], top
