@@ -195,3 +195,46 @@ def eval_summary_cmd(data: str | None, split: str, limit: int | None, cache: str
     for s in scores:
         r1, r2, rl = s.means()
         click.echo(f"{s.name:<10} {r1:>8.1f} {r2:>8.1f} {rl:>8.1f}")
+
+
+def _shared(given: str | None, rel) -> str:
+    from ..eval.stories import shared_file
+
+    found = given or shared_file(rel)
+    if not found:
+        raise click.ClickException(f"{rel} not found next to the repository (give the path)")
+    return str(found)
+
+
+@eval_.command(name="similarity")
+@click.option("--pairs", default=None, help="SemEval-2022 Task 8 Arabic pairs (JSONL); default: the shared copy")
+@click.option("--lead", "lead_chars", type=int, default=None,
+              help="embed only the first N characters of each text (the story decision embeds a title + 150)")
+def eval_similarity_cmd(pairs: str | None, lead_chars: int | None) -> None:
+    """Same-story similarity (e5 cosine) against the annotators' Overall score: Spearman, AUC."""
+    from ..eval.stories import SEMEVAL_PAIRS, eval_similarity
+
+    r = eval_similarity(_shared(pairs, SEMEVAL_PAIRS), lead_chars)
+    click.echo(f"similarity: {r['pairs']} pairs ({r['same']} same story, Overall ≤ 2; {r['different']} not, ≥ 3): "
+               f"Spearman {r['spearman']:.3f}  AUC {r['auc']:.3f}")
+
+
+@eval_.command(name="dedup")
+@click.option("--articles", default=None, help="ANT articles.jsonl.gz; default: the shared copy")
+@click.option("--groups", default=None, help="ANT same_url_groups.jsonl; default: the shared copy")
+@click.option("-n", "--limit", type=int, default=None, help="only the first N articles")
+def eval_dedup_cmd(articles: str | None, groups: str | None, limit: int | None) -> None:
+    """Near-duplicate decisions over ANT in corpus order, scored on its same-URL groups."""
+    from ..eval.stories import ANT_ARTICLES, ANT_GROUPS, eval_dedup
+
+    t = time.process_time()
+    r = eval_dedup(_shared(articles, ANT_ARTICLES), _shared(groups, ANT_GROUPS), limit)
+    cpu = time.process_time() - t
+    su = r["same_url"]
+    click.echo(f"articles {r['articles']}: {r['identical_body_groups']} groups of identical normalised bodies "
+               f"({r['redundant_copies']} redundant copies, {r['groups_over_several_urls']} over several URLs)")
+    click.echo(f"copies recorded {r['copies_recorded']} ({', '.join(f'{k} {v}' for k, v in sorted(r['by_kind'].items()))});"
+               f" same body kept apart by the title check: {r['same_body_refused_by_title']}")
+    click.echo(f"same-URL groups found: identical text {su.get('identical_found', 0)}/{su.get('identical_groups', 0)},"
+               f" changed text {su.get('changed_found', 0)}/{su.get('changed_groups', 0)}")
+    click.echo(f"{r['articles'] / cpu:,.0f} articles per CPU-second")

@@ -24,7 +24,8 @@ def export_(db: str | None, fmt: str, output: str | None, tokens: bool, include_
 
     store = _store(db)
     try:
-        n = export(store.iter_analyses(), fmt, output, tokens=tokens, include_all=include_all)
+        n = export(store.iter_analyses(), fmt, output, tokens=tokens, include_all=include_all,
+                   stories=store.story_map())
     except ValueError as e:
         raise click.ClickException(str(e)) from None
     what = "events" if fmt in ("plover", "gdelt") else "articles"

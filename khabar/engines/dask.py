@@ -42,9 +42,10 @@ def _distributed() -> Any:
     return distributed
 
 
-def _analyse_chunk(docs: list[RawDoc], ref_date: dt.date) -> list[Result]:
-    """Runs on a worker: the local engine's per-document work (errors contained, one per document)."""
-    return [_work(d, ref_date) for d in docs]
+def _analyse_chunk(docs: list[RawDoc], ref_date: dt.date, stories: bool = True) -> list[Result]:
+    """Runs on a worker: the local engine's per-document work, story signature included (errors
+    contained, one per document)."""
+    return [_work(d, ref_date, stories) for d in docs]
 
 
 def _warm_worker(ner: str) -> str | None:
@@ -111,17 +112,17 @@ def _results(fut: Any, docs: list[RawDoc]) -> list[Result]:
     try:
         return fut.result()
     except Exception as e:  # noqa: BLE001 - reported per document, never stops the ingest
-        return [("error", f"{d.source}: {type(e).__name__}: {e}", None, None) for d in docs]
+        return [("error", f"{d.source}: {type(e).__name__}: {e}", None, None, None) for d in docs]
 
 
-def _analysed(docs: Iterable[RawDoc], client: Any, ref_date: dt.date) -> Iterator[Result]:
+def _analysed(docs: Iterable[RawDoc], client: Any, ref_date: dt.date, stories: bool = True) -> Iterator[Result]:
     """Results in input order, with at most ``IN_FLIGHT`` chunks per worker thread submitted ahead."""
     limit = max(2, IN_FLIGHT * _threads(client))
     window: collections.deque[tuple[list[RawDoc], Any]] = collections.deque()
     it = iter(docs)
     try:
         while chunk := list(itertools.islice(it, CHUNK)):
-            window.append((chunk, client.submit(_analyse_chunk, chunk, ref_date, pure=False)))
+            window.append((chunk, client.submit(_analyse_chunk, chunk, ref_date, stories, pure=False)))
             if len(window) >= limit:
                 yield from _results(window[0][1], window.popleft()[0])
         while window:
@@ -144,12 +145,14 @@ def ingest(
     on_bytes: Callable[[int], None] | None = None,
     ref_date: dt.date | None = None,
     scheduler: str | None = None,
+    stories: bool = True,
 ) -> IngestReport:
     """:func:`khabar.engines.local.ingest` on Dask: ``scheduler`` is the address of a running scheduler,
     or None for a LocalCluster of ``workers`` processes (default: the CPU count) for this run only.
     Raises :class:`DaskUnavailable` (one line) when Dask is missing or the scheduler unreachable."""
     _distributed()
-    ref_date, workers, paths, run = _start(paths, store, workers, batch_size, on_error, progress, on_bytes, ref_date)
+    ref_date, workers, paths, run = _start(paths, store, workers, batch_size, on_error, progress, on_bytes, ref_date,
+                                           stories)
     docs = run.fresh_docs(paths, limit)
     first = next(docs, None)
 
@@ -161,7 +164,7 @@ def ingest(
                 _warm_up(client)
                 if status:
                     status("")
-                for result in _analysed(itertools.chain([first], docs), client, ref_date):
+                for result in _analysed(itertools.chain([first], docs), client, ref_date, stories):
                     run.take(result)
 
     return _drive(run, body, on_bytes)

@@ -27,6 +27,8 @@ from ..ingest.readers import RawDoc, ReadError, iter_sources, raw_hash
 from ..model import Analysis
 from ..pipeline import analyze
 from ..store import IndexFields, Store, index_fields
+from ..stories.rows import StoryWriter
+from ..stories.signature import Signature, signature
 
 
 @dataclass(slots=True)
@@ -46,18 +48,26 @@ class IngestReport:
                 f"{self.unchanged} already ingested, {self.failed} failed")
 
 
-Result = tuple[str, str, Analysis | None, IndexFields | None]
+Result = tuple[str, str, Analysis | None, IndexFields | None, Signature | None]
 
 
-def _work(raw: RawDoc, ref_date: dt.date | None = None) -> Result:
+def _work(raw: RawDoc, ref_date: dt.date | None = None, stories: bool = True) -> Result:
+    """Analyse one document (and, with ``stories``, compute its story signature: the embedding is
+    the expensive part, so it is made here, in the worker, never in the writing process)."""
     try:
         a = analyze(raw, ref_date)
         fields = index_fields(a)
-        for s in a.sentences:
-            s.tokens = []  # tokens are recomputed on demand; not shipped back or stored
-        return ("ok", raw.source, a, fields)
     except Exception as e:  # one bad document must not stop the batch
-        return ("error", f"{raw.source}: {type(e).__name__}: {e}", None, None)
+        return ("error", f"{raw.source}: {type(e).__name__}: {e}", None, None, None)
+    sig = None
+    if stories:
+        try:
+            sig = signature(a)
+        except Exception:  # noqa: BLE001 - the article is kept; `khabar stories --rebuild` places it later
+            sig = None
+    for s in a.sentences:
+        s.tokens = []  # tokens are recomputed on demand; not shipped back or stored
+    return ("ok", raw.source, a, fields, sig)
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -114,8 +124,9 @@ def _warm_up() -> None:
 
 
 def _analysed(docs: Iterable[RawDoc], workers: int, ref_date: dt.date,
-              status: Callable[[str], None] | None = None) -> Iterator[Result]:
-    work = functools.partial(_work, ref_date=ref_date)
+              status: Callable[[str], None] | None = None, stories: bool = True) -> Iterator[Result]:
+    # ``stories`` passed only when off: ``_work(raw, ref_date)`` stays the per-document call
+    work = functools.partial(_work, ref_date=ref_date, **({} if stories else {"stories": False}))
     it = iter(docs)
     first = next(it, None)
     if first is None:
@@ -234,6 +245,8 @@ class _Run:
     pending: collections.deque[int] = field(default_factory=collections.deque)  # read positions being analysed
     batch: list[Analysis] = field(default_factory=list)
     fields: list[IndexFields | None] = field(default_factory=list)
+    sigs: list[Signature | None] = field(default_factory=list)
+    stories: StoryWriter | None = None  # None: no story assignment in this run
 
     def report_error(self, msg: str) -> None:
         self.rep.errors.append(msg)
@@ -266,7 +279,7 @@ class _Run:
             yield item
 
     def take(self, result: Result) -> None:
-        status_, src, a, f = result
+        status_, src, a, f, sig = result
         if self.progress:
             self.progress(1)
         if self.pending and self.on_bytes:
@@ -276,19 +289,24 @@ class _Run:
             return
         self.batch.append(a)
         self.fields.append(f)
+        self.sigs.append(sig)
         if len(self.batch) >= self.batch_size:
             self.flush()
 
     def flush(self) -> None:
         """Store the batch in one transaction."""
         if self.batch:
-            for new in self.store.add_many(self.batch, self.fields):
+            added = self.store.add_many(self.batch, self.fields)
+            for new in added:
                 if new:
                     self.rep.new += 1
                 else:
                     self.rep.duplicates += 1
+            if self.stories is not None:  # in input order, in this one process: independent of worker timing
+                self.stories.add([s for s, new in zip(self.sigs, added, strict=True) if new and s is not None])
             self.batch.clear()
             self.fields.clear()
+            self.sigs.clear()
 
 
 def ingest(
@@ -302,16 +320,18 @@ def ingest(
     status: Callable[[str], None] | None = None,
     on_bytes: Callable[[int], None] | None = None,
     ref_date: dt.date | None = None,
+    stories: bool = True,
 ) -> IngestReport:
     """Ingest the documents under ``paths`` into ``store``. ``progress(n)`` counts finished documents,
     ``on_bytes(b)`` reports how many bytes of :func:`input_files` are done (when their sizes are known),
     ``status(msg)`` says what is going on before the first document (loading models). ``ref_date`` is
     the reference date of every analysis of this run (default: the current date, read once); each
-    stored article records it."""
-    ref_date, workers, paths, run = _start(paths, store, workers, batch_size, on_error, progress, on_bytes, ref_date)
+    stored article records it. ``stories``: place each new article in a story (khabar.stories)."""
+    ref_date, workers, paths, run = _start(paths, store, workers, batch_size, on_error, progress, on_bytes, ref_date,
+                                           stories)
 
     def body() -> None:
-        for result in _analysed(run.fresh_docs(paths, limit), workers, ref_date, status):
+        for result in _analysed(run.fresh_docs(paths, limit), workers, ref_date, status, stories):
             run.take(result)
 
     return _drive(run, body, on_bytes)
@@ -319,7 +339,7 @@ def ingest(
 
 def _start(paths: Iterable[str], store: Store, workers: int | None, batch_size: int,
            on_error: Callable[[str], None] | None, progress: Callable[[int], None] | None,
-           on_bytes: Callable[[int], None] | None, ref_date: dt.date | None,
+           on_bytes: Callable[[int], None] | None, ref_date: dt.date | None, stories: bool = True,
            ) -> tuple[dt.date, int, list[str], _Run]:
     """What every engine does first: the run's reference date (default: today, read once) and worker
     count (default: the CPU count), the input paths made absolute, the batch state."""
@@ -328,7 +348,8 @@ def _start(paths: Iterable[str], store: Store, workers: int | None, batch_size: 
     # Sources are stored as absolute paths: an ingest from another directory must not make them ambiguous.
     paths = [p if p == "-" else os.path.abspath(p) for p in paths]
     sizes = input_files(paths) if on_bytes else None
-    run = _Run(store, batch_size, on_error, progress, on_bytes, InputMeter(sizes) if sizes is not None else None)
+    run = _Run(store, batch_size, on_error, progress, on_bytes, InputMeter(sizes) if sizes is not None else None,
+               stories=StoryWriter(store) if stories else None)
     return ref_date, workers, paths, run
 
 
@@ -345,3 +366,39 @@ def _drive(run: _Run, body: Callable[[], None], on_bytes: Callable[[int], None] 
     if run.meter and on_bytes:
         on_bytes(run.meter.total)
     return run.rep
+
+
+def _signature_of(a: Analysis) -> Signature | None:
+    try:
+        return signature(a)
+    except Exception:  # noqa: BLE001 - an article whose signature fails stays without a story
+        return None
+
+
+def place_stories(store: Store, rebuild: bool = False, workers: int | None = None, batch_size: int = 200,
+                  progress: Callable[[int], None] | None = None) -> int:
+    """Backfill: place the stored articles that have no story yet (a store written before stories,
+    or by ``ingest(stories=False)``) in storage order; ``rebuild`` forgets every story first. The
+    signatures are computed over a process pool, the decisions here in order. Returns how many
+    articles were placed."""
+    if rebuild:
+        store.clear_stories()
+    writer = StoryWriter(store)
+    placed = 0
+    # read one by one (not a cursor held open across the writes), in storage order
+    analyses = (a for a in map(store.get, store.unassigned()) if a is not None)
+    workers = workers if workers is not None else max(1, (os.cpu_count() or 1))
+    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    with contextlib.ExitStack() as stack:
+        mapper = map if workers <= 1 else stack.enter_context(ctx.Pool(workers)).imap
+        batch: list[Signature] = []
+        for sig in mapper(_signature_of, analyses):
+            if progress:
+                progress(1)
+            if sig is not None:
+                batch.append(sig)
+            if len(batch) >= batch_size:
+                placed += len(writer.add(batch))
+                batch = []
+        placed += len(writer.add(batch))
+    return placed

@@ -188,6 +188,10 @@ _EVENTS = ("SELECT e.*, count(*) AS mentions, count(DISTINCT m.rid) AS articles,
            " max(m.reported_by) AS reported_by, min(a.url) AS url"
            " FROM events e JOIN event_mentions m ON m.event_id = e.id JOIN articles a ON a.rid = m.rid WHERE ")
 
+# Mentions in an article recorded as a copy of another (khabar.stories) are not counted again.
+_NOT_A_COPY = (" AND NOT EXISTS (SELECT 1 FROM story_articles c WHERE c.article_id = a.id"
+               " AND c.dup_of IS NOT NULL)")
+
 
 class SQLReads:
     """Reading methods written once for both SQL stores. A backend sets ``dialect`` and the SQL heads
@@ -360,7 +364,7 @@ class SQLReads:
         """Events (deduplicated across sentences and articles) with mention and article counts;
         ``min_confidence`` keeps events whose estimated probability of being right is at least that."""
         d = self.dialect
-        sql, args = _EVENTS + d.true, []
+        sql, args = _EVENTS + d.true + _NOT_A_COPY, []
         for col, vals in (("actor", actors), ("recipient", recipients)):
             if vals:
                 sql += f" AND e.{col} IN ({d.ph(vals)})"
@@ -449,3 +453,109 @@ def make_snippet(text: str, groups: list[list[tuple[str, str]]], title: str | No
 
 __all__ = ["HIT_COLUMNS", "Dialect", "SQLReads", "article_row", "article_values", "entity_rows", "event_mention_rows",
            "event_values", "FormLookup", "make_snippet", "mention_rows", "analysis_json", "quote_rows", "sort_date"]
+
+
+# ---------------------------------------------------------------------- stories
+# The story tables: one row per article (its story, the copy it is, its signature for later
+# decisions) and one per story (its thread, dates, size). SQLite creates them with CREATE IF NOT
+# EXISTS; PostgreSQL in migration 4.
+STORY_ARTICLE_COLS = ("article_id", "story_id", "seq", "dup_of", "dup_kind", "score", "date", "outlet",
+                      "title_words", "body_hash", "minhash", "shingles", "embedding", "actors")
+STORY_COLS = ("id", "thread_id", "linked_to", "link_score", "first_date", "last_date", "size", "originals",
+              "outlets")
+
+
+def _upsert(table: str, cols: tuple[str, ...], p: str) -> str:
+    sets = ", ".join(f"{c} = excluded.{c}" for c in cols[1:])
+    return (f"INSERT INTO {table}({', '.join(cols)}) VALUES ({', '.join([p] * len(cols))})"
+            f" ON CONFLICT({cols[0]}) DO UPDATE SET {sets}")
+
+
+class StoryReads:
+    """Story reads and writes, written once for both SQL stores. A backend provides ``_dicts`` and
+    ``_write(statements)`` (each (sql, rows) run with executemany, all in one transaction)."""
+
+    dialect: ClassVar[Dialect]
+    _dicts: Callable[..., list[dict]]
+    _write: Callable[[list[tuple[str, list[tuple]]]], None]
+
+    def save_stories(self, articles: list[dict], stories: list[dict]) -> None:
+        """Record story assignments (``STORY_ARTICLE_COLS``) and the stories they changed (``STORY_COLS``)."""
+        p = self.dialect.p
+        self._write([
+            (_upsert("story_articles", STORY_ARTICLE_COLS, p), [tuple(r.get(c) for c in STORY_ARTICLE_COLS)
+                                                                for r in articles]),
+            (_upsert("stories", STORY_COLS, p), [tuple(r.get(c) for c in STORY_COLS) for r in stories]),
+        ])
+
+    def clear_stories(self) -> None:
+        self._write([("DELETE FROM story_articles", [()]), ("DELETE FROM stories", [()])])
+
+    def story_state(self) -> tuple[list[dict], list[dict]]:
+        """Every story article row (in assignment order) and every story row: what a writer loads."""
+        return (self._dicts("SELECT * FROM story_articles ORDER BY seq"),
+                self._dicts("SELECT * FROM stories ORDER BY id"))
+
+    def unassigned(self) -> list[str]:
+        """Ids of stored articles without a story (written before stories existed), in storage order."""
+        return [r["id"] for r in self._dicts(
+            "SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
+            " WHERE s.article_id IS NULL ORDER BY a.rid")]
+
+    def stories(self, date_from: str | None = None, date_to: str | None = None, actors: list[str] | None = None,
+                outlet: str | None = None, min_size: int = 2, limit: int = 50) -> list[dict]:
+        """Stories (newest first) with their first article's title; ``actors``: an article of the story
+        mentions one of these entity ids; ``outlet``: an article of the story is from it."""
+        d = self.dialect
+        sql = ("SELECT s.*, a.title, a.id AS first_article FROM stories s JOIN articles a ON a.id = s.id"
+               f" WHERE s.size >= {d.p}")
+        args: list = [min_size]
+        dsql, dargs = d.date_range("s.last_date", date_from, None)
+        sql, args = sql + dsql, args + dargs
+        if date_to:
+            sql += f" AND s.first_date <= {d.p}"
+            args.append(date_to + "\uffff")
+        if outlet:
+            sql += (f" AND EXISTS (SELECT 1 FROM story_articles x WHERE x.story_id = s.id AND x.outlet = {d.p})")
+            args.append(outlet)
+        if actors:
+            sql += (" AND EXISTS (SELECT 1 FROM story_articles x JOIN articles y ON y.id = x.article_id"
+                    f" JOIN mentions m ON m.rid = y.rid WHERE x.story_id = s.id AND m.entity_id IN ({d.ph(actors)}))")
+            args += actors
+        sql += f" ORDER BY s.last_date IS NULL, s.last_date DESC, s.size DESC, s.id LIMIT {d.p}"
+        return self._dicts(sql, [*args, limit])
+
+    def story(self, story_id: str) -> dict | None:
+        """A story: its row, its articles (with outlet, date, title, and the copy each is) and the
+        stories of its thread (dated ones in date order). ``story_id`` may be an article id or a prefix."""
+        p = self.dialect.p
+        rows = self._dicts(f"SELECT story_id FROM story_articles WHERE article_id LIKE {p} OR story_id LIKE {p}"
+                           " LIMIT 2", (story_id + "%", story_id + "%"))
+        ids = {r["story_id"] for r in rows}
+        if len(ids) != 1:
+            return None
+        sid = ids.pop()
+        story = self._dicts(f"SELECT * FROM stories WHERE id = {p}", (sid,))[0]
+        story["articles"] = self._dicts(
+            "SELECT s.article_id, s.dup_of, s.dup_kind, s.score, a.title, a.outlet, a.outlet_name, a.published,"
+            " a.precision, a.url FROM story_articles s JOIN articles a ON a.id = s.article_id"
+            f" WHERE s.story_id = {p} ORDER BY a.outlet, a.sort_date, s.seq", (sid,))
+        story["thread"] = self._dicts(
+            "SELECT s.*, a.title FROM stories s JOIN articles a ON a.id = s.id"
+            f" WHERE s.thread_id = {p} ORDER BY s.first_date IS NULL, s.first_date, s.id", (story["thread_id"],))
+        return story
+
+    def story_of(self, article_id: str) -> dict | None:
+        """The story row of one article (its story id, the copy it is), or None."""
+        rows = self._dicts(f"SELECT * FROM story_articles WHERE article_id = {self.dialect.p}", (article_id,))
+        return rows[0] if rows else None
+
+    def story_map(self) -> dict[str, dict]:
+        """article id → its story id, thread id and the article it copies (for exports)."""
+        return {r["article_id"]: r for r in self._dicts(
+            "SELECT s.article_id, s.story_id, t.thread_id, s.dup_of FROM story_articles s"
+            " LEFT JOIN stories t ON t.id = s.story_id")}
+
+    def copies(self) -> set[str]:
+        """Ids of the articles recorded as copies of another (exact or near)."""
+        return {r["article_id"] for r in self._dicts("SELECT article_id FROM story_articles WHERE dup_of IS NOT NULL")}

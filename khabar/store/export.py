@@ -15,20 +15,23 @@ from ..text.tokenize import analyse_text
 FLAT_FIELDS = [
     "id", "title", "outlet", "outlet_name", "url", "published", "date_precision", "date_confidence",
     "date_method", "date_time", "dateline", "agencies", "language", "category", "author", "source_path",
-    "n_sentences", "text",
+    "n_sentences", "story_id", "thread_id", "copy_of", "text",
 ]
 
 
-def flat_row(a: Analysis) -> dict[str, Any]:
+def flat_row(a: Analysis, story: dict | None = None) -> dict[str, Any]:
+    """One article as a flat row; ``story``: its row of ``Store.story_map()`` (story, thread, copy of)."""
     art = a.article
     p = art.published
+    story = story or {}
     return {
         "id": art.id, "title": art.title, "outlet": art.outlet, "outlet_name": art.outlet_name, "url": art.url,
         "published": p.value if p else None, "date_precision": p.precision if p else None,
         "date_confidence": p.confidence if p else None, "date_method": p.method if p else None,
         "date_time": p.time if p else None, "dateline": art.dateline, "agencies": ";".join(art.agencies),
         "language": art.language, "category": art.category, "author": art.author, "source_path": art.source_path,
-        "n_sentences": len(a.sentences), "text": art.text,
+        "n_sentences": len(a.sentences), "story_id": story.get("story_id"), "thread_id": story.get("thread_id"),
+        "copy_of": story.get("dup_of"), "text": art.text,
     }
 
 
@@ -87,8 +90,10 @@ def _keep(e: Event, include_all: bool) -> bool:
     return include_all or (e.mode == "asserted" and (e.confidence or 0.0) >= MIN_CONFIDENCE)
 
 
-def _merge_events(analyses: Iterable[Analysis], include_all: bool) -> dict[str, dict]:
-    """One row per event id over all articles (mentions and articles counted)."""
+def _merge_events(analyses: Iterable[Analysis], include_all: bool, copies: set[str] | frozenset = frozenset(),
+                  ) -> dict[str, dict]:
+    """One row per event id over all articles (mentions and articles counted; an article in ``copies``
+    repeats another and adds no count, only an event no other article has)."""
     from ..kb.actors import knowledge_base
 
     kb = knowledge_base()
@@ -106,6 +111,8 @@ def _merge_events(analyses: Iterable[Analysis], include_all: bool) -> dict[str, 
                     "article": a.article.id, "outlets": set(), "date": event_date(e, a.article),
                     "actor": _party(kb, names, e.actor), "recipient": _party(kb, names, e.recipient) if e.recipient else None,
                 }
+            elif a.article.id in copies:
+                continue
             row["mentions"] += len(e.mentions)
             row["articles"].add(a.article.id)
             row["outlets"].add(a.article.outlet or a.article.id)
@@ -144,11 +151,12 @@ def _gdelt_row(row: dict) -> list:
     ]
 
 
-def export_events(analyses: Iterable[Analysis], fmt: str, fh: IO[str], include_all: bool = False) -> int:
+def export_events(analyses: Iterable[Analysis], fmt: str, fh: IO[str], include_all: bool = False,
+                  copies: set[str] | frozenset = frozenset()) -> int:
     """Events as PLOVER JSONL or a GDELT-compatible TSV (one row per event, mentions merged). Names are
     display names (ids in their own fields); by default only asserted events with confidence ≥
     :data:`MIN_CONFIDENCE` (``include_all`` keeps negated/proposed/hypothetical/future and unlikely ones)."""
-    merged = _merge_events(analyses, include_all)
+    merged = _merge_events(analyses, include_all, copies)
     if fmt == "gdelt":
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
         w.writerow(GDELT_FIELDS)
@@ -161,13 +169,17 @@ def export_events(analyses: Iterable[Analysis], fmt: str, fh: IO[str], include_a
 
 
 def export(analyses: Iterable[Analysis], fmt: str, out: str | None, tokens: bool = False,
-           include_all: bool = False) -> int:
-    """Write the export; returns the number of rows: articles, or events for plover/gdelt."""
+           include_all: bool = False, stories: dict[str, dict] | None = None) -> int:
+    """Write the export; returns the number of rows: articles, or events for plover/gdelt. ``stories``
+    (``Store.story_map()``) adds each article's story and thread ids and the article it copies; event
+    exports then count no copy twice."""
     n = 0
+    stories = stories or {}
     if fmt in ("plover", "gdelt"):
         fh2: IO[str] = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
         try:
-            return export_events(analyses, fmt, fh2, include_all=include_all)
+            copies = {k for k, v in stories.items() if v.get("dup_of")}
+            return export_events(analyses, fmt, fh2, include_all=include_all, copies=copies)
         finally:
             if out:
                 fh2.close()
@@ -177,7 +189,7 @@ def export(analyses: Iterable[Analysis], fmt: str, out: str | None, tokens: bool
 
         if not out:
             raise ValueError("parquet export needs --output FILE")
-        rows = [flat_row(a) for a in analyses]
+        rows = [flat_row(a, stories.get(a.article.id)) for a in analyses]
         n = len(rows)
         table = pa.Table.from_pylist(rows, schema=pa.schema(
             [(f, pa.int64() if f == "n_sentences" else pa.float64() if f == "date_confidence" else pa.string())
@@ -190,13 +202,17 @@ def export(analyses: Iterable[Analysis], fmt: str, out: str | None, tokens: bool
             for a in analyses:
                 if tokens:
                     a.sentences = analyse_text(a.article.text)
-                fh.write(json.dumps(a.to_dict(tokens=tokens), ensure_ascii=False) + "\n")
+                d = a.to_dict(tokens=tokens)
+                if a.article.id in stories:
+                    st = stories[a.article.id]
+                    d["story"] = {"story_id": st["story_id"], "thread_id": st["thread_id"], "copy_of": st["dup_of"]}
+                fh.write(json.dumps(d, ensure_ascii=False) + "\n")
                 n += 1
         elif fmt == "csv":
             w = csv.DictWriter(fh, fieldnames=FLAT_FIELDS)
             w.writeheader()
             for a in analyses:
-                w.writerow(flat_row(a))
+                w.writerow(flat_row(a, stories.get(a.article.id)))
                 n += 1
         else:
             raise ValueError(f"unknown export format {fmt!r} (jsonl, csv, parquet)")

@@ -30,6 +30,7 @@ from .common import (
     HIT_COLUMNS,
     Dialect,
     SQLReads,
+    StoryReads,
     analysis_json,
     article_values,
     entity_rows,
@@ -104,6 +105,19 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         'CREATE INDEX word_forms_stem ON word_forms (stem)',
         'CREATE INDEX word_forms_lemma ON word_forms (lemma)',
     ]),
+    (5, [  # stories: near-duplicates, same-story clusters, threads (khabar.stories)
+        """CREATE TABLE story_articles (
+            article_id TEXT COLLATE "C" PRIMARY KEY, story_id TEXT COLLATE "C" NOT NULL, seq BIGINT NOT NULL,
+            dup_of TEXT COLLATE "C", dup_kind TEXT, score DOUBLE PRECISION, date TEXT COLLATE "C", outlet TEXT,
+            title_words TEXT, body_hash TEXT, minhash BYTEA, shingles BYTEA, embedding BYTEA, actors TEXT)""",
+        "CREATE INDEX story_articles_story ON story_articles(story_id)",
+        """CREATE TABLE stories (
+            id TEXT COLLATE "C" PRIMARY KEY, thread_id TEXT COLLATE "C" NOT NULL, linked_to TEXT COLLATE "C",
+            link_score DOUBLE PRECISION, first_date TEXT COLLATE "C", last_date TEXT COLLATE "C",
+            size INTEGER NOT NULL, originals INTEGER NOT NULL, outlets INTEGER NOT NULL)""",
+        "CREATE INDEX stories_thread ON stories(thread_id)",
+        "CREATE INDEX stories_last_date ON stories(last_date)",
+    ]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 _LOCK_SCHEMA = 0x6B686162  # advisory lock keys ("khab"): schema migrations, writers
@@ -123,7 +137,7 @@ _PG = Dialect("%s", "%s::int", "true")
 _ph = _PG.ph
 
 
-class PostgresStore(SQLReads):
+class PostgresStore(SQLReads, StoryReads):
     dialect = _PG
     _LIST = "SELECT a.* FROM articles a"
     _EXCLUDE = "SELECT a.* FROM articles a WHERE a.rid NOT IN (SELECT rid FROM articles_fts WHERE tsv @@ %s::tsquery)"
@@ -270,6 +284,16 @@ class PostgresStore(SQLReads):
         with self._lock, self.db.transaction(), self.db.cursor() as cur:
             cur.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_WRITE,))
             return [self._insert(cur, a, f) for a, f in zip(analyses, fields, strict=True)]
+
+    def _write(self, statements: list[tuple[str, list[tuple]]]) -> None:
+        """Run each (sql, rows) with executemany, all in one transaction, under the writers' lock."""
+        if self.readonly:
+            raise StoreError(f"{self.path} was opened read-only")
+        with self._lock, self.db.transaction(), self.db.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_WRITE,))
+            for sql, rows in statements:
+                if rows:
+                    cur.executemany(sql, rows)
 
     # ------------------------------------------------------------------ reading
     def _dicts(self, sql: str, args: list | tuple = ()) -> list[dict]:

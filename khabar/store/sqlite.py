@@ -21,6 +21,7 @@ from .common import (
     HIT_COLUMNS,
     Dialect,
     SQLReads,
+    StoryReads,
     analysis_json,
     article_values,
     entity_rows,
@@ -117,6 +118,18 @@ CREATE INDEX IF NOT EXISTS events_actor ON events(actor);
 CREATE INDEX IF NOT EXISTS events_recipient ON events(recipient);
 CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions(event_id);
 CREATE INDEX IF NOT EXISTS mentions_rid ON mentions(rid);
+CREATE TABLE IF NOT EXISTS story_articles (
+    article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, seq INTEGER NOT NULL, dup_of TEXT, dup_kind TEXT,
+    score REAL, date TEXT, outlet TEXT, title_words TEXT, body_hash TEXT, minhash BLOB, shingles BLOB,
+    embedding BLOB, actors TEXT
+);
+CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id);
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY, thread_id TEXT NOT NULL, linked_to TEXT, link_score REAL, first_date TEXT,
+    last_date TEXT, size INTEGER NOT NULL, originals INTEGER NOT NULL, outlets INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stories_thread ON stories(thread_id);
+CREATE INDEX IF NOT EXISTS stories_last_date ON stories(last_date);
 """
 
 # bm25 column weights: title terms count more than body terms.
@@ -143,10 +156,11 @@ def _connect_ro(path: str) -> sqlite3.Connection:
 
 def _needs_migration(db: sqlite3.Connection) -> bool:
     cols = {r[1] for r in db.execute("PRAGMA table_info(events)")}
-    return not {"confidence", "method"} <= cols
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return not {"confidence", "method"} <= cols or not {"stories", "story_articles"} <= tables
 
 
-class SQLiteStore(SQLReads):
+class SQLiteStore(SQLReads, StoryReads):
     dialect = _SQLITE
     _LIST = ("SELECT a.*, json_extract(a.analysis, '$.article.published.confidence') AS date_confidence,"
              " json_extract(a.analysis, '$.article.published.method') AS date_method FROM articles a")
@@ -288,6 +302,21 @@ class SQLiteStore(SQLReads):
                 res = [self._insert(a, f) for a, f in zip(analyses, fields, strict=True)]
                 self.db.commit()
                 return res
+            except BaseException:
+                self.db.rollback()
+                raise
+
+    def _write(self, statements: list[tuple[str, list[tuple]]]) -> None:
+        """Run each (sql, rows) with executemany, all in one transaction."""
+        if self.readonly:
+            raise StoreError(f"{self.path} was opened read-only")
+        with self._lock:
+            try:
+                if not self.db.in_transaction:
+                    self.db.execute("BEGIN IMMEDIATE")
+                for sql, rows in statements:
+                    self.db.executemany(sql, rows)
+                self.db.commit()
             except BaseException:
                 self.db.rollback()
                 raise

@@ -1,0 +1,74 @@
+"""Signatures and assignments as the plain rows a store keeps (the store does not know this layer)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .cluster import Assignment, Story, StoryIndex
+from .signature import Signature
+
+
+def article_row(sig: Signature, a: Assignment) -> dict:
+    emb = sig.embedding
+    return {
+        "article_id": sig.article_id, "story_id": a.story_id, "seq": a.seq, "dup_of": a.dup_of,
+        "dup_kind": a.dup_kind, "score": a.score, "date": sig.date, "outlet": sig.outlet,
+        "title_words": " ".join(sig.title_words), "body_hash": sig.body_hash,
+        "minhash": sig.minhash.astype("<u4").tobytes(), "shingles": sig.shingles.astype("<u4").tobytes(),
+        "embedding": None if emb is None else emb.astype("<f2").tobytes(), "actors": " ".join(sig.actors),
+    }
+
+
+def story_row(s: Story, index: StoryIndex) -> dict:
+    outlets = {index.sigs[m].outlet for m in s.members if index.sigs[m].outlet}
+    return {
+        "id": s.id, "thread_id": s.thread_id, "linked_to": s.linked_to, "link_score": s.link_score,
+        "first_date": s.first_date, "last_date": s.last_date, "size": len(s.members),
+        "originals": sum(1 for m in s.members if m not in index.dup_of), "outlets": len(outlets),
+    }
+
+
+def _blob(b: bytes | memoryview | None, dtype: str) -> np.ndarray | None:
+    return None if b is None else np.frombuffer(bytes(b), dtype=dtype).copy()
+
+
+def signature_of(r: dict) -> Signature:
+    emb = _blob(r["embedding"], "<f2")
+    return Signature(
+        article_id=r["article_id"], body_hash=r["body_hash"], minhash=_blob(r["minhash"], "<u4"),
+        shingles=_blob(r["shingles"], "<u4"), title_words=tuple((r["title_words"] or "").split()),
+        embedding=None if emb is None else emb.astype(np.float32), actors=tuple((r["actors"] or "").split()),
+        date=r["date"], outlet=r["outlet"],
+    )
+
+
+def load_index(article_rows: list[dict], story_rows: list[dict]) -> StoryIndex:
+    """Rebuild a writer's index from what a store kept: the recorded decisions, not new ones."""
+    index = StoryIndex()
+    threads = {r["id"]: r for r in story_rows}
+    for r in article_rows:
+        sig = signature_of(r)
+        a = Assignment(r["article_id"], r["story_id"], r["seq"], r["dup_of"], r["dup_kind"], r["score"])
+        t = threads.get(r["story_id"])
+        index.record(sig, a, thread=(t["thread_id"], t["linked_to"], t["link_score"]) if t else None)
+    return index
+
+
+class StoryWriter:
+    """The writing process's side of story assignment: the index, loaded once from ``store`` (any
+    object with ``story_state`` and ``save_stories``), then each batch's new articles decided in
+    input order and their rows saved."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self.index: StoryIndex | None = None
+
+    def add(self, sigs: list[Signature]) -> list[Assignment]:
+        if self.index is None:
+            self.index = load_index(*self.store.story_state())
+        index = self.index
+        done = [(s, index.assign(s)) for s in sigs if s.article_id not in index.story_of]
+        changed = dict.fromkeys(a.story_id for _, a in done)
+        self.store.save_stories([article_row(s, a) for s, a in done],
+                                [story_row(index.stories[sid], index) for sid in changed])
+        return [a for _, a in done]
