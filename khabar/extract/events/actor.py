@@ -11,6 +11,7 @@ import re
 
 from ...model import Mention
 from ...text.textnorm import fold, normalize
+from . import unknown as U
 from .actors import _CIVIL, _armed, _governed, _is_force, _is_person, _sector, _sentence_country
 from .arguments import (
     _CALL_VERBS,
@@ -70,7 +71,11 @@ def agent_phrase(doc: _Doc, st: Reading, c: Candidate) -> bool:
                 doc.norm, te, min(s.end, te + 40)):
             by = [by_force]  # «أعلن الجيش التركي عن مقتل 26 مسلحا بضربات جوية»
     if not by:
-        return True
+        victim = next((m for m in victims if m.type != "LOC"), None) or U.victims(doc, st, c)
+        if victim is None:
+            return True  # no one named, no one counted: no participant
+        c.actor, c.conj, c.how = U.unknown_actor(doc, st, c), victim, U.UNKNOWN_METHOD
+        return False
     c.actor, c.conj = by[0], (victims[0] if victims else None)
     c.how = "agent phrase"
     return False

@@ -10,7 +10,9 @@ from dataclasses import replace
 
 from ...model import Analysis, Event, Mention, Sentence
 from . import actor as A
+from . import argmodel as ARG
 from . import dedup as D
+from . import unknown as U
 from .actors import _CIVIL, _as_state, _code_parts, _is_force, _is_person, _sector
 from .arguments import _human_object, _recipient, _sentence_subject
 from .attributes import _context, _date_for, _location
@@ -26,7 +28,7 @@ from .filters import (
     _unnamed_accuser,
     is_sports,
 )
-from .forms import _has_conj, _has_enclitic
+from .forms import _has_conj, _has_enclitic, _voweled_passive
 from .lexicon import Trigger, _find_triggers, _is_nominal
 from .modality import _future_timex, _modality
 from .state import Candidate, Reading
@@ -62,8 +64,26 @@ def _read_sentence(doc: _Doc, s: Sentence) -> None:
     doc.trigger_types = {t[0]: t[2].plover for t in triggers}
     for ts, te, trig in triggers:
         c = _candidate(doc, st, ts, te, trig)
-        if c is not None and not any(rule(doc, st, c) for rule in ACTOR_RULES) and c.actor is not None and c.actor.entity:
+        if c is None or any(rule(doc, st, c) for rule in ACTOR_RULES):
+            continue
+        if c.actor is None:
+            _unknown_actor(doc, st, c)
+        if c.actor is not None and c.actor.entity:
             _code_event(doc, st, c)
+
+
+def _unknown_actor(doc: _Doc, st: Reading, c: Candidate) -> None:
+    """An attack or arrest whose actor no rule found: coded with an unknown actor when the text
+    names or counts its victims («اعتقال الناشط X», «مقتل 12 شخصا»); no event otherwise."""
+    if c.trig.plover not in ("ASSAULT", "COERCE"):
+        return
+    counted = U.victims(doc, st, c)
+    if not (c.nominal or _voweled_passive(c.tok) or counted):
+        return  # an active verb whose subject was not recognised («احتجاجات تجتاح البلاد»): no guess
+    named = _recipient(doc, st.s, c.ts, c.te, None, False)
+    victim = named if named is not None and named.type != "LOC" else counted
+    if victim is not None:
+        c.actor, c.conj, c.how = U.unknown_actor(doc, st, c), victim, U.UNKNOWN_METHOD
 
 
 def _candidate(doc: _Doc, st: Reading, ts: int, te: int, trig: Trigger) -> Candidate | None:
@@ -127,7 +147,7 @@ def _mode_of(doc: _Doc, st: Reading, c: Candidate, actor: Mention) -> str:
 def _code_event(doc: _Doc, st: Reading, c: Candidate) -> None:
     """Code a trigger whose actor is found: its type, recipient, mode and date; then record it as a
     new event or one more mention of an event already found."""
-    actor = c.actor
+    actor = c.actor = U.unidentified(doc, c.actor) if c.actor is not None else None
     assert actor is not None and actor.entity
     if c.nominal:
         st.last_nominal_end = c.te
@@ -138,7 +158,7 @@ def _code_event(doc: _Doc, st: Reading, c: Candidate) -> None:
     if D.join_continuation(doc, st, c):
         return
     st.last_end, st.last_actor = c.te, actor.entity
-    recipient = _recipient_of(doc, st, c, actor)
+    actor, recipient = ARG.assign(doc, st, c, actor, _recipient_of(doc, st, c, actor))
     if c.trig.hint("human") and not _human_object(doc, doc.kb, c.tok, c.te, actor, recipient):
         return  # «أوقفت الحكومة المشروع»: halting a project is no arrest
     mode = _mode_of(doc, st, c, actor)
@@ -157,6 +177,8 @@ def _record(doc: _Doc, st: Reading, c: Candidate, actor: Mention, recipient: Men
     assert actor.entity
     a_cty, a_sec = _code_parts(kb, actor.entity)
     r_cty, r_sec = _code_parts(kb, recipient.entity) if recipient is not None and recipient.entity else (None, None)
+    if a_cty == U.UNKNOWN:
+        a_cty = None  # «XXX_UAF»: unidentified, of no country
     if a_cty is None:  # an official missing from the knowledge base, coded by the office named with them
         a_cty, a_sec = doc.offices.get(actor.entity, (None, None))
     if r_cty is None and recipient is not None:

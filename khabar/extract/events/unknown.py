@@ -1,0 +1,78 @@
+"""Events whose actor the text does not name: casualty and bombing reports, passive arrests and
+abductions («قتل سبعة متظاهرين», «فجر انتحاري نفسه», «اختطف مسلحون مجهولون …»). The event needs
+a participant the text does identify — the victims, the one arrested or attacked — and its actor is
+coded with what the text supports: ``XXX_UAF`` for unidentified gunmen, kidnappers or a suicide
+bomber, else ``XXX`` (not described at all). A place is never the actor's country."""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Mention
+from ...text.textnorm import fold
+from .actors import _sentence_country
+from .doc import _Doc
+from .forms import _AR
+from .state import Candidate, Reading
+
+UNKNOWN = "XXX"  # the text does not describe the actor
+UNKNOWN_ARMED = "XXX_UAF"  # unidentified gunmen, kidnappers, a suicide bomber of unknown affiliation
+UNKNOWN_METHOD = "unknown actor"
+
+# Who is not named but described as an unidentified armed actor
+_UNIDENTIFIED = re.compile(fold(
+    rf"(?<![{_AR}])[وف]?(?:ال)?(?:مسلحون\s+مجهولون|مسلحين\s+مجهولين|مجهولون|مجهولين|مسلح\s+مجهول|انتحاري|انتحارية|انتحاريون"
+    rf"|انتحاريين|خاطفون|خاطفين|الخاطفون|الخاطفين|ملثمون|ملثمين|عصابة|عصابات|مسلحون|مسلحين)(?![{_AR}])"))
+# Counted people who suffer the act: «12 شخصا», «خمسة مدنيين», «عشرات القرويين»
+_VICTIMS = re.compile(fold(
+    rf"(?<![{_AR}])(?:\d+|عدد|عشرات|العشرات|مئات|المئات|اثنين|اثنان|شخصين|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة"
+    rf"|أحد عشر|اثني عشر|اثنا عشر|[{_AR}]+ة عشر)\s+(?:من\s+)?(?:ال)?(?:أشخاص|اشخاص|شخصا|شخص|مدنيين|مدنيا|مواطنين|مواطنا"
+    rf"|قرويين|قرويا|أطفال|اطفال|طفلا|نساء|امرأة|سكان|ركاب|راكبا|مصلين|مصليا|زوار|زائرا|مدنيون|أشخاصا)(?![{_AR}])"))
+# Force personnel among the victims («مقتل خمسة جنود», «إصابة ثلاثة من رجال الشرطة»)
+_VICTIM_FORCE = re.compile(fold(
+    rf"(?<![{_AR}])(?:\d+|عدد|عشرات|اثنين|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة)\s+(?:من\s+)?(?:ال)?"
+    rf"(?:(?P<mil>جنود|جنديا|عسكريين|عسكريا|ضباط|ضابطا)|(?P<cop>شرطيين|شرطيا|رجال\s+الشرطة|رجال\s+الأمن|عناصر\s+الأمن|أفراد\s+الأمن))(?![{_AR}])"))
+
+
+def unknown_actor(doc: _Doc, st: Reading, c: Candidate) -> Mention:
+    """The unnamed actor of a trigger: ``XXX_UAF`` when the clause describes unidentified armed men
+    or a suicide bomber, else ``XXX``; a mention on the trigger itself (it names no one)."""
+    s = st.s
+    lo, hi = max(s.start, c.ts - 60), min(s.end, c.te + 60)
+    code = UNKNOWN_ARMED if _UNIDENTIFIED.search(doc.norm, lo, hi) else UNKNOWN
+    return Mention(c.ts, c.te, doc.text[c.ts : c.te], "ORG", code, "unknown", 0.5)
+
+
+def victims(doc: _Doc, st: Reading, c: Candidate) -> Mention | None:
+    """The counted victims right around a casualty trigger that names no one («مقتل 12 شخصا»,
+    «لقي 12 شخصا حتفهم»): the people of the place the sentence is set in, by their role."""
+    s = st.s
+    lo, hi = max(s.start, c.ts - 30), min(s.end, c.te + 40)
+    country = _sentence_country(doc, s)
+    if country is None:
+        return None
+    m = _VICTIM_FORCE.search(doc.norm, lo, hi)
+    sector = ("MIL" if m.group("mil") else "COP") if m else None
+    if m is None:
+        m = _VICTIMS.search(doc.norm, lo, hi)
+        sector = "CVL"
+    if m is None:
+        return None
+    return Mention(m.start(), m.end(), doc.text[m.start() : m.end()], "ORG", f"{country}_{sector}", "victims", 0.5)
+
+
+_UNNAMED_AFTER = re.compile(fold(rf"\s+(?:ال)?(?:مجهولون|مجهولين|مجهول|ملثمون|ملثمين|ملثم)(?![{_AR}])"))
+
+
+def unidentified(doc: _Doc, m: Mention) -> Mention:
+    """A generic armed group the text marks as unidentified («مسلحون مجهولون», «انتحاري», «الخاطفون»)
+    is an unknown armed actor, not the armed men of the place it acts in."""
+    if not _GENERIC.match(m.entity or "") or not (
+        _UNNAMED_AFTER.match(doc.norm, m.end) or _UNIDENTIFIED.fullmatch(doc.norm, m.start, m.end)
+        and not doc.norm[m.start : m.end].strip().endswith(("مسلحون", "مسلحين"))
+    ):
+        return m
+    return Mention(m.start, m.end, m.text, m.type, UNKNOWN_ARMED, m.method, m.confidence)
+
+
+_GENERIC = re.compile(r"^[A-Z]{3}_(?:REB|UAF|CVL|MIL)$")
