@@ -11,11 +11,9 @@ title: terms, and the same with an outlet or a date range. Each query runs once 
 (the first call of a process also loads the word-form lookup: reported apart as ``first_ms``), then
 ``--repeat`` times; the percentiles are over every timed call.
 
-``--synthesize N`` builds a synthetic store of N articles from a real one (rows copied with new ids,
-dates shifted by whole years so ranges stay meaningful; index columns copied as they are): what a
-store of that size costs to search, without analysing N articles. Only what search reads is copied
-(articles, the full-text index, word forms); ``analysis`` is replaced by a stub, so such a store is
-for this bench only.
+``--synthesize N`` first builds a synthetic store of N articles from a real one (``bench/synth.py``:
+rows copied with new ids, dates shifted by whole years, the index copied as it is): what a store of
+that size costs to search, without analysing N articles.
 """
 
 from __future__ import annotations
@@ -24,10 +22,11 @@ import argparse
 import json
 import os
 import platform
-import sqlite3
 import statistics
 import time
 from pathlib import Path
+
+from synth import synthesize  # bench/synth.py, beside this script
 
 from khabar.store import open_store
 
@@ -81,42 +80,6 @@ def measure(db: str, repeat: int) -> dict:
             "p50_ms": round(statistics.median(flat), 1), "p95_ms": round(p95, 1), "max_ms": round(flat[-1], 1),
             "cpu_p50_ms": round(statistics.median(cpu), 1), "cpu_p95_ms": round(cpu[int(round(0.95 * (len(cpu) - 1)))], 1),
             "slowest": [[q, round(ms, 1)] for ms, q in slowest], "zero_hit_queries": [q for q, h in hits.items() if not h]}
-
-
-_COPY_ARTICLES = """INSERT INTO main.articles (rid, id, title, outlet, outlet_name, url, published, precision, sort_date,
- dateline, agencies, language, source_path, raw_sha1, text, analysis)
- SELECT rid + :off, id || :suffix, title, outlet, outlet_name, url,
-        CASE WHEN published IS NULL THEN NULL ELSE printf('%04d', substr(published, 1, 4) - :years) || substr(published, 5) END,
-        precision,
-        CASE WHEN sort_date IS NULL THEN NULL ELSE printf('%04d', substr(sort_date, 1, 4) - :years) || substr(sort_date, 5) END,
-        dateline, agencies, language, NULL, NULL, text, '{}'
- FROM src.articles"""
-_COPY_FTS = """INSERT INTO main.articles_fts (rowid, title_stems, title_lemmas, body_stems, body_lemmas)
- SELECT rowid + :off, title_stems, title_lemmas, body_stems, body_lemmas FROM src.articles_fts"""
-
-
-def synthesize(src: str, dst: str, n: int) -> dict:
-    """Copy the source store's searchable rows into a new store until it holds ``n`` articles."""
-    if os.path.exists(dst):
-        raise SystemExit(f"{dst} exists; give a new path")
-    open_store(dst).close()  # the schema, as khabar creates it
-    db = sqlite3.connect(dst)
-    db.execute("ATTACH DATABASE ? AS src", (f"file:{src}?mode=ro",))
-    per, top = db.execute("SELECT count(*), max(rid) FROM src.articles").fetchone()
-    db.execute("INSERT OR IGNORE INTO main.word_forms SELECT * FROM src.word_forms")
-    t0, copies = time.perf_counter(), 0
-    while copies * per < n:
-        off, years = copies * (top + 1), copies
-        db.execute(_COPY_ARTICLES, {"off": off, "suffix": f"~{copies}" if copies else "", "years": years})
-        db.execute(_COPY_FTS, {"off": off})
-        db.commit()
-        copies += 1
-        print(f"  {copies * per:,} articles ({time.perf_counter() - t0:.0f} s)", flush=True)
-    db.execute("DETACH DATABASE src")
-    db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
-    db.commit()
-    db.close()
-    return {"copies": copies, "build_s": round(time.perf_counter() - t0), "bytes": os.path.getsize(dst)}
 
 
 def main() -> None:
