@@ -23,7 +23,20 @@ from khabar.eval.summary import (
 )
 from khabar.ingest.readers import iter_sources
 from khabar.model import Analysis
-from khabar.stories.summary import Weights, cosine, readable, score_units, summarize, units
+from khabar.stories.summary import (
+    FEATURES,
+    Ranker,
+    Weights,
+    cosine,
+    default_ranker,
+    ranker_inputs,
+    ranker_rows,
+    readable,
+    score_units,
+    sentence_features,
+    summarize,
+    units,
+)
 
 
 # ---------------------------------------------------------------------- ROUGE
@@ -123,12 +136,63 @@ def test_centrality_across_articles_prefers_what_others_report(story):
 
 def test_weights_decide(story):
     a = story[1]
-    lead = summarize([a], n=1, weights=Weights(position=10, title=0, centrality=0, actors=0, events=0, length=0))
+    lead = summarize([a], n=1, weights=Weights(position=10, title=0, centrality=0, actors=0, events=0, length=0),
+                     ranker=None)
     assert lead[0].position == 0
-    other = summarize([a], n=1, weights=Weights(position=0, title=0, centrality=1, actors=0, events=0, length=0))
+    other = summarize([a], n=1, weights=Weights(position=0, title=0, centrality=1, actors=0, events=0, length=0),
+                      ranker=None)
     best = max(score_units([a], Weights(position=0, title=0, centrality=1, actors=0, events=0, length=0)),
                key=lambda u: u.score)
     assert other[0].start == best.start
+
+
+# ---------------------------------------------------------------------- the learned ranker
+def _stump(feature: str, threshold: float, low: float, high: float, **kw) -> Ranker:
+    """A one-split ranker: ``low`` when the feature is <= threshold, else ``high``."""
+    tree = {"f": [ranker_inputs().index(feature), -1, -1], "t": [threshold, 0, 0], "l": [1, -1, -1],
+            "r": [2, -1, -1], "v": [0.0, low, high]}
+    return Ranker({"features": ranker_inputs(), "trees": [tree], **kw})
+
+
+def test_sentence_features_one_row_per_candidate(story):
+    a = story[2]
+    cands, rows = sentence_features(a)
+    assert [u.start for u in cands] == [u.start for u in units(a)]
+    assert all(len(r) == len(FEATURES) for r in rows)
+    f = [dict(zip(FEATURES, r, strict=True)) for r in rows]
+    assert [x["cand_rank"] for x in f] == list(range(len(rows)))
+    assert f[0]["lead_sim"] == pytest.approx(1.0) and f[0]["hand_gap"] <= 0
+    assert all(0 <= x["title_stems_r"] <= 1 and 0 <= x["quote_share"] <= 1 for x in f)
+    expanded = ranker_rows(rows)
+    assert len(expanded[1]) == len(ranker_inputs()) and expanded[1][len(FEATURES):2 * len(FEATURES)] == rows[0]
+    assert sentence_features(a)[1] == rows  # deterministic
+
+
+def test_ranker_trees_and_lead_margin(story):
+    a = story[1]
+    # a later sentence predicted better by 0.5: chosen unless the lead's margin is larger
+    later = _stump("cand_rank", 0.5, 0.0, 0.5)
+    assert later.predict(ranker_rows([[0.0] * len(FEATURES)])) == [0.0]
+    assert summarize([a], n=1, ranker=later)[0].position > 0
+    assert summarize([a], n=1, ranker=_stump("cand_rank", 0.5, 0.0, 0.5, margin=0.6))[0].position == 0
+    # far sentences lose ``far``: the chosen one is among the first ``near`` + 1 candidates
+    deep = _stump("cand_rank", 2.5, 0.0, 0.5, near=2, far=1.0)
+    assert summarize([a], n=1, ranker=deep)[0].position <= units(a)[2].position
+    with pytest.raises(ValueError):
+        Ranker({"features": ["no-such-feature"], "trees": []})
+
+
+def test_shipped_ranker(story):
+    r = default_ranker()
+    assert r is not None and set(r.columns) <= set(range(len(ranker_inputs())))
+    assert r.meta["script"] == "scripts/train_summary.py" and r.margin >= 0 and len(r.trees) > 10
+    for a in story:
+        cands, rows = sentence_features(a)
+        pred = r.predict(ranker_rows(rows))
+        assert all(-1 < p < 3 for p in pred)  # ROUGE-1 + ROUGE-2 F1 is in [0, 2]
+    # the learned summary of a story: one sentence from each of several outlets, cited, as the hand one
+    out = summarize(story, n=3)
+    assert len({s.article_id for s in out}) == 3
 
 
 # ---------------------------------------------------------------------- `khabar eval summary`
@@ -158,7 +222,7 @@ def test_eval_summary_cli(tmp_path):
         rows = {line.split()[0]: [float(x) for x in line.split()[1:]] for line in r.output.splitlines()[2:]}
         if want:
             assert rows["lead-1"] == rows["oracle-1"] == [100.0, 100.0, 100.0]
-            assert all(0 < x <= 100 for x in rows["khabar"])
+            assert all(0 < x <= 100 for x in rows["khabar"] + rows["hand"])
     assert len(cache.read_text(encoding="utf-8").splitlines()) == len(recs)  # analysed once, then read back
     bad = CliRunner().invoke(main, ["eval", "summary", "--data", str(tmp_path / "none.jsonl")])
     assert bad.exit_code != 0 and "no such file" in bad.output

@@ -170,7 +170,8 @@ def eval_entities_cmd(gold: str, docs: str, verbose: bool) -> None:
 @click.option("-j", "--workers", type=int, default=1, show_default=True, help="processes analysing articles")
 def eval_summary_cmd(data: str | None, split: str, limit: int | None, cache: str | None, workers: int) -> None:
     """One-sentence summaries against BBC Arabic standfirsts: ROUGE-1/2/L F1 (Arabic-aware tokens) of
-    lead-1, the oracle sentence and khabar's summariser."""
+    lead-1, the oracle sentence, khabar's summariser (the learned ranker, trained on dev) and the
+    hand-weighted scorer it replaced (hand)."""
     from pathlib import Path
 
     from ..eval.summary import analyses, evaluate, read_standfirsts, standfirst_candidates
@@ -188,7 +189,8 @@ def eval_summary_cmd(data: str | None, split: str, limit: int | None, cache: str
     recs = read_standfirsts(data, split=split, limit=limit)
     t0 = time.perf_counter()
     by_id = analyses(recs, None if cache == "none" else cache, workers=workers)
-    scores = evaluate(recs, by_id, {"khabar": lambda a: " ".join(c.text for c in summarize([a], n=1))})
+    scores = evaluate(recs, by_id, {"khabar": lambda a: " ".join(c.text for c in summarize([a], n=1)),
+                                    "hand": lambda a: " ".join(c.text for c in summarize([a], n=1, ranker=None))})
     click.echo(f"{split} split: {len(recs)} articles, {scores[0].n} scored ({len(recs) - scores[0].n} without an "
                f"analysis or a body sentence) in {time.perf_counter() - t0:.0f}s")
     click.echo(f"{'system':<10} {'ROUGE-1':>8} {'ROUGE-2':>8} {'ROUGE-L':>8}")

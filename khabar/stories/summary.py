@@ -7,7 +7,16 @@ no store, no clock, no network.
 
 * **Candidates** are body sentences (the title is not one) that read on their own: not too short or
   too long, not a bare quotation, a byline, a «read more», a lead-in ending in «:» (:func:`readable`).
-* **Salience** (:class:`Weights`) combines the sentence's position in its article, its TF-IDF
+* **Salience** is learned (:class:`Ranker`, ``data/models/summary-ranker.json``, rebuilt by
+  ``scripts/train_summary.py``): regression trees over :data:`FEATURES` of the sentence and of its
+  article's lead (position, paragraph, length, title overlap in stems and lemmas, TF-IDF centrality,
+  similarity to the lead, entities, events, quotes, digits, the hand score below …) predict the
+  sentence's ROUGE-1 + ROUGE-2 F1 against a standfirst; trained on the *dev* half of the BBC Arabic
+  standfirsts only. The lead is kept unless another sentence is predicted better by a margin (set by
+  cross-validation on dev). The trees are evaluated in pure Python: no runtime dependency. In a story,
+  each sentence's learned score (within its article) is added to the story-level parts of the hand
+  weights: centrality across articles, the titles, the actors.
+* **Hand salience** (:class:`Weights`, ``ranker=None``; also features of the ranker) combines the sentence's position in its article, its TF-IDF
   similarity to the titles, its centrality (similarity to the rest of the document, or in a story
   to the *other* articles: what several outlets report), the story's main actors it names and the
   coded events it carries, and a preference for sentences of a standfirst's length. TF-IDF weights
@@ -26,6 +35,7 @@ dev``), never on the test half.
 from __future__ import annotations
 
 import functools
+import json
 import math
 import re
 from collections import Counter
@@ -89,6 +99,8 @@ class _Unit:
     words: int = 0
     score: float = 0.0
     parts: dict[str, float] = field(default_factory=dict)
+    paragraph: int = 0
+    toks: list[Token] = field(default_factory=list)
 
 
 @functools.lru_cache(maxsize=1)
@@ -169,7 +181,7 @@ def units(a: Analysis, doc: int = 0) -> list[_Unit]:
         nwords = sum(t.kind != "punct" for t in toks)
         actors = frozenset(m.entity for m in a.mentions if m.entity and s.start <= m.start < s.end)
         event = max((c for st, _, c in ev_spans if s.start <= st < s.end), default=0.0)
-        u = _Unit(doc, s.start, s.end, pos, _vector(toks), actors, event, nwords)
+        u = _Unit(doc, s.start, s.end, pos, _vector(toks), actors, event, nwords, paragraph=s.paragraph, toks=toks)
         pos += 1
         fallback.append(u)
         if readable(text[s.start : s.end], nwords):
@@ -237,11 +249,188 @@ def score_units(analyses: Sequence[Analysis], w: Weights = DEFAULT) -> list[_Uni
     return cands
 
 
+# ---------------------------------------------------------------------- the learned ranker
+FEATURES = (
+    "position", "rel_position", "cand_rank", "paragraph", "in_paragraph", "words", "chars", "title_cos",
+    "title_stems_r", "title_stems_p", "title_lemmas_r", "centrality", "lead_sim", "prev_sim", "mentions",
+    "entities", "per", "org", "loc", "actors", "event", "events", "quote_share", "quotes", "timexes", "hand",
+    "hand_rank", "hand_gap", "digits", "quote_marks", "commas", "conj_start", "question", "n_body", "n_cands",
+    "title_words",
+)
+_QUOTE_MARKS = re.compile(r"[«»\"“”]")
+
+
+def _content(toks: Sequence[Token], attr: str) -> set[str]:
+    """Content-word stems or lemmas (the commonest function words out, as in the TF-IDF vectors)."""
+    return {getattr(t, attr) or t.norm for t in toks if t.kind != "punct" and _idf(t.norm) >= 1.0}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(b) if b else 0.0
+
+
+def _in(spans: Sequence[tuple[int, int]], u: _Unit) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in spans if u.start <= s < u.end]
+
+
+def _article_context(a: Analysis) -> dict:
+    """What the features of one article's sentences look up: spans of its annotations and its title."""
+    title = tokenize(a.article.title) if a.article.title else []
+    return {
+        "mentions": [(m.start, m.end, m.type, m.entity) for m in a.mentions],
+        "events": [(m.start, m.end) for e in a.events for m in e.mentions],
+        "quotes": [(q.start, q.end) for q in a.quotes],
+        "timexes": [(t.start, t.end) for t in a.timexes],
+        "title_stems": _content(title, "stem"),
+        "title_lemmas": _content(title, "lemma"),
+        "title_words": sum(t.kind != "punct" for t in title),
+        "n_body": sum(1 for s in a.sentences if s.start >= _body_start(a)),
+    }
+
+
+def _unit_features(u: _Unit, a: Analysis, ctx: dict, lead: _Unit, prev: _Unit | None, rank: int) -> dict[str, float]:
+    text = a.article.text[u.start : u.end]
+    ms = [m for m in ctx["mentions"] if u.start <= m[0] < u.end]
+    quoted = sum(min(e, u.end) - s for s, e in _in(ctx["quotes"], u))
+    stems, lemmas = _content(u.toks, "stem"), _content(u.toks, "lemma")
+    return {
+        "position": u.position, "rel_position": u.position / max(1, ctx["n_body"] - 1), "cand_rank": rank,
+        "paragraph": u.paragraph - lead.paragraph, "words": u.words, "chars": u.end - u.start,
+        "title_cos": u.parts.get("title", 0.0), "title_stems_r": _overlap(stems, ctx["title_stems"]),
+        "title_stems_p": _overlap(ctx["title_stems"], stems), "title_lemmas_r": _overlap(lemmas, ctx["title_lemmas"]),
+        "centrality": u.parts.get("centrality", 0.0), "lead_sim": cosine(u.vec, lead.vec),
+        "prev_sim": cosine(u.vec, prev.vec) if prev else 0.0, "mentions": len(ms),
+        "entities": len({m[3] for m in ms if m[3]}), "per": sum(m[2] == "PER" for m in ms),
+        "org": sum(m[2] == "ORG" for m in ms), "loc": sum(m[2] == "LOC" for m in ms),
+        "actors": u.parts.get("actors", 0.0), "event": u.event, "events": len(_in(ctx["events"], u)),
+        "quote_share": quoted / max(1, u.end - u.start), "quotes": len(_in(ctx["quotes"], u)),
+        "timexes": len(_in(ctx["timexes"], u)), "hand": u.score,
+        "digits": sum(c.isdigit() for c in text), "quote_marks": len(_QUOTE_MARKS.findall(text)),
+        "commas": text.count("،") + text.count(","), "conj_start": float(text.lstrip().startswith(("و", "ف"))),
+        "question": float(text.rstrip().endswith(("?", "؟"))), "title_words": ctx["title_words"],
+    }
+
+
+def sentence_features(a: Analysis, w: Weights = DEFAULT) -> tuple[list[_Unit], list[list[float]]]:
+    """One article's candidate sentences (scored by the hand weights ``w``) and a feature row each, in
+    the order of :data:`FEATURES`: what the learned ranker reads, and what ``scripts/train_summary.py``
+    trains it on."""
+    cands = score_units([a], w)
+    if not cands:
+        return [], []
+    ctx = _article_context(a)
+    order = sorted(range(len(cands)), key=lambda i: -cands[i].score)
+    hand_rank = {i: r for r, i in enumerate(order)}
+    top = cands[order[0]].score
+    rows, para_first, prev = [], {}, None
+    for i, u in enumerate(cands):
+        f = _unit_features(u, a, ctx, cands[0], prev, i)
+        para_first.setdefault(u.paragraph, u.position)
+        f.update(in_paragraph=u.position - para_first[u.paragraph], hand_rank=hand_rank[i], hand_gap=u.score - top,
+                 n_body=ctx["n_body"], n_cands=len(cands))
+        rows.append([float(f[k]) for k in FEATURES])
+        prev = u
+    return cands, rows
+
+
+def ranker_inputs() -> list[str]:
+    """What the ranker reads of a sentence: its :data:`FEATURES`, those of its article's first candidate
+    (``lead_``: is the lead a weak one?) and the differences (``diff_``: is this one better?)."""
+    return [*FEATURES, *("lead_" + k for k in FEATURES), *("diff_" + k for k in FEATURES)]
+
+
+def ranker_rows(rows: Sequence[Sequence[float]]) -> list[list[float]]:
+    """One article's feature rows (the first candidate first) → the ranker's inputs."""
+    lead = list(rows[0]) if rows else []
+    return [[*r, *lead, *(x - y for x, y in zip(r, lead, strict=True))] for r in rows]
+
+
+class Ranker:
+    """A regression-tree ensemble (trained by ``scripts/train_summary.py``, stored as JSON) that predicts
+    how well a sentence would do as its article's one-sentence summary (ROUGE-1 + ROUGE-2 F1 against a
+    standfirst), evaluated in pure Python. ``margin`` is what the lead (first candidate) gets added, so
+    that another sentence must beat it by that much; ``far`` is what sentences after the first
+    ``near`` lose."""
+
+    def __init__(self, spec: dict):
+        names, known = list(spec["features"]), ranker_inputs()
+        missing = [k for k in names if k not in known]
+        if missing:
+            raise ValueError(f"summary ranker: unknown features {missing}")
+        self.columns = [known.index(k) for k in names]
+        self.margin = float(spec.get("margin", 0.0))
+        self.near, self.far = int(spec.get("near", 10**6)), float(spec.get("far", 0.0))
+        self.trees = [(t["f"], t["t"], t["l"], t["r"], t["v"]) for t in spec["trees"]]
+        self.meta = spec.get("meta", {})
+
+    def predict(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """Predicted ROUGE-1 + ROUGE-2 F1 of each row of :func:`ranker_rows`."""
+        out = []
+        for row in rows:
+            x = [row[c] for c in self.columns]
+            total = 0.0
+            for f, t, left, right, v in self.trees:
+                i = 0
+                while f[i] >= 0:
+                    i = left[i] if x[f[i]] <= t[i] else right[i]
+                total += v[i]
+            out.append(total)
+        return out
+
+    def salience(self, rows: Sequence[Sequence[float]]) -> list[tuple[float, float]]:
+        """(prediction, salience) of one article's candidates: the lead plus ``margin``, sentences past
+        the first ``near`` minus ``far``."""
+        pred = self.predict(ranker_rows(rows))
+        return [(p, p + (self.margin if r == 0 else -self.far if r > self.near else 0.0))
+                for r, p in enumerate(pred)]
+
+
+MODEL = "summary-ranker.json"
+
+
+@functools.lru_cache(maxsize=1)
+def default_ranker() -> Ranker | None:
+    """The shipped ranker (``data/models/summary-ranker.json``); None when it is missing."""
+    from importlib import resources
+
+    path = resources.files("khabar") / "data" / "models" / MODEL
+    if not path.is_file():
+        return None
+    return Ranker(json.loads(path.read_text(encoding="utf-8")))
+
+
+def learned_units(analyses: Sequence[Analysis], ranker: Ranker, w: Weights = DEFAULT) -> list[_Unit]:
+    """All candidate sentences, ``score`` = the ranker's prediction within its article (plus the lead
+    margin for each article's first candidate); in a story, plus what the hand weights give the
+    story-level parts: centrality across articles (reported by the others), the titles, the actors."""
+    cands: list[_Unit] = []
+    for i, a in enumerate(analyses):
+        us, rows = sentence_features(a, w)
+        for u, (p, sal) in zip(us, ranker.salience(rows), strict=True):
+            u.doc = i
+            u.parts = {"learned": p}
+            u.score = sal
+        cands += us
+    if len({u.doc for u in cands}) > 1:
+        story = {(u.doc, u.start): u.parts for u in score_units(analyses, w)}
+        for u in cands:
+            p = story[(u.doc, u.start)]
+            u.parts.update({k: p[k] for k in ("centrality", "title", "actors")})
+            u.score += w.centrality * p["centrality"] + w.title * p["title"] + w.actors * p["actors"]
+    return cands
+
+
+_DEFAULT_RANKER = object()
+
+
 def summarize(analyses: Sequence[Analysis], n: int = 3, weights: Weights = DEFAULT, lam: float = 0.7,
-              max_similarity: float = 0.5) -> list[Cited]:
+              max_similarity: float = 0.5, ranker: Ranker | None | object = _DEFAULT_RANKER) -> list[Cited]:
     """The ``n`` most salient, non-redundant sentences of one article or a story, each cited by
-    article id and span, in chronological then textual order."""
-    cands = score_units(analyses, weights)
+    article id and span, in chronological then textual order. Salience is the learned ranker's
+    (the shipped one by default) or, with ``ranker=None`` (or no model shipped), the hand ``weights``."""
+    if ranker is _DEFAULT_RANKER:
+        ranker = default_ranker()
+    cands = learned_units(analyses, ranker, weights) if isinstance(ranker, Ranker) else score_units(analyses, weights)
     if not cands:
         return []
     lo, hi = min(u.score for u in cands), max(u.score for u in cands)
@@ -275,4 +464,5 @@ def _cited(a: Analysis, u: _Unit) -> Cited:
                  p.value if p else None)
 
 
-__all__ = ["Cited", "DEFAULT", "Weights", "cosine", "readable", "score_units", "summarize", "units"]
+__all__ = ["FEATURES", "Cited", "DEFAULT", "Ranker", "Weights", "cosine", "default_ranker", "learned_units", "ranker_inputs",
+           "ranker_rows", "readable", "score_units", "sentence_features", "summarize", "units"]
