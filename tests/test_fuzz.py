@@ -344,9 +344,9 @@ def test_long_digit_run_is_linear():
     """«\\d+\\s+…» restarted at every digit of a run: 50,000 digits took 20 s in analyze."""
     from khabar.entities.linking import _counted
 
-    t = time.perf_counter()
+    t = time.process_time()
     assert _counted().search("1" * 30000) is None
-    assert time.perf_counter() - t < 1.0
+    assert time.process_time() - t < 1.0
     a = analyze_ok(RawDoc(source="fuzz", fmt="text", text="الرقم " + "7" * 6000))
     assert a is not None
 

@@ -176,9 +176,9 @@ def _nested(depth: int) -> str:
 
 @pytest.mark.parametrize("depth, method", [(1000, "trafilatura"), (100_000, "flat text (nesting too deep)")])
 def test_deeply_nested_html_keeps_its_body(depth, method):
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     ex = extract(_nested(depth))
-    assert time.perf_counter() - t0 < 3
+    assert time.process_time() - t0 < 3
     assert ex.method == method and ex.title == "الناتو وروسيا"
     assert _DEEP_BODY in ex.text and "بدأت اليوم" in ex.text
 
