@@ -119,7 +119,7 @@ _REL_PERIOD = re.compile(
 _MONTH_REL = re.compile(rf"{_M}{_M2}\s+(?P<rel>{_f('الماضي|المقبل|القادم|الحالي|الجاري|المنصرم')}){_E}")
 _AGO = re.compile(
     _f(rf"{_B}(?P<dir>منذ|قبل|بعد|خلال)\s+(?:(?P<num>\d+|{'|'.join(_NUMWORDS)})\s+)?(?P<unit>{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
-       r"(?:\s+(?:و)?نصف)?") + _E
+       r"(?:\s+(?:و)?نصف)?") + _E + r"(?!\s*(?:19|20)\d\d)"  # «منذ عام 2003» is the year 2003
 )
 _YEAR = re.compile(_f(rf"{_B}(?:(?:(?:في|منذ|خلال|حتى|بحلول|قبل|بعد)\s+)(?:عام|العام|سنة|سنه)?|(?:عام|العام|سنة|سنه))\s*(?P<y>(?:19|20)\d\d)(?!\d)"))
 _THIS = re.compile(_f(rf"{_B}(?:هذا|هذه)\s+(?P<unit>العام|السنة|الشهر|الأسبوع|الاسبوع|الخريف|الشتاء|الربيع|الصيف){_E}"))
@@ -695,8 +695,25 @@ _BARE_MONTH = re.compile(
     rf"(?:(?:\s*[/\\(]\s*|\s+)(?P<m2>{_MONTH_ALT})(?![\u0621-\u064a])\s*\)?)?")
 
 
+# the month that closes a span of months, with the year: «بين آب/أغسطس وتشرين الأول/أكتوبر 2015»
+_MONTH_SPAN_END = re.compile(
+    rf"\s*(?:و|{_f('إلى|الى|حتى')}|-|–)\s*(?:{_f('شهر')}\s+)?(?P<m1>{_MONTH_ALT})(?![\u0621-\u064a])"
+    rf"(?:\s*[/\\(]\s*(?:{_MONTH_ALT})(?![\u0621-\u064a])\s*\)?)?\s*(?:{_f('من')}\s+)?(?:{_f('عام')}\s*)?(?P<y>{_Y4})(?!\d)")
+
+
+def _bare_month_year(sc: _Scan, m: re.Match[str], mo: int) -> tuple[int | None, bool]:
+    """(year, anchored) of a month alone: the year of the month that closes its span, or the one
+    the publication date points to (past-leaning, as for yearless days)."""
+    span = _MONTH_SPAN_END.match(sc.norm, m.end(), sc.end)
+    if span:
+        y = int(span.group("y"))
+        return (y if mo <= _month_of(span) else y - 1), False
+    a = _closest_year(mo, 0, sc.anchor, _tense(sc, m.start(), m.end())) if sc.anchor else None
+    return (a.year if a else None), bool(a)
+
+
 def _bare_months(sc: _Scan) -> None:
-    """Months alone, their year from the publication date (past-leaning, as yearless days are)."""
+    """Months alone, their year from a month span's end or from the publication date."""
     for m in sc.finditer(_BARE_MONTH):
         mo = _month_of(m)
         m2 = m.group("m2")
@@ -705,9 +722,9 @@ def _bare_months(sc: _Scan) -> None:
         if not (m2 or m.group("shahr") or (m.group("prep") and m.group("m1") in _PLAIN_MONTHS)):
             continue
         s = m.start("shahr") if m.group("shahr") else m.start("m1")
-        a = _closest_year(mo, 0, sc.anchor, _tense(sc, m.start(), m.end())) if sc.anchor else None
-        val = f"{a.year:04d}-{mo:02d}" if a else f"XXXX-{mo:02d}"
-        sc.add(Timex(s, m.end(), "", "DATE", val, "month", "partial", bool(a)))
+        y, anchored = _bare_month_year(sc, m, mo)
+        val = f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}"
+        sc.add(Timex(s, m.end(), "", "DATE", val, "month", "partial", anchored))
 
 
 # a year before 1900 with its word: «عام 1854» (without هـ: the Hijri finder takes «عام 1436هـ»)
