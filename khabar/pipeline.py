@@ -109,6 +109,7 @@ class Doc:
     sitename: str | None = None
     author: str | None = None
     crawled: bool = False
+    crawl_day: dt.date | None = None  # the crawl date when it could be read (a weak publication date)
     cleaned: Cleaned | None = None
     body_start: int = 0
     analysis: Analysis | None = None
@@ -166,7 +167,7 @@ def _crawl_bound(doc: Doc) -> None:
     if crawl:
         cd = D.parse_iso(str(crawl))
         if cd and cd.value and cd.precision == "day":
-            doc.latest = min(doc.ref_date, dt.date.fromisoformat(cd.value))
+            doc.latest = doc.crawl_day = min(doc.ref_date, dt.date.fromisoformat(cd.value))
             doc.date_note = f"crawled {cd.value}: used as the latest possible date"
 
 
@@ -208,7 +209,7 @@ def _metadata(doc: Doc) -> None:
 def _pubdate(doc: Doc) -> None:
     art = doc.article
     art.published = M.publication_date(art.text, doc.cleaned, doc.body_start, doc.meta_date, doc.latest,
-                                       crawled=doc.crawled, guess=doc.date_guess)
+                                       crawled=doc.crawled, guess=doc.date_guess, crawl_day=doc.crawl_day)
     if doc.date_note:
         art.published.notes.append(doc.date_note)
 

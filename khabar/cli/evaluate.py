@@ -69,7 +69,7 @@ def _analyse_dir(docs: str | None, gold: str | None = None) -> dict:
     (records of a JSONL corpus are keyed by their id; only those named in the gold file are analysed)."""
     from pathlib import Path as _P
 
-    from ..eval.harness import REF_DATE, read_gold
+    from ..eval.harness import REF_DATE, gold_names, read_gold
     from ..ingest.readers import RawDoc, iter_sources
     from ..pipeline import analyze
 
@@ -81,7 +81,7 @@ def _analyse_dir(docs: str | None, gold: str | None = None) -> dict:
             if not isinstance(d, RawDoc):
                 continue
             key = d.doc_id or _P(d.source.split("#")[0]).name
-            if wanted is not None and not any(key.startswith(w) for w in wanted):
+            if wanted is not None and not any(gold_names(key, w) for w in wanted):
                 continue
             out[key] = analyze(d, REF_DATE)
         return out

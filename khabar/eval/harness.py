@@ -87,9 +87,15 @@ def _locate(a: Analysis, cue: str, body_only: bool = True) -> tuple[int, int] | 
     return starts[n - 1], starts[n - 1] + len(cue)
 
 
+def gold_names(name: str, key: str) -> bool:
+    """Does a gold key name this analysed article: the same id, or a seed file's prefix («000» names
+    «000_04af….txt»)? «snn-2015-08-01-44» does not name «snn-2015-08-01-440»."""
+    return name == key or (name.startswith(key) and not name[len(key)].isalnum())
+
+
 def _by_seed(analyses: dict[str, Analysis], key: str) -> Analysis | None:
     for name, a in analyses.items():
-        if name.startswith(key):
+        if gold_names(name, key):
             return a
     return None
 
@@ -128,7 +134,7 @@ def _span_eval(
             sc.wrong_attr += 1
             sc.misses.append(f"{key} {show_gold(row)}  → predicted {show_item(a, x)}")
     for name, a in analyses.items():
-        key = next((k for k in keys if name.startswith(k)), None)
+        key = next((k for k in keys if gold_names(name, k)), None)
         if key is None:
             continue
         for i, x in enumerate(items(a)):
@@ -264,7 +270,7 @@ def eval_events(analyses: dict[str, Analysis], gold_path: str | Path | None = No
             if cands:
                 sc.wrong_attr += 1
     for name, a in analyses.items():
-        key = next((k for k in seeds if name.startswith(k)), None)
+        key = next((k for k in seeds if gold_names(name, k)), None)
         if key is None:
             continue
         for e in a.events:

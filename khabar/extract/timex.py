@@ -4,7 +4,10 @@ Recognised: absolute and partial dates (:mod:`khabar.dates`), day ranges («يو
 نوفمبر», «من 9 الى 11 فبراير»), weekdays («يوم الاربعاء»), relative days (أمس، أمس الأول،
 اليوم، غدا، بعد غد، الليلة), relative periods (الأسبوع/الشهر/العام الماضي|المقبل|الحالي،
 «نوفمبر الماضي»), «منذ/قبل عامين», years («عام 2008», «في 2010») and vague references
-(«في وقت سابق», «مؤخرا», «حاليا»). Values are anchored on the article's publication date;
+(«في وقت سابق», «مؤخرا», «حاليا»); durations («منذ نحو 9 أعوام» → P9Y, «الـ24 ساعة الماضية» →
+PT24H), quarters and halves («الربع الثاني للعام» → 2015-Q2), year ranges («ما بين عامي 2012 و2013»),
+coordinated days («17 و25 ديسمبر» → a list), sports seasons, centuries, months alone («شباط/فبراير»)
+and years alone («بروسيا 2018»). Values are anchored on the article's publication date;
 an expression whose value needs an anchor the article lacks keeps its unresolved form
 (``XXXX-11-19``) and says so.
 """
@@ -116,7 +119,7 @@ _REL_PERIOD = re.compile(
 _MONTH_REL = re.compile(rf"{_M}{_M2}\s+(?P<rel>{_f('الماضي|المقبل|القادم|الحالي|الجاري|المنصرم')}){_E}")
 _AGO = re.compile(
     _f(rf"{_B}(?P<dir>منذ|قبل|بعد|خلال)\s+(?:(?P<num>\d+|{'|'.join(_NUMWORDS)})\s+)?(?P<unit>{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
-       r"(?:\s+(?:و)?نصف)?") + _E
+       r"(?:\s+(?:و)?نصف)?") + _E + r"(?!\s*(?:19|20)\d\d)"  # «منذ عام 2003» is the year 2003
 )
 _YEAR = re.compile(_f(rf"{_B}(?:(?:(?:في|منذ|خلال|حتى|بحلول|قبل|بعد)\s+)(?:عام|العام|سنة|سنه)?|(?:عام|العام|سنة|سنه))\s*(?P<y>(?:19|20)\d\d)(?!\d)"))
 _THIS = re.compile(_f(rf"{_B}(?:هذا|هذه)\s+(?P<unit>العام|السنة|الشهر|الأسبوع|الاسبوع|الخريف|الشتاء|الربيع|الصيف){_E}"))
@@ -128,15 +131,18 @@ _RANGE = re.compile(
     + rf"{_M}{_M2}(?:\s*(?:عام\s*)?(?P<y>(?:19|20)\d\d))?"
 )
 _VAGUE = [
-    (r"في\s+وقت\s+سابق|سابقا|سابقاً|مؤخرا|مؤخراً|في\s+السابق|من\s+قبل", "PAST_REF"),
-    (r"حاليا|حالياً|الآن|في\s+الوقت\s+الحالي|في\s+الوقت\s+الراهن", "PRESENT_REF"),
-    (r"قريبا|قريباً|في\s+وقت\s+لاحق|مستقبلا|مستقبلاً|في\s+المستقبل", "FUTURE_REF"),
+    (r"(?:في|ب)\s*وقت\s+سابق|سابقا|سابقاً|مؤخرا|مؤخراً|في\s+السابق|من\s+قبل|ذات\s+مرة|ذات\s+يوم", "PAST_REF"),
+    (r"حاليا|حالياً|الآن|في\s+الوقت\s+الحالي|في\s+الوقت\s+الراهن|في\s+هذا\s+الزمن|في\s+زمننا\s+هذا", "PRESENT_REF"),
+    (r"قريبا|قريباً|(?:في|ب)\s*وقت\s+لاحق|مستقبلا|مستقبلاً|في\s+المستقبل", "FUTURE_REF"),
 ]
 
 
 _RELDAY_RX = [(re.compile(_word(pat)), delta) for pat, delta in _RELDAY]
 _VAGUE_RX = [(re.compile(_word(pat)), val) for pat, val in _VAGUE]
-_RUSSIA = _f("روسيا ")
+# outlets named «… اليوم»: Russia Today, the Saudi «عين اليوم», Egypt's «أخبار اليوم»
+_OUTLET_TODAY = re.compile(_f(r"(?<![\u0621-\u064a])(?:روسيا|عين|أخبار|اخبار)\s+$"))
+# a relative day with its weekday in brackets: «اليوم (الأحد)», «أمس (السبت)»
+_BRACKET_WD = re.compile(r"\s*[(（]\s*" + WEEKDAY_RE.pattern + r"\s*[)）]")
 _PERIOD_PREC = {"العام": "year", "السنه": "year", "الشهر": "month"}
 _UNIT_DAYS = {"D": 1, "W": 7, "M": 30.5, "Y": 365.25}
 _UNIT_PREC = {"D": "day", "W": "week", "M": "month", "Y": "year"}
@@ -303,6 +309,12 @@ def _hijri_value(h: HijriExpr, anchor: dt.date | None, tense: bool | None) -> tu
     return (f"{span[0]}/{span[1]}" if span else "XXXX-XX"), "month", y
 
 
+# the weekdays that name a dated day: «يومي الاثنين والثلاثاء 18ـ19/ 10/ 1436هـ», «الأحد الموافق …»
+_WD_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_WEEKDAYS_BEFORE = re.compile(
+    rf"(?<![\u0621-\u064a])(?:(?:يوم|يومي)\s+)?(?:{_WD_ALT})(?:\s*و\s*(?:{_WD_ALT}))?\s*[،,]?\s*(?:الموافق\s*)?$")
+
+
 def _hijri(sc: _Scan) -> None:
     """Hijri dates: «30/10/1436هـ», «25 شوال 1436هـ», «30 شوال الجاري», «غرة رمضان», «منتصف ذي
     الحجة», «عام 1436هـ». The Gregorian value is the normalised one; ``hijri`` keeps the Hijri."""
@@ -321,7 +333,9 @@ def _hijri(sc: _Scan) -> None:
         if h.weekday is not None and g and g.weekday() != h.weekday:
             notes.append("stated weekday does not match")
         kind = "absolute" if h.year else "relative" if h.rel is not None else "partial"
-        sc.add(Timex(h.start, h.end, "", "DATE", value, precision, kind, anchored, notes, hijri=hijri))
+        lead = _WEEKDAYS_BEFORE.search(sc.norm, max(sc.start, h.start - 40), h.start) if h.day else None
+        sc.add(Timex(lead.start() if lead else h.start, h.end, "", "DATE", value, precision, kind, anchored, notes,
+                     hijri=hijri))
 
 
 def _month_relative(sc: _Scan) -> None:
@@ -348,10 +362,13 @@ def _relative_days(sc: _Scan) -> None:
     anchor, norm = sc.anchor, sc.norm
     for rx, delta in _RELDAY_RX:
         for m in rx.finditer(norm[: sc.end]):
-            if m.start() < sc.start or norm[max(0, m.start() - 6) : m.start()].endswith(_RUSSIA):
-                continue  # «روسيا اليوم» is the outlet (Russia Today)
+            if m.start() < sc.start or _OUTLET_TODAY.search(norm[max(0, m.start() - 8) : m.start()]):
+                continue  # «روسيا اليوم», «عين اليوم» are outlets
             val = (anchor + dt.timedelta(days=delta)).isoformat() if anchor else f"REL{delta:+d}D"
-            sc.add(Timex(m.start(), m.end(), "", "DATE", val, "day", "relative", bool(anchor)))
+            wd = _BRACKET_WD.match(norm, m.end())  # kept when it is the day meant («الليلة (السبت)» may not be)
+            same = wd and (anchor is None or WEEKDAYS[wd.group("wd")] == (anchor + dt.timedelta(days=delta)).weekday())
+            e = wd.end() if wd and same and wd.end() <= sc.end else m.end()
+            sc.add(Timex(m.start(), e, "", "DATE", val, "day", "relative", bool(anchor)))
 
 
 def _period_value(unit: str, step: int, anchor: dt.date) -> str:
@@ -480,17 +497,271 @@ def _years(sc: _Scan) -> None:
         sc.add(Timex(m.start(), m.end(), "", "DATE", m.group("y"), "year", "absolute"))
 
 
+# «من قبل» followed by a noun is the agent of a passive («من قبل المستثمرين», «من قبل مسؤولين»):
+# it means "before" only at the end of a clause or before a particle («كشف من قبل كيف …»).
+_MIN_QABL = _f("من قبل")
+_ADVERB_NEXT = re.compile(_f(r"\s*(?:$|[^\s\u0621-\u064a]|(?:كيف|أن|إن|ان|ما|لم|لن|قد|في|على|عن|إلى|الى|مع|بل|ثم|عندما|حين|أو|او|لكن|ولكن|وقد|حتى)(?![\u0621-\u064a]))"))
+
+
 def _vague(sc: _Scan) -> None:
     """Vague references: «في وقت سابق», «مؤخرا», «حاليا», «قريبا»."""
     for rx, val in _VAGUE_RX:
         for m in rx.finditer(sc.norm[: sc.end]):
+            if m.group(0).lstrip("وف") == _MIN_QABL and not _ADVERB_NEXT.match(sc.norm, m.end()):
+                continue
             if m.start() >= sc.start:
                 sc.add(Timex(m.start(), m.end(), "", "DATE", val, "vague", "vague"))
 
 
+# ----------------------------------------------------------------------------- more constructions
+# (issue #15): hedged and bounded durations, quarters and halves, year ranges, coordinated days,
+# anaphoric years, sports seasons, centuries, months without day or year, older years.
+
+_NUM = rf"(?:\d+|{'|'.join(_NUMWORDS)})"
+_UNIT_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
+_APPROX = r"(?:نحو|حوالي|حوالى|قرابة|زهاء|ما\s+يقارب|ما\s+يزيد\s+(?:عن|على)|أكثر\s+من|اكثر\s+من|أقل\s+من|اقل\s+من)"
+# «منذ نحو 9 أعوام», «منذ أكثر من أربع سنوات»: a hedged count since then is a length of time
+_HEDGED_SINCE = re.compile(_f(rf"{_B}منذ\s+{_APPROX}\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT_ALT})") + _E)
+# counted units in the accusative or plural: «27 عاما», «48 ساعة»
+_COUNT_UNITS = {"عاما": "Y", "عامًا": "Y", "سنة": "Y", "سنوات": "Y", "أعوام": "Y", "اعوام": "Y", "شهرا": "M",
+                "أشهر": "M", "اشهر": "M", "يوما": "D", "أيام": "D", "ايام": "D", "أسبوعا": "W", "أسابيع": "W",
+                "اسابيع": "W", "ساعة": "H", "ساعات": "H"}
+_COUNT_UNITS_F = {_f(k): v for k, v in _COUNT_UNITS.items()}
+_COUNT_ALT = "|".join(sorted(_COUNT_UNITS, key=len, reverse=True))
+# «يعود إلى 27 عاما», «لمدة 3 أيام», «على مدى 10 سنوات»: the count after a word of extent («إلى 18
+# عاما» alone is an age or the end of a range of counts, not a duration)
+_BOUNDED = re.compile(_f(rf"{_B}(?:لمدة|مدة|طوال|طيلة|على\s+مدى|على\s+مدار|(?:يعود|تعود|يرجع|ترجع|يمتد|تمتد)\s+(?:إلى|الى))\s+") + rf"(?P<num>\d+)\s+(?P<unit>{_f(_COUNT_ALT)}){_E}")
+# «الـ24 ساعة الماضية», «الأيام الـ10 الأخيرة», «في عامٍ واحد»
+_LAST_N = re.compile(_f(rf"{_B}(?:(?:ال\u0640*)(?P<num>\d+)\s+(?P<unit>{_COUNT_ALT})|(?P<unit2>الساعات|الأيام|الايام|الأسابيع|الأشهر|الاشهر|الشهور|السنوات|الأعوام|الاعوام)\s+ال\u0640*(?P<num2>\d+))"
+                        r"\s+(?:الماضية|الماضي|الأخيرة|الاخيرة|المنصرمة|المقبلة|القادمة)") + _E)
+_PLURAL_UNITS = {_f("الساعات"): "H", _f("الأيام"): "D", _f("الايام"): "D", _f("الأسابيع"): "W", _f("الأشهر"): "M",
+                 _f("الاشهر"): "M", _f("الشهور"): "M", _f("السنوات"): "Y", _f("الأعوام"): "Y", _f("الاعوام"): "Y"}
+_ONE_UNIT = re.compile(_f(r"(?<![\u0621-\u064a])(?:في|خلال|لمدة)\s+(?P<unit>عام|سنة|شهر|يوم|أسبوع|اسبوع|ساعة)\u0640*\s+واحد\u0640*(?:ة\u0640*)?") + _E)
+
+
+def _duration_value(n: int, unit: str) -> str:
+    return f"PT{n}H" if unit == "H" else f"P{n}{unit}"
+
+
+def _durations(sc: _Scan) -> None:
+    """Durations: «منذ نحو 9 أعوام» (a hedged «منذ»), «إلى 27 عاما», «الـ24 ساعة الماضية», «في عامٍ واحد»."""
+    for m in sc.finditer(_HEDGED_SINCE):
+        unit = _UNITS_F.get(m.group("unit"), "D")
+        sc.add(Timex(m.start(), m.end(), "", "DURATION", _duration_value(_ago_count(m), unit), _UNIT_PREC[unit], "duration"))
+    for m in sc.finditer(_BOUNDED):
+        unit = _COUNT_UNITS_F[m.group("unit")]
+        sc.add(Timex(m.start("num"), m.end(), "", "DURATION", _duration_value(int(m.group("num")), unit),
+                     _UNIT_PREC.get(unit, "hour"), "duration"))
+    for m in sc.finditer(_LAST_N):
+        unit = _COUNT_UNITS_F.get(m.group("unit") or "") or _PLURAL_UNITS[m.group("unit2")]
+        n = int(m.group("num") or m.group("num2"))
+        sc.add(Timex(m.start(), m.end(), "", "DURATION", _duration_value(n, unit), _UNIT_PREC.get(unit, "hour"), "duration"))
+    for m in sc.finditer(_ONE_UNIT):
+        unit = _UNITS_F.get(m.group("unit")) or "H"
+        sc.add(Timex(m.start(), m.end(), "", "DURATION", _duration_value(1, unit), _UNIT_PREC.get(unit, "hour"), "duration"))
+
+
+_YEAR_WORD = r"(?:من\s+العام|من\s+عام|من\s+السنة|من\s+سنة|للعام|لعام|للسنة|لسنة|العام|عام)"
+_REL_WORD = r"الحالي|الحالية|الجاري|الجارية|الماضي|الماضية|المنصرم|المقبل|المقبلة|القادم|القادمة"
+# «الربع الثاني للعام», «النصف الأول من العام الحالي», «الربع الأخير من عام 2014»
+_PART_YEAR = re.compile(_f(
+    rf"{_B}(?:في\s+|خلال\s+)?(?P<part>الربع|النصف)\s+(?P<ord>الأول|الاول|الثاني|الثالث|الرابع|الأخير|الاخير)\s+"
+    rf"(?:{_YEAR_WORD}\s*(?P<y>(?:19|20)\d\d)?(?:\s+(?P<rel>{_REL_WORD}))?|من\s+(?P<y2>(?:19|20)\d\d))") + r"(?!\d)" + _E)
+_PART_ORD = {_f("الأول"): 1, _f("الثاني"): 2, _f("الثالث"): 3, _f("الرابع"): 4, _f("الأخير"): 0}
+
+
+def _rel_step(rel: str | None) -> int:
+    if not rel:
+        return 0
+    return -1 if rel.startswith(("الماضي", "المنصرم")) else 1 if rel.startswith(("المقبل", "القادم")) else 0
+
+
+def _parts_of_year(sc: _Scan) -> None:
+    """Quarters and halves of a year: «الربع الثاني للعام» → 2015-Q2, «النصف الأول من العام» → 2015-H1."""
+    for m in sc.finditer(_PART_YEAR):
+        half = m.group("part") == _f("النصف")
+        n = _PART_ORD[m.group("ord")] or (2 if half else 4)
+        if half and n > 2:
+            continue
+        y = m.group("y") or m.group("y2")
+        year = y or (str(sc.anchor.year + _rel_step(m.group("rel"))) if sc.anchor else "XXXX")
+        val = f"{year}-{'H' if half else 'Q'}{n}"
+        sc.add(Timex(m.start(), m.end(), "", "DATE", val, "half" if half else "quarter", "absolute" if y else "relative",
+                     bool(sc.anchor and not y)))
+
+
+_Y4 = r"(?:19|20)\d\d"
+# «الفترة ما بين عامي 2012 و2013», «بين عامي 2012 و2013», «من عام 2010 إلى 2014», «عامي 2012 و2014»
+_YEAR_SPAN = re.compile(_f(
+    rf"{_B}(?:(?P<between>(?:في\s+)?(?:الفترة\s+)?(?:ما\s+)?بين\s+(?:عامي|العامين|سنتي|عام|العام|سنة)\s*)(?P<a>{_Y4})\s*(?:و|-|–)\s*(?:عام\s*)?(?P<b>{_Y4})"
+    rf"|(?P<from>(?:في\s+)?(?:الفترة\s+)?من\s+(?:عام|العام|سنة)\s*)(?P<c>{_Y4})\s*(?:إلى|الى|حتى|-|–)\s*(?:عام\s*)?(?P<d>{_Y4})"
+    rf"|(?:عامي|سنتي)\s+(?P<e>{_Y4})\s*و\s*(?P<f>{_Y4}))") + r"(?!\d)")
+
+
+def _year_spans(sc: _Scan) -> None:
+    """Ranges and pairs of years: «ما بين عامي 2012 و2013» → 2012/2013; «عامي 2010 و2014» → 2010,2014."""
+    for m in sc.finditer(_YEAR_SPAN):
+        a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d")) if m.group("c") else (m.group("e"), m.group("f"))
+        if int(b) <= int(a):
+            continue
+        pair = m.group("e") is not None and int(b) != int(a) + 1
+        sc.add(Timex(m.start(), m.end(), "", "DATE", f"{a},{b}" if pair else f"{a}/{b}", "year", "range"))
+
+
+# «17 و25 ديسمبر (كانون الأول) 2013», «11 و12 تموز/يوليو»: two days of one month
+_COORD_DAYS = re.compile(
+    rf"(?<![\d\u0621-\u064a/])[وف]?(?<![\d/])(?P<d1>[0-3]?\d)\s*و\s*(?P<d2>[0-3]?\d)\s+(?:من\s+)?{_M}{_M2}(?:\s*(?:عام\s*)?(?P<y>{_Y4}))?(?!\d)")
+
+
+def _coordinated_days(sc: _Scan) -> None:
+    """Two days of a month: consecutive ones are a range, others a list (a range would claim the days between)."""
+    for m in sc.finditer(_COORD_DAYS):
+        mo, d1, d2 = _month_of(m), int(m.group("d1")), int(m.group("d2"))
+        if m.group("m2") and MONTHS[re.sub(r"\s+", " ", m.group("m2"))] != mo or not 1 <= d1 < d2 <= 31:
+            continue
+        y = int(m.group("y")) if m.group("y") else None
+        if y is None and sc.anchor:
+            a = _closest_year(mo, d1, sc.anchor, _tense(sc, m.start(), m.end()))
+            y = a.year if a else None
+        try:
+            days = [dt.date(y, mo, d).isoformat() if y else f"XXXX-{mo:02d}-{d:02d}" for d in (d1, d2)]
+            if y:
+                dt.date(y, mo, d2)
+        except ValueError:
+            continue
+        val = "/".join(days) if d2 == d1 + 1 else ",".join(days)
+        anchored = bool(sc.anchor and not m.group("y"))
+        notes = [f"year from the publication date {sc.anchor}"] if anchored else []
+        sc.add(Timex(m.start(), m.end(), "", "DATE", val, "day", "range", anchored, notes))
+
+
+# «تلك السنة», «ذلك العام», «العام نفسه»: a year named only by reference to an earlier one
+_ANAPHORIC_YEAR = re.compile(_f(rf"{_B}(?:(?:تلك|ذلك|نفس)\s+(?:السنة|العام)|(?:العام|السنة)\s+(?:ذاته|ذاتها|نفسه|نفسها)){_E}"))
+
+
+def _anaphoric_years(sc: _Scan) -> None:
+    """«تلك السنة» → XXXX: a year the text refers back to, left unresolved."""
+    for m in sc.finditer(_ANAPHORIC_YEAR):
+        sc.add(Timex(m.start(), m.end(), "", "DATE", "XXXX", "year", "anaphoric"))
+
+
+# a football season runs from August to May: «هذا الموسم», «الموسم المنصرم»
+_SEASON_SPORT = re.compile(_f(rf"{_B}(?:(?:في\s+|خلال\s+)?هذا\s+الموسم|(?:في\s+|خلال\s+)?الموسم\s+(?P<rel>الحالي|الجاري|الماضي|المنصرم|الفائت|المقبل|القادم)){_E}"))
+_SPORT_CUE = re.compile(_f(r"(?<![\u0621-\u064a])(?:[وفبل]|ال)*(?:دوري|مباراة|مباريات|هدف|هدفا|أهداف|اهداف|لاعب|لاعبا|نادي|بطولة|منتخب|الفريق|كأس|كاس)"))
+
+
+def _season_value(anchor: dt.date, rel: str | None) -> str:
+    """The season (``2017/2018``) at the anchor: the current one (from July the coming one), for
+    «المنصرم/الماضي» the one before (in May and June, the one just ending), or the next one."""
+    end = anchor.year + (1 if anchor.month >= 7 else 0)
+    step = _rel_step(rel)
+    if step < 0 and anchor.month not in (5, 6):
+        end -= 1
+    elif step > 0:
+        end += 1
+    return f"{end - 1}/{end}"
+
+
+def _sport_seasons(sc: _Scan) -> None:
+    """Sports seasons, when the sentence speaks of matches, goals or players (not «موسم الحج»)."""
+    if sc.anchor is None:
+        return
+    for m in sc.finditer(_SEASON_SPORT):
+        if not _SPORT_CUE.search(sc.norm, max(sc.start, m.start() - 250), min(sc.end, m.end() + 150)):
+            continue
+        sc.add(Timex(m.start(), m.end(), "", "DATE", _season_value(sc.anchor, m.group("rel")), "year", "relative", True))
+
+
+_CENTURY_ORD = {_f(w): n for w, n in (("التاسع عشر", 19), ("العشرين", 20), ("الحادي والعشرين", 21), ("الثامن عشر", 18),
+                                      ("السابع عشر", 17), ("السادس عشر", 16))}
+_CENT_ALT = "|".join(sorted((k.replace(" ", r"\s+") for k in _CENTURY_ORD), key=len, reverse=True))
+_CENTURY = re.compile(rf"{_B}(?:ال)?قرن(?:ين|ان)?\s+(?P<a>{_CENT_ALT})(?:\s+و\s*(?P<b>{_CENT_ALT}))?{_E}")
+
+
+def _centuries(sc: _Scan) -> None:
+    """Centuries: «القرن العشرين» → 19XX, «القرنين العشرين والحادي والعشرين» → 19XX/20XX."""
+    for m in sc.finditer(_CENTURY):
+        cents = [_CENTURY_ORD[re.sub(r"\s+", " ", g)] for g in (m.group("a"), m.group("b")) if g]
+        val = "/".join(f"{c - 1}XX" for c in cents)
+        sc.add(Timex(m.start(), m.end(), "", "DATE", val, "century", "absolute"))
+
+
+_MONTH_ALT = "|".join(sorted((k.replace(" ", r"\s+") for k in MONTHS), key=len, reverse=True))
+_PLAIN_MONTHS = {_f(forms) for forms in ("يناير", "فبراير", "مارس", "أبريل", "ابريل", "مايو", "يونيو", "يوليو", "أغسطس",
+                                         "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر")}
+# a month without day or year: «شباط/فبراير» (both names), «شهر مايو», «في يناير»
+_BARE_MONTH = re.compile(
+    rf"{_B}(?:(?P<prep>{_f('في|خلال|منذ|حتى|مطلع|بداية|نهاية')})\s+)?(?P<shahr>{_f('شهر')}\s+)?(?P<m1>{_MONTH_ALT})(?![\u0621-\u064a])"
+    rf"(?:(?:\s*[/\\(]\s*|\s+)(?P<m2>{_MONTH_ALT})(?![\u0621-\u064a])\s*\)?)?")
+
+
+# the month that closes a span of months, with the year: «بين آب/أغسطس وتشرين الأول/أكتوبر 2015»
+_MONTH_SPAN_END = re.compile(
+    rf"\s*(?:و|{_f('إلى|الى|حتى')}|-|–)\s*(?:{_f('شهر')}\s+)?(?P<m1>{_MONTH_ALT})(?![\u0621-\u064a])"
+    rf"(?:\s*[/\\(]\s*(?:{_MONTH_ALT})(?![\u0621-\u064a])\s*\)?)?\s*(?:{_f('من')}\s+)?(?:{_f('عام')}\s*)?(?P<y>{_Y4})(?!\d)")
+
+
+def _bare_month_year(sc: _Scan, m: re.Match[str], mo: int) -> tuple[int | None, bool]:
+    """(year, anchored) of a month alone: the year of the month that closes its span, or the one
+    the publication date points to (past-leaning, as for yearless days)."""
+    span = _MONTH_SPAN_END.match(sc.norm, m.end(), sc.end)
+    if span:
+        y = int(span.group("y"))
+        return (y if mo <= _month_of(span) else y - 1), False
+    a = _closest_year(mo, 0, sc.anchor, _tense(sc, m.start(), m.end())) if sc.anchor else None
+    return (a.year if a else None), bool(a)
+
+
+def _bare_months(sc: _Scan) -> None:
+    """Months alone, their year from a month span's end or from the publication date."""
+    for m in sc.finditer(_BARE_MONTH):
+        mo = _month_of(m)
+        m2 = m.group("m2")
+        if m2 and MONTHS[re.sub(r"\s+", " ", m2)] != mo:
+            continue
+        if not (m2 or m.group("shahr") or (m.group("prep") and m.group("m1") in _PLAIN_MONTHS)):
+            continue
+        s = m.start("shahr") if m.group("shahr") else m.start("m1")
+        y, anchored = _bare_month_year(sc, m, mo)
+        val = f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}"
+        sc.add(Timex(s, m.end(), "", "DATE", val, "month", "partial", anchored))
+
+
+# a year before 1900 with its word: «عام 1854» (without هـ: the Hijri finder takes «عام 1436هـ»)
+_OLD_YEAR = re.compile(_f(rf"{_B}(?:(?:في|منذ|حتى|قبل|بعد)\s+)?(?:عام|العام|سنة)\s*(?P<y>1[5-8]\d\d)(?!\d)(?!\s*ه)"))
+
+
+# a bare year, as in a named event («كأس العالم بروسيا 2018», «رؤية 2030»): a plausible year not
+# counting something (the next word is no noun), not a quantity («بلغ 2018», «نحو 2000») and not the
+# number of a resolution, law, article, flight or road («القرار 1973»)
+_BARE_YEAR = re.compile(
+    r"(?<![\d\u0621-\u064a/.,:%$\u0640-])(?P<y>19[5-9]\d|20[0-3]\d)(?![\d/.,:%\u0660-\u0669])"
+    + _f(r"(?=\s*(?:$|[^\s\u0621-\u064a\d]|(?:في|على|من|إلى|الى|حيث|التي|الذي|عندما|حين|بعد|قبل|وسط|أو|او)(?![\u0621-\u064a])|و[\u0621-\u064a]))"))
+_NOT_YEAR_BEFORE = re.compile(_f(r"(?:بلغ|بلغت|يبلغ|تبلغ|نحو|حوالي|قرابة|رقم|الرقم|العدد|عدد|إلى|الى|من|بين|و|مجموع|إجمالي|اجمالي)\s*$"))
+# the noun a number identifies, up to three words back: «لقرار مجلس الأمن الدولي 1973»
+_ID_NOUN_BEFORE = re.compile(_f(r"(?<![\u0621-\u064a])(?:[وفبل]|ال|لل)*(?:قرار|رقم|قانون|مادة|بند|رحلة|طريق|غرفة|طراز)"
+                                r"(?:\s+[\u0621-\u064a\u0640]+){0,3}\s*$"))
+
+
+def _bare_years(sc: _Scan) -> None:
+    """Years written alone, after a name: «بروسيا 2018» → 2018."""
+    for m in sc.finditer(_BARE_YEAR):
+        if _NOT_YEAR_BEFORE.search(sc.norm, max(sc.start, m.start() - 12), m.start()) or _ID_NOUN_BEFORE.search(
+                sc.norm, max(sc.start, m.start() - 50), m.start()):
+            continue
+        sc.add(Timex(m.start(), m.end(), "", "DATE", m.group("y"), "year", "absolute"))
+
+
+def _old_years(sc: _Scan) -> None:
+    """Years from 1500 to 1899 written after «عام/سنة»."""
+    for m in sc.finditer(_OLD_YEAR):
+        sc.add(Timex(m.start(), m.end(), "", "DATE", m.group("y"), "year", "absolute"))
+
+
 # The finders in priority order: where two expressions overlap the earlier finder's is kept.
-_FINDERS = (_hijri, _ranges, _dates, _month_relative, _relative_days, _relative_periods, _ago, _weekdays,
-            _this_and_seasons, _part_of_month, _years, _vague)
+_FINDERS = (_hijri, _year_spans, _ranges, _coordinated_days, _dates, _parts_of_year, _month_relative, _relative_days,
+            _durations, _relative_periods, _ago, _weekdays, _this_and_seasons, _sport_seasons, _part_of_month,
+            _bare_months, _years, _old_years, _anaphoric_years, _centuries, _vague, _bare_years)
 
 
 def find_timexes(text: str, published: DateValue | None, start: int = 0, end: int | None = None) -> list[Timex]:

@@ -154,13 +154,16 @@ def publication_date(
     today: dt.date | None = None,
     crawled: bool = False,
     guess: str | None = None,
+    crawl_day: dt.date | None = None,
 ) -> DateValue:
     """Resolve the publication date from metadata, header date lines, the lead, and evidence.
 
     ``text`` is the cleaned article text; ``body_start`` is where the body (after the title)
     begins in it, so the lead is the first paragraph after that offset. ``meta_date`` is a
     date the source states explicitly (markup, feed, record field); ``guess`` is a library's
-    heuristic guess, used only when the text dates nothing and the evidence allows it.
+    heuristic guess, used only when the text dates nothing and the evidence allows it;
+    ``crawl_day`` the day a crawler fetched the page, the weakest candidate of all (a crawled page
+    that nothing else dates was most probably published that day).
     """
     today = today or dt.date.today()
     if meta_date:
@@ -204,6 +207,10 @@ def publication_date(
     g = _weak_guess(guess, ev)
     if g is not None:
         return g
+    # 3b. A crawled page that nothing in it dates: the crawl day, weakly.
+    c = _crawl_candidate(crawl_day, ev)
+    if c is not None:
+        return c
     # 4. Nothing dated: report the window the evidence allows.
     if ranges:
         lo = min(a for a, _ in ranges)
@@ -257,6 +264,21 @@ def _weak_guess(guess: str | None, ev: D.Evidence) -> DateValue | None:
         value, precision = str(day.year), "year"
     notes = [f"guessed by htmldate from the page ({guess}), not stated in markup", *ev.range_notes]
     return DateValue(value, precision, GUESS_CONFIDENCE, "guess", None, None, notes=notes)
+
+
+CRAWL_CONFIDENCE = 0.3
+
+
+def _crawl_candidate(crawl_day: dt.date | None, ev: D.Evidence) -> DateValue | None:
+    """The crawl day as a weak publication date, when it fits the evidence (office terms, the
+    floor); else None. A weekday in the lead that is not the crawl day's is noted, not followed."""
+    if crawl_day is None or not ev.floor <= crawl_day or (ev.ranges and not any(a <= crawl_day <= b for a, b in ev.ranges)):
+        return None
+    notes = [f"crawl date {crawl_day}: nothing in the page dates the article, so the day it was fetched is taken",
+             *ev.range_notes]
+    if ev.weekday is not None and ev.weekday != crawl_day.weekday():
+        notes.append(f"{ev.weekday_note} is not the crawl day's ({D.WEEKDAY_AR[crawl_day.weekday()]})")
+    return DateValue(crawl_day.isoformat(), "day", CRAWL_CONFIDENCE, "crawl", None, None, notes=notes)
 
 
 def agencies_in_lead(paragraph: str) -> list[str]:

@@ -256,7 +256,7 @@ HIJRI_DAY_MONTH_RE = re.compile(
 HIJRI_MONTH_RE = re.compile(rf"{_HM}{_HTAIL}")
 # numeric: 30/10/1436هـ, 1436/10/30 هـ (the marker may be missing: a year 13xx/14xx is Hijri)
 HIJRI_NUMERIC_RE = re.compile(
-    r"(?<![\d/.-])(?P<a>\d{1,4})\s*([/.\-])\s*(?P<b>[01]?\d)\s*\2\s*(?P<c>\d{1,4})(?![\d/.-])" rf"(?P<mark>{_HMARK})?"
+    r"(?<![\d/.-])(?:(?P<a0>[0-3]?\d)\s*(?:\u0640+|–)\s*)?(?P<a>\d{1,4})\s*(?P<sep>[/.\-])\s*(?P<b>[01]?\d)\s*(?P=sep)\s*(?P<c>\d{1,4})(?![\d/.-])" rf"(?P<mark>{_HMARK})?"
 )
 # a year with its marker: «عام 1436هـ», «1436 هـ» («عام 1492» alone is Gregorian)
 HIJRI_YEAR_RE = re.compile(
@@ -375,7 +375,9 @@ def find_hijri(text: str, start: int = 0, end: int | None = None) -> list[HijriE
     for m in HIJRI_NUMERIC_RE.finditer(norm):
         ymd = _numeric_hijri(m.groupdict())
         if ymd and (m.group("mark") or ymd[0] >= 1350):
-            add(m.start(), m.end(), HijriExpr(0, 0, "", *ymd, kind="hijri-numeric"))
+            a0 = int(m.group("a0")) if m.group("a0") and len(m.group("a")) <= 2 else None  # «18ـ19/ 10/ 1436هـ»
+            d0 = a0 if a0 and 1 <= a0 < ymd[2] else None
+            add(m.start() if d0 else m.start("a"), m.end(), HijriExpr(0, 0, "", *ymd, kind="hijri-numeric", day_from=d0))
     for m in HIJRI_DAY_MONTH_RE.finditer(norm):
         g = m.groupdict()
         part = re.sub("\u0640", "", g["part"]) if g["part"] else None
