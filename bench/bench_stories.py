@@ -30,9 +30,10 @@ def run(n: int, stories: bool, tmp: str) -> float:
     t = time.process_time()
     rep = ingest([ANT], store, workers=1, limit=n, ref_date=REF, stories=stories)
     cpu = time.process_time() - t
-    placed = len(store.story_state()[0])
-    print(f"stories={stories}: {rep.summary()}; {placed} placed; {cpu:.1f} CPU-s, {rep.new / cpu:.2f} articles/CPU-s",
-          flush=True)
+    rows = store.story_state()[0]
+    embedded = sum(r["embedding"] is not None for r in rows)
+    print(f"stories={stories}: {rep.summary()}; {len(rows)} placed, {embedded} leads embedded; {cpu:.1f} CPU-s, "
+          f"{rep.new / cpu:.2f} articles/CPU-s", flush=True)
     store.close()
     return rep.new / cpu
 

@@ -1,7 +1,8 @@
 """Stories on ANT without the full pipeline: signatures from each article's title and text (the
 pipeline's actors are left out, so no threads), embeddings cached, then the incremental assignment
-in corpus order over a date range. Prints the number of stories and their size distribution, and
-writes the stories as JSON for judging.
+in corpus order over a date range, reading a cached embedding only where a decision asks for it (as
+the writer embeds lazily; the count is printed). Prints the number of stories and their size
+distribution, and writes the stories as JSON for judging.
 
     python bench/stories_ant.py embed --cache /tmp/ant_e5 [--first 2018-03-12:2018-03-18]
     python bench/stories_ant.py cluster --cache /tmp/ant_e5 --from 2018-05-07 --to 2018-05-13 -o stories.json
@@ -71,15 +72,17 @@ def sig_of(a: dict, emb: np.ndarray | None) -> Signature:
     ws = words(a["text"] or "")
     sh = shingle_hashes(ws)
     return Signature(a["id"], body_hash(ws), minhash(sh), sh, tuple(words(a["title"] or "")), emb,
-                     date=a["date"][:10], outlet=a["source"], title=a["title"] or "")
+                     date=a["date"][:10], outlet=a["source"], title=a["title"] or "",
+                     lead=lead_text(a["title"], a["text"] or ""))
 
 
 def cluster(args: argparse.Namespace) -> None:
     embs = load_cache(args.cache)
     arts = [a for a in articles() if args.date_from <= a["date"][:10] <= args.date_to and a["id"] in embs]
-    index = StoryIndex()
+    # embeddings come from the cache, and only where a decision asks for them (as the writer embeds)
+    index = StoryIndex(embed=lambda ss: np.stack([embs[s.article_id] for s in ss]))
     t = time.process_time()
-    sigs = [sig_of(a, embs[a["id"]]) for a in arts]
+    sigs = [sig_of(a, None) for a in arts]
     t_sig = time.process_time() - t
     t = time.process_time()
     for s in sigs:
@@ -91,7 +94,8 @@ def cluster(args: argparse.Namespace) -> None:
     print(f"{len(arts)} articles, {len(index.stories)} stories, {len(multi)} with ≥ 2 articles covering "
           f"{covered} ({covered / max(1, len(arts)):.0%}); copies {len(index.dup_of)}")
     print("sizes:", sorted(sizes.items())[:15], "max", max(sizes))
-    print(f"signatures (no embedding) {len(arts) / t_sig:.0f}/CPU-s, assignment {len(arts) / t_assign:.0f}/CPU-s")
+    print(f"signatures (no embedding) {len(arts) / t_sig:.0f}/CPU-s, assignment {len(arts) / t_assign:.0f}/CPU-s; "
+          f"{len(index.embedded)} of {len(arts)} leads embedded ({len(index.embedded) / max(1, len(arts)):.0%})")
     by_id = {a["id"]: a for a in arts}
     if args.o:
         rows = [{"story": s.id, "articles": [{"id": m, "outlet": by_id[m]["source"], "date": by_id[m]["date"],

@@ -110,6 +110,10 @@ def show(article_id: str, db: str | None, as_json: bool, tokens: bool) -> None:
             lines.append(("  candidates", ", ".join(p.candidates)))
         for n in p.notes:
             lines.append(("  note", n))
+    st = store.story_of(art.id) if hasattr(store, "story_of") else None
+    if st and st.get("story_date"):  # kept apart from the publication date, with its evidence
+        lines.append(("story date", f"{st['story_date']}  (derived from its story's thread, not its own date)"))
+        lines.append(("  evidence", st.get("story_date_note")))
     for c in art.credits:
         lines.append(("credit", f"{c.kind}: {c.name}" + (f" [{c.code}]" if c.code else "")))
     lines += [("language", f"{art.language} ({art.language_score:.2f})"), ("source", art.source_path),
@@ -179,25 +183,50 @@ def search(query: tuple[str, ...], db: str | None, limit: int, outlet: str | Non
         raise click.UsageError("give a QUERY or at least one --actor")
     t0 = time.perf_counter()
     try:
-        hits = store.search(q, limit=limit, outlet=outlet, date_from=date_from, date_to=date_to,
+        hits = store.search(q, limit=2 * limit, outlet=outlet, date_from=date_from, date_to=date_to,
                             actors=_actor_ids(store, actors))
     except ValueError as e:
         raise click.ClickException(str(e)) from None
+    hits, copies = _collapse_copies(store, hits, limit)
     ms = (time.perf_counter() - t0) * 1000
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     for h in hits:
         r = h.row
+        canonical, others = copies.get(r.id, (r.id, []))
         if as_json:
             click.echo(json.dumps({"id": r.id, "score": round(h.score, 4), "title": r.title, "outlet": r.outlet,
-                                   "published": r.published, "precision": r.precision, "snippet": h.snippet},
+                                   "published": r.published, "precision": r.precision, "snippet": h.snippet,
+                                   "copy_of": None if canonical == r.id else canonical, "copies": others},
                                   ensure_ascii=False))
             continue
-        click.echo(f"{r.id}  {h.score:6.2f}  {_date_str(r.published, r.precision):<22} {(r.outlet or '—'):<12} {r.title or ''}")
+        more = f"  +{len(others)} {'copy' if len(others) == 1 else 'copies'}" if others else ""
+        more += "" if canonical == r.id else f"  (copy of {canonical})"
+        click.echo(f"{r.id}  {h.score:6.2f}  {_date_str(r.published, r.precision):<22} {(r.outlet or '—'):<12} "
+                   f"{r.title or ''}{more}")
         snip = h.snippet
         if color:
             snip = _bold_words(snip, q)
         click.echo(f"    {snip}")
     click.echo(f"{len(hits)} hits in {ms:.1f} ms", err=True)
+
+
+def _collapse_copies(store, hits: list, limit: int) -> tuple[list, dict[str, tuple[str, list[str]]]]:
+    """One hit per article and its copies (khabar.stories): the best-ranked of them stands for all,
+    at most ``limit``; returns the hits kept and, for each, (its canonical article, the other
+    versions: the canonical's copies, and the canonical itself when the hit is a copy)."""
+    groups = store.copies_of([h.row.id for h in hits]) if hits else {}
+    canon = {c: k for k, cs in groups.items() for c in cs}
+    kept, seen, out = [], set(), {}
+    for h in hits:
+        key = canon.get(h.row.id, h.row.id)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(h)
+        out[h.row.id] = (key, [v for v in [key, *groups.get(key, [])] if v != h.row.id])
+        if len(kept) == limit:
+            break
+    return kept, out
 
 
 @main.command()

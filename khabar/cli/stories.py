@@ -1,8 +1,9 @@
 """Stories: `stories` (list, or --rebuild/--backfill the story tables) and `story ID` (its articles
-by outlet with their copies, its thread)."""
+by outlet with their copies, its timeline and summary, its thread)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import click
@@ -17,7 +18,7 @@ from .common import DATE, DB_HELP, _actor_ids, _check_window, _date_str, _store
 @click.option("--to", "date_to", type=DATE, default=None, help="YYYY[-MM[-DD]] (inclusive): stories begun by then")
 @click.option("--actor", "actors", multiple=True, help="an article of the story mentions this actor (repeatable)")
 @click.option("--outlet", default=None, help="an article of the story is from this outlet")
-@click.option("--min-size", type=int, default=2, show_default=True, help="articles in the story, copies included")
+@click.option("--min-size", type=int, default=2, show_default=True, help="original articles in the story (copies not counted)")
 @click.option("-n", "--limit", type=int, default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--rebuild", is_flag=True, help="forget every story and place all stored articles again, in order")
@@ -46,23 +47,65 @@ def stories(db: str | None, date_from: str | None, date_to: str | None, actors: 
         span = f"{r['first_date'] or '?'}..{r['last_date'] or '?'}" if r["first_date"] != r["last_date"] \
             else (r["first_date"] or "undated")
         thread = "" if r["thread_id"] == r["id"] else f"  thread {r['thread_id']}"
-        click.echo(f"{r['id']}  {span:<22} {r['size']:>3} art. {r['outlets']} outlets  {r['title'] or ''}{thread}")
+        copies = r["size"] - r["originals"]
+        more = f" +{copies} {'copy' if copies == 1 else 'copies'}" if copies else ""
+        click.echo(f"{r['id']}  {span:<22} {r['originals']:>3} art.{more} {r['outlets']} outlets  {r['title'] or ''}{thread}")
     if not rows and not as_json:
         click.echo("no stories" + (" (ingest articles, or `khabar stories --backfill`)" if not store.count() else ""))
+
+
+def _originals(store, s: dict) -> list:
+    """The analyses of the story's original articles (copies say nothing their original does not)."""
+    return [a for a in (store.get(r["article_id"]) for r in s["articles"] if not r["dup_of"]) if a is not None]
+
+
+def _print_summary(summary: list, width: int) -> None:
+    if not summary:
+        return
+    click.echo("\n  summary")
+    for c in summary:
+        text = " ".join(c.text.split())
+        click.echo(f"    {text if len(text) <= width else text[:width - 1] + '…'}  {c.article_id}[{c.start}:{c.end}]")
+
+
+def _print_timeline(tl, width: int) -> None:
+    from .timeline import _print_entry
+
+    if not tl.entries:
+        return
+    click.echo("\n  timeline")
+    for p in tl.periods:
+        click.echo(f"  {p.label}")
+        for e in p.entries:
+            _print_entry(e, width)
+    if tl.undated:
+        click.echo("  undated")
+        for e in tl.undated:
+            _print_entry(e, width)
 
 
 @main.command()
 @click.argument("story_id")
 @click.option("--db", default=None, help=DB_HELP)
 @click.option("--json", "as_json", is_flag=True)
-def story(story_id: str, db: str | None, as_json: bool) -> None:
+@click.option("--sentences", type=int, default=3, show_default=True, help="sentences in the summary")
+@click.option("--width", type=int, default=160, show_default=True, help="characters of evidence shown")
+def story(story_id: str, db: str | None, as_json: bool, sentences: int, width: int) -> None:
     """A story (ID: the story's or any of its articles' id, or a unique prefix): its articles grouped
-    by outlet with their dates and the copies among them, then the thread it belongs to."""
+    by outlet with their dates and the copies among them, its timeline (dated events and key quotes)
+    and summary (sentences across its articles, each cited article-id[start:end]), then its thread."""
+    from ..stories.view import story_summary, story_timeline
+
     store = _store(db)
     s = store.story(story_id)
     if s is None:
         raise click.ClickException(f"no story with id {story_id!r} (or the prefix is ambiguous)")
+    originals = _originals(store, s)
+    dates = {a["article_id"]: a["story_date"] for a in s["articles"] if a.get("story_date")}
+    tl, summary = story_timeline(originals, dates=dates), story_summary(originals, n=sentences)
     if as_json:
+        s["timeline"] = [dataclasses.asdict(e) for e in tl.entries]
+        s["summary"] = [dataclasses.asdict(c) for c in summary]
         click.echo(json.dumps(s, ensure_ascii=False, indent=2))
         return
     click.echo(f"story {s['id']}: {s['size']} articles ({s['originals']} originals), {s['outlets']} outlets, "
@@ -75,11 +118,14 @@ def story(story_id: str, db: str | None, as_json: bool) -> None:
         copy = f"  [{a['dup_kind']} of {a['dup_of']}" + (f", Jaccard {a['score']:.2f}]" if a["score"] else "]") \
             if a["dup_of"] else ""
         click.echo(f"    {_date_str(a['published'], a['precision']):<12} {a['article_id']}  {a['title'] or ''}{copy}")
-    # The story's timeline and summary (khabar.stories.timeline / summary) are shown here, between its
-    # articles and its thread, by the commands that build them.
+        if a.get("story_date"):
+            click.echo(f"      dated from its thread: {a['story_date']} — {a['story_date_note']}")
+    _print_timeline(tl, width)
+    _print_summary(summary, width)
     if len(s["thread"]) > 1:
-        click.echo(f"\n  thread {s['thread_id']} ({len(s['thread'])} stories, dated ones in date order)")
+        click.echo(f"\n  thread {s['thread_id']} ({len(s['thread'])} stories in date order; ~: dated from the thread)")
         for t in s["thread"]:
             mark = "▶" if t["id"] == s["id"] else " "
             link = f"  ← {t['linked_to']} ({t['link_score']:.2f})" if t["linked_to"] else ""
-            click.echo(f"  {mark} {t['first_date'] or 'undated':<10} {t['id']}  {t['title'] or ''}{link}")
+            date = t["first_date"] or (f"~{t['story_date']}" if t.get("story_date") else "undated")
+            click.echo(f"  {mark} {date:<11} {t['id']}  {t['title'] or ''}{link}")

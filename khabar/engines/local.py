@@ -52,8 +52,8 @@ Result = tuple[str, str, Analysis | None, IndexFields | None, Signature | None]
 
 
 def _work(raw: RawDoc, ref_date: dt.date | None = None, stories: bool = True) -> Result:
-    """Analyse one document (and, with ``stories``, compute its story signature: the embedding is
-    the expensive part, so it is made here, in the worker, never in the writing process)."""
+    """Analyse one document (and, with ``stories``, compute its story signature without the lead
+    embedding: the writing process embeds only the articles whose story decision needs it)."""
     try:
         a = analyze(raw, ref_date)
         fields = index_fields(a)
@@ -62,7 +62,7 @@ def _work(raw: RawDoc, ref_date: dt.date | None = None, stories: bool = True) ->
     sig = None
     if stories:
         try:
-            sig = signature(a)
+            sig = signature(a, embed=False)
         except Exception:  # noqa: BLE001 - the article is kept; `khabar stories --rebuild` places it later
             sig = None
     for s in a.sentences:
@@ -370,7 +370,7 @@ def _drive(run: _Run, body: Callable[[], None], on_bytes: Callable[[int], None] 
 
 def _signature_of(a: Analysis) -> Signature | None:
     try:
-        return signature(a)
+        return signature(a, embed=False)
     except Exception:  # noqa: BLE001 - an article whose signature fails stays without a story
         return None
 

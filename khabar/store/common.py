@@ -460,7 +460,7 @@ __all__ = ["HIT_COLUMNS", "Dialect", "SQLReads", "article_row", "article_values"
 # decisions) and one per story (its thread, dates, size). SQLite creates them with CREATE IF NOT
 # EXISTS; PostgreSQL in migration 4.
 STORY_ARTICLE_COLS = ("article_id", "story_id", "seq", "dup_of", "dup_kind", "score", "date", "outlet",
-                      "title_words", "body_hash", "minhash", "shingles", "embedding", "actors")
+                      "title_words", "body_hash", "minhash", "shingles", "embedding", "actors", "lead", "date_hint")
 STORY_COLS = ("id", "thread_id", "linked_to", "link_score", "first_date", "last_date", "size", "originals",
               "outlets")
 
@@ -479,13 +479,20 @@ class StoryReads:
     _dicts: Callable[..., list[dict]]
     _write: Callable[[list[tuple[str, list[tuple]]]], None]
 
-    def save_stories(self, articles: list[dict], stories: list[dict]) -> None:
-        """Record story assignments (``STORY_ARTICLE_COLS``) and the stories they changed (``STORY_COLS``)."""
+    def save_stories(self, articles: list[dict], stories: list[dict], embeddings: dict[str, bytes] | None = None,
+                     dates: dict[str, tuple[str | None, str | None]] | None = None) -> None:
+        """Record story assignments (``STORY_ARTICLE_COLS``) and the stories they changed (``STORY_COLS``);
+        ``embeddings``: lead embeddings computed later for articles already recorded (article id → blob);
+        ``dates``: story-derived dates (article id → (date, its evidence); (None, None) forgets one)."""
         p = self.dialect.p
         self._write([
             (_upsert("story_articles", STORY_ARTICLE_COLS, p), [tuple(r.get(c) for c in STORY_ARTICLE_COLS)
                                                                 for r in articles]),
             (_upsert("stories", STORY_COLS, p), [tuple(r.get(c) for c in STORY_COLS) for r in stories]),
+            (f"UPDATE story_articles SET embedding = {p} WHERE article_id = {p}",
+             [(blob, aid) for aid, blob in (embeddings or {}).items()]),
+            (f"UPDATE story_articles SET story_date = {p}, story_date_note = {p} WHERE article_id = {p}",
+             [(d, note, aid) for aid, (d, note) in (dates or {}).items()]),
         ])
 
     def clear_stories(self) -> None:
@@ -504,11 +511,12 @@ class StoryReads:
 
     def stories(self, date_from: str | None = None, date_to: str | None = None, actors: list[str] | None = None,
                 outlet: str | None = None, min_size: int = 2, limit: int = 50) -> list[dict]:
-        """Stories (newest first) with their first article's title; ``actors``: an article of the story
-        mentions one of these entity ids; ``outlet``: an article of the story is from it."""
+        """Stories (newest first) with their first article's title; ``min_size``: original articles (a
+        copy is not counted again); ``actors``: an article of the story mentions one of these entity
+        ids; ``outlet``: an article of the story is from it."""
         d = self.dialect
         sql = ("SELECT s.*, a.title, a.id AS first_article FROM stories s JOIN articles a ON a.id = s.id"
-               f" WHERE s.size >= {d.p}")
+               f" WHERE s.originals >= {d.p}")
         args: list = [min_size]
         dsql, dargs = d.date_range("s.last_date", date_from, None)
         sql, args = sql + dsql, args + dargs
@@ -522,7 +530,7 @@ class StoryReads:
             sql += (" AND EXISTS (SELECT 1 FROM story_articles x JOIN articles y ON y.id = x.article_id"
                     f" JOIN mentions m ON m.rid = y.rid WHERE x.story_id = s.id AND m.entity_id IN ({d.ph(actors)}))")
             args += actors
-        sql += f" ORDER BY s.last_date IS NULL, s.last_date DESC, s.size DESC, s.id LIMIT {d.p}"
+        sql += f" ORDER BY s.last_date IS NULL, s.last_date DESC, s.originals DESC, s.id LIMIT {d.p}"
         return self._dicts(sql, [*args, limit])
 
     def story(self, story_id: str) -> dict | None:
@@ -538,12 +546,31 @@ class StoryReads:
         story = self._dicts(f"SELECT * FROM stories WHERE id = {p}", (sid,))[0]
         story["articles"] = self._dicts(
             "SELECT s.article_id, s.dup_of, s.dup_kind, s.score, a.title, a.outlet, a.outlet_name, a.published,"
-            " a.precision, a.url FROM story_articles s JOIN articles a ON a.id = s.article_id"
+            " a.precision, a.url, s.story_date, s.story_date_note FROM story_articles s"
+            " JOIN articles a ON a.id = s.article_id"
             f" WHERE s.story_id = {p} ORDER BY a.outlet, a.sort_date, s.seq", (sid,))
+        # a story without a dated article is placed by its first article's story-derived date
         story["thread"] = self._dicts(
-            "SELECT s.*, a.title FROM stories s JOIN articles a ON a.id = s.id"
-            f" WHERE s.thread_id = {p} ORDER BY s.first_date IS NULL, s.first_date, s.id", (story["thread_id"],))
+            "SELECT s.*, a.title, x.story_date, x.story_date_note FROM stories s JOIN articles a ON a.id = s.id"
+            " LEFT JOIN story_articles x ON x.article_id = s.id"
+            f" WHERE s.thread_id = {p} ORDER BY COALESCE(s.first_date, x.story_date) IS NULL,"
+            " COALESCE(s.first_date, x.story_date), s.id", (story["thread_id"],))
         return story
+
+    def copies_of(self, article_ids: list[str]) -> dict[str, list[str]]:
+        """For each of ``article_ids``: the article it copies (the canonical, itself when it is no copy)
+        and that canonical's copies; returns canonical id → its copies' ids (in assignment order)."""
+        if not article_ids:
+            return {}
+        p = self.dialect.ph(article_ids)
+        rows = self._dicts(
+            "SELECT c.article_id, c.dup_of FROM story_articles c WHERE c.dup_of IN"
+            f" (SELECT COALESCE(s.dup_of, s.article_id) FROM story_articles s WHERE s.article_id IN ({p}))"
+            " ORDER BY c.seq", list(article_ids))
+        out: dict[str, list[str]] = {}
+        for r in rows:
+            out.setdefault(r["dup_of"], []).append(r["article_id"])
+        return out
 
     def story_of(self, article_id: str) -> dict | None:
         """The story row of one article (its story id, the copy it is), or None."""

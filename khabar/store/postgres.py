@@ -118,6 +118,12 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         "CREATE INDEX stories_thread ON stories(thread_id)",
         "CREATE INDEX stories_last_date ON stories(last_date)",
     ]),
+    (6, [  # stories: the lead kept (embedded only when a decision needs it); dates from the story
+        "ALTER TABLE story_articles ADD COLUMN lead TEXT",
+        "ALTER TABLE story_articles ADD COLUMN date_hint TEXT",
+        'ALTER TABLE story_articles ADD COLUMN story_date TEXT COLLATE "C"',
+        "ALTER TABLE story_articles ADD COLUMN story_date_note TEXT",
+    ]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 _LOCK_SCHEMA = 0x6B686162  # advisory lock keys ("khab"): schema migrations, writers

@@ -121,7 +121,7 @@ CREATE INDEX IF NOT EXISTS mentions_rid ON mentions(rid);
 CREATE TABLE IF NOT EXISTS story_articles (
     article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, seq INTEGER NOT NULL, dup_of TEXT, dup_kind TEXT,
     score REAL, date TEXT, outlet TEXT, title_words TEXT, body_hash TEXT, minhash BLOB, shingles BLOB,
-    embedding BLOB, actors TEXT
+    embedding BLOB, actors TEXT, lead TEXT, date_hint TEXT, story_date TEXT, story_date_note TEXT
 );
 CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id);
 CREATE TABLE IF NOT EXISTS stories (
@@ -203,6 +203,10 @@ class SQLiteStore(SQLReads, StoryReads):
             for col, kind in (("confidence", "REAL"), ("method", "TEXT")):
                 if col not in cols:  # a store written before event confidence existed
                     db.execute(f"ALTER TABLE events ADD COLUMN {col} {kind}")
+            cols = {r[1] for r in db.execute("PRAGMA table_info(story_articles)")}
+            for col in ("lead", "date_hint", "story_date", "story_date_note"):
+                if col not in cols:  # a store written before lazy embeddings and story-derived dates
+                    db.execute(f"ALTER TABLE story_articles ADD COLUMN {col} TEXT")
             db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1')")
             db.commit()
         except BaseException:

@@ -17,6 +17,7 @@ import numpy as np
 
 from ..model import Analysis
 from ..text.textnorm import normalize
+from .dating import date_hint
 
 SHINGLE = 5  # words per shingle
 NUM_PERM = 64  # MinHash permutations
@@ -43,6 +44,8 @@ class Signature:
     outlet: str | None = None
     title: str = ""
     extra: dict = field(default_factory=dict)
+    lead: str = ""  # what the embedding is computed from (lead_text): embedded only when a decision needs it
+    date_hint: dict = field(default_factory=dict)  # without a full date: what dating.story_date narrows
 
 
 def body_of(a: Analysis) -> str:
@@ -115,6 +118,17 @@ class Embedder:
         return out.astype(np.float16).astype(np.float32)  # as stored: a reloaded index decides the same
 
 
+def embed_signatures(sigs: list[Signature]) -> np.ndarray:
+    """The lead embeddings of ``sigs`` (one batch through :class:`Embedder`)."""
+    return Embedder.embed([s.lead for s in sigs])
+
+
+def lead_words(s: Signature, min_len: int = 4) -> frozenset[str]:
+    """The distinct normalised words of at least ``min_len`` letters of the lead (the title when no lead
+    was kept): the cheap evidence that decides whether an embedding is worth computing."""
+    return frozenset(w for w in words(s.lead or s.title or " ".join(s.title_words)) if len(w) >= min_len)
+
+
 def article_actors(a: Analysis) -> tuple[str, ...]:
     """Knowledge-base people and organisations (countries count as organisations in the KB ids)."""
     ids = {e.id for e in a.entities if e.kb and e.id and ":" not in e.id and e.type in _ACTOR_TYPES}
@@ -129,14 +143,16 @@ def article_date(a: Analysis) -> str | None:
 
 
 def signature(a: Analysis, embed: bool = True) -> Signature:
-    """The signature of an analysed article; ``embed=False`` leaves the embedding out (tests, dedup only)."""
+    """The signature of an analysed article; ``embed=False`` leaves the embedding out (the ingest
+    worker: the story index embeds the lead only where a cheap candidate makes it decide something)."""
     body = body_of(a)
     ws = words(body)
     sh = shingle_hashes(ws)
     title = a.article.title or ""
-    emb = Embedder.embed([lead_text(title, body)])[0] if embed else None
+    lead = lead_text(title, body)
+    emb = Embedder.embed([lead])[0] if embed else None
     return Signature(
         article_id=a.article.id, body_hash=body_hash(ws), minhash=minhash(sh), shingles=sh,
         title_words=tuple(words(title)), embedding=emb, actors=article_actors(a), date=article_date(a),
-        outlet=a.article.outlet, title=title,
+        outlet=a.article.outlet, title=title, lead=lead, date_hint=date_hint(a),
     )
