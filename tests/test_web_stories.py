@@ -72,6 +72,8 @@ def test_thread_page_lists_its_stories_oldest_first(client, thread_id, seeds):
     assert len(items) == 5
     links = [li.cssselect("a.story-link")[0].get("href") for li in items]
     assert links[0] == f"/story/{thread_id}"
+    other = html(client.get(f"/thread/{seeds['004'].article.id}"))  # any story of the thread names it
+    assert [li.cssselect("a.story-link")[0].get("href") for li in other.cssselect("ol.thread-stories > li")] == links
     assert doc.cssselect("svg circle")
     assert client.get("/thread/ffffffffffff").status_code == 404
 

@@ -172,14 +172,13 @@ def threads_of(stories: list[dict]) -> list[dict]:
 
 
 def thread_view(store, thread_id: str, lang: str, limit: int = THREAD_STORIES) -> dict | None:
-    """A thread: its stories oldest first, each with its articles; the articles of the whole thread in
-    date order; the pair of actors with the most events between them in the thread's articles."""
+    """A thread (``thread_id``: its id — its first story's — or the id of any story or article in it):
+    its stories oldest first, each with its articles; the articles of the whole thread in date order;
+    the pair of actors with the most events between them in the thread's articles."""
     head = store.story(thread_id[:64])
     if head is None:
         return None
     rows = head["thread"]
-    if not rows or head["thread_id"] != rows[0]["thread_id"]:
-        return None
     stories = []
     for r in rows[:limit]:
         s = head if r["id"] == head["id"] else store.story(r["id"])
