@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 from fastapi.testclient import TestClient
 
-from khabar.model import Analysis, Article, Entity, Mention, Quote
+from khabar.model import Analysis, Article, Entity, Mention, Quote, Sentence
 from khabar.store import open_store
 from khabar.web import create_app
 
@@ -30,17 +30,23 @@ def evil_analysis() -> Analysis:
     art = Article(id=EVIL_ID, text=text, title=EVIL_TITLE, url="javascript:alert(6)", outlet="evil",
                   outlet_name='<b onclick="alert(7)">Evil</b>', removed_lines=["<script>alert(8)</script>"])
     ent = Entity(id='new:PER:<img src=x onerror=alert(9)>', name="<script>alert(10)</script>", type="PER")
-    return Analysis(article=art, entities=[ent],
+    body = text.index(EVIL_BODY)
+    return Analysis(article=art, entities=[ent], sentences=[Sentence(body, body + len(EVIL_BODY))],
                     mentions=[Mention(img, img + 30, text[img:img + 30], "PER", entity=ent.id)],
                     quotes=[Quote(q0, q1, "direct", speaker=ent.id, speaker_text=ent.name, verb="<i>قال</i>")])
 
 
-def build_store(path: str, seeds: dict) -> str:
-    """The demo store (the five seeds) plus the hostile article."""
+def build_store(path: str, seeds: dict, stories: bool = True) -> str:
+    """The demo store (the five seeds) plus the hostile article, placed in stories as `khabar demo`
+    does (``stories=False``: a store written before stories, with empty story tables)."""
+    from khabar.engines.local import place_stories
+
     s = open_store(path)
     for a in seeds.values():
         s.add(a)
     s.add(evil_analysis())
+    if stories:
+        place_stories(s, workers=1)
     s.close()
     return path
 

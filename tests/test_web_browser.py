@@ -1,7 +1,8 @@
 """End to end in a real headless Chromium (Debian's `chromium`, driven by Playwright with
 ``executable_path``; no browser is downloaded): `khabar serve` on a free local port over the demo
-store, then search, open an article (highlights where the stored offsets say), toggle a layer,
-open an actor and a dyad page, switch language, and check a hostile article runs no script.
+store, then open the home page's thread and a story of it (its summary links to the sentence in its
+article), search, open an article (highlights where the stored offsets say), toggle a layer, open
+an actor and a dyad page, switch language, and check a hostile article runs no script.
 
 Screenshots go to $KHABAR_SCREENSHOTS (default: a temp dir). Without Chromium or Playwright the
 module is skipped, except in CI (CI=true), where it fails."""
@@ -99,7 +100,29 @@ def test_browse_the_demo_store(server, page, shots):
     assert first.get_attribute("id") == "top-thread"
     assert first.locator("h2 a").all_inner_texts() == ["الناتو", "روسيا"]
     assert first.locator("svg circle").count() >= 2
+    assert first.locator("ol.thread-stories > li").count() == 5  # the seeds' thread, from the story tables
     page.screenshot(path=str(shots / "home.png"), full_page=True)
+
+    page.click("#open-thread")  # the thread: its stories oldest first
+    page.wait_for_url("**/thread/*")
+    assert page.locator("ol.thread-stories > li").count() == 5
+    page.screenshot(path=str(shots / "thread.png"), full_page=True)
+    page.locator("a.story-link", has_text="المباحثات مع روسيا صعبة").click()  # the 2022 story
+    page.wait_for_url("**/story/*")
+    assert page.locator(".story-thread li.current").count() == 1
+    assert page.locator(".story-summary a.cited").count() >= 1 and page.locator(".story-timeline li.entry").count() >= 1
+    page.screenshot(path=str(shots / "story.png"), full_page=True)
+    cited = page.locator(".story-summary a.cited").first
+    words = cited.inner_text().split()[:4]
+    cited.click()  # the summary sentence's evidence in its article
+    page.wait_for_url("**/article/*#cite")
+    mark = page.locator("#atext .cite")
+    assert mark.count() >= 1 and mark.first.get_attribute("id") == "cite"
+    assert "".join(mark.all_text_contents()).split()[:4] == words
+    assert page.evaluate("() => { const r = document.getElementById('cite').getBoundingClientRect();"
+                         " return scrollY > 0 && r.bottom > 0 && r.top < innerHeight; }")  # scrolled to it
+    page.screenshot(path=str(shots / "cited.png"))
+    page.goto(server + "/")
 
     page.fill("input[name=q]", "الدرع الصاروخي")
     page.press("input[name=q]", "Enter")

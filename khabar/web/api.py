@@ -9,13 +9,16 @@ import dataclasses
 import hmac
 import io
 import json
+import re
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
+from ..store.base import ArticleRow, SearchHit
 from ..store.export import export_events
 from .common import MAX_BODY, cached
+from .stories import story_view
 from .views import BadParam, actor_name, check_date, resolve_actor
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -66,22 +69,88 @@ def article(store: Store, article_id: Annotated[str, Path(max_length=64)]) -> di
     return a.to_dict(tokens=False)
 
 
+SCAN = 500  # ranked hits (or listed articles) a search filtered by event type or story looks through
+
+
 def run_search(store, q: str, limit: int, offset: int, outlet: str | None, date_from: str | None,
-               date_to: str | None, actor: str | None) -> tuple[list, bool]:
-    """(hits of this page, whether there are more): the store ranks the first offset + limit + 1 hits."""
+               date_to: str | None, actor: str | None, type_: str | None = None,
+               story: str | None = None) -> tuple[list, bool]:
+    """(hits of this page, whether there are more): the store ranks the first offset + limit + 1 hits.
+
+    ``type_`` keeps articles with an event of that PLOVER type (confidence ≥ 0.4), ``story`` the
+    articles of that story (its id, or any of its articles' ids); the store cannot filter on them, so
+    the hits are ranked as before and filtered here, looking through at most :data:`SCAN` of them."""
     ids = resolve_actor(store, actor)
-    if not q.strip() and not ids:
-        return [], False
-    hits = store.search(q, limit=offset + limit + 1, outlet=outlet, date_from=check_date(date_from, "from"),
-                        date_to=check_date(date_to, "to"), actors=[ids] if ids else None)
-    return hits[offset : offset + limit], len(hits) > offset + limit
+    date_from, date_to = check_date(date_from, "from"), check_date(date_to, "to")
+    type_ = (type_ or "").strip().upper() or None
+    if type_ and not re.fullmatch(PLOVER_TYPES, type_):
+        raise BadParam(f"type: {type_!r} is not a PLOVER event type")
+    members = story_members(store, story) if story else None
+    want = offset + limit + 1
+    if members is None and not type_:
+        if not q.strip() and not ids:
+            return [], False
+        hits = store.search(q, limit=want, outlet=outlet, date_from=date_from, date_to=date_to,
+                            actors=[ids] if ids else None)
+        return hits[offset : offset + limit], len(hits) > offset + limit
+    has_type: dict[str, bool] = {}
+
+    def keep(h: SearchHit) -> bool:
+        if members is not None and h.row.id not in members:
+            return False
+        if type_ and h.row.id not in has_type:
+            a = store.get(h.row.id)
+            has_type[h.row.id] = bool(a) and any(e.plover == type_ and e.confidence >= 0.4 for e in a.events)
+        return not type_ or has_type[h.row.id]
+
+    if members is not None and not q.strip():  # the story's articles themselves, oldest first
+        rows = [r for r in members.values() if _in_window(r.published, date_from, date_to)
+                and (not outlet or r.outlet == outlet)]
+        if ids:
+            listed = {h.row.id for h in store.search("", limit=SCAN, outlet=outlet, date_from=date_from,
+                                                      date_to=date_to, actors=[ids])}
+            rows = [r for r in rows if r.id in listed]
+        hits = [h for h in (SearchHit(r, 0.0, "") for r in rows) if keep(h)]
+        return hits[offset : offset + limit], len(hits) > offset + limit
+    n = min(SCAN, max(want, 60))
+    while True:
+        if q.strip() or ids:
+            found = store.search(q, limit=n, outlet=outlet, date_from=date_from, date_to=date_to,
+                                 actors=[ids] if ids else None)
+        else:
+            found = [SearchHit(r, 0.0, "") for r in store.list(limit=n, outlet=outlet, date_from=date_from,
+                                                                date_to=date_to)]
+        hits = [h for h in found if keep(h)]
+        if len(hits) >= want or len(found) < n or n >= SCAN:
+            return hits[offset : offset + limit], len(hits) > offset + limit
+        n = min(SCAN, n * 4)
+
+
+def _in_window(published: str | None, date_from: str | None, date_to: str | None) -> bool:
+    if not date_from and not date_to:
+        return True
+    if not published or published.startswith("X"):
+        return False
+    return (not date_from or published >= date_from) and (not date_to or published[: len(date_to)] <= date_to)
+
+
+def story_members(store, story: str) -> dict[str, ArticleRow]:
+    """The articles of a story (by its id or one of its articles' ids) as article rows, oldest first."""
+    s = store.story(story.strip()[:64])
+    if s is None:
+        raise BadParam(f"unknown story {story!r}")
+    arts = sorted(s["articles"], key=lambda r: (r["published"] is None, r["published"] or "", r["article_id"]))
+    return {r["article_id"]: ArticleRow(r["article_id"], r["title"], r["outlet"], r["outlet_name"], r["published"],
+                                        r["precision"], None, [], None, r["url"], None) for r in arts}
 
 
 @router.get("/search", summary="Full-text search (stems + lemmas; quoted phrases, OR, -word, title:)")
 def search(store: Store, q: Annotated[str, Query(max_length=500)] = "", limit: Limit = 20, offset: Offset = 0,
            outlet: NameQ = None, date_from: Annotated[DateQ, Query(alias="from")] = None,
-           date_to: Annotated[DateQ, Query(alias="to")] = None, actor: NameQ = None) -> dict:
-    hits, more = run_search(store, q, limit, offset, outlet, date_from, date_to, actor)
+           date_to: Annotated[DateQ, Query(alias="to")] = None, actor: NameQ = None,
+           type: Annotated[str | None, Query(pattern=PLOVER_TYPES, description="PLOVER event type in the article")] = None,  # noqa: A002
+           story: Annotated[str | None, Query(max_length=64, description="story id (or an article's id)")] = None) -> dict:
+    hits, more = run_search(store, q, limit, offset, outlet, date_from, date_to, actor, type, story)
     return {"items": [{"article": row_dict(h.row), "score": h.score, "snippet": h.snippet} for h in hits],
             "limit": limit, "offset": offset, "has_more": more}
 
@@ -176,6 +245,37 @@ def quotes(store: Store, actor: NameQ = None, limit: Limit = 20, offset: Offset 
     return page(rows, limit, offset)
 
 
+def story_rows(store, date_from: str | None, date_to: str | None, actor: str | None, outlet: str | None,
+               min_size: int, limit: int) -> list[dict]:
+    """Stories, newest first: an article of each mentions ``actor`` / is from ``outlet``."""
+    ids = resolve_actor(store, actor)
+    return store.stories(date_from=date_from, date_to=date_to, actors=ids, outlet=outlet, min_size=min_size,
+                         limit=limit)
+
+
+@router.get("/stories", summary="Same-story clusters across outlets, latest first")
+def stories(store: Store, limit: Limit = 20, offset: Offset = 0,
+            date_from: Annotated[DateQ, Query(alias="from", description="stories still running then")] = None,
+            date_to: Annotated[DateQ, Query(alias="to", description="stories begun by then")] = None,
+            actor: NameQ = None, outlet: NameQ = None,
+            min_size: Annotated[int, Query(ge=1, le=1000, description="articles, copies included")] = 1) -> dict:
+    rows = story_rows(store, date_from, date_to, actor, outlet, min_size, offset + limit + 1)
+    return page(rows, limit, offset)
+
+
+@router.get("/stories/{story_id}", summary="One story: its articles and copies, thread, timeline and summary")
+def story(store: Store, story_id: Annotated[str, Path(max_length=64)],
+          lang: Literal["ar", "en"] = "ar", articles_limit: Limit = 200, articles_offset: Offset = 0) -> dict:
+    v = story_view(store, story_id, lang)
+    if v is None:
+        raise HTTPException(404, f"no story with id {story_id!r} (or the prefix is ambiguous)")
+    s = v["story"]
+    arts = s["articles"]
+    return {**{k: s[k] for k in s if k not in ("articles", "thread")}, "title": v["title"],
+            "articles": page(arts, articles_limit, articles_offset), "thread": s["thread"],
+            "timeline": v["timeline"], "summary": v["summary"]}
+
+
 @router.post("/ingest", summary="Analyse and store one raw document (only with `khabar serve --allow-ingest`)")
 async def ingest(request: Request, authorization: Annotated[str | None, Header()] = None,
                  name: Annotated[str, Query(max_length=200, description="source name, e.g. page.html")] = "upload.txt"):
@@ -197,4 +297,4 @@ async def ingest(request: Request, authorization: Annotated[str | None, Header()
     return await run_in_threadpool(hook, bytes(body), name)
 
 
-__all__ = ["router", "run_search", "event_rows", "download", "page"]
+__all__ = ["router", "run_search", "event_rows", "download", "page", "story_members", "story_rows"]

@@ -13,9 +13,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from .api import NameQ, Store, download, event_rows, run_search
+from .api import NameQ, Store, download, event_rows, run_search, story_rows
 from .charts import dyad_chart
 from .common import cached, lang_of, render
+from .stories import all_stories, article_story, date_span, story_view, threads_of
+from .stories import thread_view as story_thread_view
 from .views import (
     actor_name,
     article_view,
@@ -30,6 +32,25 @@ from .views import (
 router = APIRouter(include_in_schema=False)
 PAGE = 20
 Text = Annotated[str | None, Query(max_length=100)]
+
+
+def story_thread_section(request: Request, store, lang: str) -> dict | None:
+    """The thread with the most articles in the story tables (the seeds' NATO–Russia thread after
+    ``khabar demo``): its stories oldest first, its articles, and the chart of its main pair of actors.
+    None when the store has no stories: the dyad thread stands in."""
+    threads = cached(request, store, "threads", lambda: threads_of(all_stories(store)))
+    if not threads:
+        return None
+    tid = threads[0]["thread_id"]
+    t = cached(request, store, f"story_thread:{tid}:{lang}", lambda: story_thread_view(store, tid, lang))
+    if t is None:
+        return None
+    chart = None
+    if t["pair"]:
+        a, b = t["pair"]["a"], t["pair"]["b"]
+        chart = dyad_chart(cached(request, store, f"dyad_year:{a}:{b}",
+                                  lambda: store.dyad([a], [b], by="year", min_confidence=0.4)))
+    return {"template": "_story_thread.html", "t": t, "chart": chart}
 
 
 def thread_section(request: Request, store, lang: str) -> dict | None:
@@ -54,7 +75,13 @@ def actors_section(request: Request, store, lang: str) -> dict | None:
             "actors": [{**e, "display": actor_name(e["entity_id"], lang, e["name"])} for e in top]}
 
 
-HOME_SECTIONS: list[Callable[[Request, object, str], dict | None]] = [thread_section, latest_section, actors_section]
+def top_thread_section(request: Request, store, lang: str) -> dict | None:
+    """The story thread with the most articles; without stories, the dyad with the most events."""
+    return story_thread_section(request, store, lang) or thread_section(request, store, lang)
+
+
+HOME_SECTIONS: list[Callable[[Request, object, str], dict | None]] = [top_thread_section, latest_section,
+                                                                      actors_section]
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -68,20 +95,24 @@ def home(request: Request, store: Store):
 def search(request: Request, store: Store, q: Annotated[str, Query(max_length=500)] = "",
            date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
            date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
-           outlet: Text = None, actor: Text = None, page: Annotated[int, Query(ge=1, le=500)] = 1):
+           outlet: Text = None, actor: Text = None, type: Annotated[str | None, Query(max_length=20)] = None,  # noqa: A002
+           story: Annotated[str | None, Query(max_length=64)] = None, page: Annotated[int, Query(ge=1, le=500)] = 1):
     hits, more = run_search(store, q, PAGE, (page - 1) * PAGE, outlet or None, date_from or None, date_to or None,
-                            actor or None)
+                            actor or None, type or None, story or None)
     results = [{"row": h.row, "score": h.score, "snippet": snippet_pieces(h.snippet, q)} for h in hits]
     return render(request, "search.html", q=q, results=results, page=page, more=more,
-                  searched=bool(q.strip() or actor))
+                  searched=bool(q.strip() or actor or type or story))
 
 
 @router.get("/article/{article_id}", response_class=HTMLResponse)
-def article(request: Request, store: Store, article_id: str):
+def article(request: Request, store: Store, article_id: str,
+            span: Annotated[str | None, Query(max_length=24, pattern=r"^\d{1,9}-\d{1,9}$")] = None):
     a = store.get(article_id[:64])
     if a is None:
         raise HTTPException(404, f"no article with id {article_id[:64]!r}")
-    return render(request, "article.html", **article_view(a, lang_of(request)))
+    cite = tuple(int(x) for x in span.split("-")) if span else None
+    return render(request, "article.html", **article_view(a, lang_of(request), cite),
+                  story=article_story(store, a.article.id))
 
 
 @router.get("/actor/{actor_id}", response_class=HTMLResponse)
@@ -133,6 +164,39 @@ def thread(request: Request, store: Store, a: Annotated[str, Query(max_length=10
     rows = store.dyad(a_ids, b_ids, by="year", min_confidence=0.4)
     return render(request, "thread.html", a=a, b=b, a_name=actor_name(a_ids[0], lang),
                   b_name=actor_name(b_ids[0], lang), thread=thread_view(store, a_ids, b_ids), chart=dyad_chart(rows))
+
+
+@router.get("/stories", response_class=HTMLResponse)
+def stories(request: Request, store: Store, actor: NameQ = None, outlet: Text = None,
+            date_from: Annotated[str | None, Query(alias="from", max_length=10)] = None,
+            date_to: Annotated[str | None, Query(alias="to", max_length=10)] = None,
+            min_size: Annotated[int, Query(ge=1, le=1000)] = 1, page: Annotated[int, Query(ge=1, le=500)] = 1):
+    rows = story_rows(store, check_date(date_from, "from"), check_date(date_to, "to"), actor or None, outlet or None,
+                      min_size, page * PAGE + 1)
+    more = len(rows) > page * PAGE
+    return render(request, "stories.html", rows=[{**r, "dates": date_span(r["first_date"], r["last_date"])}
+                                                 for r in rows[(page - 1) * PAGE : page * PAGE]],
+                  page=page, more=more, min_size=min_size)
+
+
+@router.get("/story/{story_id}", response_class=HTMLResponse)
+def story(request: Request, store: Store, story_id: str):
+    v = story_view(store, story_id, lang_of(request))
+    if v is None:
+        raise HTTPException(404, f"no story with id {story_id[:64]!r}")
+    return render(request, "story.html", **v)
+
+
+@router.get("/thread/{thread_id}", response_class=HTMLResponse)
+def story_thread(request: Request, store: Store, thread_id: str):
+    lang = lang_of(request)
+    t = story_thread_view(store, thread_id, lang)
+    if t is None:
+        raise HTTPException(404, f"no thread with id {thread_id[:64]!r}")
+    chart = None
+    if t["pair"]:
+        chart = dyad_chart(store.dyad([t["pair"]["a"]], [t["pair"]["b"]], by="year", min_confidence=0.4))
+    return render(request, "story_thread.html", t=t, chart=chart)
 
 
 @router.get("/events", response_class=HTMLResponse)

@@ -82,6 +82,7 @@ class Piece:
     tip: str = ""
     href: str | None = None
     data: dict[str, str] = field(default_factory=dict)
+    anchor: str = ""  # an element id: "cite" on the first piece of a cited span
 
 
 def pieces(text: str, anns: list[Ann]) -> list[Piece]:
@@ -139,9 +140,18 @@ def annotations(a: Analysis, lang: str) -> list[Ann]:
     return out
 
 
-def article_view(a: Analysis, lang: str) -> dict:
-    """Everything the article page shows."""
+def article_view(a: Analysis, lang: str, cite: tuple[int, int] | None = None) -> dict:
+    """Everything the article page shows; ``cite``: a span to mark (a story's timeline or summary
+    links to its evidence this way), the first of its pieces carrying the anchor ``#cite``."""
     art = a.article
+    anns = annotations(a, lang)
+    if cite and 0 <= cite[0] < cite[1] <= len(art.text):
+        anns.append(Ann(cite[0], cite[1], "c", 0, "cite"))
+    else:
+        cite = None
+    cut = pieces(art.text, anns)
+    if cite:
+        next(p for p in cut if p.s >= cite[0]).anchor = "cite"
     names = {e.id: e for e in a.entities}
     counts = Counter(m.entity for m in a.mentions if m.entity)
     entities = [{"id": eid, "name": actor_name(eid, lang, names[eid].name if eid in names else None),
@@ -155,7 +165,7 @@ def article_view(a: Analysis, lang: str) -> dict:
                "trigger": e.trigger, "date": e.date} for i, e in enumerate(a.events)]
     pub = art.published
     evidence = art.text[pub.evidence.start:pub.evidence.end] if pub and pub.evidence else None
-    return {"a": a, "art": art, "pieces": pieces(art.text, annotations(a, lang)), "entities": entities,
+    return {"a": a, "art": art, "pieces": cut, "cite": cite, "entities": entities,
             "quotes": quotes, "events": events, "timexes": a.timexes, "pub": pub, "evidence": evidence,
             "url": safe_url(art.url), "removed": art.removed_lines}
 
