@@ -527,8 +527,9 @@ class StoryReads:
             sql += (f" AND EXISTS (SELECT 1 FROM story_articles x WHERE x.story_id = s.id AND x.outlet = {d.p})")
             args.append(outlet)
         if actors:
-            sql += (" AND EXISTS (SELECT 1 FROM story_articles x JOIN articles y ON y.id = x.article_id"
-                    f" JOIN mentions m ON m.rid = y.rid WHERE x.story_id = s.id AND m.entity_id IN ({d.ph(actors)}))")
+            # one pass over the actors' mentions (indexed by entity), not one per story
+            sql += (" AND s.id IN (SELECT x.story_id FROM mentions m JOIN articles y ON y.rid = m.rid"
+                    f" JOIN story_articles x ON x.article_id = y.id WHERE m.entity_id IN ({d.ph(actors)}))")
             args += actors
         sql += f" ORDER BY s.last_date IS NULL, s.last_date DESC, s.originals DESC, s.id LIMIT {d.p}"
         return self._dicts(sql, [*args, limit])

@@ -157,7 +157,10 @@ def _connect_ro(path: str) -> sqlite3.Connection:
 def _needs_migration(db: sqlite3.Connection) -> bool:
     cols = {r[1] for r in db.execute("PRAGMA table_info(events)")}
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    return not {"confidence", "method"} <= cols or not {"stories", "story_articles"} <= tables
+    if not {"confidence", "method"} <= cols or not {"stories", "story_articles"} <= tables:
+        return True
+    story_cols = {r[1] for r in db.execute("PRAGMA table_info(story_articles)")}
+    return not {"lead", "date_hint", "story_date", "story_date_note"} <= story_cols
 
 
 class SQLiteStore(SQLReads, StoryReads):
