@@ -71,7 +71,8 @@ def test_thread_page_lists_its_stories_oldest_first(client, thread_id, seeds):
     items = doc.cssselect("ol.thread-stories > li")
     assert len(items) == 5
     links = [li.cssselect("a.story-link")[0].get("href") for li in items]
-    assert links[0] == f"/story/{thread_id}"
+    # oldest first, the undated seeds placed by their story-derived dates: 2009-12 → 2010-02 → 2010-11 → 2011-07 → 2022-01
+    assert links == [f"/story/{seeds[k].article.id}" for k in ("002", "003", "000", "001", "004")]
     other = html(client.get(f"/thread/{seeds['004'].article.id}"))  # any story of the thread names it
     assert [li.cssselect("a.story-link")[0].get("href") for li in other.cssselect("ol.thread-stories > li")] == links
     assert doc.cssselect("svg circle")
@@ -122,7 +123,7 @@ def test_story_page_links_timeline_and_summary_to_their_spans(client, seeds):
     thread = doc.cssselect(".story-thread li")
     current = [li for li in thread if li.get("class") == "current"]
     assert len(thread) == 5 and len(current) == 1 and current[0].cssselect("time")[0].text == "2022-01-12"
-    assert thread.index(current[0]) == 2  # dated stories oldest first (2010, 2011, 2022), the undated after
+    assert thread.index(current[0]) == 4  # oldest first, the undated placed by their story-derived dates (2009-12, 2010-02)
     api = client.get(f"/api/stories/{aid}").json()
     assert api["id"] == aid and api["articles"]["items"][0]["article_id"] == aid
     assert api["summary"] and all(text[c["start"]:c["end"]].split() == c["text"].split() for c in api["summary"])
