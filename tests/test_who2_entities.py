@@ -62,3 +62,9 @@ def test_pipeline_person_spans_and_team_names():
     assert ("محمد بن سلمان", "PER") in got and not any(t.startswith("الأمير") for t, _ in got)
     assert ("منتخب البرازيل", "ORG") in got and ("البرازيل", "LOC") not in got
     assert ("مونديال روسيا", "MISC") in got
+
+
+def test_known_organisations_keep_their_link_inside_a_head_name():
+    got = _mentions("وقالت جماعة الإخوان المسلمين المصرية إن حركة حماس الفلسطينية رفضت، وإن وكالة انترفاكس نقلت ذلك.")
+    assert ("جماعة الإخوان المسلمين", "ORG") in got and ("حركة حماس", "ORG") in got
+    assert ("انترفاكس", "ORG") in got and ("وكالة انترفاكس", "ORG") not in got

@@ -342,9 +342,9 @@ class Resolver:
             if any(m.start < ns.end and ns.start < m.end and m not in inside for m in out):
                 continue
             head_end = text.find(" ", ns.start, ns.end)
-            if any(m.entity in self.kb.actors and m.start < head_end and m.end == ns.end and m.start > ns.start
-                   for m in inside):
-                continue  # «للاتحاد السوفيتي»: the known name, only a clitic more
+            known = [m for m in inside if m.entity in self.kb.actors]
+            if any(m.start < head_end and (m.type == "ORG" or (m.end == ns.end and m.start > ns.start)) for m in known):
+                continue  # «جماعة الإخوان المسلمين المصرية», «للاتحاد السوفيتي»: the known name stays
             same = next((m for m in inside if (m.start, m.end) == (ns.start, ns.end)), None)
             if same is not None:  # the tagger or the knowledge base has this very name
                 if same.type != ns.type and (not same.entity or same.entity.startswith("new:")):
@@ -356,6 +356,8 @@ class Resolver:
                 inside = [m for m in inside if not (m.type == "LOC" and m.entity and m.entity in self.kb.actors)]
             out = [m for m in out if m not in inside]
             ent = a.id if a and how == "exact" else f"new:{ns.type}:{skeleton(surface)}"
+            if ent.startswith("new:") and ns.type == "ORG":  # «حركة حماس الفلسطينية»: Hamas
+                ent = next((m.entity for m in known if m.type == "ORG"), ent) or ent
             out.append(Mention(ns.start, ns.end, surface, ns.type, ent, f"pattern:{ns.head}", 0.75))
         return sorted(out, key=lambda m: (m.start, -m.end))
 
