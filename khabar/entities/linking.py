@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 from ..kb.actors import Actor, KnowledgeBase, knowledge_base, skeleton
 from ..kb.media import media_spans
+from ..kb.names import name_spans
 from ..model import DateValue, Entity, Mention, Sentence, Span, Token
 from ..text.textnorm import normalize, normalize_same_length
 
@@ -262,11 +263,13 @@ class Resolver:
             cands = _with_clubs(cands, clubs)
         mentions = _with_media(text, self._candidate_mentions(text, cands, clubs))
         mentions = _disambiguate(text, mentions, self.kb)  # «سلطنة عمان» Oman, «العاصمة الأردنية عمان» Amman
+        mentions = self._with_head_names(text, _person_spans_trimmed(text, toks, mentions))
         self._link_kb_surnames(mentions)
         _link_unknown_names(mentions)
         mentions += self._titles(text, mentions, published)
         mentions += self._org_coref(text, toks, mentions)  # «ميليشيات الحوثي … الميليشيات»: the Houthis
-        mentions += self._generic(text, sentences, mentions, desk)
+        mentions += _head_coref(text, mentions)  # «الاتحاد المصري لكرة القدم … وهدد الاتحاد»
+        mentions += self._generic_with_names(text, sentences, mentions, desk)
         mentions.sort(key=lambda m: (m.start, -m.end))
         uniq = _unique_spans(mentions)
         return uniq, self._entities(uniq, self._office_codes(text, uniq))
@@ -323,6 +326,40 @@ class Resolver:
             return Mention(c.start, c.end, surface, a.type if c.type != "MISC" else "MISC", a.id,
                            f"ner+{how}", round(0.9 * conf, 3))
         return Mention(c.start, c.end, surface, c.type, None, "ner", 0.6)
+
+    def _with_head_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Organisation and event names on a head noun (kb/names.py: «منتخب البرازيل», «كأس العالم»,
+        «الاتحاد المصري لكرة القدم») in place of the mentions inside them (no nesting), except a
+        known place inside an event's name, which the events layer reads; a name that crosses a
+        mention's edge, or lies inside one, is left out."""
+        named = [m for m in mentions if not m.method.startswith("media")]
+        media = [m for m in mentions if m.method.startswith("media")]
+        out = list(mentions)
+        for ns in name_spans(text, [(m.start, m.end) for m in named]):
+            if any(m.start < ns.end and ns.start < m.end for m in media):
+                continue  # «وكالة رويترز للأنباء» is the outlet
+            inside = [m for m in out if ns.start <= m.start and m.end <= ns.end]
+            if any(m.start < ns.end and ns.start < m.end and m not in inside for m in out):
+                continue
+            head_end = text.find(" ", ns.start, ns.end)
+            known = [m for m in inside if m.entity in self.kb.actors]
+            if any(m.start < head_end and (m.type == "ORG" or (m.end == ns.end and m.start > ns.start)) for m in known):
+                continue  # «جماعة الإخوان المسلمين المصرية», «للاتحاد السوفيتي»: the known name stays
+            same = next((m for m in inside if (m.start, m.end) == (ns.start, ns.end)), None)
+            if same is not None:  # the tagger or the knowledge base has this very name
+                if same.type != ns.type and (not same.entity or same.entity.startswith("new:")):
+                    same.type, same.entity = ns.type, f"new:{ns.type}:{skeleton(same.text)}"  # «شركة لوكهيد مارتن»
+                continue
+            surface = text[ns.start : ns.end]
+            a, conf, how = self._link_span(surface, ns.type)
+            if ns.type == "MISC":  # «قمة لشبونة», «مونديال روسيا»: the known place stays too (where it happens)
+                inside = [m for m in inside if not (m.type == "LOC" and m.entity and m.entity in self.kb.actors)]
+            out = [m for m in out if m not in inside]
+            ent = a.id if a and how == "exact" else f"new:{ns.type}:{skeleton(surface)}"
+            if ent.startswith("new:") and ns.type == "ORG":  # «حركة حماس الفلسطينية»: Hamas
+                ent = next((m.entity for m in known if m.type == "ORG"), ent) or ent
+            out.append(Mention(ns.start, ns.end, surface, ns.type, ent, f"pattern:{ns.head}", 0.75))
+        return sorted(out, key=lambda m: (m.start, -m.end))
 
     def _link_kb_surnames(self, mentions: list[Mention]) -> None:
         """A surname after a KB person's full name in the same article: «محمود عباس» … «عباس»."""
@@ -393,6 +430,23 @@ class Resolver:
                     continue  # followed or preceded by a name: not an anaphor
                 out.append(Mention(s, e, text[s:e], "PER", who, "title+coref", 0.65))
                 taken.append((s, e))
+        return out
+
+    def _generic_with_names(self, text: str, sentences: list[Sentence], mentions: list[Mention],
+                            desk: Span | None = None) -> list[Mention]:
+        """The unnamed actors (:meth:`_generic`), read as if the head-noun names unknown to the
+        knowledge base were not there; a head-noun name that the generic reading codes from its
+        start («وزارة الصحة الفلسطينية»: PSE_GOV) takes that code, and generic actors inside a
+        name are dropped."""
+        unknown = [m for m in mentions if m.method.startswith("pattern:") and (m.entity or "").startswith("new:")]
+        gen = self._generic(text, sentences, [m for m in mentions if m not in unknown], desk)
+        out = []
+        for g in gen:
+            p = next((m for m in unknown if m.start <= g.start < m.end or g.start <= m.start < g.end), None)
+            if p is None:
+                out.append(g)
+            elif g.start == p.start and re.fullmatch(r"[A-Z]{3}_[A-Z]{3}", g.entity or ""):
+                p.entity = g.entity
         return out
 
     def _generic(self, text: str, sentences: list[Sentence], mentions: list[Mention], desk: Span | None = None
@@ -611,7 +665,7 @@ class Resolver:
             a = self.kb.actors.get(m.entity)
             if a:
                 ents[a.id] = Entity(a.id, a.name_ar, a.type, a.en, a.country or None, a.sector or None, True)
-            elif m.method == "generic":
+            elif m.method == "generic" or (m.method.startswith("pattern:") and re.fullmatch(r"[A-Z]{3}_[A-Z]{3}", m.entity)):
                 iso, _, sector = m.entity.partition("_")
                 c = self.kb.get(iso)
                 ents[m.entity] = Entity(m.entity, m.text, "ORG", f"{c.en if c else iso} {sector}", iso, sector, False)
@@ -902,6 +956,70 @@ def _link_unknown_names(mentions: list[Mention]) -> None:
             full = unknown_full.get(m.entity[8:])
             if full:
                 m.entity, m.method = full, "ner+coref-surname"
+
+
+_NAME_TITLES = frozenset(normalize(w) for w in (
+    "الأمير", "الأميرة", "الرئيس", "الملك", "الملكة", "الشيخ", "الشيخة", "الدكتور", "الدكتورة", "د.", "المهندس",
+    "السفير", "معالي", "سمو", "فخامة", "جلالة", "السيد", "السيدة", "اللواء", "العميد", "العقيد", "الفريق",
+    "المشير", "الإمام", "القاضي", "المستشار", "الأستاذ", "البابا", "النائب"))
+
+
+def _person_spans_trimmed(text: str, toks: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """Person spans as the guidelines draw them: a title before the name is not part of it
+    («الأمير محمد بن سلمان» → «محمد بن سلمان»), and a span ends before a word carrying an enclitic
+    pronoun after a preposition («محمد صلاح بنيله جائزتي» → «محمد صلاح»)."""
+    by_start = {t.start: t for t in toks}
+    by_core = {_core_start(t): t for t in toks}
+    for m in mentions:
+        if m.type != "PER":
+            continue
+        words = list(re.finditer(r"\S+", text[m.start : m.end]))
+        k = 0
+        while k < len(words) - 1 and normalize(words[k].group()) in _NAME_TITLES:
+            k += 1
+        cut = len(words)
+        for j in range(max(k, 1), len(words)):
+            t = by_start.get(m.start + words[j].start()) or by_core.get(m.start + words[j].start())
+            if t is not None and j > k and _preposition_pronoun(text, t):
+                cut = j
+                break
+        if k == 0 and cut == len(words):
+            continue
+        s, e = m.start + words[k].start(), m.start + words[cut - 1].end()
+        m.start, m.end, m.text = s, e, text[s:e]
+    return mentions
+
+
+def _head_coref(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The bare definite head of an organisation named on it earlier in the article («الاتحاد المصري
+    لكرة القدم … قال الاتحاد في بيانه», «المتحف البريطاني … المتحف») is that organisation, the
+    latest one named with that head; not when a definite adjective makes it another name
+    («الاتحاد الدولي») nor inside a mention. Method ``coref``: an anaphor, not a name."""
+    named = [(m.start, m.method.split(":", 1)[1], m.entity) for m in mentions
+             if m.method.startswith("pattern:") and m.type == "ORG" and m.entity]
+    if not named:
+        return []
+    norm = normalize_same_length(text)
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    for head in {h for _, h, _ in named}:
+        rx = re.compile(rf"(?<![\u0621-\u064a])(?:[وفب]|وب|فب)?(ال{re.escape(head)})(?![\u0621-\u064a])")
+        for hm in rx.finditer(norm):
+            s, e = hm.start(1), hm.end(1)
+            before = [ent for pos, h, ent in named if h == head and pos < s]
+            if not before or any(a < e and s < b for a, b in taken) or _DEFINITE_AFTER.match(norm[e : e + 4]):
+                continue
+            out.append(Mention(s, e, text[s:e], "ORG", before[-1], "coref", 0.6))
+            taken.append((s, e))
+    return out
+
+
+def _preposition_pronoun(text: str, t: Token) -> bool:
+    """«بنيله», «لفوزه»: a preposition, a noun and a pronoun — a phrase, never part of a name
+    (a bare و + enclitic-looking ending is: «كريستوفر وايلي»)."""
+    kinds = [sg.kind for sg in t.segments]
+    pre = "".join(text[sg.start : sg.end] for sg in t.segments if sg.kind == "proclitic")
+    return "enclitic" in kinds and any(c in pre for c in "بلك")
 
 
 def _unique_spans(mentions: list[Mention]) -> list[Mention]:

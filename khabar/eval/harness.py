@@ -312,9 +312,24 @@ def _entity_names(a: Analysis) -> dict[str, set[str]]:
     return {e.id: {_link_key(e.id), *([_link_key(e.en)] if e.en else [])} for e in a.entities}
 
 
-def _score_entity_doc(sc: EntityScore, key: str, a: Analysis, rows: list[list[str]]) -> None:
+# Mentions that are not names by the guidelines (docs/annotation-who-when.md, "Not entities"): the
+# linker's unnamed actors («الحكومة», «السلطات», «المعارضة السورية»: method ``generic``), bare
+# anaphoric heads («التنظيم» after «تنظيم داعش»: ``coref``) and office titles standing for their
+# holder («ولي العهد السعودي»: ``title+date``, ``title+coref``). They are what the events layer
+# needs; the named-only score leaves them out of the predictions.
+UNNAMED_METHODS = ("generic", "coref", "title+")
+
+
+def is_named_mention(m) -> bool:
+    """A mention found as a name (tagger, gazetteer, club, outlet), not a role or generic noun."""
+    return not any(m.method == u or (u.endswith("+") and m.method.startswith(u)) for u in UNNAMED_METHODS)
+
+
+def _score_entity_doc(sc: EntityScore, key: str, a: Analysis, rows: list[list[str]], named_only: bool = False
+                      ) -> None:
     body = len(a.article.title) if a.article.title else 0
-    preds = {(m.start, m.end, m.type): m for m in a.mentions if m.start >= body and m.type in ENTITY_TYPES}
+    preds = {(m.start, m.end, m.type): m for m in a.mentions if m.start >= body and m.type in ENTITY_TYPES
+             and (not named_only or is_named_mention(m))}
     by_span = {(m.start, m.end): m for m in preds.values()}
     names = _entity_names(a)
     for _, typ, surface, link, *_ in rows:
@@ -342,12 +357,14 @@ def _score_entity_doc(sc: EntityScore, key: str, a: Analysis, rows: list[list[st
         sc.by_type[typ].spurious.append(f"{key} {typ} «{m.text}»")
 
 
-def eval_entities(analyses: dict[str, Analysis], gold_path: str | Path) -> EntityScore:
+def eval_entities(analyses: dict[str, Analysis], gold_path: str | Path, named_only: bool = False) -> EntityScore:
     """Gold rows: doc id, type (PER|ORG|LOC|MISC), surface (exact text in the body; ``#n`` = its n-th
     occurrence), English canonical link or '-'. A mention counts when its span and type are exact;
     a link is right when the predicted mention's entity has the gold name as KB id or English name
     (case-insensitive; spaces, underscores and hyphens alike). Precision is over predicted mentions
-    in the bodies of the gold's articles; an article missing from ``analyses`` counts its rows as misses."""
+    in the bodies of the gold's articles; an article missing from ``analyses`` counts its rows as misses.
+    ``named_only``: predictions are only the named mentions (:func:`is_named_mention`), since the
+    guidelines do not count roles, generic institutions and anaphoric heads as entities."""
     sc = EntityScore()
     per_doc: dict[str, list[list[str]]] = {}
     for row in read_gold(gold_path):
@@ -362,5 +379,5 @@ def eval_entities(analyses: dict[str, Analysis], gold_path: str | Path) -> Entit
                 sc.by_type[typ].misses.append(f"{key} {typ} «{surface}» (article not analysed)")
                 sc.gold_links += link != "-"
             continue
-        _score_entity_doc(sc, key, a, rows)
+        _score_entity_doc(sc, key, a, rows, named_only)
     return sc

@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from ..kb.actors import knowledge_base
@@ -29,8 +29,8 @@ from ..text.textnorm import fold, normalize_same_length
 
 _AR = "\u0621-\u064a"
 _OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "‹": "›"}
-_COMP = re.compile(fold(rf"[\s،,]*(?:ب)?(?:إن|أن|ان|إنه|أنه|انه|إنها|أنها|انها|إنهم|أنهم|انهم|إنّ|أنّ)(?![{_AR}])"))
-_COMP_ANY = re.compile(fold(rf"(?<![{_AR}])(?:ب)?(?:إن|أن|ان|إنه|أنه|انه|إنها|أنها|انها|إنهم|أنهم|انهم)(?![{_AR}])"))
+_COMP = re.compile(fold(rf"[\s،,:]*(?:ب)?(?:إن|أن|ان|إنه|أنه|انه|إنها|أنها|انها|إنهم|أنهم|انهم|إنّ|أنّ)\u0640*(?![{_AR}])"))
+_COMP_ANY = re.compile(fold(rf"(?<![{_AR}])(?:ب)?(?:إن|أن|ان|إنه|أنه|انه|إنها|أنها|انها|إنهم|أنهم|انهم)\u0640*(?![{_AR}])"))
 _PREP_COMP = re.compile(fold(rf"[\s،,]*(?:الى|إلى|على|عن|ب)\s*(?:أمله|امله|قلقه|أسفه|ترحيبه|استعداده)?\s*(?:في|ب)?\s*(?:أن|ان|إن)(?![{_AR}])"))
 _ABOUT = re.compile(fold(r"[\s،,]*عن\s+(?:أمله|امله|قلقه|أسفه|اسفه|ترحيبه|رفضه|استعداده|ثقته|تمنياته)\s+(?:في|ب)?\s*"))
 _QAWL = re.compile(fold(rf"(?<![{_AR}])(?:و)?(?:حسب|بحسب|على\s+حد|وفق)\s+(?:قوله|قولها|تعبيره|تعبيرها|ما\s+قال|ما\s+قالت)(?![{_AR}])"))
@@ -187,7 +187,28 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
     for sent in sentences:
         _sentence_quotes(ctx, sent.start, sent.end)
     ctx.quotes.sort(key=lambda q: q.start)
-    return drop_repeated_quotes(text, ctx.quotes)
+    return _with_quoted_fragments(text, drop_repeated_quotes(text, ctx.quotes))
+
+
+def _with_quoted_fragments(text: str, quotes: list[Quote]) -> list[Quote]:
+    """Reported speech that moves into quotation marks («أعلن أنه قرر الرد على الخطابات "في إطارها
+    المناسب وفقا للوائح…"») is two statements: the indirect one, and the quoted words as a direct
+    quote of the same speaker (docs/annotation-who-when.md §2). Only fragments of 3 words and more
+    with reported words before them; quotation marks right after the complementiser make one
+    direct statement, which the extractor reads as such already."""
+    out: list[Quote] = []
+    spans = {(q.start, q.end) for q in quotes}
+    for q in quotes:
+        out.append(q)
+        if q.kind != "indirect":
+            continue
+        for s, e in _direct_spans(text, q.start, q.end):
+            before = normalize_same_length(text[q.start : s - 1])
+            if len(text[s:e].split()) < 3 or len(_COMP_ANY.sub(" ", before).split()) < 1 or (s, e) in spans:
+                continue
+            out.append(replace(q, start=s, end=e, kind="direct"))
+            spans.add((s, e))
+    return out
 
 
 def _paragraph_direct_spans(text: str) -> list[tuple[int, int]]:
