@@ -379,7 +379,14 @@ class SQLReads:
             sql += f" AND coalesce(e.confidence, 0) >= {d.p}"
             args.append(min_confidence)
         dsql, dargs = d.date_range("e.date", date_from, date_to)
-        sql += dsql + f" GROUP BY e.id ORDER BY e.date IS NULL, e.date DESC, e.id LIMIT {d.p}"
+        order = " ORDER BY e.date IS NULL, e.date DESC, e.id"
+        # the page's events are chosen on the events table (an index on the listing order; an event
+        # counts if one of its mentions is not in a copy), and only they are aggregated
+        head = "SELECT e.id FROM events e WHERE " + d.true
+        page = (head + sql[len(_EVENTS + d.true + _NOT_A_COPY):] + dsql
+                + " AND EXISTS (SELECT 1 FROM event_mentions m JOIN articles a ON a.rid = m.rid"
+                + " WHERE m.event_id = e.id" + _NOT_A_COPY + ")" + order + f" LIMIT {d.p}")
+        sql = _EVENTS + d.true + _NOT_A_COPY + f" AND e.id IN ({page})" + " GROUP BY e.id" + order
         return self._dicts(sql, [*args, *dargs, limit])
 
     def top_dyads(self, limit: int = 10, actors: list[str] | None = None, min_confidence: float = 0.0) -> list[dict]:

@@ -116,6 +116,7 @@ CREATE TABLE IF NOT EXISTS event_mentions (
 );
 CREATE INDEX IF NOT EXISTS events_actor ON events(actor);
 CREATE INDEX IF NOT EXISTS events_recipient ON events(recipient);
+CREATE INDEX IF NOT EXISTS events_listing ON events(date IS NULL, date DESC, id);
 CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions(event_id);
 CREATE INDEX IF NOT EXISTS mentions_rid ON mentions(rid);
 CREATE TABLE IF NOT EXISTS story_articles (
