@@ -69,19 +69,12 @@ def _print_summary(summary: list, width: int) -> None:
 
 
 def _print_timeline(tl, width: int) -> None:
-    from .timeline import _print_entry
+    from .timeline import print_periods
 
     if not tl.entries:
         return
     click.echo("\n  timeline")
-    for p in tl.periods:
-        click.echo(f"  {p.label}")
-        for e in p.entries:
-            _print_entry(e, width)
-    if tl.undated:
-        click.echo("  undated")
-        for e in tl.undated:
-            _print_entry(e, width)
+    print_periods(tl, width, indent="  ")
 
 
 @main.command()

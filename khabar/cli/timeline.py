@@ -50,6 +50,14 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def print_periods(tl, width: int, indent: str = "") -> None:
+    """A timeline's entries under their period labels, then the undated ones."""
+    for label, entries in [*((p.label, p.entries) for p in tl.periods), *([("undated", tl.undated)] if tl.undated else [])]:
+        click.echo(f"{indent}{label}")
+        for e in entries:
+            _print_entry(e, width)
+
+
 def _print_entry(e, width: int) -> None:
     date = e.date if e.precision == "day" or not e.date else f"{e.date} ({e.precision})"
     more = f"  ×{e.reports} articles" if e.reports > 1 else ""
@@ -109,14 +117,7 @@ def timeline(actors: tuple[str, ...], db: str | None, date_from: str | None, dat
         return
     title = " ↔ ".join(_name(i[0]) for i in ids)
     click.echo(f"timeline: {title}")
-    for p in tl.periods:
-        click.echo(p.label)
-        for e in p.entries:
-            _print_entry(e, width)
-    if tl.undated:
-        click.echo("undated")
-        for e in tl.undated:
-            _print_entry(e, width)
+    print_periods(tl, width)
     n = len(tl.entries)
     click.echo(f"{n} entries ({sum(e.kind == 'event' for e in tl.entries)} events)" if n else
                "no events or quotes for these actors", err=True)
