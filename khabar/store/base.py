@@ -169,6 +169,9 @@ class Store(Protocol):
 
     def copies_of(self, article_ids: list[str]) -> dict[str, list[str]]: ...
 
+    def with_event_type(self, article_ids: list[str], plover: str, min_confidence: float = 0.0) -> set[str]:
+        """Those of ``article_ids`` that report an event of this PLOVER type (at least that confidence)."""
+
     def copies(self) -> set[str]: ...
 
     def close(self) -> None: ...

@@ -389,6 +389,18 @@ class SQLReads:
         sql = _EVENTS + d.true + _NOT_A_COPY + f" AND e.id IN ({page})" + " GROUP BY e.id" + order
         return self._dicts(sql, [*args, *dargs, limit])
 
+    def with_event_type(self, article_ids: list[str], plover: str, min_confidence: float = 0.0) -> set[str]:
+        """Those of ``article_ids`` that report an event of this PLOVER type (at least that confidence)."""
+        if not article_ids:
+            return set()
+        d = self.dialect
+        return {r["id"] for r in self._dicts(
+            # from the events of that type (event_mentions has no index on the article)
+            "SELECT DISTINCT a.id FROM events e CROSS JOIN event_mentions m ON m.event_id = e.id"
+            " CROSS JOIN articles a ON a.rid = m.rid"
+            f" WHERE e.plover = {d.p} AND coalesce(e.confidence, 0) >= {d.p} AND a.id IN ({d.ph(article_ids)})",
+            [plover.upper(), min_confidence, *article_ids])}
+
     def top_dyads(self, limit: int = 10, actors: list[str] | None = None, min_confidence: float = 0.0) -> list[dict]:
         """Pairs of actors with the most events between them, either direction (``a`` < ``b``):
         {a, b, events, asserted}; ``actors``: only pairs with one of these on either side."""

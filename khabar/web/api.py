@@ -98,10 +98,13 @@ def run_search(store, q: str, limit: int, offset: int, outlet: str | None, date_
     def keep(h: SearchHit) -> bool:
         if members is not None and h.row.id not in members:
             return False
-        if type_ and h.row.id not in has_type:
-            a = store.get(h.row.id)
-            has_type[h.row.id] = bool(a) and any(e.plover == type_ and e.confidence >= 0.4 for e in a.events)
         return not type_ or has_type[h.row.id]
+
+    def typed(found: list[SearchHit]) -> None:  # one query for the hits not yet looked at
+        if type_:
+            new = [h.row.id for h in found if h.row.id not in has_type]
+            hit = store.with_event_type(new, type_, 0.4)
+            has_type.update((i, i in hit) for i in new)
 
     if members is not None and not q.strip():  # the story's articles themselves, oldest first
         rows = [r for r in members.values() if _in_window(r.published, date_from, date_to)
@@ -110,7 +113,9 @@ def run_search(store, q: str, limit: int, offset: int, outlet: str | None, date_
             listed = {h.row.id for h in store.search("", limit=SCAN, outlet=outlet, date_from=date_from,
                                                       date_to=date_to, actors=[ids])}
             rows = [r for r in rows if r.id in listed]
-        hits = [h for h in (SearchHit(r, 0.0, "") for r in rows) if keep(h)]
+        cands = [SearchHit(r, 0.0, "") for r in rows]
+        typed(cands)
+        hits = [h for h in cands if keep(h)]
         return hits[offset : offset + limit], len(hits) > offset + limit
     n = min(SCAN, max(want, 60))
     while True:
@@ -120,6 +125,7 @@ def run_search(store, q: str, limit: int, offset: int, outlet: str | None, date_
         else:
             found = [SearchHit(r, 0.0, "") for r in store.list(limit=n, outlet=outlet, date_from=date_from,
                                                                 date_to=date_to)]
+        typed(found)
         hits = [h for h in found if keep(h)]
         if len(hits) >= want or len(found) < n or n >= SCAN:
             return hits[offset : offset + limit], len(hits) > offset + limit
