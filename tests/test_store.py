@@ -145,6 +145,17 @@ def test_entity_summary_is_entity_without_all_the_articles(store):
     assert store.entity_summary("no-such-entity") is None
 
 
+def test_with_event_type_names_the_articles_reporting_one(store):
+    rows = store.events(limit=1000)
+    typ = rows[0]["plover"]
+    ids = [r.id for r in store.list(limit=100)]
+    got = store.with_event_type(ids, typ)
+    expected = {i for i in ids if any(e.plover == typ for e in store.get(i).events)}
+    assert got == expected and got
+    assert store.with_event_type(ids, "NO_SUCH_TYPE") == set() and store.with_event_type([], typ) == set()
+    assert store.with_event_type(ids, typ, 1.01) == set()
+
+
 def test_old_sqlite_stores_are_migrated(tmp_path):
     # a store written before events had a confidence gets the columns when opened
     old = tmp_path / "old.db"

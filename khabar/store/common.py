@@ -395,11 +395,10 @@ class SQLReads:
             return set()
         d = self.dialect
         return {r["id"] for r in self._dicts(
-            # from the events of that type (event_mentions has no index on the article)
-            "SELECT DISTINCT a.id FROM events e CROSS JOIN event_mentions m ON m.event_id = e.id"
-            " CROSS JOIN articles a ON a.rid = m.rid"
-            f" WHERE e.plover = {d.p} AND coalesce(e.confidence, 0) >= {d.p} AND a.id IN ({d.ph(article_ids)})",
-            [plover.upper(), min_confidence, *article_ids])}
+            # the articles of the events of that type, once (event_mentions has no index on the article)
+            f"SELECT a.id FROM articles a WHERE a.id IN ({d.ph(article_ids)}) AND a.rid IN (SELECT m.rid FROM events e"
+            f" JOIN event_mentions m ON m.event_id = e.id WHERE e.plover = {d.p} AND coalesce(e.confidence, 0) >= {d.p})",
+            [*article_ids, plover.upper(), min_confidence])}
 
     def top_dyads(self, limit: int = 10, actors: list[str] | None = None, min_confidence: float = 0.0) -> list[dict]:
         """Pairs of actors with the most events between them, either direction (``a`` < ``b``):
