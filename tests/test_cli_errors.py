@@ -45,3 +45,11 @@ def test_other_errors_are_not_disguised_as_store_errors(db, monkeypatch):
     monkeypatch.setattr(SQLiteStore, "list", bug)
     r = CliRunner().invoke(main, ["list", "--db", db])
     assert isinstance(r.exception, KeyError)
+
+
+@pytest.mark.parametrize("args", [["entities", "--gold", "/no/such/gold.tsv", "--docs", "x"],
+                                  ["quotes", "--gold", "/no/such/gold.tsv"], ["dates", "--docs", "/no/such/dir"]])
+def test_eval_with_a_missing_gold_or_docs_path_is_one_line(args):
+    r = CliRunner().invoke(main, ["eval", *args])
+    assert r.exit_code == 1 and "no such file or directory: /no/such/" in r.output
+    assert "Traceback" not in r.output and len(r.output.strip().splitlines()) == 1

@@ -73,6 +73,9 @@ def _analyse_dir(docs: str | None, gold: str | None = None) -> dict:
     from ..ingest.readers import RawDoc, iter_sources
     from ..pipeline import analyze
 
+    for what, path in (("gold file", gold), ("--docs", docs)):
+        if path and not os.path.exists(path):
+            raise click.ClickException(f"{what}: no such file or directory: {path}")
     wanted = {r[0] for r in read_gold(gold)} if gold else None
     samples = resources.files("khabar") / "data" / "samples"
     with resources.as_file(samples) as default:
