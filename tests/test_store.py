@@ -11,7 +11,7 @@ from conftest import SAMPLES, TODAY, query_one
 
 from khabar.engines import local as ingest_mod
 from khabar.engines.local import ingest
-from khabar.store import open_store
+from khabar.store import Facets, open_store
 
 
 @pytest.fixture()
@@ -156,6 +156,39 @@ def test_with_event_type_names_the_articles_reporting_one(store):
     assert store.with_event_type(ids, typ, 1.01) == set()
 
 
+def test_search_and_list_filter_by_event_type_in_the_store(store):
+    typ = store.events(limit=1000)[0]["plover"]
+    ids = [r.id for r in store.list(limit=100)]
+    want = store.with_event_type(ids, typ)
+    listed = store.list(limit=100, facets=Facets(event_type=typ.lower()))
+    assert {r.id for r in listed} == want and [r.id for r in listed] == [i for i in ids if i in want]
+    assert {h.row.id for h in store.search("", limit=100, facets=Facets(event_type=typ))} == want  # no words: listed
+    found = {h.row.id for h in store.search("الناتو", limit=100)}
+    assert {h.row.id for h in store.search("الناتو", limit=100, facets=Facets(event_type=typ))} == found & want
+    assert store.list(facets=Facets(event_type=typ, min_confidence=1.01)) == []
+
+
+def test_search_and_list_filter_by_story_in_the_store(store, seeds):
+    if store.story_of(seeds["004"].article.id) is None:  # an ingest without stories
+        ingest_mod.place_stories(store, workers=1)
+    one = seeds["004"].article.id
+    sid = store.story_of(one)["story_id"]
+    members = {r["article_id"] for r in store.story(sid)["articles"]}
+    assert one in members and len(members) < 5
+    assert {r.id for r in store.list(limit=100, facets=Facets(story=sid))} == members
+    assert {h.row.id for h in store.search("الناتو", limit=100, facets=Facets(story=sid))} <= members
+    assert store.list(facets=Facets(story="no-such-story")) == []
+
+
+def test_actor_listing_probing_each_article_equals_collecting(store):
+    for eid in [e["entity_id"] for e in store.top_entities(limit=5)]:
+        collected = [r.id for r in store.list(limit=3, offset=1, actors=[[eid]])]
+        store._probe_actors = lambda actors, rows: True  # force the scan in listing order
+        probed = [r.id for r in store.list(limit=3, offset=1, actors=[[eid]])]
+        del store._probe_actors
+        assert probed == collected
+
+
 def test_old_sqlite_stores_are_migrated(tmp_path):
     # a store written before events had a confidence gets the columns when opened
     old = tmp_path / "old.db"
@@ -169,6 +202,23 @@ def test_old_sqlite_stores_are_migrated(tmp_path):
     rep = ingest([str(SAMPLES)], s, workers=1)
     assert rep.new == 5 and s.events(limit=1000, min_confidence=0.5)
     s.close()
+
+
+def test_sqlite_store_without_the_listing_indexes_gets_them_when_opened(tmp_path):
+    path = str(tmp_path / "s.db")
+    s = open_store(path)
+    ingest([str(SAMPLES)], s, workers=1, ref_date=TODAY)
+    s.close()
+    db = sqlite3.connect(path)
+    for name in ("mentions_entity_forms", "mentions_rid_entity", "event_mentions_rid"):
+        db.execute(f"DROP INDEX {name}")
+    db.commit()
+    db.close()
+    ro = open_store(path, readonly=True)  # written by an older khabar: upgraded once
+    names = {r[0] for r in ro.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"mentions_entity_forms", "mentions_rid_entity", "event_mentions_rid"} <= names
+    assert ro.entity_summary("NATO")["n_articles"] >= 3
+    ro.close()
 
 
 def test_event_confidence_model_ranks_as_fitted():

@@ -8,6 +8,7 @@ import os
 from .base import (
     DEFAULT_DB,
     ArticleRow,
+    Facets,
     IndexFields,
     SearchHit,
     Store,
@@ -29,5 +30,5 @@ def open_store(url: str | None = None, readonly: bool = False) -> Store:
     return SQLiteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"), readonly=readonly)
 
 
-__all__ = ["ArticleRow", "DEFAULT_DB", "IndexFields", "SearchHit", "Store", "StoreError", "StoreNotFound",
+__all__ = ["ArticleRow", "DEFAULT_DB", "Facets", "IndexFields", "SearchHit", "Store", "StoreError", "StoreNotFound",
            "index_fields", "open_store"]

@@ -43,6 +43,17 @@ class SearchHit:
     highlights: list[tuple[int, int]] = field(default_factory=list)  # spans into the article text
 
 
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """Article filters beyond outlet, dates and actors, applied by the store in SQL (so ranking and
+    paging see only matching articles): ``event_type``, a PLOVER type the article reports with at least
+    ``min_confidence``; ``story``, a story id (its articles, copies included)."""
+
+    event_type: str | None = None
+    min_confidence: float = 0.0
+    story: str | None = None
+
+
 class IndexFields(NamedTuple):
     """What the full-text index stores for an article, computed where the tokens are (the ingest
     worker), so the writing process never re-tokenises: the four text columns and the word forms."""
@@ -114,11 +125,13 @@ class Store(Protocol):
     def list(
         self, limit: int = 50, offset: int = 0, outlet: str | None = None,
         date_from: str | None = None, date_to: str | None = None, actors: list[list[str]] | None = None,
+        facets: Facets | None = None,
     ) -> list[ArticleRow]: ...
 
     def search(
         self, query: str, limit: int = 20, outlet: str | None = None,
         date_from: str | None = None, date_to: str | None = None, actors: list[list[str]] | None = None,
+        facets: Facets | None = None,
     ) -> list[SearchHit]: ...
 
     def iter_analyses(self) -> Iterator[Analysis]: ...
@@ -177,5 +190,5 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
-__all__ = ["ArticleRow", "SearchHit", "Store", "StoreError", "StoreNotFound", "index_fields", "IndexFields",
+__all__ = ["ArticleRow", "Facets", "SearchHit", "Store", "StoreError", "StoreNotFound", "index_fields", "IndexFields",
            "DEFAULT_DB"]

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 from ..model import Analysis, Article, Event
 from ..text.tokenize import TOKEN_RE, split_sentences, tokenize
-from .base import ArticleRow, SearchHit
+from .base import ArticleRow, Facets, SearchHit
 from .query import proximity
 
 
@@ -164,11 +164,15 @@ class Dialect:
         return sql, args
 
     def filters(self, outlet: str | None, date_from: str | None, date_to: str | None,
-                actors: list[list[str]] | None = None) -> tuple[str, list]:
-        """The WHERE clause (without WHERE) of an article listing or search, and its arguments."""
+                actors: list[list[str]] | None = None, probe: bool = False,
+                facets: Facets | None = None) -> tuple[str, list]:
+        """The WHERE clause (without WHERE) of an article listing or search, and its arguments.
+        ``probe``: each article probes its own mentions for the actors (index ``mentions(rid, entity_id)``),
+        for a scan in listing order that stops at the page; otherwise the actors' articles are collected."""
         where, args = [], []
         for ids in actors or []:
-            where.append(f"a.rid IN (SELECT rid FROM mentions WHERE entity_id IN ({self.ph(ids)}))")
+            where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.rid = a.rid AND m.entity_id IN ({self.ph(ids)}))"
+                         if probe else f"a.rid IN (SELECT rid FROM mentions WHERE entity_id IN ({self.ph(ids)}))")
             args += list(ids)
         if outlet:
             where.append(f"(a.outlet = {self.p} OR lower(a.outlet_name) LIKE {self.p})")
@@ -177,6 +181,13 @@ class Dialect:
         if dsql:
             where.append(dsql.removeprefix(" AND "))
             args += dargs
+        if facets and facets.event_type:
+            where.append(f"EXISTS (SELECT 1 FROM event_mentions em JOIN events e ON e.id = em.event_id"
+                         f" WHERE em.rid = a.rid AND e.plover = {self.p} AND coalesce(e.confidence, 0) >= {self.p})")
+            args += [facets.event_type.upper(), facets.min_confidence]
+        if facets and facets.story:
+            where.append(f"a.id IN (SELECT article_id FROM story_articles WHERE story_id = {self.p})")
+            args.append(facets.story)
         return " AND ".join(where), args
 
 
@@ -269,14 +280,30 @@ class SQLReads:
         return list(dict.fromkeys(ids))
 
     def _filters(self, outlet: str | None, date_from: str | None, date_to: str | None,
-                 actors: list[list[str]] | None = None) -> tuple[str, list]:
-        return self.dialect.filters(outlet, date_from, date_to, actors)
+                 actors: list[list[str]] | None = None, probe: bool = False,
+                 facets: Facets | None = None) -> tuple[str, list]:
+        return self.dialect.filters(outlet, date_from, date_to, actors, probe, facets)
+
+    def _probe_actors(self, actors: list[list[str]] | None, rows: int) -> bool:
+        """Whether a listing of ``rows`` articles filtered by actors should scan the listing order and
+        probe each article (about ``rows × N / n`` probes for an actor in ``n`` of ``N`` articles) rather
+        than collect and sort the actors' ``n`` articles: true when every group is frequent (n² > N × rows)."""
+        if not actors:
+            return False
+        total = int(self._dicts("SELECT count(*) AS n FROM articles")[0]["n"])
+        for ids in actors:
+            n = int(self._dicts(f"SELECT count(*) AS n FROM mentions WHERE entity_id IN ({self.dialect.ph(ids)})",
+                                list(ids))[0]["n"]) if ids else 0
+            if n * n <= total * rows:
+                return False
+        return True
 
     def list(self, limit: int = 50, offset: int = 0, outlet: str | None = None,
              date_from: str | None = None, date_to: str | None = None,
-             actors: list[list[str]] | None = None) -> list[ArticleRow]:
+             actors: list[list[str]] | None = None, facets: Facets | None = None) -> list[ArticleRow]:
         p = self.dialect.p
-        where, args = self._filters(outlet, date_from, date_to, actors)
+        probe = self._probe_actors(actors, limit + offset)
+        where, args = self._filters(outlet, date_from, date_to, actors, probe, facets)
         order = " ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.rid"
         # the page's rows are chosen on the narrow index columns; only they are then read whole
         page = "SELECT a.rid FROM articles a" + (f" WHERE {where}" if where else "") + order + f" LIMIT {p} OFFSET {p}"
@@ -284,10 +311,12 @@ class SQLReads:
         return [self._row(r) for r in self._dicts(sql, [*args, limit, offset])]
 
     def _listing(self, limit: int, outlet: str | None, date_from: str | None, date_to: str | None,
-                 actors: list[list[str]] | None, exclude: str | None) -> list[ArticleRow]:
+                 actors: list[list[str]] | None, exclude: str | None,
+                 facets: Facets | None = None) -> list[ArticleRow]:
         if exclude is None:
-            return self.list(limit=limit, outlet=outlet, date_from=date_from, date_to=date_to, actors=actors)
-        where, args = self._filters(outlet, date_from, date_to, actors)
+            return self.list(limit=limit, outlet=outlet, date_from=date_from, date_to=date_to, actors=actors,
+                             facets=facets)
+        where, args = self._filters(outlet, date_from, date_to, actors, facets=facets)
         sql = (self._EXCLUDE + (f" AND {where}" if where else "")
                + f" ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.rid LIMIT {self.dialect.p}")
         return [self._row(r) for r in self._dicts(sql, [exclude, *args, limit])]

@@ -25,7 +25,7 @@ import threading
 from collections.abc import Iterator
 
 from ..model import Analysis
-from .base import IndexFields, SearchHit, StoreError, StoreNotFound, index_fields
+from .base import Facets, IndexFields, SearchHit, StoreError, StoreNotFound, index_fields
 from .common import (
     HIT_COLUMNS,
     Dialect,
@@ -123,6 +123,12 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         "ALTER TABLE story_articles ADD COLUMN date_hint TEXT",
         'ALTER TABLE story_articles ADD COLUMN story_date TEXT COLLATE "C"',
         "ALTER TABLE story_articles ADD COLUMN story_date_note TEXT",
+    ]),
+    (7, [  # an entity's spellings and article count from the index alone; listings probe mentions and
+        # events by article
+        "CREATE INDEX mentions_entity_forms ON mentions(entity_id, rid, text)",
+        "CREATE INDEX mentions_rid_entity ON mentions(rid, entity_id)",
+        "CREATE INDEX event_mentions_rid ON event_mentions(rid, event_id)",
     ]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
@@ -322,17 +328,17 @@ class PostgresStore(SQLReads, StoryReads):
 
     def search(self, query: str, limit: int = 20, outlet: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
-               actors: list[list[str]] | None = None) -> list[SearchHit]:
+               actors: list[list[str]] | None = None, facets: Facets | None = None) -> list[SearchHit]:
         """Ranked full-text search; the same syntax and results as :meth:`SQLiteStore.search`
         (ranked by ts_rank instead of bm25, then the same phrase/proximity reranking)."""
         lookup = self._lookup()
         q = compile_tsquery(query, lookup.tokenize) if lookup is not None else compile_tsquery(query)
         if q.match is None:
-            if not actors and q.exclude is None:
+            if not actors and q.exclude is None and not (facets and (facets.event_type or facets.story)):
                 return []
             return [SearchHit(r, 0.0, *self._lead(r)) for r in
-                    self._listing(limit, outlet, date_from, date_to, actors, q.exclude)]
-        where, args = self._filters(outlet, date_from, date_to, actors)
+                    self._listing(limit, outlet, date_from, date_to, actors, q.exclude, facets)]
+        where, args = self._filters(outlet, date_from, date_to, actors, facets=facets)
         seq = [t for term in q.terms for t in term.tokens]
         k = max(3 * limit, 60)
         rows = {r["rid"]: r for r in self._candidates(q.match, q.match, where, args, k)}

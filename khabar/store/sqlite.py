@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..model import Analysis
-from .base import IndexFields, SearchHit, StoreError, StoreNotFound, index_fields
+from .base import Facets, IndexFields, SearchHit, StoreError, StoreNotFound, index_fields
 from .common import (
     HIT_COLUMNS,
     Dialect,
@@ -88,6 +88,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     text TEXT
 );
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS mentions_entity_forms ON mentions(entity_id, rid, text);
+CREATE INDEX IF NOT EXISTS mentions_rid_entity ON mentions(rid, entity_id);
 CREATE TABLE IF NOT EXISTS quotes (
     rid INTEGER NOT NULL REFERENCES articles(rid) ON DELETE CASCADE,
     start INTEGER NOT NULL,
@@ -118,6 +120,7 @@ CREATE INDEX IF NOT EXISTS events_actor ON events(actor);
 CREATE INDEX IF NOT EXISTS events_recipient ON events(recipient);
 CREATE INDEX IF NOT EXISTS events_listing ON events(date IS NULL, date DESC, id);
 CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions(event_id);
+CREATE INDEX IF NOT EXISTS event_mentions_rid ON event_mentions(rid, event_id);
 CREATE INDEX IF NOT EXISTS mentions_rid ON mentions(rid);
 CREATE TABLE IF NOT EXISTS story_articles (
     article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, seq INTEGER NOT NULL, dup_of TEXT, dup_kind TEXT,
@@ -159,6 +162,9 @@ def _needs_migration(db: sqlite3.Connection) -> bool:
     cols = {r[1] for r in db.execute("PRAGMA table_info(events)")}
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not {"confidence", "method"} <= cols or not {"stories", "story_articles"} <= tables:
+        return True
+    indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    if not {"mentions_entity_forms", "mentions_rid_entity", "event_mentions_rid"} <= indexes:
         return True
     story_cols = {r[1] for r in db.execute("PRAGMA table_info(story_articles)")}
     return not {"lead", "date_hint", "story_date", "story_date_note"} <= story_cols
@@ -344,7 +350,7 @@ class SQLiteStore(SQLReads, StoryReads):
 
     def search(self, query: str, limit: int = 20, outlet: str | None = None,
                date_from: str | None = None, date_to: str | None = None,
-               actors: list[list[str]] | None = None) -> list[SearchHit]:
+               actors: list[list[str]] | None = None, facets: Facets | None = None) -> list[SearchHit]:
         """Ranked full-text search (syntax: :mod:`khabar.store.query`); ``actors``: each inner list
         is a set of entity ids of which at least one must be mentioned (all lists must be satisfied).
         A query without words (or of exclusions only) lists the matching articles, newest first.
@@ -352,11 +358,11 @@ class SQLiteStore(SQLReads, StoryReads):
         lookup = self._lookup()
         q = compile_query(query, lookup.tokenize) if lookup is not None else compile_query(query)
         if q.match is None:
-            if not actors and q.exclude is None:
+            if not actors and q.exclude is None and not (facets and (facets.event_type or facets.story)):
                 return []
             return [SearchHit(r, 0.0, *self._lead(r)) for r in
-                    self._listing(limit, outlet, date_from, date_to, actors, q.exclude)]
-        where, args = self._filters(outlet, date_from, date_to, actors)
+                    self._listing(limit, outlet, date_from, date_to, actors, q.exclude, facets)]
+        where, args = self._filters(outlet, date_from, date_to, actors, facets=facets)
         seq = [t for term in q.terms for t in term.tokens]
         k = max(3 * limit, 60)
         rows = {r["rid"]: r for r in self._candidates(q.match, where, args, k)}
@@ -388,13 +394,15 @@ class SQLiteStore(SQLReads, StoryReads):
 
     # ------------------------------------------------------------------ entities
     def top_entities(self, limit: int = 30, type_: str | None = None) -> list[dict]:
-        sql = ("SELECT m.entity_id, e.name, e.en, e.type, e.country, e.sector, e.kb, count(*) AS n,"
-               " count(DISTINCT m.rid) AS docs FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id")
+        # counted on the covering index (entity_id, rid, text) first, joined to the entities after
+        sql = ("SELECT m.entity_id, e.name, e.en, e.type, e.country, e.sector, e.kb, m.n, m.docs FROM"
+               " (SELECT entity_id, count(*) AS n, count(DISTINCT rid) AS docs FROM mentions GROUP BY entity_id) m"
+               " LEFT JOIN entities e ON e.id = m.entity_id")
         args: list = []
         if type_:
             sql += " WHERE e.type = ?"
             args.append(type_.upper())
-        sql += " GROUP BY m.entity_id ORDER BY docs DESC, n DESC LIMIT ?"
+        sql += " ORDER BY m.docs DESC, m.n DESC, m.entity_id LIMIT ?"
         return [dict(r) for r in self.db.execute(sql, [*args, limit])]
 
     def entity(self, entity_id: str) -> dict | None:

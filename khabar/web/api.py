@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
-from ..store.base import ArticleRow, SearchHit
+from ..store.base import ArticleRow, Facets, SearchHit
 from ..store.export import export_events
 from .common import MAX_BODY, cached
 from .stories import story_view
@@ -69,7 +69,7 @@ def article(store: Store, article_id: Annotated[str, Path(max_length=64)]) -> di
     return a.to_dict(tokens=False)
 
 
-SCAN = 500  # ranked hits (or listed articles) a search filtered by event type or story looks through
+TYPE_CONFIDENCE = 0.4  # an event-type search filter counts events at least this confident
 
 
 def run_search(store, q: str, limit: int, offset: int, outlet: str | None, date_from: str | None,
@@ -77,77 +77,39 @@ def run_search(store, q: str, limit: int, offset: int, outlet: str | None, date_
                story: str | None = None) -> tuple[list, bool]:
     """(hits of this page, whether there are more): the store ranks the first offset + limit + 1 hits.
 
-    ``type_`` keeps articles with an event of that PLOVER type (confidence ≥ 0.4), ``story`` the
-    articles of that story (its id, or any of its articles' ids); the store cannot filter on them, so
-    the hits are ranked as before and filtered here, looking through at most :data:`SCAN` of them."""
+    ``type_`` keeps articles with an event of that PLOVER type (confidence ≥ :data:`TYPE_CONFIDENCE`),
+    ``story`` the articles of that story (its id, or any of its articles' ids): the store filters on
+    both in SQL, before ranking. A story searched without words lists its articles, oldest first."""
     ids = resolve_actor(store, actor)
     date_from, date_to = check_date(date_from, "from"), check_date(date_to, "to")
     type_ = (type_ or "").strip().upper() or None
     if type_ and not re.fullmatch(PLOVER_TYPES, type_):
         raise BadParam(f"type: {type_!r} is not a PLOVER event type")
-    members = story_members(store, story) if story else None
-    want = offset + limit + 1
-    if members is None and not type_:
-        if not q.strip() and not ids:
-            return [], False
-        hits = store.search(q, limit=want, outlet=outlet, date_from=date_from, date_to=date_to,
-                            actors=[ids] if ids else None)
-        return hits[offset : offset + limit], len(hits) > offset + limit
-    has_type: dict[str, bool] = {}
-
-    def keep(h: SearchHit) -> bool:
-        if members is not None and h.row.id not in members:
-            return False
-        return not type_ or has_type[h.row.id]
-
-    def typed(found: list[SearchHit]) -> None:  # one query for the hits not yet looked at
-        if type_:
-            new = [h.row.id for h in found if h.row.id not in has_type]
-            hit = store.with_event_type(new, type_, 0.4)
-            has_type.update((i, i in hit) for i in new)
-
+    story_id, members = story_members(store, story) if story else (None, None)
+    facets = Facets(type_, TYPE_CONFIDENCE, story_id)
+    actors = [ids] if ids else None
     if members is not None and not q.strip():  # the story's articles themselves, oldest first
-        rows = [r for r in members.values() if _in_window(r.published, date_from, date_to)
-                and (not outlet or r.outlet == outlet)]
-        if ids:
-            listed = {h.row.id for h in store.search("", limit=SCAN, outlet=outlet, date_from=date_from,
-                                                      date_to=date_to, actors=[ids])}
-            rows = [r for r in rows if r.id in listed]
-        cands = [SearchHit(r, 0.0, "") for r in rows]
-        typed(cands)
-        hits = [h for h in cands if keep(h)]
+        kept = {r.id for r in store.list(limit=len(members), outlet=outlet, date_from=date_from, date_to=date_to,
+                                         actors=actors, facets=facets)}
+        hits = [SearchHit(r, 0.0, "") for r in members.values() if r.id in kept]
         return hits[offset : offset + limit], len(hits) > offset + limit
-    n = min(SCAN, max(want, 60))
-    while True:
-        if q.strip() or ids:
-            found = store.search(q, limit=n, outlet=outlet, date_from=date_from, date_to=date_to,
-                                 actors=[ids] if ids else None)
-        else:
-            found = [SearchHit(r, 0.0, "") for r in store.list(limit=n, outlet=outlet, date_from=date_from,
-                                                                date_to=date_to)]
-        typed(found)
-        hits = [h for h in found if keep(h)]
-        if len(hits) >= want or len(found) < n or n >= SCAN:
-            return hits[offset : offset + limit], len(hits) > offset + limit
-        n = min(SCAN, n * 4)
+    if not q.strip() and not ids and not type_:
+        return [], False
+    want = offset + limit + 1
+    hits = store.search(q, limit=want, outlet=outlet, date_from=date_from, date_to=date_to, actors=actors,
+                        facets=facets)
+    return hits[offset : offset + limit], len(hits) > offset + limit
 
 
-def _in_window(published: str | None, date_from: str | None, date_to: str | None) -> bool:
-    if not date_from and not date_to:
-        return True
-    if not published or published.startswith("X"):
-        return False
-    return (not date_from or published >= date_from) and (not date_to or published[: len(date_to)] <= date_to)
-
-
-def story_members(store, story: str) -> dict[str, ArticleRow]:
-    """The articles of a story (by its id or one of its articles' ids) as article rows, oldest first."""
+def story_members(store, story: str) -> tuple[str, dict[str, ArticleRow]]:
+    """A story's id (given its id or one of its articles' ids) and its articles as rows, oldest first."""
     s = store.story(story.strip()[:64])
     if s is None:
         raise BadParam(f"unknown story {story!r}")
     arts = sorted(s["articles"], key=lambda r: (r["published"] is None, r["published"] or "", r["article_id"]))
-    return {r["article_id"]: ArticleRow(r["article_id"], r["title"], r["outlet"], r["outlet_name"], r["published"],
-                                        r["precision"], None, [], None, r["url"], None) for r in arts}
+    return s["id"], {r["article_id"]: ArticleRow(r["article_id"], r["title"], r["outlet"], r["outlet_name"],
+                                                 r["published"], r["precision"], None, [], None, r["url"], None)
+                      for r in arts}
 
 
 @router.get("/search", summary="Full-text search (stems + lemmas; quoted phrases, OR, -word, title:)")
