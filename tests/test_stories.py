@@ -139,6 +139,10 @@ def test_ingest_places_articles_and_the_store_reads_them_back(new_url):
     # the commands and exports, on the SQLite store
     r = CliRunner().invoke(main, ["stories", "--db", url, "--min-size", "1", "--from", "2022"])
     assert r.exit_code == 0 and "5fcb536d2ef379f5" in r.output and "thread" in r.output
+    r = CliRunner().invoke(main, ["stories", "--db", url, "--min-size", "1"])
+    dates = {line.split()[0]: line.split()[1] for line in r.output.splitlines()}
+    assert dates["5fcb536d2ef379f5"] == "2022-01-12" and sum(d.startswith("~") for d in dates.values()) == 2
+    assert "undated" not in r.output  # the yearless seeds show the date their story gives them
     r = CliRunner().invoke(main, ["story", "5fcb", "--db", url])
     assert r.exit_code == 0 and "RT Arabic" in r.output and "thread" in r.output and "2010-11-03" in r.output
     assert CliRunner().invoke(main, ["story", "ffff", "--db", url]).exit_code != 0

@@ -45,7 +45,7 @@ def stories(db: str | None, date_from: str | None, date_to: str | None, actors: 
             click.echo(json.dumps(r, ensure_ascii=False))
             continue
         span = f"{r['first_date'] or '?'}..{r['last_date'] or '?'}" if r["first_date"] != r["last_date"] \
-            else (r["first_date"] or "undated")
+            else (r["first_date"] or (f"~{r['story_date']}" if r.get("story_date") else "undated"))
         thread = "" if r["thread_id"] == r["id"] else f"  thread {r['thread_id']}"
         copies = r["size"] - r["originals"]
         more = f" +{copies} {'copy' if copies == 1 else 'copies'}" if copies else ""

@@ -562,8 +562,9 @@ class StoryReads:
         copy is not counted again); ``actors``: an article of the story mentions one of these entity
         ids; ``outlet``: an article of the story is from it."""
         d = self.dialect
-        sql = ("SELECT s.*, a.title, a.id AS first_article FROM stories s JOIN articles a ON a.id = s.id"
-               f" WHERE s.originals >= {d.p}")
+        # a story no article dates shows its first article's story-derived date (``story_date``)
+        sql = ("SELECT s.*, a.title, a.id AS first_article, x.story_date FROM stories s JOIN articles a ON a.id = s.id"
+               f" LEFT JOIN story_articles x ON x.article_id = s.id WHERE s.originals >= {d.p}")
         args: list = [min_size]
         dsql, dargs = d.date_range("s.last_date", date_from, None)
         sql, args = sql + dsql, args + dargs

@@ -174,7 +174,8 @@ def stories(request: Request, store: Store, actor: NameQ = None, outlet: Text = 
     rows = story_rows(store, check_date(date_from, "from"), check_date(date_to, "to"), actor or None, outlet or None,
                       min_size, page * PAGE + 1)
     more = len(rows) > page * PAGE
-    return render(request, "stories.html", rows=[{**r, "dates": date_span(r["first_date"], r["last_date"])}
+    return render(request, "stories.html", rows=[{**r, "dates": date_span(r["first_date"], r["last_date"],
+                                                                                  r.get("story_date"))}
                                                  for r in rows[(page - 1) * PAGE : page * PAGE]],
                   page=page, more=more, min_size=min_size)
 

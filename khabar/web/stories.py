@@ -30,9 +30,10 @@ def cite_href(article_id: str, start: int | None, end: int | None) -> str:
     return f"/article/{article_id}?span={start}-{end}#cite"
 
 
-def date_span(first: str | None, last: str | None) -> str:
+def date_span(first: str | None, last: str | None, derived: str | None = None) -> str:
+    """«first … last»; a story no article dates shows the date derived from its story as «~date»."""
     if not first and not last:
-        return "—"
+        return f"~{derived}" if derived else "—"
     if first == last or not last:
         return first or "—"
     return f"{first or '?'} … {last}"
@@ -184,7 +185,8 @@ def thread_view(store, thread_id: str, lang: str, limit: int = THREAD_STORIES) -
         s = head if r["id"] == head["id"] else store.story(r["id"])
         if s is None:
             continue
-        stories.append({**r, "dates": date_span(r.get("first_date"), r.get("last_date")), "articles": s["articles"]})
+        stories.append({**r, "dates": date_span(r.get("first_date"), r.get("last_date"), r.get("story_date")),
+                        "articles": s["articles"]})
     articles = sorted((a for s in stories for a in s["articles"]),
                       key=lambda a: (not _dated(a.get("published")), a.get("published") or "", a["article_id"]))
     outlets = Counter(a.get("outlet_name") or a.get("outlet") or "—" for a in articles)
