@@ -12,6 +12,7 @@ from conftest import SAMPLES, TODAY, query_one
 from khabar.engines import local as ingest_mod
 from khabar.engines.local import ingest
 from khabar.store import Facets, open_store
+from khabar.store.query import compile_query
 
 
 @pytest.fixture()
@@ -187,6 +188,24 @@ def test_actor_listing_probing_each_article_equals_collecting(store):
         probed = [r.id for r in store.list(limit=3, offset=1, actors=[[eid]])]
         del store._probe_actors
         assert probed == collected
+
+
+def test_search_in_a_large_store_ranks_the_newest_tier_first_then_widens(tmp_path):
+    s = open_store(str(tmp_path / "t.db"))
+    ingest([str(SAMPLES)], s, workers=1, ref_date=TODAY)
+    q = compile_query("روسيا", s._lookup().tokenize)
+    everywhere = [r["rid"] for r in s._candidates(q.match, "", [], 5)]
+    assert len(everywhere) == 5  # every seed names Russia
+    s.search_tier = 2  # as if the store were larger than its tier: the newest two rows first
+    newest = [r["rid"] for r in s._candidates(q.match, "", [], 2)]
+    assert sorted(newest) == sorted(everywhere)[-2:]
+    assert len(s._candidates(q.match, "", [], 3)) == 3  # too few in the window: it widens
+    rid = min(everywhere)
+    only = s.db.execute("SELECT body_stems FROM articles_fts WHERE rowid = ?", (rid,)).fetchone()[0].split()
+    rare = next(w for w in only if len(s._candidates(f'"{w}"', "", [], 60)) == 1)
+    assert [r["rid"] for r in s._candidates(f'"{rare}"', "", [], 1)] == [rid]  # the oldest row is still found
+    assert [h.row.id for h in s.search("روسيا", limit=5)]  # the whole search path with the tier
+    s.close()
 
 
 def test_old_sqlite_stores_are_migrated(tmp_path):

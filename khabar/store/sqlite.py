@@ -9,6 +9,7 @@ cut from the display text at the sentence whose tokens matched, with highlight s
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -138,6 +139,9 @@ CREATE INDEX IF NOT EXISTS stories_last_date ON stories(last_date);
 
 # bm25 column weights: title terms count more than body terms.
 _BM25 = "bm25(articles_fts, 3.0, 3.0, 1.0, 1.0)"
+# Search ranks the newest this many articles first in a larger store (see SQLiteStore._candidates);
+# KHABAR_SEARCH_TIER overrides it (0: always the whole store).
+SEARCH_TIER = int(os.environ.get("KHABAR_SEARCH_TIER", "250000"))
 
 
 _SQLITE = Dialect("?", "?", "1=1")
@@ -178,6 +182,7 @@ class SQLiteStore(SQLReads, StoryReads):
 
     def __init__(self, path: str, readonly: bool = False) -> None:
         self.path = path
+        self.search_tier = SEARCH_TIER or 1 << 62
         self.readonly = readonly
         self._lock = threading.Lock()
         try:
@@ -381,16 +386,36 @@ class SQLiteStore(SQLReads, StoryReads):
         return self._forms_table
 
     def _candidates(self, match: str, where: str, args: list, k: int) -> list[sqlite3.Row]:
+        """The ``k`` best-scored articles matching ``match`` (and ``where``). In a store of more than
+        :data:`SEARCH_TIER` articles the newest :data:`SEARCH_TIER` (by insertion) are ranked first, and
+        the window widens (×4) only while it holds fewer than ``k`` matches: a frequent word costs a
+        bounded number of bm25 scores, not one per matching article of the whole store."""
+        top = self._max_rid()
+        window = self.search_tier
+        while True:
+            lo = top - window if window < top else None
+            rows = self._scored(match, where, args, k, lo)
+            if lo is None or len(rows) >= k:
+                return rows
+            window *= 4
+
+    def _scored(self, match: str, where: str, args: list, k: int, lo: int | None) -> list[sqlite3.Row]:
+        # rank on rowids and scores alone; only the k kept are then read whole (text, index columns)
+        cond = (f" AND {where}" if where else "") + (" AND articles_fts.rowid > ?" if lo is not None else "")
+        join = " JOIN articles a ON a.rid = articles_fts.rowid" if where else ""
         sql = (
-            f"SELECT {HIT_COLUMNS}, {_BM25} AS score, articles_fts.title_stems AS f_ts, articles_fts.title_lemmas AS f_tl,"
-            " articles_fts.body_stems AS f_bs, articles_fts.body_lemmas AS f_bl"
-            " FROM articles_fts JOIN articles a ON a.rid = articles_fts.rowid"
-            " WHERE articles_fts MATCH ?" + (f" AND {where}" if where else "") + " ORDER BY score LIMIT ?"
+            f"SELECT {HIT_COLUMNS}, c.score, f.title_stems AS f_ts, f.title_lemmas AS f_tl, f.body_stems AS f_bs,"
+            f" f.body_lemmas AS f_bl FROM (SELECT articles_fts.rowid AS rid, {_BM25} AS score FROM articles_fts{join}"
+            f" WHERE articles_fts MATCH ?{cond} ORDER BY score LIMIT ?) c"
+            " JOIN articles a ON a.rid = c.rid JOIN articles_fts f ON f.rowid = c.rid ORDER BY c.score"
         )
         try:
-            return self.db.execute(sql, [match, *args, k]).fetchall()
+            return self.db.execute(sql, [match, *args, *([lo] if lo is not None else []), k]).fetchall()
         except sqlite3.OperationalError as e:
             raise ValueError(f"bad search query: {e}") from None
+
+    def _max_rid(self) -> int:
+        return int(self.db.execute("SELECT coalesce(max(rid), 0) FROM articles").fetchone()[0])
 
     # ------------------------------------------------------------------ entities
     def top_entities(self, limit: int = 30, type_: str | None = None) -> list[dict]:

@@ -1,0 +1,176 @@
+"""Select who/when gold batch C (10 SaudiNewsNet + 10 ANT articles).
+
+Adapted from scripts/select_gold_batch.py (batch of seed 20261130); the filters are the same.
+Reproducible: one random.Random(20261201), used first for SaudiNewsNet, then for ANT.
+Filters (surface heuristics only; khabar is not run):
+  * body (`text`) 600-3,000 characters;
+  * at least one name cue (a title, institution or place word that signals a named
+    person, organisation or place);
+  * at least one quotation cue (قال/أكد/أوضح/صرح/أضاف or «…») or a date expression;
+  * both corpora: id not in ANY gold TSV already present, i.e. khabar/data/gold/*.tsv and
+    gold/saudinewsnet/*.tsv (batch C's own *_c.tsv files excepted, so that the selection stays
+    reproducible once they exist; a later batch must be added to LATER_BATCH_FILES for the same reason);
+  * ANT: index >= 5000 in the file;
+  * SaudiNewsNet: 3 of the 10 are taken first from the articles with a Hijri date cue.
+
+    python scripts/select_gold_batch_c.py [--shared ../shared]   # prints the chosen ids
+    python scripts/select_gold_batch_c.py --check                # checks batch C's six files
+    python scripts/select_gold_batch_c.py --check TSV [TSV ...]  # checks any gold TSVs
+
+--check verifies gold TSVs against the corpus records. Every surface or cue `X#n` must have at
+least n non-overlapping matches of X in the record's `text` (counted as khabar's eval harness
+counts them). An entity surface must not be glued to following letters. Unsuffixed quote and timex
+cues that occur more than once are listed, so that their first occurrence can be confirmed by hand.
+"""
+import argparse
+import glob
+import gzip
+import json
+import os
+import random
+import re
+
+SEED = 20261201
+N_SNN, N_ANT, N_SNN_HIJRI = 10, 10, 3
+ANT_MIN_INDEX = 5000
+
+# batch C's own output (not "already used"), relative to the repository root
+BATCH_C_FILES = (
+    "khabar/data/gold/entities_ant_c.tsv", "khabar/data/gold/quotes_ant_c.tsv",
+    "khabar/data/gold/timex_ant_c.tsv",
+    "gold/saudinewsnet/entities_c.tsv", "gold/saudinewsnet/quotes_c.tsv", "gold/saudinewsnet/timex_c.tsv",
+)
+# gold files of batches made after C (none yet): also ignored when selecting, for reproducibility
+LATER_BATCH_FILES = ()
+
+NAME_CUES = re.compile(
+    r"(الملك|الأمير|الرئيس|الوزير|وزير|وزارة|وكالة|هيئة|مجلس|جامعة|شركة|منظمة|الأمم المتحدة|"
+    r"السعودية|المملكة|الرياض|جدة|مكة|المدينة|الدمام|اليمن|مصر|العراق|سوريا|إيران|الولايات المتحدة|"
+    r"واشنطن|لندن|موسكو|باريس|بغداد|دمشق|القاهرة|الأردن|لبنان|تركيا|روسيا|فرنسا|ألمانيا|الصين|"
+    r"إسرائيل|فلسطين|قطر|الإمارات|الكويت|البحرين|عمان|ليبيا|تونس|الجزائر|المغرب|السودان|الهلال|النصر|الاتحاد|الأهلي)")
+QUOTE_CUES = re.compile(r"(قال|أكد|أوضح|صرح|أضاف|«[^»]{3,}»)")
+DATE_CUES = re.compile(
+    r"(\bهـ|\d{4}م|\b1[34]\d\d\b|\b20[01]\d\b|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|"
+    r"أكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين|محرم|صفر|ربيع|جمادى|رجب|"
+    r"شعبان|رمضان|شوال|ذي القعدة|ذي الحجة|ذو القعدة|ذو الحجة|السبت|الأحد|الاثنين|الإثنين|الثلاثاء|"
+    r"الأربعاء|الخميس|الجمعة|أمس|اليوم|غدا)")
+_HMONTH = (r"(?:محرم|صفر|ربيع الأول|ربيع الأولى|ربيع الثاني|ربيع الآخر|جمادى الأولى|جمادى الآخرة|جمادى الثانية|رجب|"
+           r"شعبان|رمضان|شوال|ذي القعدة|ذو القعدة|ذي الحجة|ذو الحجة)")
+# a Hijri date: a number followed by هـ, or a day number / year next to a Hijri month name
+HIJRI_CUES = re.compile(r"(\d\s*هـ|\d{1,2}\s+(?:من\s+)?(?:شهر\s+)?" + _HMONTH + r"(?![\u0621-\u064A])|"
+                        + _HMONTH + r"\s+(?:من\s+)?(?:العام\s+|عام\s+)?14[0-4]\d)")
+
+
+def read(path):
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            yield i, json.loads(line)
+
+
+def eligible(text):
+    return (text is not None and 600 <= len(text) <= 3000 and NAME_CUES.search(text)
+            and (QUOTE_CUES.search(text) or DATE_CUES.search(text)))
+
+
+def used_ids(root):
+    """Ids in every gold TSV of khabar/data/gold and gold/saudinewsnet, batch C's own (and later) files excepted."""
+    skip = {os.path.normpath(os.path.join(root, p)) for p in BATCH_C_FILES + LATER_BATCH_FILES}
+    ids = set()
+    for d in ("khabar/data/gold", "gold/saudinewsnet"):
+        for p in sorted(glob.glob(os.path.join(root, d, "*.tsv"))):
+            if os.path.normpath(p) in skip:
+                continue
+            with open(p, encoding="utf-8") as f:
+                for line in f:
+                    if line.strip() and not line.startswith("#"):
+                        ids.add(line.split("\t", 1)[0])
+    return ids
+
+
+def select(shared, root):
+    rng = random.Random(SEED)
+    used = used_ids(root)
+    snn = [r for _, r in read(os.path.join(shared, "eval/raw/saudinewsnet/articles.jsonl.gz"))
+           if r["id"] not in used and eligible(r.get("text"))]
+    snn.sort(key=lambda r: r["id"])
+    rng.shuffle(snn)
+    hijri = [r for r in snn if HIJRI_CUES.search(r["text"])]
+    chosen = hijri[:N_SNN_HIJRI]
+    taken = {r["id"] for r in chosen}
+    chosen += [r for r in snn if r["id"] not in taken][:N_SNN - len(chosen)]
+
+    ant = [r for i, r in read(os.path.join(shared, "eval/raw/ant_multisource/articles.jsonl.gz"))
+           if i >= ANT_MIN_INDEX and r["id"] not in used and eligible(r.get("text"))]
+    ant.sort(key=lambda r: r["id"])
+    return [r["id"] for r in chosen], [r["id"] for r in rng.sample(ant, N_ANT)]
+
+
+AR_LETTER = re.compile(r"[\u0621-\u064A]")
+
+
+def check(paths, shared):
+    rows = []
+    for p in paths:
+        kind = "entities" if "entities" in os.path.basename(p) else (
+            "quotes" if "quotes" in os.path.basename(p) else "timex")
+        with open(p, encoding="utf-8") as f:
+            for ln, line in enumerate(f, 1):
+                if line.startswith("#") or not line.strip():
+                    continue
+                fields = line.rstrip("\n").split("\t")
+                ok = (len(fields) == 4 and fields[1] in ("PER", "ORG", "LOC", "MISC")) if kind == "entities" else (
+                    (len(fields) == 4 and fields[2] in ("direct", "indirect")) if kind == "quotes" else len(fields) == 3)
+                if not ok:
+                    print(f"BAD ROW {p}:{ln}: {fields}")
+                cue = fields[2] if kind == "entities" else fields[3] if kind == "quotes" else fields[1]
+                rows.append((p, ln, kind, fields[0], cue))
+    ids = {r[3] for r in rows}
+    texts = {}
+    for corpus in ("eval/raw/saudinewsnet/articles.jsonl.gz", "eval/raw/ant_multisource/articles.jsonl.gz"):
+        for _, r in read(os.path.join(shared, corpus)):
+            if r["id"] in ids:
+                texts[r["id"]] = r["text"]
+    problems = 0
+    for p, ln, kind, doc, cue in rows:
+        s, _, nth = cue.partition("#")
+        n = int(nth) if nth else 1
+        if doc not in texts:
+            print(f"UNKNOWN DOC {p}:{ln}: {doc}")
+            problems += 1
+            continue
+        text = texts[doc]
+        starts = [m.start() for m in re.finditer(re.escape(s), text)] if s else []
+        if len(starts) < n:
+            print(f"NOT FOUND {p}:{ln}: {doc} {cue!r} ({len(starts)} matches)")
+            problems += 1
+            continue
+        end = starts[n - 1] + len(s)
+        if kind == "entities" and end < len(text) and AR_LETTER.match(text[end]):
+            print(f"GLUED {p}:{ln}: {doc} {cue!r}")
+            problems += 1
+        if kind != "entities" and not nth and len(starts) > 1:
+            print(f"note {p}:{ln}: {doc} {cue!r} occurs {len(starts)} times; first taken")
+    print(f"{len(rows)} rows, {len(ids)} documents, {problems} problems")
+    return problems
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.join(here, "..")
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=os.path.join(root, "..", "shared"))
+    ap.add_argument("--check", nargs="*", metavar="TSV",
+                    help="check gold TSVs instead of selecting (default: batch C's six files)")
+    a = ap.parse_args()
+    if a.check is not None:
+        paths = a.check or [os.path.join(root, p) for p in BATCH_C_FILES]
+        raise SystemExit(1 if check(paths, a.shared) else 0)
+    snn, ant = select(a.shared, root)
+    for i in snn:
+        print("saudinewsnet", i, sep="\t")
+    for i in ant:
+        print("ant", i, sep="\t")
+
+
+if __name__ == "__main__":
+    main()
