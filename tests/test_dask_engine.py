@@ -4,6 +4,10 @@ stores, reports bad inputs the same way, and keeps the committed batches when in
 from __future__ import annotations
 
 import json
+import socket
+import subprocess
+import sys
+import time
 
 import pytest
 from conftest import SAMPLES, TODAY
@@ -62,6 +66,56 @@ def test_dask_engine_stores_what_the_local_engine_stores(tmp_path):
     assert {a.article.ref_date for a in dask.iter_analyses()} == {TODAY.isoformat()}
     again, _, _ = _run("dask", paths, dask)  # already ingested: skipped before any analysis
     assert (again.new, again.unchanged, again.failed) == (0, 12, 2)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture()
+def scheduler(tmp_path):
+    """A Dask scheduler and one worker started as separate processes, as on a cluster."""
+    port = _free_port()
+    addr = f"tcp://127.0.0.1:{port}"
+    common = ["--no-dashboard"]
+    procs = [subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
+                               "--port", str(port), *common], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    procs.append(subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", addr, "--nworkers", "1",
+                                   "--nthreads", "1", "--local-directory", str(tmp_path / "worker"), *common],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    try:
+        from distributed import Client
+
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                with Client(addr, timeout="5s") as c:
+                    if c.scheduler_info()["workers"]:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("the Dask scheduler and worker did not come up")
+            time.sleep(0.5)
+        yield addr
+    finally:
+        for p in reversed(procs):
+            p.terminate()
+            try:
+                p.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
+def test_dask_engine_on_a_separately_started_scheduler(tmp_path, scheduler):
+    paths = _inputs(tmp_path)
+    local, remote = open_store(str(tmp_path / "local.db")), open_store(str(tmp_path / "remote.db"))
+    rep_l, err_l, _ = _run("local", paths, local)
+    rep_d, err_d, _ = _run("dask", paths, remote, scheduler=scheduler)
+    assert (rep_d.read, rep_d.new, rep_d.failed) == (rep_l.read, rep_l.new, rep_l.failed)
+    assert err_d == err_l and _stored(remote) == _stored(local)
 
 
 def test_interrupted_dask_ingest_keeps_committed_batches(tmp_path):
