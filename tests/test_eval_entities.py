@@ -75,3 +75,13 @@ def test_cli_eval_entities_on_a_written_sentence(tmp_path):
     lines = {ln.split()[0]: ln.split() for ln in res.output.splitlines() if ln.strip()}
     assert lines["PER"][4] == "1" and lines["LOC"][4] == "1" and lines["ORG"][4] == "1"
     assert "linking: 2/2 gold links right" in res.output
+
+
+def test_a_cue_with_a_no_break_space_finds_the_normalised_text():
+    from khabar.eval.harness import _locate
+
+    a = _analysis([])
+    start = a.article.text.index("حلف شمال")
+    assert _locate(a, "حلف\u00a0شمال الأطلسي") == (start, start + len("حلف شمال الأطلسي"))
+    assert _locate(a, "بلينكن#2") == (a.article.text.rindex("بلينكن"), a.article.text.rindex("بلينكن") + 6)
+    assert _locate(a, "حلف\u00a0جنوب") is None
