@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -199,6 +200,11 @@ _EVENTS = ("SELECT e.*, count(*) AS mentions, count(DISTINCT m.rid) AS articles,
            " max(m.reported_by) AS reported_by, min(a.url) AS url"
            " FROM events e JOIN event_mentions m ON m.event_id = e.id JOIN articles a ON a.rid = m.rid WHERE ")
 
+# Search ranks the newest this many articles (by insertion) first in a larger store, and reaches
+# further back only while they hold too few matches (SQLReads._tiered); KHABAR_SEARCH_TIER overrides
+# it (0: always the whole store).
+SEARCH_TIER = int(os.environ.get("KHABAR_SEARCH_TIER", "250000")) or 1 << 62
+
 # Mentions in an article recorded as a copy of another (khabar.stories) are not counted again.
 _NOT_A_COPY = (" AND NOT EXISTS (SELECT 1 FROM story_articles c WHERE c.article_id = a.id"
                " AND c.dup_of IS NOT NULL)")
@@ -283,6 +289,19 @@ class SQLReads:
                  actors: list[list[str]] | None = None, probe: bool = False,
                  facets: Facets | None = None) -> tuple[str, list]:
         return self.dialect.filters(outlet, date_from, date_to, actors, probe, facets)
+
+    def _tiered(self, fetch: Callable[[int | None], list], k: int) -> list:
+        """``fetch(lo)``: the best ``k`` matches among the articles with rid > ``lo`` (None: all). The
+        newest ``search_tier`` articles are ranked first; the window widens ×4 while it holds fewer
+        than ``k`` matches, so a frequent word costs a bounded number of scores in a large store."""
+        top = int(self._dicts("SELECT coalesce(max(rid), 0) AS n FROM articles")[0]["n"])
+        window = self.search_tier
+        while True:
+            lo = top - window if window < top else None
+            rows = fetch(lo)
+            if lo is None or len(rows) >= k:
+                return rows
+            window *= 4
 
     def _probe_actors(self, actors: list[list[str]] | None, rows: int) -> bool:
         """Whether a listing of ``rows`` articles filtered by actors should scan the listing order and

@@ -28,6 +28,7 @@ from ..model import Analysis
 from .base import Facets, IndexFields, SearchHit, StoreError, StoreNotFound, index_fields
 from .common import (
     HIT_COLUMNS,
+    SEARCH_TIER,
     Dialect,
     SQLReads,
     StoryReads,
@@ -158,6 +159,7 @@ class PostgresStore(SQLReads, StoryReads):
         if psycopg is None:
             raise StoreError("the PostgreSQL backend needs psycopg: pip install 'khabar[pg]'")
         self.url = url
+        self.search_tier = SEARCH_TIER
         self.path = display_url(url)
         self.readonly = readonly
         self._lock = threading.Lock()
@@ -348,11 +350,18 @@ class PostgresStore(SQLReads, StoryReads):
         return self._ranked(list(rows.values()), seq, q.terms, limit)
 
     def _candidates(self, match: str, rank: str, where: str, args: list, k: int) -> list[dict]:
-        sql = (f"SELECT {HIT_COLUMNS}, ts_rank('{_WEIGHTS}', f.tsv, %s::tsquery, 1) AS score, f.title_stems AS f_ts,"
-               " f.title_lemmas AS f_tl, f.body_stems AS f_bs, f.body_lemmas AS f_bl"
-               " FROM articles_fts f JOIN articles a ON a.rid = f.rid WHERE f.tsv @@ %s::tsquery"
-               + (f" AND {where}" if where else "") + " ORDER BY score DESC, a.rid LIMIT %s")
-        return self._dicts(sql, [rank, match, *args, k])
+        """The ``k`` best by ts_rank, ranked on rids and scores alone (newest tier first, as
+        :meth:`SQLReads._tiered` says); only those kept are read whole."""
+        def fetch(lo: int | None) -> list[dict]:
+            join = " JOIN articles a ON a.rid = f.rid" if where else ""
+            cond = (f" AND {where}" if where else "") + (" AND f.rid > %s" if lo is not None else "")
+            sql = (f"SELECT {HIT_COLUMNS}, c.score, g.title_stems AS f_ts, g.title_lemmas AS f_tl,"
+                   " g.body_stems AS f_bs, g.body_lemmas AS f_bl FROM"
+                   f" (SELECT f.rid, ts_rank('{_WEIGHTS}', f.tsv, %s::tsquery, 1) AS score FROM articles_fts f{join}"
+                   f" WHERE f.tsv @@ %s::tsquery{cond} ORDER BY score DESC, f.rid LIMIT %s) c"
+                   " JOIN articles a ON a.rid = c.rid JOIN articles_fts g ON g.rid = c.rid ORDER BY c.score DESC, c.rid")
+            return self._dicts(sql, [rank, match, *args, *([lo] if lo is not None else []), k])
+        return self._tiered(fetch, k)
 
     # ------------------------------------------------------------------ entities, quotes, events
     def top_entities(self, limit: int = 30, type_: str | None = None) -> list[dict]:

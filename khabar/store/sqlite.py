@@ -9,7 +9,6 @@ cut from the display text at the sentence whose tokens matched, with highlight s
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import threading
 import time
@@ -20,6 +19,7 @@ from ..model import Analysis
 from .base import Facets, IndexFields, SearchHit, StoreError, StoreNotFound, index_fields
 from .common import (
     HIT_COLUMNS,
+    SEARCH_TIER,
     Dialect,
     SQLReads,
     StoryReads,
@@ -139,9 +139,6 @@ CREATE INDEX IF NOT EXISTS stories_last_date ON stories(last_date);
 
 # bm25 column weights: title terms count more than body terms.
 _BM25 = "bm25(articles_fts, 3.0, 3.0, 1.0, 1.0)"
-# Search ranks the newest this many articles first in a larger store (see SQLiteStore._candidates);
-# KHABAR_SEARCH_TIER overrides it (0: always the whole store).
-SEARCH_TIER = int(os.environ.get("KHABAR_SEARCH_TIER", "250000"))
 
 
 _SQLITE = Dialect("?", "?", "1=1")
@@ -182,7 +179,7 @@ class SQLiteStore(SQLReads, StoryReads):
 
     def __init__(self, path: str, readonly: bool = False) -> None:
         self.path = path
-        self.search_tier = SEARCH_TIER or 1 << 62
+        self.search_tier = SEARCH_TIER
         self.readonly = readonly
         self._lock = threading.Lock()
         try:
@@ -390,14 +387,7 @@ class SQLiteStore(SQLReads, StoryReads):
         :data:`SEARCH_TIER` articles the newest :data:`SEARCH_TIER` (by insertion) are ranked first, and
         the window widens (×4) only while it holds fewer than ``k`` matches: a frequent word costs a
         bounded number of bm25 scores, not one per matching article of the whole store."""
-        top = self._max_rid()
-        window = self.search_tier
-        while True:
-            lo = top - window if window < top else None
-            rows = self._scored(match, where, args, k, lo)
-            if lo is None or len(rows) >= k:
-                return rows
-            window *= 4
+        return self._tiered(lambda lo: self._scored(match, where, args, k, lo), k)
 
     def _scored(self, match: str, where: str, args: list, k: int, lo: int | None) -> list[sqlite3.Row]:
         # rank on rowids and scores alone; only the k kept are then read whole (text, index columns)
@@ -413,9 +403,6 @@ class SQLiteStore(SQLReads, StoryReads):
             return self.db.execute(sql, [match, *args, *([lo] if lo is not None else []), k]).fetchall()
         except sqlite3.OperationalError as e:
             raise ValueError(f"bad search query: {e}") from None
-
-    def _max_rid(self) -> int:
-        return int(self.db.execute("SELECT coalesce(max(rid), 0) FROM articles").fetchone()[0])
 
     # ------------------------------------------------------------------ entities
     def top_entities(self, limit: int = 30, type_: str | None = None) -> list[dict]:
