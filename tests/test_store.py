@@ -181,6 +181,27 @@ def test_search_and_list_filter_by_story_in_the_store(store, seeds):
     assert store.list(facets=Facets(story="no-such-story")) == []
 
 
+def test_story_lookups_and_event_pairs_read_what_the_analyses_say(store, seeds):
+    if store.story_of(seeds["004"].article.id) is None:
+        ingest_mod.place_stories(store, workers=1)
+    one = seeds["004"].article.id
+    sid = store.story_of(one)["story_id"]
+    assert store.story(one)["id"] == store.story(one[:6])["id"] == store.story(sid)["id"] == sid
+    assert store.story("") is None and store.story("zz") is None  # every id is a prefix of ''; none of 'zz'
+    got = store.story_articles([sid, "no-such-story"])
+    assert [r["article_id"] for r in got[sid]] == [r["article_id"] for r in store.story(sid)["articles"]]
+    assert got["no-such-story"] == [] and store.story_articles([]) == {}
+    ids = [a.article.id for a in seeds.values()]
+    want: dict = {}
+    for a in seeds.values():
+        for ev in a.events:
+            if ev.recipient and ev.actor != ev.recipient and ev.confidence >= 0.4:
+                key = tuple(sorted((ev.actor, ev.recipient)))
+                want[key] = want.get(key, 0) + 1
+    assert store.event_pairs(ids, 0.4) == want and want
+    assert store.event_pairs([], 0.4) == {}
+
+
 def test_actor_listing_probing_each_article_equals_collecting(store):
     for eid in [e["entity_id"] for e in store.top_entities(limit=5)]:
         collected = [r.id for r in store.list(limit=3, offset=1, actors=[[eid]])]

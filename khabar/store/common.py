@@ -605,18 +605,11 @@ class StoryReads:
         """A story: its row, its articles (with outlet, date, title, and the copy each is) and the
         stories of its thread (dated ones in date order). ``story_id`` may be an article id or a prefix."""
         p = self.dialect.p
-        rows = self._dicts(f"SELECT story_id FROM story_articles WHERE article_id LIKE {p} OR story_id LIKE {p}"
-                           " LIMIT 2", (story_id + "%", story_id + "%"))
-        ids = {r["story_id"] for r in rows}
-        if len(ids) != 1:
+        sid = self._story_key(story_id)
+        if sid is None:
             return None
-        sid = ids.pop()
         story = self._dicts(f"SELECT * FROM stories WHERE id = {p}", (sid,))[0]
-        story["articles"] = self._dicts(
-            "SELECT s.article_id, s.dup_of, s.dup_kind, s.score, a.title, a.outlet, a.outlet_name, a.published,"
-            " a.precision, a.url, s.story_date, s.story_date_note FROM story_articles s"
-            " JOIN articles a ON a.id = s.article_id"
-            f" WHERE s.story_id = {p} ORDER BY a.outlet, a.sort_date, s.seq", (sid,))
+        story["articles"] = self.story_articles([sid])[sid]
         # a story without a dated article is placed by its first article's story-derived date
         story["thread"] = self._dicts(
             "SELECT s.*, a.title, x.story_date, x.story_date_note FROM stories s JOIN articles a ON a.id = s.id"
@@ -624,6 +617,50 @@ class StoryReads:
             f" WHERE s.thread_id = {p} ORDER BY COALESCE(s.first_date, x.story_date) IS NULL,"
             " COALESCE(s.first_date, x.story_date), s.id", (story["thread_id"],))
         return story
+
+    def story_articles(self, story_ids: list[str]) -> dict[str, list[dict]]:
+        """Each story's articles (outlet, date, title, the copy each is), by outlet then date; one query."""
+        out: dict[str, list[dict]] = {sid: [] for sid in story_ids}
+        if not story_ids:
+            return out
+        for r in self._dicts(
+            "SELECT s.story_id, s.article_id, s.dup_of, s.dup_kind, s.score, a.title, a.outlet, a.outlet_name,"
+            " a.published, a.precision, a.url, s.story_date, s.story_date_note FROM story_articles s"
+            " JOIN articles a ON a.id = s.article_id"
+            f" WHERE s.story_id IN ({self.dialect.ph(story_ids)}) ORDER BY a.outlet, a.sort_date, s.seq",
+                list(story_ids)):
+            out[r.pop("story_id")].append(r)
+        return out
+
+    def event_pairs(self, article_ids: list[str], min_confidence: float = 0.0) -> dict[tuple[str, str], int]:
+        """Pairs of actors (sorted) with the number of (event, article) reports between them, either
+        direction, in these articles: what each article's analysis says, counted from the events table."""
+        if not article_ids:
+            return {}
+        d = self.dialect
+        rows = self._dicts(
+            "SELECT CASE WHEN e.actor < e.recipient THEN e.actor ELSE e.recipient END AS a,"
+            " CASE WHEN e.actor < e.recipient THEN e.recipient ELSE e.actor END AS b, count(*) AS n FROM"
+            " (SELECT DISTINCT m.event_id, m.rid FROM event_mentions m JOIN articles x ON x.rid = m.rid"
+            f" WHERE x.id IN ({d.ph(article_ids)})) r JOIN events e ON e.id = r.event_id"
+            f" WHERE e.recipient IS NOT NULL AND e.actor <> e.recipient AND coalesce(e.confidence, 0) >= {d.p}"
+            " GROUP BY 1, 2", [*article_ids, min_confidence])
+        return {(r["a"], r["b"]): int(r["n"]) for r in rows}
+
+    def _story_key(self, key: str) -> str | None:
+        """The story named by ``key``: a story id, an article id, or an unambiguous prefix of either
+        (looked up on the indexes: exact ids first, then each column's prefix range)."""
+        p = self.dialect.p
+        rows = self._dicts(f"SELECT story_id FROM story_articles WHERE article_id = {p}"
+                           f" UNION SELECT id AS story_id FROM stories WHERE id = {p}", (key, key))
+        if not rows and key:
+            end = key + "\uffff"
+            rows = self._dicts(
+                f"SELECT story_id FROM (SELECT story_id FROM story_articles WHERE article_id >= {p} AND article_id < {p}"
+                f" LIMIT 2) x UNION SELECT story_id FROM (SELECT id AS story_id FROM stories WHERE id >= {p}"
+                f" AND id < {p} LIMIT 2) y", (key, end, key, end))
+        ids = {r["story_id"] for r in rows}
+        return ids.pop() if len(ids) == 1 else None
 
     def copies_of(self, article_ids: list[str]) -> dict[str, list[str]]:
         """For each of ``article_ids``: the article it copies (the canonical, itself when it is no copy)

@@ -130,6 +130,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         "CREATE INDEX mentions_entity_forms ON mentions(entity_id, rid, text)",
         "CREATE INDEX mentions_rid_entity ON mentions(rid, entity_id)",
         "CREATE INDEX event_mentions_rid ON event_mentions(rid, event_id)",
+        "CREATE INDEX story_articles_dup ON story_articles(dup_of)",  # copies of an article
     ]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -129,6 +129,7 @@ CREATE TABLE IF NOT EXISTS story_articles (
     embedding BLOB, actors TEXT, lead TEXT, date_hint TEXT, story_date TEXT, story_date_note TEXT
 );
 CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id);
+CREATE INDEX IF NOT EXISTS story_articles_dup ON story_articles(dup_of);
 CREATE TABLE IF NOT EXISTS stories (
     id TEXT PRIMARY KEY, thread_id TEXT NOT NULL, linked_to TEXT, link_score REAL, first_date TEXT,
     last_date TEXT, size INTEGER NOT NULL, originals INTEGER NOT NULL, outlets INTEGER NOT NULL
@@ -165,7 +166,7 @@ def _needs_migration(db: sqlite3.Connection) -> bool:
     if not {"confidence", "method"} <= cols or not {"stories", "story_articles"} <= tables:
         return True
     indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    if not {"mentions_entity_forms", "mentions_rid_entity", "event_mentions_rid"} <= indexes:
+    if not {"mentions_entity_forms", "mentions_rid_entity", "event_mentions_rid", "story_articles_dup"} <= indexes:
         return True
     story_cols = {r[1] for r in db.execute("PRAGMA table_info(story_articles)")}
     return not {"lead", "date_hint", "story_date", "story_date_note"} <= story_cols

@@ -180,13 +180,9 @@ def thread_view(store, thread_id: str, lang: str, limit: int = THREAD_STORIES) -
     if head is None:
         return None
     rows = head["thread"]
-    stories = []
-    for r in rows[:limit]:
-        s = head if r["id"] == head["id"] else store.story(r["id"])
-        if s is None:
-            continue
-        stories.append({**r, "dates": date_span(r.get("first_date"), r.get("last_date"), r.get("story_date")),
-                        "articles": s["articles"]})
+    members = store.story_articles([r["id"] for r in rows[:limit]])
+    stories = [{**r, "dates": date_span(r.get("first_date"), r.get("last_date"), r.get("story_date")),
+                "articles": members[r["id"]]} for r in rows[:limit]]
     articles = sorted((a for s in stories for a in s["articles"]),
                       key=lambda a: (not _dated(a.get("published")), a.get("published") or "", a["article_id"]))
     outlets = Counter(a.get("outlet_name") or a.get("outlet") or "—" for a in articles)
@@ -201,12 +197,7 @@ def thread_view(store, thread_id: str, lang: str, limit: int = THREAD_STORIES) -
 
 def _top_pair(store, articles: list[dict], min_confidence: float = 0.4) -> tuple[str, str] | None:
     """The two actors with the most events between them (either direction) in these articles' analyses."""
-    c: Counter[tuple[str, str]] = Counter()
-    for r in [a for a in articles if not a.get("dup_of")][:MAX_READ]:
-        a = store.get(r["article_id"])
-        for ev in a.events if a else ():
-            if ev.recipient and ev.actor != ev.recipient and ev.confidence >= min_confidence:
-                c[tuple(sorted((ev.actor, ev.recipient)))] += 1  # type: ignore[index]
+    c = store.event_pairs([a["article_id"] for a in articles if not a.get("dup_of")][:MAX_READ], min_confidence)
     if not c:
         return None
     (a, b), _ = min(c.items(), key=lambda kv: (-kv[1], kv[0]))
