@@ -253,7 +253,8 @@ def test_sqlite_store_without_the_listing_indexes_gets_them_when_opened(tmp_path
     ingest([str(SAMPLES)], s, workers=1, ref_date=TODAY)
     s.close()
     db = sqlite3.connect(path)
-    for name in ("mentions_entity_forms", "mentions_rid_entity", "event_mentions_rid"):
+    for name in ("mentions_entity_forms", "mentions_rid_entity", "event_mentions_rid", "story_articles_dup",
+                 "stories_listing"):
         db.execute(f"DROP INDEX {name}")
     db.commit()
     db.close()

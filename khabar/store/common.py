@@ -581,9 +581,7 @@ class StoryReads:
         copy is not counted again); ``actors``: an article of the story mentions one of these entity
         ids; ``outlet``: an article of the story is from it."""
         d = self.dialect
-        # a story no article dates shows its first article's story-derived date (``story_date``)
-        sql = ("SELECT s.*, a.title, a.id AS first_article, x.story_date FROM stories s JOIN articles a ON a.id = s.id"
-               f" LEFT JOIN story_articles x ON x.article_id = s.id WHERE s.originals >= {d.p}")
+        sql = f"SELECT s.id FROM stories s WHERE s.originals >= {d.p}"  # the page's ids first, then their rows
         args: list = [min_size]
         dsql, dargs = d.date_range("s.last_date", date_from, None)
         sql, args = sql + dsql, args + dargs
@@ -598,7 +596,10 @@ class StoryReads:
             sql += (" AND s.id IN (SELECT x.story_id FROM mentions m JOIN articles y ON y.rid = m.rid"
                     f" JOIN story_articles x ON x.article_id = y.id WHERE m.entity_id IN ({d.ph(actors)}))")
             args += actors
-        sql += f" ORDER BY s.last_date IS NULL, s.last_date DESC, s.originals DESC, s.id LIMIT {d.p}"
+        order = " ORDER BY s.last_date IS NULL, s.last_date DESC, s.originals DESC, s.id"
+        # a story no article dates shows its first article's story-derived date (``story_date``)
+        sql = ("SELECT s.*, a.title, a.id AS first_article, x.story_date FROM stories s JOIN articles a ON a.id = s.id"
+               f" LEFT JOIN story_articles x ON x.article_id = s.id WHERE s.id IN ({sql}{order} LIMIT {d.p}){order}")
         return self._dicts(sql, [*args, limit])
 
     def story(self, story_id: str) -> dict | None:

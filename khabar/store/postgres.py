@@ -131,6 +131,7 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         "CREATE INDEX mentions_rid_entity ON mentions(rid, entity_id)",
         "CREATE INDEX event_mentions_rid ON event_mentions(rid, event_id)",
         "CREATE INDEX story_articles_dup ON story_articles(dup_of)",  # copies of an article
+        "CREATE INDEX stories_listing ON stories((last_date IS NULL), last_date DESC, originals DESC, id)",
     ]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

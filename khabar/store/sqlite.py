@@ -136,6 +136,7 @@ CREATE TABLE IF NOT EXISTS stories (
 );
 CREATE INDEX IF NOT EXISTS stories_thread ON stories(thread_id);
 CREATE INDEX IF NOT EXISTS stories_last_date ON stories(last_date);
+CREATE INDEX IF NOT EXISTS stories_listing ON stories(last_date IS NULL, last_date DESC, originals DESC, id);
 """
 
 # bm25 column weights: title terms count more than body terms.
@@ -160,13 +161,17 @@ def _connect_ro(path: str) -> sqlite3.Connection:
         return sqlite3.connect(uri + "?immutable=1", uri=True, check_same_thread=False)
 
 
+_INDEXES_SINCE_V7 = {"mentions_entity_forms", "mentions_rid_entity", "event_mentions_rid", "story_articles_dup",
+                     "stories_listing"}  # listing and lookup indexes a store written before them gets when opened
+
+
 def _needs_migration(db: sqlite3.Connection) -> bool:
     cols = {r[1] for r in db.execute("PRAGMA table_info(events)")}
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not {"confidence", "method"} <= cols or not {"stories", "story_articles"} <= tables:
         return True
     indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    if not {"mentions_entity_forms", "mentions_rid_entity", "event_mentions_rid", "story_articles_dup"} <= indexes:
+    if not _INDEXES_SINCE_V7 <= indexes:
         return True
     story_cols = {r[1] for r in db.execute("PRAGMA table_info(story_articles)")}
     return not {"lead", "date_hint", "story_date", "story_date_note"} <= story_cols
