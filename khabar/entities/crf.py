@@ -79,9 +79,10 @@ def lexical_profile(core: str) -> tuple[str, str, str]:
     from ..text.tokenize import vocabulary
 
     v = vocabulary()
-    bare = sum(v.get(p + core, 0) for p in _PRO)
-    al = sum(v.get(p + "ال" + core, 0) for p in ("", "و", "ف", "ب", "ك", "وب")) + v.get("لل" + core, 0)
-    suf = sum(v.get(core + x, 0) for x in _SUF)
+    get = v.get
+    bare = sum([get(p + core, 0) for p in _PRO])
+    al = sum([get(p + "ال" + core, 0) for p in ("", "و", "ف", "ب", "ك", "وب")]) + get("لل" + core, 0)
+    suf = sum([get(core + x, 0) for x in _SUF])
     tot = bare + al + suf
     if tot == 0:
         return "na", "na", "0"
@@ -245,6 +246,7 @@ def bio_to_spans(tags: list[str]) -> list[Span]:
     return spans
 
 
+@functools.lru_cache(maxsize=300_000)
 def _core(word: str) -> str:
     b = _base(word) if _shape(word) == "ar" else normalize(word)
     return b[2:] if b.startswith("ال") and len(b) > 4 else b

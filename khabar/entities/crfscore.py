@@ -93,6 +93,18 @@ class CrfScorer:
         rows = [i for a in attrs if (i := self.attrs.get(a)) is not None]
         return self.weights[rows].sum(axis=0) if rows else np.zeros(self.weights.shape[1])
 
+    def _vectors(self, groups: list[list[str]]) -> np.ndarray:
+        """``_vector`` of each group, in one gather (every group also takes the zero row, so none is
+        empty)."""
+        get = self.attrs.get
+        ids: list[int] = []
+        starts: list[int] = []
+        for attrs in groups:
+            starts.append(len(ids))
+            ids += [i for a in attrs if (i := get(a)) is not None]
+            ids.append(len(self.attrs))
+        return np.add.reduceat(self.weights[ids], starts, axis=0)
+
     def _word_rows(self, rec: TokenRecord, i: int) -> np.ndarray:
         """(5, stages × L): token ``i``'s own attributes (its gazetteer tag included), then what it lends
         the tokens at offsets -2, -1, +1, +2 from it. Cached by word and gazetteer tag."""
@@ -103,7 +115,7 @@ class CrfScorer:
             n, b, shape, cls = rec.norms[i], rec.bases[i], rec.shapes[i], rec.cls[i]
             groups = [_local(n, b, shape, cls) + ["gaz=" + g]]
             groups += [_lent(off, n, b, shape, cls) + ([f"{off}:gaz=" + g] if abs(off) == 1 else []) for off in _OFFS]
-            rows = np.stack([self._vector(x) for x in groups])
+            rows = self._vectors(groups)
             if len(self._words) < 200_000:
                 self._words[key] = rows
         return rows

@@ -151,7 +151,7 @@ class NeuralNER:
         k = conv_w.shape[2]
         pad = k // 2
         e = np.concatenate([np.zeros((pad, e.shape[1]), np.float32), e, np.zeros((pad, e.shape[1]), np.float32)])
-        windows = np.stack([e[i : i + k] for i in range(len(ids))])  # (L, K, C)
+        windows = e[np.arange(len(ids))[:, None] + np.arange(k)]  # (L, K, C): row i is e[i : i + k]
         out = np.einsum("lkc,fck->lf", windows, conv_w) + self.w["char_cnn.bias"]
         return np.maximum(out, 0).max(axis=0)
 
@@ -208,8 +208,10 @@ class NeuralNER:
 
     # -- BiLSTM over packed sentences (time-major, longest first: the rows alive at step t are a prefix)
     def _lstm_weights(self, layer: int, reverse: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Input and recurrent weights pre-transposed, gates reordered (i, f, o, g) so that one sigmoid
-        covers the first three; bias summed. Cached per direction."""
+        """Input and recurrent weights pre-transposed, gates reordered (i, f, o, g), bias summed, and the
+        i, f, o columns halved: σ(x) = (1 + tanh(x/2)) / 2, and halving is exact in binary floating point,
+        so one tanh over all four gates gives tanh(x/2) for three and tanh(x) for the cell input, with
+        the very numbers of ``0.5 * x``. Cached per direction."""
         key = (layer, reverse)
         if key not in self._lstm:
             sfx = f"_l{layer}" + ("_reverse" if reverse else "")
@@ -217,29 +219,40 @@ class NeuralNER:
             b = self.w["lstm.bias_ih" + sfx] + self.w["lstm.bias_hh" + sfx]
             hid = wh.shape[1]
             order = np.r_[0 : 2 * hid, 3 * hid : 4 * hid, 2 * hid : 3 * hid]
-            self._lstm[key] = (np.ascontiguousarray(wi[order].T), np.ascontiguousarray(wh[order].T), b[order])
+            half = np.where(np.arange(4 * hid) < 3 * hid, np.float32(0.5), np.float32(1.0))
+            self._lstm[key] = (np.ascontiguousarray(wi[order].T * half), np.ascontiguousarray(wh[order].T * half),
+                               b[order] * half)
         return self._lstm[key]
 
     def _lstm_dir(self, xs: np.ndarray, ks: list[int], offs: list[int], layer: int, reverse: bool) -> np.ndarray:
         """One direction over packed input ``xs`` (row ``offs[t] + r`` is sentence ``r`` at step ``t``;
         ``ks[t]`` sentences are alive at step t). A sentence starts from a zero state, so in reverse it
-        joins the batch, zeroed, at its last token."""
+        joins the batch, zeroed, at its last token. Each step works in preallocated buffers."""
         wi, wh, b = self._lstm_weights(layer, reverse)
         hid = wh.shape[0]
+        h3 = 3 * hid
         xi = xs @ wi + b  # (N, 4H)
         h = np.zeros((ks[0], hid), np.float32)
         c = np.zeros((ks[0], hid), np.float32)
+        g = np.empty((ks[0], 4 * hid), np.float32)
+        tmp = np.empty((ks[0], hid), np.float32)
         out = np.empty((len(xs), hid), np.float32)
         steps = range(len(ks) - 1, -1, -1) if reverse else range(len(ks))
         for t in steps:
             k, o = ks[t], offs[t]
-            g = xi[o : o + k] + h[:k] @ wh
-            s = _sigmoid(g[:, : 3 * hid])
-            c_new = s[:, hid : 2 * hid] * c[:k] + s[:, :hid] * np.tanh(g[:, 3 * hid :])
-            h_new = s[:, 2 * hid :] * np.tanh(c_new)
-            c[:k] = c_new
-            h[:k] = h_new
-            out[o : o + k] = h_new
+            gk, ck, hk, tk = g[:k], c[:k], h[:k], tmp[:k]
+            np.matmul(hk, wh, out=gk)
+            np.add(xi[o : o + k], gk, out=gk)
+            np.tanh(gk, out=gk)
+            s = gk[:, :h3]
+            np.add(s, 1.0, out=s)
+            np.multiply(s, 0.5, out=s)  # σ of the i, f, o gates
+            np.multiply(gk[:, hid : 2 * hid], ck, out=ck)
+            np.multiply(gk[:, :hid], gk[:, h3:], out=tk)
+            np.add(ck, tk, out=ck)
+            np.tanh(ck, out=tk)
+            np.multiply(gk[:, 2 * hid : h3], tk, out=hk)
+            out[o : o + k] = hk
         return out
 
     def _emissions_packed(self, embs: list[np.ndarray]) -> list[np.ndarray]:
