@@ -14,6 +14,7 @@ from ..text.tokenize import stem
 from .crf import LOC_TRIGGERS, NER, ORG_TRIGGERS, PER_TRIGGERS, TokenRecord, doc_attributes, lexical_profile
 from .crfweights import CrfWeights
 from .lattice import forward_backward, viterbi
+from .rowcache import RowCache
 
 _OFFS = (-2, -1, 1, 2)
 
@@ -87,7 +88,7 @@ class CrfScorer:
             self.weights[rows, k * self.n : (k + 1) * self.n] = w.state
         self.trans = [w.trans for w in stages]
         self.edges = {off: self._vector([f"{off}:edge"]) for off in _OFFS}
-        self._words: dict[str | tuple[str, str], np.ndarray] = {}
+        self._rows = RowCache((1 + len(_OFFS), self.weights.shape[1]), self.weights.dtype)
 
     def _vector(self, attrs: list[str]) -> np.ndarray:
         rows = [i for a in attrs if (i := self.attrs.get(a)) is not None]
@@ -107,22 +108,17 @@ class CrfScorer:
 
     def _word_rows(self, rec: TokenRecord, i: int) -> np.ndarray:
         """(5, stages × L): token ``i``'s own attributes (its gazetteer tag included), then what it lends
-        the tokens at offsets -2, -1, +1, +2 from it. Cached by word and gazetteer tag."""
-        g = rec.gaz[i]
-        key = rec.words[i] if g == "O" else (rec.words[i], g)
-        rows = self._words.get(key)
-        if rows is None:
-            n, b, shape, cls = rec.norms[i], rec.bases[i], rec.shapes[i], rec.cls[i]
-            groups = [_local(n, b, shape, cls) + ["gaz=" + g]]
-            groups += [_lent(off, n, b, shape, cls) + ([f"{off}:gaz=" + g] if abs(off) == 1 else []) for off in _OFFS]
-            rows = self._vectors(groups)
-            if len(self._words) < 200_000:
-                self._words[key] = rows
-        return rows
+        the tokens at offsets -2, -1, +1, +2 from it."""
+        n, b, shape, cls, g = rec.norms[i], rec.bases[i], rec.shapes[i], rec.cls[i], rec.gaz[i]
+        groups = [_local(n, b, shape, cls) + ["gaz=" + g]]
+        groups += [_lent(off, n, b, shape, cls) + ([f"{off}:gaz=" + g] if abs(off) == 1 else []) for off in _OFFS]
+        return self._vectors(groups)
 
     def _sentence_scores(self, rec: TokenRecord) -> np.ndarray:
-        """Stage scores (tokens, stages × L) of one non-empty sentence, without stage-2 attributes."""
-        a = np.stack([self._word_rows(rec, i) for i in range(len(rec.words))])
+        """Stage scores (tokens, stages × L) of one non-empty sentence, without stage-2 attributes.
+        Word rows are cached by word and gazetteer tag."""
+        keys = [w if g == "O" else (w, g) for w, g in zip(rec.words, rec.gaz, strict=True)]
+        a = self._rows.gather(keys, lambda i: self._word_rows(rec, i))
         s = a[:, 0].copy()
         n = len(s)
         for r, off in enumerate(_OFFS, start=1):  # row r of the word at i + off serves token i

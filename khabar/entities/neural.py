@@ -29,6 +29,7 @@ from .crf import (
     token_record,
 )
 from .lattice import forward_backward
+from .rowcache import RowCache
 
 NEURAL_PATH = Path(str(resources.files("khabar") / "data" / "models" / "ner-neural.npz"))
 MAX_CHARS = 20
@@ -141,7 +142,7 @@ class NeuralNER:
         self._crf = None
         self._lstm: dict[tuple[int, bool], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
         self._char_vec = functools.lru_cache(maxsize=200_000)(self._char_vec_uncached)
-        self._rows: dict[str, np.ndarray] = {}
+        self._rows: RowCache | None = None  # input rows by word (made on first use)
 
     # -- token representations
     def _char_vec_uncached(self, chars: str) -> np.ndarray:
@@ -171,7 +172,9 @@ class NeuralNER:
         if self.stacked and crf_tags is None:
             crf_tags = self._crf_tags(words)
         rec = rec or token_record(words)
-        x = np.stack([self._word_row(rec, i) for i in range(len(words))])
+        if self._rows is None:
+            self._rows = RowCache((self._slots[-1].stop,), np.float32)
+        x = self._rows.gather(rec.words, lambda i: self._word_row(rec, i))
         ctx = np.array([_context_disc(rec, i) for i in range(len(words))], dtype=np.int64)
         x[:, self._slots[0]] = self.w["disc.0.weight"][ctx[:, 0]]
         x[:, self._slots[7]] = self.w["disc.7.weight"][ctx[:, 1]]
@@ -192,19 +195,14 @@ class NeuralNER:
         return out
 
     def _word_row(self, rec: TokenRecord, i: int) -> np.ndarray:
-        """Token ``i``'s input row with its word-only parts filled (a fresh copy; cached by word)."""
-        w = rec.words[i]
-        row = self._rows.get(w)
-        if row is None:
-            disc = _word_disc(rec.norms[i], rec.bases[i], rec.shapes[i])
-            parts = [self.w["word_emb.weight"][self.words.get(rec.ckeys[i], 1)], self._char_vec(rec.norms[i])]
-            parts.append(np.zeros(self._slots[0].stop - self._slots[0].start, np.float32))
-            parts += [self.w[f"disc.{j}.weight"][d] for j, d in enumerate(disc, start=1)]
-            parts.append(np.zeros(self._slots[-1].stop - self._slots[7].start, np.float32))
-            row = np.concatenate(parts)
-            if len(self._rows) < 200_000:
-                self._rows[w] = row
-        return row
+        """Token ``i``'s input row with its word-only parts filled (the gazetteer, trigger and CRF slots
+        zero)."""
+        disc = _word_disc(rec.norms[i], rec.bases[i], rec.shapes[i])
+        parts = [self.w["word_emb.weight"][self.words.get(rec.ckeys[i], 1)], self._char_vec(rec.norms[i])]
+        parts.append(np.zeros(self._slots[0].stop - self._slots[0].start, np.float32))
+        parts += [self.w[f"disc.{j}.weight"][d] for j, d in enumerate(disc, start=1)]
+        parts.append(np.zeros(self._slots[-1].stop - self._slots[7].start, np.float32))
+        return np.concatenate(parts)
 
     # -- BiLSTM over packed sentences (time-major, longest first: the rows alive at step t are a prefix)
     def _lstm_weights(self, layer: int, reverse: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

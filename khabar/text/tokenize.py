@@ -218,7 +218,7 @@ def _analyse_word(tok: Token) -> None:
     tok.segments = [Segment(tok.start + s, tok.start + e, k) for s, e, k in segs]
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=100_000)
 def _word_analysis(word: str) -> tuple[tuple[tuple[int, int, str], ...], str, str]:
     """(segments relative to the word, stem, lemma) of a word."""
     segs = segment_word(word)
