@@ -13,7 +13,7 @@ import numpy as np
 from ..text.tokenize import stem
 from .crf import LOC_TRIGGERS, NER, ORG_TRIGGERS, PER_TRIGGERS, TokenRecord, doc_attributes, lexical_profile
 from .crfweights import CrfWeights
-from .lattice import forward_backward, viterbi
+from .lattice import posteriors, viterbi
 from .rowcache import RowCache
 
 _OFFS = (-2, -1, 1, 2)
@@ -151,5 +151,4 @@ class CrfScorer:
         if len(self.trans) > 1:
             extra = doc_attributes([r.words for r in recs], s1, window, [r.shapes for r in recs])
             final = [s[:, L:] + self._lookup(x)[:, L:] if len(s) else s[:, L:] for s, x in zip(base, extra, strict=True)]
-        zero = np.zeros(L)
-        return s1, forward_backward(final, self.trans[-1], zero, zero)
+        return s1, posteriors(final, self.trans[-1])
