@@ -264,10 +264,15 @@ def doc_attributes(
     shapes = shapes or [[_shape(w) for w in ws] for ws in docs_words]
     # Occurrences of each core form: sentence index → list of (token index, stage-1 tag).
     occ: dict[str, list[tuple[int, int, str]]] = {}
+    first: dict[tuple[str, str], tuple[int, int]] = {}  # (core, type) → its first occurrence
     for si, (cs, tags) in enumerate(zip(cores, stage1, strict=True)):
         for ti, (c, t) in enumerate(zip(cs, tags, strict=True)):
-            if len(c) >= 3 and shapes[si][ti] in ("ar", "Aa"):
+            if _counted(c, shapes[si][ti]):
                 occ.setdefault(c, []).append((si, ti, t))
+                first.setdefault((c, t[2:] if t != "O" else "O"), (si, ti))
+    # Without a window a token's votes depend only on its core, its own type, and whether it is the
+    # first occurrence of that type (which then moves to the next one in the order of the votes).
+    memo: dict[tuple[str, str | None, bool], list[str]] = {}
     out: list[list[list[str]]] = []
     for si, ws in enumerate(docs_words):
         sent: list[list[str]] = []
@@ -278,10 +283,25 @@ def doc_attributes(
                 attrs.append("-1:s1=" + stage1[si][ti - 1])
             if ti + 1 < len(ws):
                 attrs.append("+1:s1=" + stage1[si][ti + 1])
-            attrs += _doc_votes(occ.get(cores[si][ti], ()), si, ti, window)
+            c = cores[si][ti]
+            if window is not None:
+                attrs += _doc_votes(occ.get(c, ()), si, ti, window)
+                sent.append(attrs)
+                continue
+            own = t1[2:] if t1 != "O" else "O"
+            key = (c, own, first.get((c, own)) == (si, ti)) if (c, own) in first and _counted(c, shapes[si][ti]) \
+                else (c, None, False)
+            if key not in memo:
+                memo[key] = _doc_votes(occ.get(c, ()), si, ti, None)
+            attrs += memo[key]
             sent.append(attrs)
         out.append(sent)
     return out
+
+
+def _counted(core: str, shape: str) -> bool:
+    """Whether a token takes part in the document votes."""
+    return len(core) >= 3 and shape in ("ar", "Aa")
 
 
 def _doc_votes(lst: list[tuple[int, int, str]] | tuple, si: int, ti: int, window: int | None) -> list[str]:

@@ -154,8 +154,9 @@ class Resolver:
             if t.kind != "word":
                 i += 1
                 continue
-            first = _strip_al(_tok_key(t, True))
-            tok_has_al = _tok_key(t, True).startswith("ال")
+            key = _tok_key(t, True)
+            first = _strip_al(key)
+            tok_has_al = key.startswith("ال")
             best = None
             for form, aid, had_al in self._gaz.get(first, ()):
                 n = len(form)
