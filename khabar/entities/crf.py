@@ -79,9 +79,10 @@ def lexical_profile(core: str) -> tuple[str, str, str]:
     from ..text.tokenize import vocabulary
 
     v = vocabulary()
-    bare = sum(v.get(p + core, 0) for p in _PRO)
-    al = sum(v.get(p + "ال" + core, 0) for p in ("", "و", "ف", "ب", "ك", "وب")) + v.get("لل" + core, 0)
-    suf = sum(v.get(core + x, 0) for x in _SUF)
+    get = v.get
+    bare = sum([get(p + core, 0) for p in _PRO])
+    al = sum([get(p + "ال" + core, 0) for p in ("", "و", "ف", "ب", "ك", "وب")]) + get("لل" + core, 0)
+    suf = sum([get(core + x, 0) for x in _SUF])
     tot = bare + al + suf
     if tot == 0:
         return "na", "na", "0"
@@ -137,17 +138,40 @@ def _gaz_tags(bases: list[str]) -> list[str]:
     return tags
 
 
-def sentence_features(words: list[str]) -> list[dict[str, float]]:
+_NO_CLUSTER = ("-", "-", "-")
+
+
+@dataclass(slots=True)
+class TokenRecord:
+    """Per-token inputs of one sentence, computed once and shared by both taggers (the CRF's
+    features, the neural tagger's ``token_inputs``)."""
+
+    words: list[str]
+    norms: list[str]
+    shapes: list[str]
+    bases: list[str]
+    gaz: list[str]  # longest-match gazetteer tags
+    ckeys: list[str]  # cluster / embedding keys
+    cls: list[tuple[str, str, str]]  # word clusters (three granularities)
+
+
+def token_record(words: list[str]) -> TokenRecord:
     cl = clusters()
     norms = [normalize_word(w) for w in words]
-    bases = [_base(w) if _shape(w) == "ar" else n for w, n in zip(words, norms, strict=True)]
-    gaz = _gaz_tags(bases)
+    shapes = [_shape(w) for w in words]
+    bases = [_base(w) if s == "ar" else n for w, n, s in zip(words, norms, shapes, strict=True)]
     ckeys = [cluster_key(w) for w in words]
-    cls = [cl.get(k, ("-", "-", "-")) for k in ckeys]
+    cls = [cl.get(k, _NO_CLUSTER) for k in ckeys]
+    return TokenRecord(words, norms, shapes, bases, _gaz_tags(bases), ckeys, cls)
+
+
+def sentence_features(words: list[str], rec: TokenRecord | None = None) -> list[dict[str, float]]:
+    rec = rec or token_record(words)
+    norms, bases, gaz, cls = rec.norms, rec.bases, rec.gaz, rec.cls
     feats: list[dict[str, float]] = []
-    for i, w in enumerate(words):
+    for i in range(len(words)):
         n, b = norms[i], bases[i]
-        shape = _shape(w)
+        shape = rec.shapes[i]
         f: dict[str, float] = {
             "bias": 1.0, "w=" + n: 1.0, "b=" + b: 1.0, "sh=" + shape: 1.0,
             "c1=" + cls[i][0]: 1.0, "c2=" + cls[i][1]: 1.0, "c3=" + cls[i][2]: 1.0, "gaz=" + gaz[i]: 1.0,
@@ -180,7 +204,7 @@ def sentence_features(words: list[str]) -> list[dict[str, float]]:
                     f[f"{off}:w=" + norms[j]] = 1.0
                     f[f"{off}:c3=" + cls[j][2]] = 1.0
                     f[f"{off}:gaz=" + gaz[j]] = 1.0
-                    f[f"{off}:sh=" + _shape(words[j])] = 1.0
+                    f[f"{off}:sh=" + rec.shapes[j]] = 1.0
             else:
                 f[f"{off}:edge"] = 1.0
         if i > 0:
@@ -222,64 +246,101 @@ def bio_to_spans(tags: list[str]) -> list[Span]:
     return spans
 
 
+@functools.lru_cache(maxsize=300_000)
 def _core(word: str) -> str:
     b = _base(word) if _shape(word) == "ar" else normalize(word)
     return b[2:] if b.startswith("ال") and len(b) > 4 else b
+
+
+def doc_attributes(
+    docs_words: list[list[str]], stage1: list[list[str]], window: int | None = None,
+    shapes: list[list[str]] | None = None,
+) -> list[list[list[str]]]:
+    """Stage-2 attributes per token (each with value 1): a word's stage-1 labels *elsewhere in the
+    same document* (label consistency: «راسموسن» tagged PER once is PER everywhere), and the stage-1
+    labels around it. ``window`` (in sentences) makes a pseudo-document for corpora without article
+    boundaries; ``shapes``: the words' shapes when known."""
+    cores = [[_core(w) for w in ws] for ws in docs_words]
+    shapes = shapes or [[_shape(w) for w in ws] for ws in docs_words]
+    # Occurrences of each core form: sentence index → list of (token index, stage-1 tag).
+    occ: dict[str, list[tuple[int, int, str]]] = {}
+    first: dict[tuple[str, str], tuple[int, int]] = {}  # (core, type) → its first occurrence
+    for si, (cs, tags) in enumerate(zip(cores, stage1, strict=True)):
+        for ti, (c, t) in enumerate(zip(cs, tags, strict=True)):
+            if _counted(c, shapes[si][ti]):
+                occ.setdefault(c, []).append((si, ti, t))
+                first.setdefault((c, t[2:] if t != "O" else "O"), (si, ti))
+    # Without a window a token's votes depend only on its core, its own type, and whether it is the
+    # first occurrence of that type (which then moves to the next one in the order of the votes).
+    memo: dict[tuple[str, str | None, bool], list[str]] = {}
+    out: list[list[list[str]]] = []
+    for si, ws in enumerate(docs_words):
+        sent: list[list[str]] = []
+        for ti in range(len(ws)):
+            t1 = stage1[si][ti]
+            attrs = ["s1=" + t1, "s1t=" + (t1[2:] if t1 != "O" else "O")]
+            if ti > 0:
+                attrs.append("-1:s1=" + stage1[si][ti - 1])
+            if ti + 1 < len(ws):
+                attrs.append("+1:s1=" + stage1[si][ti + 1])
+            c = cores[si][ti]
+            if window is not None:
+                attrs += _doc_votes(occ.get(c, ()), si, ti, window)
+                sent.append(attrs)
+                continue
+            own = t1[2:] if t1 != "O" else "O"
+            key = (c, own, first.get((c, own)) == (si, ti)) if (c, own) in first and _counted(c, shapes[si][ti]) \
+                else (c, None, False)
+            if key not in memo:
+                memo[key] = _doc_votes(occ.get(c, ()), si, ti, None)
+            attrs += memo[key]
+            sent.append(attrs)
+        out.append(sent)
+    return out
+
+
+def _counted(core: str, shape: str) -> bool:
+    """Whether a token takes part in the document votes."""
+    return len(core) >= 3 and shape in ("ar", "Aa")
+
+
+def _doc_votes(lst: list[tuple[int, int, str]] | tuple, si: int, ti: int, window: int | None) -> list[str]:
+    """The document-consistency attributes of token ``ti`` of sentence ``si`` from the occurrences
+    ``lst`` of its core form."""
+    votes: dict[str, int] = {}
+    others = 0
+    lo, hi = 0, len(lst)
+    if window is not None and lst:
+        lo = bisect.bisect_left(lst, (si - window, -1, ""))
+        hi = bisect.bisect_right(lst, (si + window, 1 << 30, "~"))
+    if hi - lo <= 200:  # very frequent forms (function words) carry no name evidence
+        for sj, tj, t in lst[lo:hi]:
+            if (sj, tj) == (si, ti):
+                continue
+            others += 1
+            key = t[2:] if t != "O" else "O"
+            votes[key] = votes.get(key, 0) + 1
+    if not others:
+        return ["doc=none"]
+    ent = {k: v for k, v in votes.items() if k != "O"}
+    if ent:
+        best = max(ent, key=lambda k: ent[k])
+        return ["doc=" + best, "docfrac=" + best + ("hi" if ent[best] * 2 >= others else "lo")]
+    return ["doc=O"]
 
 
 def doc_features(
     docs_words: list[list[str]], stage1: list[list[str]], window: int | None = None,
     base: list[list[dict[str, float]]] | None = None,
 ) -> list[list[dict[str, float]]]:
-    """Stage-2 features: a word's stage-1 labels *elsewhere in the same document* (label
-    consistency: «راسموسن» tagged PER once is PER everywhere), and stage-1 labels around it.
-
-    ``window`` (in sentences) makes a pseudo-document for corpora without article boundaries.
-    ``base``: the sentence features already computed for stage 1 (extended in place, not recomputed).
-    """
-    cores = [[_core(w) for w in ws] for ws in docs_words]
-    # Occurrences of each core form: sentence index → list of (token index, stage-1 tag).
-    occ: dict[str, list[tuple[int, int, str]]] = {}
-    for si, (cs, tags) in enumerate(zip(cores, stage1, strict=True)):
-        for ti, (c, t) in enumerate(zip(cs, tags, strict=True)):
-            if len(c) >= 3 and _shape(docs_words[si][ti]) in ("ar", "Aa"):
-                occ.setdefault(c, []).append((si, ti, t))
+    """Stage-2 features: the sentence features plus :func:`doc_attributes`.
+    ``base``: the sentence features already computed for stage 1 (extended in place, not recomputed)."""
     out: list[list[dict[str, float]]] = []
-    for si, ws in enumerate(docs_words):
-        feats = base[si] if base is not None else sentence_features(ws)
-        for ti, f in enumerate(feats):
-            t1 = stage1[si][ti]
-            f["s1=" + t1] = 1.0
-            f["s1t=" + (t1[2:] if t1 != "O" else "O")] = 1.0
-            if ti > 0:
-                f["-1:s1=" + stage1[si][ti - 1]] = 1.0
-            if ti + 1 < len(ws):
-                f["+1:s1=" + stage1[si][ti + 1]] = 1.0
-            c = cores[si][ti]
-            votes: dict[str, int] = {}
-            others = 0
-            lst = occ.get(c, ())
-            lo, hi = 0, len(lst)
-            if window is not None and lst:
-                lo = bisect.bisect_left(lst, (si - window, -1, ""))
-                hi = bisect.bisect_right(lst, (si + window, 1 << 30, "~"))
-            if hi - lo <= 200:  # very frequent forms (function words) carry no name evidence
-                for sj, tj, t in lst[lo:hi]:
-                    if (sj, tj) == (si, ti):
-                        continue
-                    others += 1
-                    key = t[2:] if t != "O" else "O"
-                    votes[key] = votes.get(key, 0) + 1
-            if not others:
-                f["doc=none"] = 1.0
-                continue
-            ent = {k: v for k, v in votes.items() if k != "O"}
-            if ent:
-                best = max(ent, key=lambda k: ent[k])
-                f["doc=" + best] = 1.0
-                f["docfrac=" + best + ("hi" if ent[best] * 2 >= others else "lo")] = 1.0
-            else:
-                f["doc=O"] = 1.0
+    for si, attrs in enumerate(doc_attributes(docs_words, stage1, window)):
+        feats = base[si] if base is not None else sentence_features(docs_words[si])
+        for f, extra in zip(feats, attrs, strict=True):
+            for a in extra:
+                f[a] = 1.0
         out.append(feats)
     return out
 
@@ -295,7 +356,9 @@ class NER:
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(str(model))
         self.tagger2 = None
+        self.model_paths = [Path(model)]
         if model2 and Path(model2).exists():
+            self.model_paths.append(Path(model2))
             self.tagger2 = pycrfsuite.Tagger()
             self.tagger2.open(str(model2))
 

@@ -8,7 +8,9 @@ import functools
 
 import numpy as np
 
-from .crf import MODEL_DIR, NER
+from .crf import MODEL_DIR, NER, token_record
+from .crfscore import CrfScorer
+from .lattice import viterbi
 from .neural import NeuralNER, propagate_labels
 
 
@@ -28,35 +30,40 @@ class EnsembleNER:
                     allowed[i, j] = False
         self._penalty = np.where(allowed, 0.0, -1e9)
         self._no_start = np.array([-1e9 if t.startswith("I-") else 0.0 for t in self.tags])
+        self.scorer = CrfScorer(self.crf)
+        self._crf_cols = [(j, self.scorer.labels.index(t)) for j, t in enumerate(self.tags) if t in self.scorer.labels]
 
     def _crf_marginals(self, feats) -> np.ndarray:
+        """The final CRF stage's posteriors from python-crfsuite (one call per tag and token); kept as the
+        reference the NumPy scorer (``crfscore``) is checked against."""
         tg = self.crf.final_tagger()
         tg.set(feats)
         labels = set(tg.labels())
         return np.array([[tg.marginal(t, i) if t in labels else 0.0 for t in self.tags] for i in range(len(feats))])
 
     def _decode(self, p: np.ndarray) -> list[str]:
-        lp = np.log(p + 1e-9)
-        score = lp[0] + self._no_start
-        back = []
-        for t in range(1, len(p)):
-            cand = score[:, None] + self._penalty
-            back.append(cand.argmax(axis=0))
-            score = cand.max(axis=0) + lp[t]
-        best = [int(score.argmax())]
-        for bp in reversed(back):
-            best.append(int(bp[best[-1]]))
-        return [self.tags[j] for j in best[::-1]]
+        return [self.tags[j] for j in viterbi([np.log(p + 1e-9)], self._penalty, self._no_start)[0]]
 
     def tag_document(self, sentences: list[list[str]], window: int | None = None, batch: int = 64
                      ) -> list[list[str]]:
-        s1, feats = self.crf.features(sentences, window)
-        out: list[list[str]] = [[] for _ in sentences]
-        for i, em in enumerate(self.neural.emissions(sentences, s1)):
-            if len(em):
-                p = 0.5 * self.neural.marginals(em) + 0.5 * self._crf_marginals(feats[i])
-                out[i] = self._decode(p)
+        """One token record per sentence feeds both taggers; the CRF is scored in NumPy; posteriors,
+        averaging and the constrained Viterbi run over all sentences of the document at once."""
+        recs = [token_record(ws) for ws in sentences]
+        s1, crf = self.scorer.tag_and_marginals(recs, window)
+        ems = self.neural.emissions(sentences, s1, records=recs)
+        neural = self.neural.marginals_all(ems)
+        probs = [0.5 * pn + 0.5 * self._crf_columns(pc) for pn, pc in zip(neural, crf, strict=True)]
+        paths = viterbi([np.log(p + 1e-9) for p in probs], self._penalty, self._no_start)
+        out = [[self.tags[j] for j in path] for path in paths]
         return propagate_labels(sentences, out, window)
+
+    def _crf_columns(self, pc: np.ndarray) -> np.ndarray:
+        """CRF posteriors (in the CRF's label order) as columns of ``self.tags``; a tag the CRF lacks
+        gets 0."""
+        out = np.zeros((len(pc), len(self.tags)))
+        for j, i in self._crf_cols:
+            out[:, j] = pc[:, i]
+        return out
 
     def tag(self, words: list[str]) -> list[str]:
         return self.tag_document([words])[0]

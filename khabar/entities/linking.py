@@ -129,7 +129,9 @@ class Resolver:
             self._ner = default_ner()
         return self._ner
 
-    def _compile_titles(self) -> list[tuple[str, re.Pattern[str]]]:
+    def _compile_titles(self) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+        """Per role with titles: its id, the pattern of its titles, and the titles' first words (a text
+        holding none of them cannot match the pattern)."""
         out = []
         for rid, role in self.kb.roles.items():
             if not role.titles:
@@ -138,7 +140,9 @@ class Resolver:
             # «للأمين العام» = ل + الأمين العام (the article's alef drops after the preposition ل)
             alts = sorted(base | {"ل" + t[1:] for t in base if t.startswith("ال")}, key=len, reverse=True)
             alt = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts)
-            out.append((rid, re.compile(rf"(?<![\u0621-\u064a])(?P<pre>[وفب]|ل(?!ل))?(?P<title>{alt})(?![\u0621-\u064a])")))
+            heads = tuple(sorted({a.split(" ", 1)[0] for a in alts}))
+            out.append((rid, re.compile(rf"(?<![\u0621-\u064a])(?P<pre>[وفب]|ل(?!ل))?(?P<title>{alt})(?![\u0621-\u064a])"),
+                        heads))
         return out
 
     # ------------------------------------------------------------------ detection
@@ -150,8 +154,9 @@ class Resolver:
             if t.kind != "word":
                 i += 1
                 continue
-            first = _strip_al(_tok_key(t, True))
-            tok_has_al = _tok_key(t, True).startswith("ال")
+            key = _tok_key(t, True)
+            first = _strip_al(key)
+            tok_has_al = key.startswith("ال")
             best = None
             for form, aid, had_al in self._gaz.get(first, ()):
                 n = len(form)
@@ -388,7 +393,9 @@ class Resolver:
         # shortened («ممثل روسيا» after «ممثل روسيا لدى الناتو دميتري روجوزين»).
         appos: dict[str, str] = {}
         short_titles: dict[str, str] = {}
-        for rid, rx in self._title_rx:
+        for rid, rx, heads in self._title_rx:
+            if not any(h in norm for h in heads):
+                continue
             for tm in rx.finditer(norm):
                 s, e = tm.start("title"), tm.end()
                 if tm.group("title").startswith("لل"):  # «للأمين»: the mention starts after ل

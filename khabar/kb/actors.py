@@ -313,9 +313,9 @@ class KnowledgeBase:
             if near_variant(text, f):
                 out[aid] = max(out.get(aid, 0), 0.9)
         if not out and len(sk) >= 4:
-            for k, vals in self.skel_index.items():
+            for k, vals in self._skel_buckets().get((sk[0], sk[-1], sk.count(" ")), ()):
                 # one edit away, same first and last letter: راسمون → راسموسن, not ميرغني → ميركل
-                if k[0] == sk[0] and k[-1] == sk[-1] and k.count(" ") == sk.count(" ") and edit1(k, sk) and len(k) >= 5:
+                if edit1(k, sk) and len(k) >= 5:
                     for aid, f in vals:
                         if near_variant(text, f):
                             out[aid] = max(out.get(aid, 0), 0.75)
@@ -323,6 +323,16 @@ class KnowledgeBase:
         if type_:
             res = [(a, s) for a, s in res if a.type == type_]
         return sorted(res, key=lambda x: -x[1])
+
+    def _skel_buckets(self) -> dict[tuple[str, str, int], list[tuple[str, list[tuple[str, str]]]]]:
+        """``skel_index`` items by (first letter, last letter, spaces), in index order: the skeletons
+        one edit may reach are in the bucket of the same ends and word count."""
+        if getattr(self, "_buckets_of", None) is not self.skel_index:
+            buckets: dict[tuple[str, str, int], list[tuple[str, list[tuple[str, str]]]]] = {}
+            for k, vals in self.skel_index.items():
+                buckets.setdefault((k[0], k[-1], k.count(" ")), []).append((k, vals))
+            self._buckets, self._buckets_of = buckets, self.skel_index
+        return self._buckets
 
     def nationality(self, word: str) -> str | None:
         """ISO3 of a nationality adjective or demonym («الإسرائيلي», «أمريكية», «روس»), if known."""

@@ -66,6 +66,7 @@ def _words(norm: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().replace("\u0640", "")) for m in _WORD.finditer(norm)]
 
 
+@functools.lru_cache(maxsize=100_000)
 def _head_at(w: str) -> tuple[int, str, bool] | None:
     """(offset of the name in the word, head, definite) when the word is a head with proclitics."""
     hs = heads()

@@ -21,6 +21,7 @@ which evidence decided it. dateparser is used only to convert ISO/RFC metadata s
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -360,8 +361,21 @@ def _numeric_hijri(g: dict[str, str]) -> tuple[int, int, int] | None:
 
 
 def find_hijri(text: str, start: int = 0, end: int | None = None) -> list[HijriExpr]:
-    """All Hijri date expressions in ``text[start:end]`` (display offsets), in text order."""
+    """All Hijri date expressions in ``text[start:end]`` (display offsets), in text order. The dates
+    and time stages ask about the same article: the last few answers are kept (copies are returned)."""
     end = len(text) if end is None else end
+    key = (text, start, end)
+    if key not in _HIJRI_LAST:
+        if len(_HIJRI_LAST) >= 4:
+            _HIJRI_LAST.pop(next(iter(_HIJRI_LAST)))
+        _HIJRI_LAST[key] = _find_hijri(text, start, end)
+    return [dataclasses.replace(h) for h in _HIJRI_LAST[key]]
+
+
+_HIJRI_LAST: dict[tuple[str, int, int], list[HijriExpr]] = {}
+
+
+def _find_hijri(text: str, start: int, end: int) -> list[HijriExpr]:
     norm = normalize_same_length(text[start:end])
     out: list[HijriExpr] = []
 

@@ -214,15 +214,20 @@ def lemma(word: str) -> str:
 
 
 def _analyse_word(tok: Token) -> None:
-    segs = segment_word(tok.text)
+    segs, tok.stem, tok.lemma = _word_analysis(tok.text)
     tok.segments = [Segment(tok.start + s, tok.start + e, k) for s, e, k in segs]
-    base = tok.base
-    core = tok.text[base.start - tok.start : base.end - tok.start] if base else tok.text
-    has_article = any(s.kind == "article" for s in tok.segments)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _word_analysis(word: str) -> tuple[tuple[tuple[int, int, str], ...], str, str]:
+    """(segments relative to the word, stem, lemma) of a word."""
+    segs = segment_word(word)
+    base = next(((s, e) for s, e, k in segs if k == "stem"), None)
+    core = word[base[0] : base[1]] if base else word
+    has_article = any(k == "article" for _, _, k in segs)
     # Stem the word with its article (Snowball strips ال itself and handles ية/ات better so).
-    st = stem(("ال" + core) if has_article else core)
-    tok.stem = st or normalize(core)
-    tok.lemma = lemma(core) or tok.stem
+    st = stem(("ال" + core) if has_article else core) or normalize(core)
+    return segs, st, lemma(core) or st
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None, analyse: bool = True) -> list[Token]:

@@ -70,6 +70,13 @@ def lexicon() -> tuple[dict[str, list[Trigger]], int]:
     return table, longest
 
 
+@functools.lru_cache(maxsize=1)
+def _multiword_heads() -> frozenset[str]:
+    """The first words of the multi-word lexicon forms: a token that is none of them starts no
+    multi-word trigger."""
+    return frozenset(k.split(" ", 1)[0] for k in lexicon()[0] if " " in k)
+
+
 def _nominal_forms() -> frozenset[str]:
     """Lexicon forms written out as nouns (not generated verb forms, not verb-looking)."""
     return _lexicon()[2]
@@ -152,11 +159,16 @@ def _find_triggers(s: Sentence, text: str) -> tuple[list[tuple[int, int, Trigger
     toks = [t for t in s.tokens if t.kind == "word"]
     required: dict[int, tuple[int, int]] = {}
     out: list[tuple[int, int, Trigger]] = []
+    cores = [_tok_core(t) for t in toks]
+    heads = _multiword_heads() if "" not in table else None
     i = 0
     while i < len(toks):
         hit = None
-        for n in range(min(longest, len(toks) - i), 0, -1):
-            key = " ".join([_tok_core(toks[i])] + [toks[i + k].norm for k in range(1, n)])
+        widest = min(longest, len(toks) - i)
+        if heads is not None and cores[i].split(" ", 1)[0] not in heads:
+            widest = 1  # no multi-word form starts with this word (and table.get("") finds nothing)
+        for n in range(widest, 0, -1):
+            key = " ".join([cores[i]] + [toks[i + k].norm for k in range(1, n)])
             cands = table.get(key) or table.get(toks[i].norm if n == 1 else "", [])
             if not cands and n == 1 and key[:1] in ("و", "ف") and len(key) >= 5 and not toks[i].segments[0].kind == "proclitic":
                 cands = table.get(key[1:], [])  # «وأوقفوه»: a rare form the segmenter left whole
@@ -164,7 +176,7 @@ def _find_triggers(s: Sentence, text: str) -> tuple[list[tuple[int, int, Trigger
                 cands = table.get(key[:-1], [])  # «اجتماعاً», «هجوماً»: the accusative of a noun trigger
             if not cands and n == 1:
                 base = _tok_base(toks[i])
-                core = _tok_core(toks[i])
+                core = cores[i]
                 if core.startswith("ال") and len(core) > 4:  # «والمواجهات», «الاحتجاجات»: a noun
                     base = core[2:]
                     cands = [] if base in _NOT_EVENT_NOUNS else table.get(base, [])
