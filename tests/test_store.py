@@ -215,9 +215,9 @@ def _candidates(store, query: str, k: int) -> list[int]:
     """The rids of the store's ``k`` best-scored matches (each backend's own query language)."""
     if store.__class__.__name__ == "PostgresStore":
         q = compile_tsquery(query, store._lookup().tokenize)
-        return [r["rid"] for r in store._candidates(q.match, q.match, "", [], k)]
+        return [r["rid"] for r in store._candidates(q.match, q.match, "", [], k)[0]]
     q = compile_query(query, store._lookup().tokenize)
-    return [r["rid"] for r in store._candidates(q.match, "", [], k)]
+    return [r["rid"] for r in store._candidates(q.match, "", [], k)[0]]
 
 
 def test_search_in_a_large_store_ranks_the_newest_tier_first_then_widens(store, seeds):

@@ -312,3 +312,19 @@ def test_reading_an_older_store_upgrades_it_once(demo, tmp_path):
     dst.close()
     r = run("events", "--db", str(old), "--min-confidence", "0")
     assert r.exit_code == 0 and "NATO" in r.output
+
+
+def test_function_words_are_not_required_among_other_words():
+    from khabar.store.query import compile_query
+
+    many = compile_query("اللاجئين في لبنان")
+    assert '"في"' not in many.match and '"لبنان"' in many.match and len(many.terms) == 3  # still ranked on
+    assert '"في"' in compile_query("في").match  # alone, it is the query
+    assert '"في لبنان"' in compile_query('"في لبنان"').match  # inside a phrase, it stays
+    assert '"في"' in compile_query("title:في لبنان").match  # asked of a field, it stays
+    assert '"في"' in compile_query("لبنان -في").match  # an exclusion stays an exclusion
+
+
+def test_a_function_word_does_not_hide_an_article_that_lacks_it(store, seeds):
+    with_it = {h.row.id for h in store.search("الدرع الصاروخي")}
+    assert {h.row.id for h in store.search("الدرع في الصاروخي")} == with_it

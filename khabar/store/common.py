@@ -290,17 +290,18 @@ class SQLReads:
                  facets: Facets | None = None) -> tuple[str, list]:
         return self.dialect.filters(outlet, date_from, date_to, actors, probe, facets)
 
-    def _tiered(self, fetch: Callable[[int | None], list], k: int) -> list:
+    def _tiered(self, fetch: Callable[[int | None], list], k: int) -> tuple[list, int | None]:
         """``fetch(lo)``: the best ``k`` matches among the articles with rid > ``lo`` (None: all). The
         newest ``search_tier`` articles are ranked first; the window widens ×4 while it holds fewer
-        than ``k`` matches, so a frequent word costs a bounded number of scores in a large store."""
+        than ``k`` matches, so a frequent word costs a bounded number of scores in a large store.
+        Returns the rows and the window's ``lo`` (a second pass of the same search stays in it)."""
         top = int(self._dicts("SELECT coalesce(max(rid), 0) AS n FROM articles")[0]["n"])
         window = self.search_tier
         while True:
             lo = top - window if window < top else None
             rows = fetch(lo)
             if lo is None or len(rows) >= k:
-                return rows
+                return rows, lo
             window *= 4
 
     def _probe_actors(self, actors: list[list[str]] | None, rows: int) -> bool:

@@ -345,25 +345,27 @@ class PostgresStore(SQLReads, StoryReads):
         where, args = self._filters(outlet, date_from, date_to, actors, facets=facets)
         seq = [t for term in q.terms for t in term.tokens]
         k = max(3 * limit, 60)
-        rows = {r["rid"]: r for r in self._candidates(q.match, q.match, where, args, k)}
-        if len(seq) > 1:  # articles holding the whole query as a phrase, however low they rank
+        found, lo = self._candidates(q.match, q.match, where, args, k)
+        rows = {r["rid"]: r for r in found}
+        if len(seq) > 1:  # articles holding the whole query as a phrase, however low they rank (same window)
             both = f"({q.match}) & {tsquery_term(Term('', tuple(seq), phrase=True))}"
-            rows.update({r["rid"]: r for r in self._candidates(both, q.match, where, args, k) if r["rid"] not in rows})
+            rows.update({r["rid"]: r for r in self._fetch(both, q.match, where, args, k, lo) if r["rid"] not in rows})
         return self._ranked(list(rows.values()), seq, q.terms, limit)
 
-    def _candidates(self, match: str, rank: str, where: str, args: list, k: int) -> list[dict]:
-        """The ``k`` best by ts_rank, ranked on rids and scores alone (newest tier first, as
-        :meth:`SQLReads._tiered` says); only those kept are read whole."""
-        def fetch(lo: int | None) -> list[dict]:
-            join = " JOIN articles a ON a.rid = f.rid" if where else ""
-            cond = (f" AND {where}" if where else "") + (" AND f.rid > %s" if lo is not None else "")
-            sql = (f"SELECT {HIT_COLUMNS}, c.score, g.title_stems AS f_ts, g.title_lemmas AS f_tl,"
-                   " g.body_stems AS f_bs, g.body_lemmas AS f_bl FROM"
-                   f" (SELECT f.rid, ts_rank('{_WEIGHTS}', f.tsv, %s::tsquery, 1) AS score FROM articles_fts f{join}"
-                   f" WHERE f.tsv @@ %s::tsquery{cond} ORDER BY score DESC, f.rid LIMIT %s) c"
-                   " JOIN articles a ON a.rid = c.rid JOIN articles_fts g ON g.rid = c.rid ORDER BY c.score DESC, c.rid")
-            return self._dicts(sql, [rank, match, *args, *([lo] if lo is not None else []), k])
-        return self._tiered(fetch, k)
+    def _candidates(self, match: str, rank: str, where: str, args: list, k: int) -> tuple[list[dict], int | None]:
+        """The ``k`` best by ts_rank, newest tier first (:meth:`SQLReads._tiered`), and the window's ``lo``."""
+        return self._tiered(lambda lo: self._fetch(match, rank, where, args, k, lo), k)
+
+    def _fetch(self, match: str, rank: str, where: str, args: list, k: int, lo: int | None) -> list[dict]:
+        # ranked on rids and scores alone; only the k kept are read whole
+        join = " JOIN articles a ON a.rid = f.rid" if where else ""
+        cond = (f" AND {where}" if where else "") + (" AND f.rid > %s" if lo is not None else "")
+        sql = (f"SELECT {HIT_COLUMNS}, c.score, g.title_stems AS f_ts, g.title_lemmas AS f_tl,"
+               " g.body_stems AS f_bs, g.body_lemmas AS f_bl FROM"
+               f" (SELECT f.rid, ts_rank('{_WEIGHTS}', f.tsv, %s::tsquery, 1) AS score FROM articles_fts f{join}"
+               f" WHERE f.tsv @@ %s::tsquery{cond} ORDER BY score DESC, f.rid LIMIT %s) c"
+               " JOIN articles a ON a.rid = c.rid JOIN articles_fts g ON g.rid = c.rid ORDER BY c.score DESC, c.rid")
+        return self._dicts(sql, [rank, match, *args, *([lo] if lo is not None else []), k])
 
     # ------------------------------------------------------------------ entities, quotes, events
     def top_entities(self, limit: int = 30, type_: str | None = None) -> list[dict]:

@@ -18,9 +18,11 @@ double-quoted as FTS5 strings) and is passed to SQLite as a bound parameter.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..text.tokenize import tokenize
 
@@ -199,6 +201,21 @@ class _Syntax:
     and_not: str  # between what must match and the group excluded
 
 
+@functools.lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    path = Path(__file__).resolve().parents[1] / "data" / "stopwords_query.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _optional(node: Node) -> bool:
+    """A bare function word («في», «من») among other words: not required to match (nearly every
+    article has it; requiring it costs a scan of its whole posting list and changes nothing)."""
+    from ..text.textnorm import normalize
+
+    return isinstance(node, Term) and not node.phrase and node.field is None and normalize(node.text) in _stopwords()
+
+
 def _translate(node: Node, syn: _Syntax) -> str:
     """The engine's expression for a node that finds something (a bare NOT is handled by the caller)."""
     if isinstance(node, Term):
@@ -211,6 +228,7 @@ def _translate(node: Node, syn: _Syntax) -> str:
     neg = [c.child for c in node.children if isinstance(c, Not)]
     if not pos:
         raise QuerySyntaxError(_BARE_NOT)
+    pos = [c for c in pos if not _optional(c)] or pos
     expr = "(" + syn.and_.join(_translate(c, syn) for c in pos) + ")"
     if neg:
         expr += syn.and_not + "(" + syn.or_.join(_translate(c, syn) for c in neg) + ")"

@@ -373,13 +373,16 @@ class SQLiteStore(SQLReads, StoryReads):
         where, args = self._filters(outlet, date_from, date_to, actors, facets=facets)
         seq = [t for term in q.terms for t in term.tokens]
         k = max(3 * limit, 60)
-        rows = {r["rid"]: r for r in self._candidates(q.match, where, args, k)}
-        if len(seq) > 1:  # articles holding the whole query as a phrase, however low bm25 ranks them
-            phrased = [r["rid"] for r in self._candidates(f"({q.match}) AND {_phrase_fts(seq)}", where, args, k)]
+        found, lo = self._candidates(q.match, where, args, k)
+        rows = {r["rid"]: r for r in found}
+        if len(seq) > 1:  # articles holding the whole query as a phrase, however low bm25 ranks them (same window)
+            # the phrase alone finds them (cheap on long posting lists); the query itself then checks
+            # and scores them like the others (exclusions, columns and filters included)
+            phrased = [r["rid"] for r in self._scored(_phrase_fts(seq), where, args, k, lo)]
             more = [rid for rid in phrased if rid not in rows]
-            if more:  # scored by the query itself, like the others
+            if more:
                 w = f"a.rid IN ({','.join('?' * len(more))})" + (f" AND {where}" if where else "")
-                rows.update({r["rid"]: r for r in self._candidates(q.match, w, [*more, *args], k)})
+                rows.update({r["rid"]: r for r in self._scored(q.match, w, [*more, *args], k, lo)})
         return self._ranked(list(rows.values()), seq, q.terms, limit)
 
     def _has_forms(self) -> bool:
@@ -388,7 +391,7 @@ class SQLiteStore(SQLReads, StoryReads):
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'word_forms'").fetchone())
         return self._forms_table
 
-    def _candidates(self, match: str, where: str, args: list, k: int) -> list[sqlite3.Row]:
+    def _candidates(self, match: str, where: str, args: list, k: int) -> tuple[list[sqlite3.Row], int | None]:
         """The ``k`` best-scored articles matching ``match`` (and ``where``). In a store of more than
         :data:`SEARCH_TIER` articles the newest :data:`SEARCH_TIER` (by insertion) are ranked first, and
         the window widens (×4) only while it holds fewer than ``k`` matches: a frequent word costs a
