@@ -54,6 +54,10 @@ def test_search_filters_and_phrases(store, seeds):
     assert {h.row.id for h in store.search("راسموسن", outlet="Elaph")} == {seeds["002"].article.id}
     assert store.search('"مجلس القطب الشمالي"')[0].row.id == seeds["000"].article.id
     assert store.search("كلمةغيرموجودةاطلاقا") == []
+    dated = {a.article.id: store.get(a.article.id).article.published.value or "" for a in seeds.values()}
+    both = {h.row.id for h in store.search("الناتو", date_from="2010-01", date_to="2011-12")}
+    assert both and all("2010-01" <= dated[i][:7] <= "2011-12" for i in both)  # a bounded range: rids from the date index
+    assert store.search("الناتو", date_from="1990-01", date_to="1990-12") == []
 
 
 def test_reingest_is_noop(store, tmp_path):

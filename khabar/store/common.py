@@ -290,12 +290,14 @@ class SQLReads:
                  facets: Facets | None = None) -> tuple[str, list]:
         return self.dialect.filters(outlet, date_from, date_to, actors, probe, facets)
 
-    def _tiered(self, fetch: Callable[[int | None], list], k: int) -> tuple[list, int | None]:
+    def _tiered(self, fetch: Callable[[int | None], list], k: int, top: int | None = None) -> tuple[list, int | None]:
         """``fetch(lo)``: the best ``k`` matches among the articles with rid > ``lo`` (None: all). The
         newest ``search_tier`` articles are ranked first; the window widens ×4 while it holds fewer
         than ``k`` matches, so a frequent word costs a bounded number of scores in a large store.
-        Returns the rows and the window's ``lo`` (a second pass of the same search stays in it)."""
-        top = int(self._dicts("SELECT coalesce(max(rid), 0) AS n FROM articles")[0]["n"])
+        Returns the rows and the window's ``lo`` (a second pass of the same search stays in it).
+        ``top``: the highest rid that can match (default: the store's)."""
+        if top is None:
+            top = int(self._dicts("SELECT coalesce(max(rid), 0) AS n FROM articles")[0]["n"])
         window = self.search_tier
         while True:
             lo = top - window if window < top else None

@@ -373,16 +373,19 @@ class SQLiteStore(SQLReads, StoryReads):
         where, args = self._filters(outlet, date_from, date_to, actors, facets=facets)
         seq = [t for term in q.terms for t in term.tokens]
         k = max(3 * limit, 60)
-        found, lo = self._candidates(q.match, where, args, k)
+        span = self._date_rids(date_from, date_to)
+        if span is None:
+            return []
+        found, lo = self._candidates(q.match, where, args, k, span)
         rows = {r["rid"]: r for r in found}
         if len(seq) > 1:  # articles holding the whole query as a phrase, however low bm25 ranks them (same window)
             # the phrase alone finds them (cheap on long posting lists); the query itself then checks
             # and scores them like the others (exclusions, columns and filters included)
-            phrased = [r["rid"] for r in self._scored(_phrase_fts(seq), where, args, k, lo)]
+            phrased = [r["rid"] for r in self._scored(_phrase_fts(seq), where, args, k, lo, span[1])]
             more = [rid for rid in phrased if rid not in rows]
             if more:
                 w = f"a.rid IN ({','.join('?' * len(more))})" + (f" AND {where}" if where else "")
-                rows.update({r["rid"]: r for r in self._scored(q.match, w, [*more, *args], k, lo)})
+                rows.update({r["rid"]: r for r in self._scored(q.match, w, [*more, *args], k, lo, span[1])})
         return self._ranked(list(rows.values()), seq, q.terms, limit)
 
     def _has_forms(self) -> bool:
@@ -391,16 +394,35 @@ class SQLiteStore(SQLReads, StoryReads):
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'word_forms'").fetchone())
         return self._forms_table
 
-    def _candidates(self, match: str, where: str, args: list, k: int) -> tuple[list[sqlite3.Row], int | None]:
+    def _date_rids(self, date_from: str | None, date_to: str | None) -> tuple[int | None, int | None] | None:
+        """(lowest rid − 1, highest rid) of the articles in a date range given at both ends (None: no
+        article in it; (None, None): no bounded range). Read on the date index: the full-text query then
+        skips the posting-list entries outside those rowids (articles are stored roughly in date order)."""
+        if not (date_from and date_to):
+            return None, None
+        dsql, dargs = self.dialect.date_range("sort_date", date_from, date_to)
+        lo, hi = self.db.execute(f"SELECT min(rid), max(rid) FROM articles WHERE 1=1{dsql}", dargs).fetchone()
+        return None if lo is None else (lo - 1, hi)
+
+    def _candidates(self, match: str, where: str, args: list, k: int,
+                    span: tuple[int | None, int | None] = (None, None)) -> tuple[list[sqlite3.Row], int | None]:
         """The ``k`` best-scored articles matching ``match`` (and ``where``). In a store of more than
         :data:`SEARCH_TIER` articles the newest :data:`SEARCH_TIER` (by insertion) are ranked first, and
         the window widens (×4) only while it holds fewer than ``k`` matches: a frequent word costs a
         bounded number of bm25 scores, not one per matching article of the whole store."""
-        return self._tiered(lambda lo: self._scored(match, where, args, k, lo), k)
+        low, high = span
 
-    def _scored(self, match: str, where: str, args: list, k: int, lo: int | None) -> list[sqlite3.Row]:
+        def fetch(lo: int | None) -> list[sqlite3.Row]:
+            return self._scored(match, where, args, k, max(lo, low) if lo is not None and low is not None
+                                else (low if lo is None else lo), high)
+        return self._tiered(fetch, k, high)
+
+    def _scored(self, match: str, where: str, args: list, k: int, lo: int | None,
+                hi: int | None = None) -> list[sqlite3.Row]:
         # rank on rowids and scores alone; only the k kept are then read whole (text, index columns)
-        cond = (f" AND {where}" if where else "") + (" AND articles_fts.rowid > ?" if lo is not None else "")
+        bounds = [b for b in (lo, hi) if b is not None]
+        cond = ((f" AND {where}" if where else "") + (" AND articles_fts.rowid > ?" if lo is not None else "")
+                + (" AND articles_fts.rowid <= ?" if hi is not None else ""))
         join = " JOIN articles a ON a.rid = articles_fts.rowid" if where else ""
         sql = (
             f"SELECT {HIT_COLUMNS}, c.score, f.title_stems AS f_ts, f.title_lemmas AS f_tl, f.body_stems AS f_bs,"
@@ -409,7 +431,7 @@ class SQLiteStore(SQLReads, StoryReads):
             " JOIN articles a ON a.rid = c.rid JOIN articles_fts f ON f.rowid = c.rid ORDER BY c.score"
         )
         try:
-            return self.db.execute(sql, [match, *args, *([lo] if lo is not None else []), k]).fetchall()
+            return self.db.execute(sql, [match, *args, *bounds, k]).fetchall()
         except sqlite3.OperationalError as e:
             raise ValueError(f"bad search query: {e}") from None
 
