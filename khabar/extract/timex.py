@@ -40,7 +40,9 @@ from ..text.tokenize import vocabulary
 
 _AR = "\u0621-\u064a"
 _B = rf"(?<![{_AR}])(?:[وف](?=[{_AR}]))?"
-_E = rf"(?![{_AR}])"
+# a word ends where no letter follows; a final tanween or shadda («مؤخراً», «غداً») reads as a tatweel
+# in the search form and belongs to the word
+_E = rf"\u0640*(?![{_AR}])"
 
 
 def _anchor(pub: DateValue | None) -> dt.date | None:

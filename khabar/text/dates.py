@@ -254,9 +254,10 @@ HIJRI_DAY_MONTH_RE = re.compile(
 )
 # a month with a year or a relative word, without a day: «رمضان 1436هـ», «شهر شوال الجاري»
 HIJRI_MONTH_RE = re.compile(rf"{_HM}{_HTAIL}")
-# numeric: 30/10/1436هـ, 1436/10/30 هـ (the marker may be missing: a year 13xx/14xx is Hijri)
+# numeric: 30/10/1436هـ, 1436/10/30 هـ (the marker may be missing: a year 13xx/14xx is Hijri); the two
+# separators are the same, but a hyphen and an en dash are one («4 – 9 - 1436هـ»)
 HIJRI_NUMERIC_RE = re.compile(
-    r"(?<![\d/.-])(?:(?P<a0>[0-3]?\d)\s*(?:\u0640+|–)\s*)?(?P<a>\d{1,4})\s*(?P<sep>[/.\-])\s*(?P<b>[01]?\d)\s*(?P=sep)\s*(?P<c>\d{1,4})(?![\d/.-])" rf"(?P<mark>{_HMARK})?"
+    r"(?<![\d/.-])(?:(?P<a0>[0-3]?\d)\s*(?:\u0640+|–)\s*)?(?P<a>\d{1,4})\s*(?P<sep>[/.\-–])\s*(?P<b>[01]?\d)\s*(?P<sep2>[/.\-–])\s*(?P<c>\d{1,4})(?![\d/.-])" rf"(?P<mark>{_HMARK})?"
 )
 # a year with its marker: «عام 1436هـ», «1436 هـ» («عام 1492» alone is Gregorian)
 HIJRI_YEAR_RE = re.compile(
@@ -373,6 +374,8 @@ def find_hijri(text: str, start: int = 0, end: int | None = None) -> list[HijriE
             out.append(ex)
 
     for m in HIJRI_NUMERIC_RE.finditer(norm):
+        if m.group("sep").replace("–", "-") != m.group("sep2").replace("–", "-"):
+            continue
         ymd = _numeric_hijri(m.groupdict())
         if ymd and (m.group("mark") or ymd[0] >= 1350):
             a0 = int(m.group("a0")) if m.group("a0") and len(m.group("a")) <= 2 else None  # «18ـ19/ 10/ 1436هـ»
