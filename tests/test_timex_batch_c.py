@@ -20,3 +20,18 @@ def test_numeric_hijri_date_with_a_hyphen_and_an_en_dash():
     got = {t.text: (t.value, t.hijri) for t in find_timexes("يبدأ التسجيل يوم 7 – 3 - 1437هـ في الجامعة",
                                                             DateValue("2015-08-07", "day"))}
     assert got["7 – 3 - 1437هـ"] == ("2015-12-18", "1437-03-07")
+
+
+def test_two_dated_days_joined_by_ila_are_one_range():
+    got = {t.text: (t.value, t.hijri) for t in find_timexes("تفتح البوابة من 2 – 1 - 1437هـ إلى 9- 1 - 1437هـ، للتسجيل",
+                                                            DateValue("2015-08-07", "day"))}
+    assert got == {"2 – 1 - 1437هـ إلى 9- 1 - 1437هـ": ("2015-10-15/2015-10-22", "1437-01-02/1437-01-09")}
+    assert tx("يقام المعرض من 1 سبتمبر 2016 حتى 5 سبتمبر 2016 في جدة")["1 سبتمبر 2016 حتى 5 سبتمبر 2016"] == "2016-09-01/2016-09-05"
+
+
+def test_a_weekday_equated_with_a_date_takes_its_value():
+    # the weekday lies ahead of the anchor although nothing but the date says so
+    got = tx("تستقبل اللجنة الطلبات حتى نهاية دوام يوم الأربعاء الموافق 19 أغسطس 2015 في مقرها")
+    assert got == {"يوم الأربعاء": "2015-08-19", "19 أغسطس 2015": "2015-08-19"}
+    got = tx("ويبدأ الدوام يوم الأحد المقبل الموافق 1- 11 - 1436هـ")
+    assert got == {"يوم الأحد المقبل": "2015-08-16", "1- 11 - 1436هـ": "2015-08-16"}

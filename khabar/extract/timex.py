@@ -311,10 +311,11 @@ def _hijri_value(h: HijriExpr, anchor: dt.date | None, tense: bool | None) -> tu
     return (f"{span[0]}/{span[1]}" if span else "XXXX-XX"), "month", y
 
 
-# the weekdays that name a dated day: «يومي الاثنين والثلاثاء 18ـ19/ 10/ 1436هـ», «الأحد الموافق …»
+# the weekdays that name a dated day: «يومي الاثنين والثلاثاء 18ـ19/ 10/ 1436هـ» (with «الموافق» between them
+# they are two expressions, see _equated_weekdays)
 _WD_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _WEEKDAYS_BEFORE = re.compile(
-    rf"(?<![\u0621-\u064a])(?:(?:يوم|يومي)\s+)?(?:{_WD_ALT})(?:\s*و\s*(?:{_WD_ALT}))?\s*[،,]?\s*(?:الموافق\s*)?$")
+    rf"(?<![\u0621-\u064a])(?:(?:يوم|يومي)\s+)?(?:{_WD_ALT})(?:\s*و\s*(?:{_WD_ALT}))?\s*[،,]?\s*$")
 
 
 def _hijri(sc: _Scan) -> None:
@@ -760,10 +761,69 @@ def _old_years(sc: _Scan) -> None:
         sc.add(Timex(m.start(), m.end(), "", "DATE", m.group("y"), "year", "absolute"))
 
 
+# ----------------------------------------------------------------------------- joined expressions
+# Passes over what the finders found: two dates joined into a range, a weekday given the value of
+# the date «الموافق» equates it with.
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+# «من 4-9-1436هـ إلى 15-9-1436هـ», «بتاريخ 1 يناير حتى 5 فبراير»: nothing else between the dates
+_RANGE_JOIN = re.compile(_f(r"\s*(?:إلى|الى|حتى|لغاية|ولغاية)\s*"))
+_WD_SPAN = re.compile(rf"(?:(?:يوم|مساء|صباح)\s+)?(?:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})(?![\u0621-\u064a])")
+_EQUALS = re.compile(_f(r"\s*[،,]?\s*الموافق\s*"))
+
+
+def _is_day(t: Timex) -> bool:
+    return t.type == "DATE" and bool(_DAY_VALUE.fullmatch(t.value))
+
+
+def _joined_ranges(sc: _Scan) -> None:
+    """Two dated days joined by «إلى / حتى» are one range: «4 – 9 - 1436هـ إلى 15- 9 - 1436هـ» →
+    ``2015-06-21/2015-07-02`` (and ``1436-09-04/1436-09-15``)."""
+    sc.out.sort(key=lambda t: t.start)
+    out: list[Timex] = []
+    for t in sc.out:
+        p = out[-1] if out else None
+        if (p and _is_day(p) and _is_day(t) and p.value < t.value and (p.hijri is None) == (t.hijri is None)
+                and _RANGE_JOIN.fullmatch(sc.norm, p.end, t.start)):
+            hijri = f"{p.hijri}/{t.hijri}" if p.hijri and t.hijri else None
+            out[-1] = Timex(p.start, t.end, sc.text[p.start : t.end], "DATE", f"{p.value}/{t.value}", "day", "range",
+                            p.anchored or t.anchored, p.notes + [n for n in t.notes if n not in p.notes], hijri)
+            continue
+        out.append(t)
+    sc.out[:], sc.taken[:] = out, [(t.start, t.end) for t in out]
+
+
+def _equated_weekdays(sc: _Scan) -> None:
+    """«يوم الأحد (القادم) الموافق 24-10-1436هـ»: the weekday and the date are two expressions with
+    the date's value (when the date falls on that weekday); a date found with its weekday is split."""
+    out: list[Timex] = []
+    for t in sorted(sc.out, key=lambda t: t.start):
+        wd = _WD_SPAN.match(sc.norm, t.start, t.end) if _is_day(t) else None
+        eq = _EQUALS.match(sc.norm, wd.end(), t.end) if wd else None
+        if wd and eq and eq.end() < t.end:  # a date found with «الأحد الموافق» before it
+            day = Timex(t.start, wd.end(), sc.text[t.start : wd.end()], "DATE", t.value, "day", "weekday", t.anchored)
+            t.start, t.text = eq.end(), sc.text[eq.end() : t.end]
+            out.append(day)
+        out.append(t)
+    by_start = {t.start: t for t in out}
+    for t in out:
+        eq = _EQUALS.match(sc.norm, t.end) if t.kind == "weekday" else None
+        date = by_start.get(eq.end()) if eq else None
+        if date and _is_day(date) and dt.date.fromisoformat(date.value).weekday() == _weekday_of(sc, t):
+            t.value, t.anchored = date.value, date.anchored
+            t.notes.append("the date it is equated with («الموافق»)")
+    sc.out[:], sc.taken[:] = out, [(t.start, t.end) for t in out]
+
+
+def _weekday_of(sc: _Scan, t: Timex) -> int | None:
+    m = WEEKDAY_RE.search(sc.norm, t.start, t.end)
+    return WEEKDAYS[m.group("wd")] if m else None
+
+
 # The finders in priority order: where two expressions overlap the earlier finder's is kept.
 _FINDERS = (_hijri, _year_spans, _ranges, _coordinated_days, _dates, _parts_of_year, _month_relative, _relative_days,
             _durations, _relative_periods, _ago, _weekdays, _this_and_seasons, _sport_seasons, _part_of_month,
-            _bare_months, _years, _old_years, _anaphoric_years, _centuries, _vague, _bare_years)
+            _bare_months, _years, _old_years, _anaphoric_years, _centuries, _vague, _bare_years, _equated_weekdays, _joined_ranges)
 
 
 def find_timexes(text: str, published: DateValue | None, start: int = 0, end: int | None = None) -> list[Timex]:
