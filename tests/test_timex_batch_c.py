@@ -35,3 +35,25 @@ def test_a_weekday_equated_with_a_date_takes_its_value():
     assert got == {"يوم الأربعاء": "2015-08-19", "19 أغسطس 2015": "2015-08-19"}
     got = tx("ويبدأ الدوام يوم الأحد المقبل الموافق 1- 11 - 1436هـ")
     assert got == {"يوم الأحد المقبل": "2015-08-16", "1- 11 - 1436هـ": "2015-08-16"}
+
+
+def test_vague_references_from_the_word_list():
+    got = tx("كانت المدينة قديماً مركزا للتجارة، وقد عاد الوزير تواً من الرياض.")
+    assert got == {"قديماً": "PAST_REF", "تواً": "PAST_REF"}
+    got = tx("ويعمل المصنع في الوقت الحاضر بنصف طاقته، وسيتوسع خلال الفترة المقبلة")
+    assert got["في الوقت الحاضر"] == "PRESENT_REF" and got["الفترة المقبلة"] == "FUTURE_REF"
+
+
+def test_then_takes_the_last_date_of_its_sentence_else_it_is_past():
+    got = tx("استقال المدير في مارس 2013، وكانت الخسائر آنذاك كبيرة.")
+    assert got["آنذاك"] == "2013-03"
+    got = tx("عقدت الجمعية اجتماعها العام الماضي. وقال المدير حينها إن الشركة بخير.")
+    assert got["حينها"] == "PAST_REF"  # the year is in another sentence: it is not sure to be the one meant
+
+
+def test_a_count_from_the_last_named_year():
+    got = tx("افتتح المصنع عام 2005.\nوبعدها بثلاثة أعوام، أغلق بسبب الأزمة التي ضربت السوق حينها.")
+    assert got["بعدها بثلاثة أعوام"] == "2008" and got["حينها"] == "2008"
+    got = tx("وصل الوفد في 3 أغسطس 2015، وقبلها بيومين وصل السفير")
+    assert got["قبلها بيومين"] == "2015-08-01"
+    assert "بعد ذلك بقليل" not in tx("وبعد ذلك بقليل غادر الوفد")  # no count: not tagged

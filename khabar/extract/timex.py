@@ -132,11 +132,18 @@ _RANGE = re.compile(
     _f(rf"{_B}(?:يومي|بين|من|في\s+الفترة\s+من|الفترة\s+من)\s+(?P<d1>[0-3]?\d)\s*(?:و|الى|إلى|حتى|-|–)\s*(?P<d2>[0-3]?\d)\s*(?:من\s+)?")
     + rf"{_M}{_M2}(?:\s*(?:عام\s*)?(?P<y>(?:19|20)\d\d))?"
 )
-_VAGUE = [
-    (r"(?:في|ب)\s*وقت\s+سابق|سابقا|سابقاً|مؤخرا|مؤخراً|في\s+السابق|من\s+قبل|ذات\s+مرة|ذات\s+يوم", "PAST_REF"),
-    (r"حاليا|حالياً|الآن|في\s+الوقت\s+الحالي|في\s+الوقت\s+الراهن|في\s+هذا\s+الزمن|في\s+زمننا\s+هذا", "PRESENT_REF"),
-    (r"قريبا|قريباً|(?:في|ب)\s*وقت\s+لاحق|مستقبلا|مستقبلاً|في\s+المستقبل", "FUTURE_REF"),
-]
+
+
+def _words() -> dict:
+    """The word lists of khabar/data/timex_words.toml."""
+    import tomllib
+    from importlib import resources
+
+    return tomllib.loads((resources.files("khabar") / "data" / "timex_words.toml").read_text(encoding="utf-8"))
+
+
+_WORDS = _words()
+_VAGUE = [("|".join(pats), val) for val, pats in _WORDS["vague"].items()]
 
 
 _RELDAY_RX = [(re.compile(_word(pat)), delta) for pat, delta in _RELDAY]
@@ -820,10 +827,58 @@ def _weekday_of(sc: _Scan, t: Timex) -> int | None:
     return WEEKDAYS[m.group("wd")] if m else None
 
 
+# «حينها», «آنذاك»: the time last named; «بعدها بسبعة أعوام», «قبل ذلك بيومين»: counted from it
+_THEN = re.compile(_word("|".join(_WORDS["then"]["words"])))
+_COUNTED_FROM = re.compile(_f(rf"{_B}(?P<dir>بعدها|قبلها|بعد\s+ذلك|قبل\s+ذلك)\s*[،,]?\s+ب\u0640*\s*(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT_ALT})") + _E)
+_YEAR_VALUE = re.compile(r"\d{4}")
+
+
+def _last_point(sc: _Scan, pos: int, since: int) -> Timex | None:
+    """The last dated expression (a year, month or day; no range, duration or vague reference)
+    that ends before ``pos`` and starts after ``since``."""
+    pts = [t for t in sc.out if since <= t.start and t.end <= pos and t.type == "DATE"
+           and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", t.value)]
+    return max(pts, key=lambda t: t.end, default=None)
+
+
+def _counted_value(ref: Timex, n: int, unit: str, back: bool) -> str | None:
+    """A year counted from a year, or a day counted in days or weeks from a day."""
+    if unit == "Y" and _YEAR_VALUE.fullmatch(ref.value):
+        return str(int(ref.value) + (-n if back else n))
+    if unit in "DW" and _DAY_VALUE.fullmatch(ref.value):
+        days = n * (7 if unit == "W" else 1)
+        return (dt.date.fromisoformat(ref.value) + dt.timedelta(days=-days if back else days)).isoformat()
+    return None
+
+
+def _anaphoric_times(sc: _Scan) -> None:
+    """«حينها / آنذاك» take the value of the last date in their sentence (else PAST_REF);
+    «بعدها بسبعة أعوام» is seven years after the last date within the two sentences before."""
+    found = sorted([(m, False) for m in sc.finditer(_THEN)] + [(m, True) for m in sc.finditer(_COUNTED_FROM)],
+                   key=lambda x: x[0].start())
+    for m, counted in found:
+        s0 = max(sc.norm.rfind(c, 0, m.start()) for c in _SENT_END) + 1
+        if counted:
+            ref = _last_point(sc, m.start(), max(sc.start, s0 - 300))
+            unit = _UNITS_F.get(m.group("unit"), "D")
+            val = _counted_value(ref, _ago_count(m), unit, m.group("dir").startswith(_BEFORE)) if ref else None
+            if val:
+                sc.add(Timex(m.start(), m.end(), "", "DATE", val, _UNIT_PREC[unit], "anaphoric", ref.anchored,
+                             [f"counted from «{ref.text}»"]))
+            continue
+        ref = _last_point(sc, m.start(), max(sc.start, s0))
+        if ref:
+            sc.add(Timex(m.start(), m.end(), "", "DATE", ref.value, ref.precision, "anaphoric", ref.anchored,
+                         [f"the time of «{ref.text}»"], hijri=ref.hijri))
+        else:
+            sc.add(Timex(m.start(), m.end(), "", "DATE", "PAST_REF", "vague", "vague"))
+
+
 # The finders in priority order: where two expressions overlap the earlier finder's is kept.
 _FINDERS = (_hijri, _year_spans, _ranges, _coordinated_days, _dates, _parts_of_year, _month_relative, _relative_days,
             _durations, _relative_periods, _ago, _weekdays, _this_and_seasons, _sport_seasons, _part_of_month,
-            _bare_months, _years, _old_years, _anaphoric_years, _centuries, _vague, _bare_years, _equated_weekdays, _joined_ranges)
+            _bare_months, _years, _old_years, _anaphoric_years, _centuries, _vague, _bare_years, _equated_weekdays, _joined_ranges,
+            _anaphoric_times)
 
 
 def find_timexes(text: str, published: DateValue | None, start: int = 0, end: int | None = None) -> list[Timex]:
