@@ -530,17 +530,20 @@ def _vague(sc: _Scan) -> None:
 _NUM = rf"(?:\d+|{'|'.join(_NUMWORDS)})"
 _UNIT_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _APPROX = r"(?:نحو|حوالي|حوالى|قرابة|زهاء|ما\s+يقارب|ما\s+يزيد\s+(?:عن|على)|أكثر\s+من|اكثر\s+من|أقل\s+من|اقل\s+من)"
-# «منذ نحو 9 أعوام», «منذ أكثر من أربع سنوات»: a hedged count since then is a length of time
-_HEDGED_SINCE = re.compile(_f(rf"{_B}منذ\s+{_APPROX}\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT_ALT})") + _E)
+# «منذ نحو 9 أعوام», «منذ أكثر من أربع سنوات», «بعد أكثر من شهرين»: a hedged count is a length of time
+_HEDGED_SINCE = re.compile(_f(rf"{_B}(?:منذ|بعد|خلال|لمدة|طوال|على\s+مدى)\s+{_APPROX}\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT_ALT})") + _E)
 # counted units in the accusative or plural: «27 عاما», «48 ساعة»
 _COUNT_UNITS = {"عاما": "Y", "عامًا": "Y", "سنة": "Y", "سنوات": "Y", "أعوام": "Y", "اعوام": "Y", "شهرا": "M",
                 "أشهر": "M", "اشهر": "M", "يوما": "D", "أيام": "D", "ايام": "D", "أسبوعا": "W", "أسابيع": "W",
                 "اسابيع": "W", "ساعة": "H", "ساعات": "H"}
 _COUNT_UNITS_F = {_f(k): v for k, v in _COUNT_UNITS.items()}
 _COUNT_ALT = "|".join(sorted(_COUNT_UNITS, key=len, reverse=True))
-# «يعود إلى 27 عاما», «لمدة 3 أيام», «على مدى 10 سنوات»: the count after a word of extent («إلى 18
-# عاما» alone is an age or the end of a range of counts, not a duration)
-_BOUNDED = re.compile(_f(rf"{_B}(?:لمدة|مدة|طوال|طيلة|على\s+مدى|على\s+مدار|(?:يعود|تعود|يرجع|ترجع|يمتد|تمتد)\s+(?:إلى|الى))\s+") + rf"(?P<num>\d+)\s+(?P<unit>{_f(_COUNT_ALT)}){_E}")
+# «يعود إلى 27 عاما», «لمدة 3 أيام», «لأجل عشر سنوات», «للمرة الأولى في أربع سنوات», «لمدة عامين»: the
+# count after a word of extent («إلى 18 عاما» alone is an age or the end of a range of counts, not a duration)
+_DUALS = {"يومين": "D", "أسبوعين": "W", "اسبوعين": "W", "شهرين": "M", "عامين": "Y", "سنتين": "Y", "ساعتين": "H"}
+_DUALS_F = {_f(k): v for k, v in _DUALS.items()}
+_BOUNDED = re.compile(_f(rf"{_B}(?:لمدة|مدة|طوال|طيلة|على\s+مدى|على\s+مدار|لأجل|بأجل|في|(?:يعود|تعود|يرجع|ترجع|يمتد|تمتد)\s+(?:إلى|الى))\s+")
+                      + _f(rf"(?:(?P<num>{_NUM})\s+(?P<unit>{_COUNT_ALT})|(?P<dual>{'|'.join(_DUALS)})){_E}"))
 # «الـ24 ساعة الماضية», «الأيام الـ10 الأخيرة», «في عامٍ واحد»
 _LAST_N = re.compile(_f(rf"{_B}(?:(?:ال\u0640*)(?P<num>\d+)\s+(?P<unit>{_COUNT_ALT})|(?P<unit2>الساعات|الأيام|الايام|الأسابيع|الأشهر|الاشهر|الشهور|السنوات|الأعوام|الاعوام)\s+ال\u0640*(?P<num2>\d+))"
                         r"\s+(?:الماضية|الماضي|الأخيرة|الاخيرة|المنصرمة|المقبلة|القادمة)") + _E)
@@ -559,8 +562,9 @@ def _durations(sc: _Scan) -> None:
         unit = _UNITS_F.get(m.group("unit"), "D")
         sc.add(Timex(m.start(), m.end(), "", "DURATION", _duration_value(_ago_count(m), unit), _UNIT_PREC[unit], "duration"))
     for m in sc.finditer(_BOUNDED):
-        unit = _COUNT_UNITS_F[m.group("unit")]
-        sc.add(Timex(m.start("num"), m.end(), "", "DURATION", _duration_value(int(m.group("num")), unit),
+        unit = _DUALS_F[m.group("dual")] if m.group("dual") else _COUNT_UNITS_F[m.group("unit")]
+        n = 2 if m.group("dual") else int(m.group("num")) if m.group("num").isdigit() else _NUMWORDS_F[m.group("num")]
+        sc.add(Timex(m.start("dual" if m.group("dual") else "num"), m.end(), "", "DURATION", _duration_value(n, unit),
                      _UNIT_PREC.get(unit, "hour"), "duration"))
     for m in sc.finditer(_LAST_N):
         unit = _COUNT_UNITS_F.get(m.group("unit") or "") or _PLURAL_UNITS[m.group("unit2")]
@@ -569,6 +573,25 @@ def _durations(sc: _Scan) -> None:
     for m in sc.finditer(_ONE_UNIT):
         unit = _UNITS_F.get(m.group("unit")) or "H"
         sc.add(Timex(m.start(), m.end(), "", "DURATION", _duration_value(1, unit), _UNIT_PREC.get(unit, "hour"), "duration"))
+
+
+# decades: «عقد ونصف», «منذ عقدين», «خلال ثلاثة عقود», «قبل عقد من الزمن» (a bare «عقد» is a contract or
+# «held»: «بعد عقد الاجتماع»)
+_DECADE = re.compile(_f(
+    rf"{_B}(?:(?P<dir>منذ|قبل|خلال|لمدة|طوال|على\s+مدى)\s+)?(?P<hedge>{_APPROX}\s+)?(?:عقد\s+(?:و)?(?P<half>نصف)|عقد\s+من\s+الزمن"
+    rf"|(?P<two>عقدين|عقدان)(?:\s+(?:و)?(?P<half2>نصف))?(?:\s+من\s+الزمن)?|(?P<num>{_NUM})\s+عقود(?:\s+من\s+الزمن)?)") + _E)
+
+
+def _decades(sc: _Scan) -> None:
+    """Decades: a length of time (``P15Y``), or with a plain «منذ / قبل» the year that many decades back."""
+    for m in sc.finditer(_DECADE):
+        num = m.group("num")
+        n = 20 if m.group("two") else (int(num) if num.isdigit() else _NUMWORDS_F[num]) * 10 if num else 10
+        n += 5 if m.group("half") or m.group("half2") else 0
+        if m.group("dir") in (_f("منذ"), _BEFORE) and not m.group("hedge") and sc.anchor:
+            sc.add(Timex(m.start(), m.end(), "", "DATE", str(sc.anchor.year - n), "year", "relative", True))
+        else:
+            sc.add(Timex(m.start(), m.end(), "", "DURATION", f"P{n}Y", "year", "duration"))
 
 
 _YEAR_WORD = r"(?:من\s+العام|من\s+عام|من\s+السنة|من\s+سنة|للعام|لعام|للسنة|لسنة|العام|عام)"
@@ -876,7 +899,7 @@ def _anaphoric_times(sc: _Scan) -> None:
 
 # The finders in priority order: where two expressions overlap the earlier finder's is kept.
 _FINDERS = (_hijri, _year_spans, _ranges, _coordinated_days, _dates, _parts_of_year, _month_relative, _relative_days,
-            _durations, _relative_periods, _ago, _weekdays, _this_and_seasons, _sport_seasons, _part_of_month,
+            _durations, _decades, _relative_periods, _ago, _weekdays, _this_and_seasons, _sport_seasons, _part_of_month,
             _bare_months, _years, _old_years, _anaphoric_years, _centuries, _vague, _bare_years, _equated_weekdays, _joined_ranges,
             _anaphoric_times)
 
