@@ -791,6 +791,52 @@ def _old_years(sc: _Scan) -> None:
         sc.add(Timex(m.start(), m.end(), "", "DATE", m.group("y"), "year", "absolute"))
 
 
+# «ينهي الذهب الأسبوع», «منهية الأسبوع على خسارة»: the period of the publication date
+_PERIOD_END = re.compile(_f(rf"{_B}(?:{'|'.join(_WORDS['period_end']['verbs'])})\s+(?:[\u0621-\u064a]+\s+)?"
+                            r"(?:(?:تعاملات|تداولات)\s+)?(?P<unit>الأسبوع|الاسبوع|الشهر)") + _E)
+
+
+def _closed_periods(sc: _Scan) -> None:
+    """A period a market report closes: «ينهي الذهب الأسبوع» is the week of the publication date."""
+    if sc.anchor is None:
+        return
+    for m in sc.finditer(_PERIOD_END):
+        unit = m.group("unit")
+        val = _period_value(unit, 0, sc.anchor)
+        sc.add(Timex(m.start("unit"), m.end(), "", "DATE", val, _PERIOD_PREC.get(unit, "week"), "relative", True))
+
+
+# «ليلة السبت-الأحد», «ليل الجمعة إلى السبت»: a night across two days is the range of both
+_NIGHT_ACROSS = re.compile(_f(rf"{_B}(?:ليلة|ليله|ليل)\s+(?P<a>{_WD_ALT})\s*(?:-|–|/|إلى|الى|على)\s*(?P<b>{_WD_ALT})") + _E)
+
+
+def _nights_across(sc: _Scan) -> None:
+    """The night from one weekday to the next: both days, the second one resolved as a weekday."""
+    for m in sc.finditer(_NIGHT_ACROSS):
+        a, b = WEEKDAYS[m.group("a")], WEEKDAYS[m.group("b")]
+        if b != (a + 1) % 7:
+            continue
+        if sc.anchor is None:
+            val = f"XXXX-WXX-{a + 1}/XXXX-WXX-{b + 1}"
+        else:
+            second = sc.anchor + dt.timedelta(days=_weekday_delta(b, sc.anchor, _WEEKDAY_REL.match(sc.norm, m.end())))
+            val = f"{(second - dt.timedelta(days=1)).isoformat()}/{second.isoformat()}"
+        sc.add(Timex(m.start(), m.end(), "", "DATE", val, "day", "weekday", sc.anchor is not None))
+
+
+# «العقود الأميركية للذهب تسليم يونيو»: a contract month, the next one from the publication month on
+_DELIVERY = re.compile(rf"{_B}(?:{_f('|'.join(_WORDS['delivery']['words']))})\s+(?:{_f('شهر')}\s+)?(?P<m1>{_MONTH_ALT})(?![\u0621-\u064a])")
+
+
+def _delivery_months(sc: _Scan) -> None:
+    """Contract months: the first such month on or after the publication month."""
+    for m in sc.finditer(_DELIVERY):
+        mo = _month_of(m)
+        y = (sc.anchor.year + (mo < sc.anchor.month)) if sc.anchor else None
+        sc.add(Timex(m.start("m1"), m.end(), "", "DATE", f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}", "month",
+                     "partial", bool(sc.anchor)))
+
+
 # ----------------------------------------------------------------------------- joined expressions
 # Passes over what the finders found: two dates joined into a range, a weekday given the value of
 # the date «الموافق» equates it with.
@@ -899,9 +945,11 @@ def _anaphoric_times(sc: _Scan) -> None:
 
 # The finders in priority order: where two expressions overlap the earlier finder's is kept.
 _FINDERS = (_hijri, _year_spans, _ranges, _coordinated_days, _dates, _parts_of_year, _month_relative, _relative_days,
-            _durations, _decades, _relative_periods, _ago, _weekdays, _this_and_seasons, _sport_seasons, _part_of_month,
-            _bare_months, _years, _old_years, _anaphoric_years, _centuries, _vague, _bare_years, _equated_weekdays, _joined_ranges,
-            _anaphoric_times)
+            _durations, _decades, _closed_periods, _relative_periods, _ago, _nights_across, _weekdays, _this_and_seasons,
+            _sport_seasons, _part_of_month, _delivery_months, _bare_months, _years, _old_years, _anaphoric_years,
+            _centuries, _vague, _bare_years,
+            # passes over what was found: weekdays equated with dates, joined ranges, «حينها»
+            _equated_weekdays, _joined_ranges, _anaphoric_times)
 
 
 def find_timexes(text: str, published: DateValue | None, start: int = 0, end: int | None = None) -> list[Timex]:
