@@ -236,12 +236,20 @@ def _month_of(m: re.Match[str]) -> int:
     return MONTHS[re.sub(r"\s+", " ", m.group("m1"))]
 
 
+# «خلال الفترة 1-4 يونيو 2015م»: two days joined by a dash need no word before them
+_DASH_RANGE = re.compile(
+    rf"(?<![\d/.\-–])(?P<d1>[0-3]?\d)\s*[-–]\s*(?P<d2>[0-3]?\d)\s+(?:{_f('من')}\s+)?{_M}{_M2}(?:\s*(?:{_f('عام')}\s*)?(?P<y>(?:19|20)\d\d))?"
+)
+
+
 def _ranges(sc: _Scan) -> None:
-    """Day ranges: «يومي 19 و20 نوفمبر/تشرين الثاني», «من 9 الى 11 فبراير»."""
+    """Day ranges: «يومي 19 و20 نوفمبر/تشرين الثاني», «من 9 الى 11 فبراير», «1-4 يونيو»."""
     anchor = sc.anchor
-    for m in sc.finditer(_RANGE):
+    for m in [*sc.finditer(_RANGE), *sc.finditer(_DASH_RANGE)]:
         mo = _month_of(m)
         d1, d2 = int(m.group("d1")), int(m.group("d2"))
+        if d1 >= d2:
+            continue
         y = int(m.group("y")) if m.group("y") else None
         notes = []
         if y is None and anchor:
@@ -258,6 +266,10 @@ def _ranges(sc: _Scan) -> None:
         sc.add(Timex(m.start(), m.end(), "", "DATE", val, "day", "range", bool(anchor and not m.group("y")), notes))
 
 
+# «الثامن عشر من مايو من كل عام»: a yearly day has no year
+_YEARLY = re.compile(_f(r"\s*(?:من\s+)?(?:كل\s+(?:عام|سنة)|سنويا|سنوياً)") + _E)
+
+
 def _dates(sc: _Scan) -> None:
     """Absolute and partial dates (:func:`khabar.text.dates.find_dates`)."""
     anchor = sc.anchor
@@ -267,6 +279,9 @@ def _dates(sc: _Scan) -> None:
         if d.year:
             val = f"{d.year:04d}-{mo:02d}" + (f"-{day:02d}" if day else "")
             kind, anchored = "absolute", False
+        elif _YEARLY.match(sc.norm, d.end):
+            val, kind, anchored = f"XXXX-{mo:02d}" + (f"-{day:02d}" if day else ""), "partial", False
+            notes.append("every year: no year")
         elif anchor:
             a = _closest_year(mo, day, anchor, _tense(sc, d.start, d.end))
             val = (a.isoformat() if day else f"{a.year:04d}-{mo:02d}") if a else f"XXXX-{mo:02d}-{day:02d}"

@@ -69,6 +69,8 @@ _ORDINALS = [
 ]
 ORDINALS: dict[str, int] = {fold(w): i + 1 for i, w in enumerate(_ORDINALS)}
 ORDINALS[fold("الواحد والثلاثين")] = 31
+# the nominative of the tens: «السادس والعشرون من شهر يونيو», «الثلاثون من أبريل»
+ORDINALS.update({k[:-2] + "ون": v for k, v in list(ORDINALS.items()) if k.endswith(("عشرين", "ثلاثين"))})
 
 
 def _alt(words: Iterable[str]) -> str:
