@@ -102,3 +102,13 @@ def test_a_day_range_written_with_a_dash():
 def test_a_yearly_day_has_no_year():
     assert tx("ويحتفل العالم بهذا اليوم في الخامس من يونيو من كل عام")["الخامس من يونيو"] == "XXXX-06-05"
     assert tx("ويحتفل السكان بالعيد في 14 فبراير سنوياً")["14 فبراير"] == "XXXX-02-14"
+
+
+def test_a_hijri_month_named_as_a_month():
+    got = {t.text: (t.value, t.hijri) for t in find_timexes(
+        "وزار المعتمرون المسجد خلال شهر شوال، واستعدت الجهات لشهر رمضان الكريم.", DateValue("2015-08-09", "day"))}
+    # the anchor falls in Shawwal 1436; without a future verb, Ramadan is the one just past
+    assert got["شهر شوال"] == ("2015-07-17/2015-08-15", "1436-10")
+    assert got["لشهر رمضان الكريم"] == ("2015-06-18/2015-07-16", "1436-09")
+    assert tx("وقال رمضان إن الفريق جاهز") == {}  # a man's name
+    assert tx("ويصوم المسلمون شهر رمضان من كل عام") == {}  # an undated season

@@ -345,6 +345,8 @@ def _hijri(sc: _Scan) -> None:
     الحجة», «عام 1436هـ». The Gregorian value is the normalised one; ``hijri`` keeps the Hijri."""
     anchor = sc.anchor
     for h in find_hijri(sc.text, sc.start, sc.end):
+        if h.year is None and h.rel is None and _YEARLY.match(sc.norm, h.end):
+            continue  # «شهر رمضان من كل عام»: an undated season
         tense = None if h.year or h.rel is not None else _tense(sc, h.start, h.end)
         value, precision, hy = _hijri_value(h, anchor, tense)
         notes = ["Hijri date (Umm al-Qura)"]

@@ -243,7 +243,9 @@ _HYEAR = r"(?P<y>1[34]\d\d)(?!\d)"
 _HREL = fold("الجاري|الجارية|الحالي|المقبل|القادم|الماضي|المنصرم|المنقضي")
 HIJRI_REL = {fold(w): r for w, r in (("الجاري", 0), ("الجارية", 0), ("الحالي", 0), ("المقبل", 1), ("القادم", 1),
                                        ("الماضي", -1), ("المنصرم", -1), ("المنقضي", -1))}
-_HM = rf"{_AR_BOUND_L}(?:[وبل]|في\s+)?(?:شهر\s+)?(?P<hm>{_alt(HIJRI_MONTHS)}){_AR_BOUND_R}"
+_HM = rf"{_AR_BOUND_L}(?:[وبل]|في\s+)?(?P<shahr>شهر\s+)?(?P<hm>{_alt(HIJRI_MONTHS)}){_AR_BOUND_R}"
+# «رمضان المبارك», «شهر رمضان الكريم»
+_HEPITHET = fold(r"\s+(?:المبارك|الكريم|الفضيل|المعظم)") + _AR_BOUND_R
 # «(من) (عام) 1436(هـ)», «الجاري», … after a Hijri month
 _HTAIL = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سن[هة]|العام)?\s*{_HYEAR}(?:{_HMARK})?|\s+(?P<rel>{_HREL}){_AR_BOUND_R})?"
 _PARTS = r"غر\u0640*ه|" + fold("مستهل|مطلع|أوائل|بداية|منتصف|أواسط|أواخر|نهاية|آخر|ختام")
@@ -254,8 +256,9 @@ HIJRI_DAY_MONTH_RE = re.compile(
     rf"(?:(?P<d>(?<!\d)[0-3]?\d(?!\d))|(?P<ord>{_alt(ORDINALS)})|{_AR_BOUND_L}[وف]?(?P<part>(?:{_PARTS}){_AR_BOUND_R}))"
     rf"\s*(?:من\s+)?{_HM}{_HTAIL}"
 )
-# a month with a year or a relative word, without a day: «رمضان 1436هـ», «شهر شوال الجاري»
-HIJRI_MONTH_RE = re.compile(rf"{_HM}{_HTAIL}")
+# a month with a year or a relative word, without a day: «رمضان 1436هـ», «شهر شوال الجاري»; or named
+# as a month, without them: «شهر رمضان المبارك», «رمضان الكريم» («رمضان» alone may be a man's name)
+HIJRI_MONTH_RE = re.compile(rf"{_HM}(?P<epithet>{_HEPITHET})?{_HTAIL}")
 # numeric: 30/10/1436هـ, 1436/10/30 هـ (the marker may be missing: a year 13xx/14xx is Hijri); the two
 # separators are the same, but a hyphen and an en dash are one («4 – 9 - 1436هـ»)
 HIJRI_NUMERIC_RE = re.compile(
@@ -399,7 +402,7 @@ def find_hijri(text: str, start: int = 0, end: int | None = None) -> list[HijriE
                        None if day else part, kind="hijri-day-month" if day else "hijri-part", day_from=d1)
         add(m.start() if d1 or not g["d1"] else m.start("d"), m.end(), ex)
     for m in HIJRI_MONTH_RE.finditer(norm):
-        if m.group("y") or m.group("rel"):
+        if m.group("y") or m.group("rel") or m.group("shahr") or m.group("epithet"):
             rel = HIJRI_REL.get(m.group("rel")) if m.group("rel") else None
             month = HIJRI_MONTHS[re.sub(r"\s+", " ", m.group("hm"))]
             y = int(m.group("y")) if m.group("y") else None
