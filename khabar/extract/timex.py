@@ -150,6 +150,9 @@ _RELDAY_RX = [(re.compile(_word(pat)), delta) for pat, delta in _RELDAY]
 _VAGUE_RX = [(re.compile(_word(pat)), val) for pat, val in _VAGUE]
 # outlets named «… اليوم»: Russia Today, the Saudi «عين اليوم», Egypt's «أخبار اليوم»
 _OUTLET_TODAY = re.compile(_f(r"(?<![\u0621-\u064a])(?:روسيا|عين|أخبار|اخبار)\s+$"))
+# «اليوم» with an adjective names a day: «اليوم العالمي للمرأة», «اليوم الوطني», «اليوم الأول من المؤتمر»
+_NAMED_DAY = re.compile(_f(r"\s+(?:العالمي|الوطني|الدولي|العربي|الخليجي|المفتوح|الأول|الاول|الثاني|الثالث|الأخير|الاخير"
+                           r"|التالي|السابق|الختامي|نفسه|ذاته)") + _E)
 # a relative day with its weekday in brackets: «اليوم (الأحد)», «أمس (السبت)»
 _BRACKET_WD = re.compile(r"\s*[(（]\s*" + WEEKDAY_RE.pattern + r"\s*[)）]")
 _PERIOD_PREC = {"العام": "year", "السنه": "year", "الشهر": "month"}
@@ -391,6 +394,8 @@ def _relative_days(sc: _Scan) -> None:
         for m in rx.finditer(norm[: sc.end]):
             if m.start() < sc.start or _OUTLET_TODAY.search(norm[max(0, m.start() - 8) : m.start()]):
                 continue  # «روسيا اليوم», «عين اليوم» are outlets
+            if _NAMED_DAY.match(norm, m.end()):
+                continue  # «اليوم العالمي للمتاحف», «اليوم الوطني», «اليوم الأول»: a day named, not today
             val = (anchor + dt.timedelta(days=delta)).isoformat() if anchor else f"REL{delta:+d}D"
             wd = _BRACKET_WD.match(norm, m.end())  # kept when it is the day meant («الليلة (السبت)» may not be)
             same = wd and (anchor is None or WEEKDAYS[wd.group("wd")] == (anchor + dt.timedelta(days=delta)).weekday())
@@ -450,13 +455,15 @@ def _ago(sc: _Scan) -> None:
         sc.add(Timex(m.start(), m.end(), "", typ, val, _UNIT_PREC[unit], "relative", bool(anchor and typ == "DATE")))
 
 
-def _weekday_delta(wd: int, anchor: dt.date, m: re.Match[str] | None) -> int:
+def _weekday_delta(wd: int, anchor: dt.date, m: re.Match[str] | None, ahead: bool = False) -> int:
     """Days from the anchor to a weekday: «السبت المقبل» the next one, «السبت بعد المقبل» the
     one after it, «السبت الماضي» the last one, «… قبل الماضي» the one before; a bare weekday
-    the nearest such day (past-leaning: «الاثنين» in a Wednesday article is two days ago)."""
+    the last such day («الاثنين» in a Friday article is four days ago; news reports what has
+    happened), except the next day (a programme: «يبث الحفل السبت» on a Friday); with ``ahead`` (the
+    sentence speaks of the future) the nearest one, up to three days ahead."""
     if m is None:
         delta = (wd - anchor.weekday()) % 7
-        return delta - 7 if delta > 3 else delta
+        return delta if delta <= (3 if ahead else 1) else delta - 7
     twice = 7 if m.group("x") else 0
     if m.group("rel").startswith(_WD_NEXT):
         return ((wd - anchor.weekday()) % 7 or 7) + twice
@@ -474,7 +481,8 @@ def _weekdays(sc: _Scan) -> None:
             rel = None  # «الأحد بعد الماضي» is no such day
         e = rel.end() if rel else m.end()
         if anchor:
-            val = (anchor + dt.timedelta(days=_weekday_delta(wd, anchor, rel))).isoformat()
+            ahead = rel is None and _tense(sc, s, e) is True
+            val = (anchor + dt.timedelta(days=_weekday_delta(wd, anchor, rel, ahead))).isoformat()
         else:
             val = f"XXXX-WXX-{wd + 1}"
         sc.add(Timex(s, e, "", "DATE", val, "day", "weekday", bool(anchor)))
@@ -836,7 +844,9 @@ def _nights_across(sc: _Scan) -> None:
         if sc.anchor is None:
             val = f"XXXX-WXX-{a + 1}/XXXX-WXX-{b + 1}"
         else:
-            second = sc.anchor + dt.timedelta(days=_weekday_delta(b, sc.anchor, _WEEKDAY_REL.match(sc.norm, m.end())))
+            rel = _WEEKDAY_REL.match(sc.norm, m.end())
+            ahead = rel is None and _tense(sc, m.start(), m.end()) is True
+            second = sc.anchor + dt.timedelta(days=_weekday_delta(b, sc.anchor, rel, ahead))
             val = f"{(second - dt.timedelta(days=1)).isoformat()}/{second.isoformat()}"
         sc.add(Timex(m.start(), m.end(), "", "DATE", val, "day", "weekday", sc.anchor is not None))
 
