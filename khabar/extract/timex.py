@@ -730,6 +730,32 @@ def _sport_seasons(sc: _Scan) -> None:
         sc.add(Timex(m.start(), m.end(), "", "DATE", _season_value(sc.anchor, m.group("rel")), "year", "relative", True))
 
 
+# a school year runs from September to June: «العام الدراسي الجديد», «السنة الدراسية الماضية»
+_SCHOOL_YEAR = re.compile(_f(rf"{_B}(?:في\s+|خلال\s+)?(?:ال|لل)(?:عام|سنة)\s+(?:الدراسي|الدراسية)\s+(?P<rel>{_REL_WORD}|الجديد|الجديدة|الفائت|الفائتة)") + _E)
+
+
+def _school_year_value(anchor: dt.date, rel: str) -> str:
+    """The school year (``2015/2016``): the coming one starts in the next September (from June on, the
+    one about to start), the current one is in progress (until August, the one that started last
+    year), the last one has ended (from July on, the one just ended)."""
+    y = anchor.year
+    if rel.startswith((_f("الجديد"), _f("المقبل"), _f("القادم"))):
+        start = y if anchor.month <= 9 else y + 1
+    elif rel.startswith((_f("الماضي"), _f("المنصرم"), _f("الفائت"))):
+        start = y - 1 if anchor.month >= 7 else y - 2
+    else:
+        start = y if anchor.month >= 9 else y - 1
+    return f"{start}/{start + 1}"
+
+
+def _school_years(sc: _Scan) -> None:
+    """School years with a relative word, from the publication date."""
+    if sc.anchor is None:
+        return
+    for m in sc.finditer(_SCHOOL_YEAR):
+        sc.add(Timex(m.start(), m.end(), "", "DATE", _school_year_value(sc.anchor, m.group("rel")), "year", "relative", True))
+
+
 _CENTURY_ORD = {_f(w): n for w, n in (("التاسع عشر", 19), ("العشرين", 20), ("الحادي والعشرين", 21), ("الثامن عشر", 18),
                                       ("السابع عشر", 17), ("السادس عشر", 16))}
 _CENT_ALT = "|".join(sorted((k.replace(" ", r"\s+") for k in _CENTURY_ORD), key=len, reverse=True))
@@ -973,7 +999,7 @@ def _anaphoric_times(sc: _Scan) -> None:
 # The finders in priority order: where two expressions overlap the earlier finder's is kept.
 _FINDERS = (_hijri, _year_spans, _ranges, _coordinated_days, _dates, _parts_of_year, _month_relative, _relative_days,
             _durations, _decades, _closed_periods, _relative_periods, _ago, _nights_across, _weekdays, _this_and_seasons,
-            _sport_seasons, _part_of_month, _delivery_months, _bare_months, _years, _old_years, _anaphoric_years,
+            _sport_seasons, _school_years, _part_of_month, _delivery_months, _bare_months, _years, _old_years, _anaphoric_years,
             _centuries, _vague, _bare_years,
             # passes over what was found: weekdays equated with dates, joined ranges, «حينها»
             _equated_weekdays, _joined_ranges, _anaphoric_times)
