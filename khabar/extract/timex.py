@@ -568,13 +568,17 @@ _COUNT_ALT = "|".join(sorted(_COUNT_UNITS, key=len, reverse=True))
 _DUALS = {"يومين": "D", "أسبوعين": "W", "اسبوعين": "W", "شهرين": "M", "عامين": "Y", "سنتين": "Y", "ساعتين": "H"}
 _DUALS_F = {_f(k): v for k, v in _DUALS.items()}
 _BOUNDED = re.compile(_f(rf"{_B}(?:لمدة|مدة|طوال|طيلة|على\s+مدى|على\s+مدار|لأجل|بأجل|في|(?:يعود|تعود|يرجع|ترجع|يمتد|تمتد)\s+(?:إلى|الى))\s+")
-                      + _f(rf"(?:(?P<num>{_NUM})\s+(?P<unit>{_COUNT_ALT})|(?P<dual>{'|'.join(_DUALS)})){_E}"))
+                      + _f(rf"(?:(?P<num>{_NUM})\s+(?P<unit>{_COUNT_ALT})|(?P<dual>{'|'.join(_DUALS)})){_E}(?P<half>\s+و?نصف{_E})?"))
 # «الـ24 ساعة الماضية», «الأيام الـ10 الأخيرة», «في عامٍ واحد»
 _LAST_N = re.compile(_f(rf"{_B}(?:(?:ال\u0640*)(?P<num>\d+)\s+(?P<unit>{_COUNT_ALT})|(?P<unit2>الساعات|الأيام|الايام|الأسابيع|الأشهر|الاشهر|الشهور|السنوات|الأعوام|الاعوام)\s+ال\u0640*(?P<num2>\d+))"
                         r"\s+(?:الماضية|الماضي|الأخيرة|الاخيرة|المنصرمة|المقبلة|القادمة)") + _E)
 _PLURAL_UNITS = {_f("الساعات"): "H", _f("الأيام"): "D", _f("الايام"): "D", _f("الأسابيع"): "W", _f("الأشهر"): "M",
                  _f("الاشهر"): "M", _f("الشهور"): "M", _f("السنوات"): "Y", _f("الأعوام"): "Y", _f("الاعوام"): "Y"}
 _ONE_UNIT = re.compile(_f(r"(?<![\u0621-\u064a])(?:في|خلال|لمدة)\s+(?P<unit>عام|سنة|شهر|يوم|أسبوع|اسبوع|ساعة)\u0640*\s+واحد\u0640*(?:ة\u0640*)?") + _E)
+
+
+# «خمس سنوات ونصف» → P5Y6M, «ثلاثة أشهر ونصف» → P3M15D
+_HALF = {"Y": "6M", "M": "15D"}
 
 
 def _duration_value(n: int, unit: str) -> str:
@@ -589,7 +593,8 @@ def _durations(sc: _Scan) -> None:
     for m in sc.finditer(_BOUNDED):
         unit = _DUALS_F[m.group("dual")] if m.group("dual") else _COUNT_UNITS_F[m.group("unit")]
         n = 2 if m.group("dual") else int(m.group("num")) if m.group("num").isdigit() else _NUMWORDS_F[m.group("num")]
-        sc.add(Timex(m.start("dual" if m.group("dual") else "num"), m.end(), "", "DURATION", _duration_value(n, unit),
+        val = _duration_value(n, unit) + (_HALF.get(unit, "") if m.group("half") else "")
+        sc.add(Timex(m.start("dual" if m.group("dual") else "num"), m.end(), "", "DURATION", val,
                      _UNIT_PREC.get(unit, "hour"), "duration"))
     for m in sc.finditer(_LAST_N):
         unit = _COUNT_UNITS_F.get(m.group("unit") or "") or _PLURAL_UNITS[m.group("unit2")]
@@ -604,7 +609,7 @@ def _durations(sc: _Scan) -> None:
 # «held»: «بعد عقد الاجتماع»)
 _DECADE = re.compile(_f(
     rf"{_B}(?:(?P<dir>منذ|قبل|خلال|لمدة|طوال|على\s+مدى)\s+)?(?P<hedge>{_APPROX}\s+)?(?:عقد\s+(?:و)?(?P<half>نصف)|عقد\s+من\s+الزمن"
-    rf"|(?P<two>عقدين|عقدان)(?:\s+(?:و)?(?P<half2>نصف))?(?:\s+من\s+الزمن)?|(?P<num>{_NUM})\s+عقود(?:\s+من\s+الزمن)?)") + _E)
+    rf"|(?P<two>عقدين|عقدان)(?:\s+(?:و)?(?P<half2>نصف))?(?:\s+من\s+الزمن)?|(?P<num>{_NUM})\s+عقود(?:\s+(?:و)?(?P<half3>نصف))?(?:\s+من\s+الزمن)?)") + _E)
 
 
 def _decades(sc: _Scan) -> None:
@@ -612,7 +617,7 @@ def _decades(sc: _Scan) -> None:
     for m in sc.finditer(_DECADE):
         num = m.group("num")
         n = 20 if m.group("two") else (int(num) if num.isdigit() else _NUMWORDS_F[num]) * 10 if num else 10
-        n += 5 if m.group("half") or m.group("half2") else 0
+        n += 5 if m.group("half") or m.group("half2") or m.group("half3") else 0
         if m.group("dir") in (_f("منذ"), _BEFORE) and not m.group("hedge") and sc.anchor:
             sc.add(Timex(m.start(), m.end(), "", "DATE", str(sc.anchor.year - n), "year", "relative", True))
         else:
