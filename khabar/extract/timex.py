@@ -7,7 +7,11 @@ Recognised: absolute and partial dates (:mod:`khabar.dates`), day ranges («يو
 («في وقت سابق», «مؤخرا», «حاليا»); durations («منذ نحو 9 أعوام» → P9Y, «الـ24 ساعة الماضية» →
 PT24H), quarters and halves («الربع الثاني للعام» → 2015-Q2), year ranges («ما بين عامي 2012 و2013»),
 coordinated days («17 و25 ديسمبر» → a list), sports seasons, centuries, months alone («شباط/فبراير»)
-and years alone («بروسيا 2018»). Values are anchored on the article's publication date;
+and years alone («بروسيا 2018»); from batch C (issue #15): two dated days joined by «إلى» as one range, a
+weekday equated with a date by «الموافق», «حينها / آنذاك» and «بعدها بسبعة أعوام» from the last date named,
+counts after «لأجل / في» and decades, a period a market report closes («ينهي الذهب الأسبوع»), a night
+across two days, contract months («تسليم يونيو»), school years and yearly days («… من كل عام»). Word
+lists live in khabar/data/timex_words.toml. Values are anchored on the article's publication date;
 an expression whose value needs an anchor the article lacks keeps its unresolved form
 (``XXXX-11-19``) and says so.
 """
