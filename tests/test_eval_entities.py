@@ -85,3 +85,12 @@ def test_a_cue_with_a_no_break_space_finds_the_normalised_text():
     assert _locate(a, "حلف\u00a0شمال الأطلسي") == (start, start + len("حلف شمال الأطلسي"))
     assert _locate(a, "بلينكن#2") == (a.article.text.rindex("بلينكن"), a.article.text.rindex("بلينكن") + 6)
     assert _locate(a, "حلف\u00a0جنوب") is None
+
+
+def test_a_cue_with_a_run_of_spaces_finds_the_collapsed_text():
+    from khabar.eval.harness import _locate
+
+    a = _analysis([])
+    start = a.article.text.index("حلف شمال")
+    # the page had «NBSP + space», the cleaner kept one space: the span is the text's
+    assert _locate(a, "حلف\u00a0 شمال الأطلسي") == (start, start + len("حلف شمال الأطلسي"))

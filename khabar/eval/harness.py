@@ -81,13 +81,14 @@ def _locate(a: Analysis, cue: str, body_only: bool = True) -> tuple[int, int] | 
     head, sep, nth = cue.rpartition("#")  # "cue#2": the second occurrence; a '#' in the text (a hashtag) stays
     cue, n = (head, int(nth)) if sep and nth.isdigit() else (cue, 1)
     body = len(a.article.title) if a.article.title and body_only else 0
-    # a space in the cue and a no-break space in the text (or the reverse) are the same gap: the
-    # annotator copied the page, the cleaner may have normalised it
-    pattern = "[ \u00a0]".join(re.escape(part) for part in re.split("[ \u00a0]", cue))
-    starts = [m.start() for m in re.finditer(pattern, a.article.text) if m.start() >= body]
-    if len(starts) < n:
+    # a space in the cue and a no-break space in the text (or the reverse) are the same gap, and so
+    # is a run of them («1436هـ<NBSP> إلى»): the annotator copied the page, the cleaner may have
+    # collapsed it
+    pattern = "[ \u00a0]+".join(re.escape(part) for part in re.split("[ \u00a0]+", cue))
+    found = [m for m in re.finditer(pattern, a.article.text) if m.start() >= body]
+    if len(found) < n:
         return None
-    return starts[n - 1], starts[n - 1] + len(cue)
+    return found[n - 1].start(), found[n - 1].end()
 
 
 def gold_names(name: str, key: str) -> bool:

@@ -7,7 +7,11 @@ Recognised: absolute and partial dates (:mod:`khabar.dates`), day ranges («يو
 («في وقت سابق», «مؤخرا», «حاليا»); durations («منذ نحو 9 أعوام» → P9Y, «الـ24 ساعة الماضية» →
 PT24H), quarters and halves («الربع الثاني للعام» → 2015-Q2), year ranges («ما بين عامي 2012 و2013»),
 coordinated days («17 و25 ديسمبر» → a list), sports seasons, centuries, months alone («شباط/فبراير»)
-and years alone («بروسيا 2018»). Values are anchored on the article's publication date;
+and years alone («بروسيا 2018»); from batch C (issue #15): two dated days joined by «إلى» as one range, a
+weekday equated with a date by «الموافق», «حينها / آنذاك» and «بعدها بسبعة أعوام» from the last date named,
+counts after «لأجل / في» and decades, a period a market report closes («ينهي الذهب الأسبوع»), a night
+across two days, contract months («تسليم يونيو»), school years and yearly days («… من كل عام»). Word
+lists live in khabar/data/timex_words.toml. Values are anchored on the article's publication date;
 an expression whose value needs an anchor the article lacks keeps its unresolved form
 (``XXXX-11-19``) and says so.
 """
@@ -40,7 +44,9 @@ from ..text.tokenize import vocabulary
 
 _AR = "\u0621-\u064a"
 _B = rf"(?<![{_AR}])(?:[وف](?=[{_AR}]))?"
-_E = rf"(?![{_AR}])"
+# a word ends where no letter follows; a final tanween or shadda («مؤخراً», «غداً») reads as a tatweel
+# in the search form and belongs to the word
+_E = rf"\u0640*(?![{_AR}])"
 
 
 def _anchor(pub: DateValue | None) -> dt.date | None:
@@ -130,17 +136,27 @@ _RANGE = re.compile(
     _f(rf"{_B}(?:يومي|بين|من|في\s+الفترة\s+من|الفترة\s+من)\s+(?P<d1>[0-3]?\d)\s*(?:و|الى|إلى|حتى|-|–)\s*(?P<d2>[0-3]?\d)\s*(?:من\s+)?")
     + rf"{_M}{_M2}(?:\s*(?:عام\s*)?(?P<y>(?:19|20)\d\d))?"
 )
-_VAGUE = [
-    (r"(?:في|ب)\s*وقت\s+سابق|سابقا|سابقاً|مؤخرا|مؤخراً|في\s+السابق|من\s+قبل|ذات\s+مرة|ذات\s+يوم", "PAST_REF"),
-    (r"حاليا|حالياً|الآن|في\s+الوقت\s+الحالي|في\s+الوقت\s+الراهن|في\s+هذا\s+الزمن|في\s+زمننا\s+هذا", "PRESENT_REF"),
-    (r"قريبا|قريباً|(?:في|ب)\s*وقت\s+لاحق|مستقبلا|مستقبلاً|في\s+المستقبل", "FUTURE_REF"),
-]
+
+
+def _words() -> dict:
+    """The word lists of khabar/data/timex_words.toml."""
+    import tomllib
+    from importlib import resources
+
+    return tomllib.loads((resources.files("khabar") / "data" / "timex_words.toml").read_text(encoding="utf-8"))
+
+
+_WORDS = _words()
+_VAGUE = [("|".join(pats), val) for val, pats in _WORDS["vague"].items()]
 
 
 _RELDAY_RX = [(re.compile(_word(pat)), delta) for pat, delta in _RELDAY]
 _VAGUE_RX = [(re.compile(_word(pat)), val) for pat, val in _VAGUE]
 # outlets named «… اليوم»: Russia Today, the Saudi «عين اليوم», Egypt's «أخبار اليوم»
 _OUTLET_TODAY = re.compile(_f(r"(?<![\u0621-\u064a])(?:روسيا|عين|أخبار|اخبار)\s+$"))
+# «اليوم» with an adjective names a day: «اليوم العالمي للمرأة», «اليوم الوطني», «اليوم الأول من المؤتمر»
+_NAMED_DAY = re.compile(_f(r"\s+(?:العالمي|الوطني|الدولي|العربي|الخليجي|المفتوح|الأول|الاول|الثاني|الثالث|الأخير|الاخير"
+                           r"|التالي|السابق|الختامي|نفسه|ذاته)") + _E)
 # a relative day with its weekday in brackets: «اليوم (الأحد)», «أمس (السبت)»
 _BRACKET_WD = re.compile(r"\s*[(（]\s*" + WEEKDAY_RE.pattern + r"\s*[)）]")
 _PERIOD_PREC = {"العام": "year", "السنه": "year", "الشهر": "month"}
@@ -227,12 +243,20 @@ def _month_of(m: re.Match[str]) -> int:
     return MONTHS[re.sub(r"\s+", " ", m.group("m1"))]
 
 
+# «خلال الفترة 1-4 يونيو 2015م»: two days joined by a dash need no word before them
+_DASH_RANGE = re.compile(
+    rf"(?<![\d/.\-–])(?P<d1>[0-3]?\d)\s*[-–]\s*(?P<d2>[0-3]?\d)\s+(?:{_f('من')}\s+)?{_M}{_M2}(?:\s*(?:{_f('عام')}\s*)?(?P<y>(?:19|20)\d\d))?"
+)
+
+
 def _ranges(sc: _Scan) -> None:
-    """Day ranges: «يومي 19 و20 نوفمبر/تشرين الثاني», «من 9 الى 11 فبراير»."""
+    """Day ranges: «يومي 19 و20 نوفمبر/تشرين الثاني», «من 9 الى 11 فبراير», «1-4 يونيو»."""
     anchor = sc.anchor
-    for m in sc.finditer(_RANGE):
+    for m in [*sc.finditer(_RANGE), *sc.finditer(_DASH_RANGE)]:
         mo = _month_of(m)
         d1, d2 = int(m.group("d1")), int(m.group("d2"))
+        if d1 >= d2:
+            continue
         y = int(m.group("y")) if m.group("y") else None
         notes = []
         if y is None and anchor:
@@ -249,6 +273,10 @@ def _ranges(sc: _Scan) -> None:
         sc.add(Timex(m.start(), m.end(), "", "DATE", val, "day", "range", bool(anchor and not m.group("y")), notes))
 
 
+# «الثامن عشر من مايو من كل عام»: a yearly day has no year
+_YEARLY = re.compile(_f(r"\s*(?:من\s+)?(?:كل\s+(?:عام|سنة)|سنويا|سنوياً)") + _E)
+
+
 def _dates(sc: _Scan) -> None:
     """Absolute and partial dates (:func:`khabar.text.dates.find_dates`)."""
     anchor = sc.anchor
@@ -258,6 +286,9 @@ def _dates(sc: _Scan) -> None:
         if d.year:
             val = f"{d.year:04d}-{mo:02d}" + (f"-{day:02d}" if day else "")
             kind, anchored = "absolute", False
+        elif _YEARLY.match(sc.norm, d.end):
+            val, kind, anchored = f"XXXX-{mo:02d}" + (f"-{day:02d}" if day else ""), "partial", False
+            notes.append("every year: no year")
         elif anchor:
             a = _closest_year(mo, day, anchor, _tense(sc, d.start, d.end))
             val = (a.isoformat() if day else f"{a.year:04d}-{mo:02d}") if a else f"XXXX-{mo:02d}-{day:02d}"
@@ -309,10 +340,11 @@ def _hijri_value(h: HijriExpr, anchor: dt.date | None, tense: bool | None) -> tu
     return (f"{span[0]}/{span[1]}" if span else "XXXX-XX"), "month", y
 
 
-# the weekdays that name a dated day: «يومي الاثنين والثلاثاء 18ـ19/ 10/ 1436هـ», «الأحد الموافق …»
+# the weekdays that name a dated day: «يومي الاثنين والثلاثاء 18ـ19/ 10/ 1436هـ» (with «الموافق» between them
+# they are two expressions, see _equated_weekdays)
 _WD_ALT = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _WEEKDAYS_BEFORE = re.compile(
-    rf"(?<![\u0621-\u064a])(?:(?:يوم|يومي)\s+)?(?:{_WD_ALT})(?:\s*و\s*(?:{_WD_ALT}))?\s*[،,]?\s*(?:الموافق\s*)?$")
+    rf"(?<![\u0621-\u064a])(?:(?:يوم|يومي)\s+)?(?:{_WD_ALT})(?:\s*و\s*(?:{_WD_ALT}))?\s*[،,]?\s*$")
 
 
 def _hijri(sc: _Scan) -> None:
@@ -320,6 +352,8 @@ def _hijri(sc: _Scan) -> None:
     الحجة», «عام 1436هـ». The Gregorian value is the normalised one; ``hijri`` keeps the Hijri."""
     anchor = sc.anchor
     for h in find_hijri(sc.text, sc.start, sc.end):
+        if h.year is None and h.rel is None and _YEARLY.match(sc.norm, h.end):
+            continue  # «شهر رمضان من كل عام»: an undated season
         tense = None if h.year or h.rel is not None else _tense(sc, h.start, h.end)
         value, precision, hy = _hijri_value(h, anchor, tense)
         notes = ["Hijri date (Umm al-Qura)"]
@@ -364,6 +398,8 @@ def _relative_days(sc: _Scan) -> None:
         for m in rx.finditer(norm[: sc.end]):
             if m.start() < sc.start or _OUTLET_TODAY.search(norm[max(0, m.start() - 8) : m.start()]):
                 continue  # «روسيا اليوم», «عين اليوم» are outlets
+            if _NAMED_DAY.match(norm, m.end()):
+                continue  # «اليوم العالمي للمتاحف», «اليوم الوطني», «اليوم الأول»: a day named, not today
             val = (anchor + dt.timedelta(days=delta)).isoformat() if anchor else f"REL{delta:+d}D"
             wd = _BRACKET_WD.match(norm, m.end())  # kept when it is the day meant («الليلة (السبت)» may not be)
             same = wd and (anchor is None or WEEKDAYS[wd.group("wd")] == (anchor + dt.timedelta(days=delta)).weekday())
@@ -423,13 +459,15 @@ def _ago(sc: _Scan) -> None:
         sc.add(Timex(m.start(), m.end(), "", typ, val, _UNIT_PREC[unit], "relative", bool(anchor and typ == "DATE")))
 
 
-def _weekday_delta(wd: int, anchor: dt.date, m: re.Match[str] | None) -> int:
+def _weekday_delta(wd: int, anchor: dt.date, m: re.Match[str] | None, ahead: bool = False) -> int:
     """Days from the anchor to a weekday: «السبت المقبل» the next one, «السبت بعد المقبل» the
     one after it, «السبت الماضي» the last one, «… قبل الماضي» the one before; a bare weekday
-    the nearest such day (past-leaning: «الاثنين» in a Wednesday article is two days ago)."""
+    the last such day («الاثنين» in a Friday article is four days ago; news reports what has
+    happened), except the next day (a programme: «يبث الحفل السبت» on a Friday); with ``ahead`` (the
+    sentence speaks of the future) the nearest one, up to three days ahead."""
     if m is None:
         delta = (wd - anchor.weekday()) % 7
-        return delta - 7 if delta > 3 else delta
+        return delta if delta <= (3 if ahead else 1) else delta - 7
     twice = 7 if m.group("x") else 0
     if m.group("rel").startswith(_WD_NEXT):
         return ((wd - anchor.weekday()) % 7 or 7) + twice
@@ -447,7 +485,8 @@ def _weekdays(sc: _Scan) -> None:
             rel = None  # «الأحد بعد الماضي» is no such day
         e = rel.end() if rel else m.end()
         if anchor:
-            val = (anchor + dt.timedelta(days=_weekday_delta(wd, anchor, rel))).isoformat()
+            ahead = rel is None and _tense(sc, s, e) is True
+            val = (anchor + dt.timedelta(days=_weekday_delta(wd, anchor, rel, ahead))).isoformat()
         else:
             val = f"XXXX-WXX-{wd + 1}"
         sc.add(Timex(s, e, "", "DATE", val, "day", "weekday", bool(anchor)))
@@ -520,23 +559,30 @@ def _vague(sc: _Scan) -> None:
 _NUM = rf"(?:\d+|{'|'.join(_NUMWORDS)})"
 _UNIT_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _APPROX = r"(?:نحو|حوالي|حوالى|قرابة|زهاء|ما\s+يقارب|ما\s+يزيد\s+(?:عن|على)|أكثر\s+من|اكثر\s+من|أقل\s+من|اقل\s+من)"
-# «منذ نحو 9 أعوام», «منذ أكثر من أربع سنوات»: a hedged count since then is a length of time
-_HEDGED_SINCE = re.compile(_f(rf"{_B}منذ\s+{_APPROX}\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT_ALT})") + _E)
+# «منذ نحو 9 أعوام», «منذ أكثر من أربع سنوات», «بعد أكثر من شهرين»: a hedged count is a length of time
+_HEDGED_SINCE = re.compile(_f(rf"{_B}(?:منذ|بعد|خلال|لمدة|طوال|على\s+مدى)\s+{_APPROX}\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT_ALT})") + _E)
 # counted units in the accusative or plural: «27 عاما», «48 ساعة»
 _COUNT_UNITS = {"عاما": "Y", "عامًا": "Y", "سنة": "Y", "سنوات": "Y", "أعوام": "Y", "اعوام": "Y", "شهرا": "M",
                 "أشهر": "M", "اشهر": "M", "يوما": "D", "أيام": "D", "ايام": "D", "أسبوعا": "W", "أسابيع": "W",
                 "اسابيع": "W", "ساعة": "H", "ساعات": "H"}
 _COUNT_UNITS_F = {_f(k): v for k, v in _COUNT_UNITS.items()}
 _COUNT_ALT = "|".join(sorted(_COUNT_UNITS, key=len, reverse=True))
-# «يعود إلى 27 عاما», «لمدة 3 أيام», «على مدى 10 سنوات»: the count after a word of extent («إلى 18
-# عاما» alone is an age or the end of a range of counts, not a duration)
-_BOUNDED = re.compile(_f(rf"{_B}(?:لمدة|مدة|طوال|طيلة|على\s+مدى|على\s+مدار|(?:يعود|تعود|يرجع|ترجع|يمتد|تمتد)\s+(?:إلى|الى))\s+") + rf"(?P<num>\d+)\s+(?P<unit>{_f(_COUNT_ALT)}){_E}")
+# «يعود إلى 27 عاما», «لمدة 3 أيام», «لأجل عشر سنوات», «للمرة الأولى في أربع سنوات», «لمدة عامين»: the
+# count after a word of extent («إلى 18 عاما» alone is an age or the end of a range of counts, not a duration)
+_DUALS = {"يومين": "D", "أسبوعين": "W", "اسبوعين": "W", "شهرين": "M", "عامين": "Y", "سنتين": "Y", "ساعتين": "H"}
+_DUALS_F = {_f(k): v for k, v in _DUALS.items()}
+_BOUNDED = re.compile(_f(rf"{_B}(?:لمدة|مدة|طوال|طيلة|على\s+مدى|على\s+مدار|لأجل|بأجل|في|(?:يعود|تعود|يرجع|ترجع|يمتد|تمتد)\s+(?:إلى|الى))\s+")
+                      + _f(rf"(?:(?P<num>{_NUM})\s+(?P<unit>{_COUNT_ALT})|(?P<dual>{'|'.join(_DUALS)})){_E}(?P<half>\s+و?نصف{_E})?"))
 # «الـ24 ساعة الماضية», «الأيام الـ10 الأخيرة», «في عامٍ واحد»
 _LAST_N = re.compile(_f(rf"{_B}(?:(?:ال\u0640*)(?P<num>\d+)\s+(?P<unit>{_COUNT_ALT})|(?P<unit2>الساعات|الأيام|الايام|الأسابيع|الأشهر|الاشهر|الشهور|السنوات|الأعوام|الاعوام)\s+ال\u0640*(?P<num2>\d+))"
                         r"\s+(?:الماضية|الماضي|الأخيرة|الاخيرة|المنصرمة|المقبلة|القادمة)") + _E)
 _PLURAL_UNITS = {_f("الساعات"): "H", _f("الأيام"): "D", _f("الايام"): "D", _f("الأسابيع"): "W", _f("الأشهر"): "M",
                  _f("الاشهر"): "M", _f("الشهور"): "M", _f("السنوات"): "Y", _f("الأعوام"): "Y", _f("الاعوام"): "Y"}
 _ONE_UNIT = re.compile(_f(r"(?<![\u0621-\u064a])(?:في|خلال|لمدة)\s+(?P<unit>عام|سنة|شهر|يوم|أسبوع|اسبوع|ساعة)\u0640*\s+واحد\u0640*(?:ة\u0640*)?") + _E)
+
+
+# «خمس سنوات ونصف» → P5Y6M, «ثلاثة أشهر ونصف» → P3M15D
+_HALF = {"Y": "6M", "M": "15D"}
 
 
 def _duration_value(n: int, unit: str) -> str:
@@ -549,8 +595,10 @@ def _durations(sc: _Scan) -> None:
         unit = _UNITS_F.get(m.group("unit"), "D")
         sc.add(Timex(m.start(), m.end(), "", "DURATION", _duration_value(_ago_count(m), unit), _UNIT_PREC[unit], "duration"))
     for m in sc.finditer(_BOUNDED):
-        unit = _COUNT_UNITS_F[m.group("unit")]
-        sc.add(Timex(m.start("num"), m.end(), "", "DURATION", _duration_value(int(m.group("num")), unit),
+        unit = _DUALS_F[m.group("dual")] if m.group("dual") else _COUNT_UNITS_F[m.group("unit")]
+        n = 2 if m.group("dual") else int(m.group("num")) if m.group("num").isdigit() else _NUMWORDS_F[m.group("num")]
+        val = _duration_value(n, unit) + (_HALF.get(unit, "") if m.group("half") else "")
+        sc.add(Timex(m.start("dual" if m.group("dual") else "num"), m.end(), "", "DURATION", val,
                      _UNIT_PREC.get(unit, "hour"), "duration"))
     for m in sc.finditer(_LAST_N):
         unit = _COUNT_UNITS_F.get(m.group("unit") or "") or _PLURAL_UNITS[m.group("unit2")]
@@ -559,6 +607,25 @@ def _durations(sc: _Scan) -> None:
     for m in sc.finditer(_ONE_UNIT):
         unit = _UNITS_F.get(m.group("unit")) or "H"
         sc.add(Timex(m.start(), m.end(), "", "DURATION", _duration_value(1, unit), _UNIT_PREC.get(unit, "hour"), "duration"))
+
+
+# decades: «عقد ونصف», «منذ عقدين», «خلال ثلاثة عقود», «قبل عقد من الزمن» (a bare «عقد» is a contract or
+# «held»: «بعد عقد الاجتماع»)
+_DECADE = re.compile(_f(
+    rf"{_B}(?:(?P<dir>منذ|قبل|خلال|لمدة|طوال|على\s+مدى)\s+)?(?P<hedge>{_APPROX}\s+)?(?:عقد\s+(?:و)?(?P<half>نصف)|عقد\s+من\s+الزمن"
+    rf"|(?P<two>عقدين|عقدان)(?:\s+(?:و)?(?P<half2>نصف))?(?:\s+من\s+الزمن)?|(?P<num>{_NUM})\s+عقود(?:\s+(?:و)?(?P<half3>نصف))?(?:\s+من\s+الزمن)?)") + _E)
+
+
+def _decades(sc: _Scan) -> None:
+    """Decades: a length of time (``P15Y``), or with a plain «منذ / قبل» the year that many decades back."""
+    for m in sc.finditer(_DECADE):
+        num = m.group("num")
+        n = 20 if m.group("two") else (int(num) if num.isdigit() else _NUMWORDS_F[num]) * 10 if num else 10
+        n += 5 if m.group("half") or m.group("half2") or m.group("half3") else 0
+        if m.group("dir") in (_f("منذ"), _BEFORE) and not m.group("hedge") and sc.anchor:
+            sc.add(Timex(m.start(), m.end(), "", "DATE", str(sc.anchor.year - n), "year", "relative", True))
+        else:
+            sc.add(Timex(m.start(), m.end(), "", "DURATION", f"P{n}Y", "year", "duration"))
 
 
 _YEAR_WORD = r"(?:من\s+العام|من\s+عام|من\s+السنة|من\s+سنة|للعام|لعام|للسنة|لسنة|العام|عام)"
@@ -672,6 +739,32 @@ def _sport_seasons(sc: _Scan) -> None:
         sc.add(Timex(m.start(), m.end(), "", "DATE", _season_value(sc.anchor, m.group("rel")), "year", "relative", True))
 
 
+# a school year runs from September to June: «العام الدراسي الجديد», «السنة الدراسية الماضية»
+_SCHOOL_YEAR = re.compile(_f(rf"{_B}(?:في\s+|خلال\s+)?(?:ال|لل)(?:عام|سنة)\s+(?:الدراسي|الدراسية)\s+(?P<rel>{_REL_WORD}|الجديد|الجديدة|الفائت|الفائتة)") + _E)
+
+
+def _school_year_value(anchor: dt.date, rel: str) -> str:
+    """The school year (``2015/2016``): the coming one starts in the next September (from June on, the
+    one about to start), the current one is in progress (until August, the one that started last
+    year), the last one has ended (from July on, the one just ended)."""
+    y = anchor.year
+    if rel.startswith((_f("الجديد"), _f("المقبل"), _f("القادم"))):
+        start = y if anchor.month <= 9 else y + 1
+    elif rel.startswith((_f("الماضي"), _f("المنصرم"), _f("الفائت"))):
+        start = y - 1 if anchor.month >= 7 else y - 2
+    else:
+        start = y if anchor.month >= 9 else y - 1
+    return f"{start}/{start + 1}"
+
+
+def _school_years(sc: _Scan) -> None:
+    """School years with a relative word, from the publication date."""
+    if sc.anchor is None:
+        return
+    for m in sc.finditer(_SCHOOL_YEAR):
+        sc.add(Timex(m.start(), m.end(), "", "DATE", _school_year_value(sc.anchor, m.group("rel")), "year", "relative", True))
+
+
 _CENTURY_ORD = {_f(w): n for w, n in (("التاسع عشر", 19), ("العشرين", 20), ("الحادي والعشرين", 21), ("الثامن عشر", 18),
                                       ("السابع عشر", 17), ("السادس عشر", 16))}
 _CENT_ALT = "|".join(sorted((k.replace(" ", r"\s+") for k in _CENTURY_ORD), key=len, reverse=True))
@@ -758,10 +851,167 @@ def _old_years(sc: _Scan) -> None:
         sc.add(Timex(m.start(), m.end(), "", "DATE", m.group("y"), "year", "absolute"))
 
 
+# «ينهي الذهب الأسبوع», «منهية الأسبوع على خسارة»: the period of the publication date
+_PERIOD_END = re.compile(_f(rf"{_B}(?:{'|'.join(_WORDS['period_end']['verbs'])})\s+(?:[\u0621-\u064a]+\s+)?"
+                            r"(?:(?:تعاملات|تداولات)\s+)?(?P<unit>الأسبوع|الاسبوع|الشهر)") + _E)
+
+
+def _closed_periods(sc: _Scan) -> None:
+    """A period a market report closes: «ينهي الذهب الأسبوع» is the week of the publication date."""
+    if sc.anchor is None:
+        return
+    for m in sc.finditer(_PERIOD_END):
+        unit = m.group("unit")
+        val = _period_value(unit, 0, sc.anchor)
+        sc.add(Timex(m.start("unit"), m.end(), "", "DATE", val, _PERIOD_PREC.get(unit, "week"), "relative", True))
+
+
+# «ليلة السبت-الأحد», «ليل الجمعة إلى السبت»: a night across two days is the range of both
+_NIGHT_ACROSS = re.compile(_f(rf"{_B}(?:ليلة|ليله|ليل)\s+(?P<a>{_WD_ALT})\s*(?:-|–|/|إلى|الى|على)\s*(?P<b>{_WD_ALT})") + _E)
+
+
+def _nights_across(sc: _Scan) -> None:
+    """The night from one weekday to the next: both days, the second one resolved as a weekday."""
+    for m in sc.finditer(_NIGHT_ACROSS):
+        a, b = WEEKDAYS[m.group("a")], WEEKDAYS[m.group("b")]
+        if b != (a + 1) % 7:
+            continue
+        if sc.anchor is None:
+            val = f"XXXX-WXX-{a + 1}/XXXX-WXX-{b + 1}"
+        else:
+            rel = _WEEKDAY_REL.match(sc.norm, m.end())
+            ahead = rel is None and _tense(sc, m.start(), m.end()) is True
+            second = sc.anchor + dt.timedelta(days=_weekday_delta(b, sc.anchor, rel, ahead))
+            val = f"{(second - dt.timedelta(days=1)).isoformat()}/{second.isoformat()}"
+        sc.add(Timex(m.start(), m.end(), "", "DATE", val, "day", "weekday", sc.anchor is not None))
+
+
+# «العقود الأميركية للذهب تسليم يونيو»: a contract month, the next one from the publication month on
+_DELIVERY = re.compile(rf"{_B}(?:{_f('|'.join(_WORDS['delivery']['words']))})\s+(?:{_f('شهر')}\s+)?(?P<m1>{_MONTH_ALT})(?![\u0621-\u064a])")
+
+
+def _delivery_months(sc: _Scan) -> None:
+    """Contract months: the first such month on or after the publication month."""
+    for m in sc.finditer(_DELIVERY):
+        mo = _month_of(m)
+        y = (sc.anchor.year + (mo < sc.anchor.month)) if sc.anchor else None
+        sc.add(Timex(m.start("m1"), m.end(), "", "DATE", f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}", "month",
+                     "partial", bool(sc.anchor)))
+
+
+# ----------------------------------------------------------------------------- joined expressions
+# Passes over what the finders found: two dates joined into a range, a weekday given the value of
+# the date «الموافق» equates it with.
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+# «من 4-9-1436هـ إلى 15-9-1436هـ», «بتاريخ 1 يناير حتى 5 فبراير»: nothing else between the dates
+_RANGE_JOIN = re.compile(_f(r"\s*(?:إلى|الى|حتى|لغاية|ولغاية)\s*"))
+_WD_SPAN = re.compile(rf"(?:(?:يوم|مساء|صباح)\s+)?(?:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})(?![\u0621-\u064a])")
+_EQUALS = re.compile(_f(r"\s*[،,]?\s*الموافق\s*"))
+
+
+def _is_day(t: Timex) -> bool:
+    return t.type == "DATE" and bool(_DAY_VALUE.fullmatch(t.value))
+
+
+def _joined_ranges(sc: _Scan) -> None:
+    """Two dated days joined by «إلى / حتى» are one range: «4 – 9 - 1436هـ إلى 15- 9 - 1436هـ» →
+    ``2015-06-21/2015-07-02`` (and ``1436-09-04/1436-09-15``)."""
+    sc.out.sort(key=lambda t: t.start)
+    out: list[Timex] = []
+    for t in sc.out:
+        p = out[-1] if out else None
+        if (p and _is_day(p) and _is_day(t) and p.value < t.value and (p.hijri is None) == (t.hijri is None)
+                and _RANGE_JOIN.fullmatch(sc.norm, p.end, t.start)):
+            hijri = f"{p.hijri}/{t.hijri}" if p.hijri and t.hijri else None
+            out[-1] = Timex(p.start, t.end, sc.text[p.start : t.end], "DATE", f"{p.value}/{t.value}", "day", "range",
+                            p.anchored or t.anchored, p.notes + [n for n in t.notes if n not in p.notes], hijri)
+            continue
+        out.append(t)
+    sc.out[:], sc.taken[:] = out, [(t.start, t.end) for t in out]
+
+
+def _equated_weekdays(sc: _Scan) -> None:
+    """«يوم الأحد (القادم) الموافق 24-10-1436هـ»: the weekday and the date are two expressions with
+    the date's value (when the date falls on that weekday); a date found with its weekday is split."""
+    out: list[Timex] = []
+    for t in sorted(sc.out, key=lambda t: t.start):
+        wd = _WD_SPAN.match(sc.norm, t.start, t.end) if _is_day(t) else None
+        eq = _EQUALS.match(sc.norm, wd.end(), t.end) if wd else None
+        if wd and eq and eq.end() < t.end:  # a date found with «الأحد الموافق» before it
+            day = Timex(t.start, wd.end(), sc.text[t.start : wd.end()], "DATE", t.value, "day", "weekday", t.anchored)
+            t.start, t.text = eq.end(), sc.text[eq.end() : t.end]
+            out.append(day)
+        out.append(t)
+    by_start = {t.start: t for t in out}
+    for t in out:
+        eq = _EQUALS.match(sc.norm, t.end) if t.kind == "weekday" else None
+        date = by_start.get(eq.end()) if eq else None
+        if date and _is_day(date) and dt.date.fromisoformat(date.value).weekday() == _weekday_of(sc, t):
+            t.value, t.anchored = date.value, date.anchored
+            t.notes.append("the date it is equated with («الموافق»)")
+    sc.out[:], sc.taken[:] = out, [(t.start, t.end) for t in out]
+
+
+def _weekday_of(sc: _Scan, t: Timex) -> int | None:
+    m = WEEKDAY_RE.search(sc.norm, t.start, t.end)
+    return WEEKDAYS[m.group("wd")] if m else None
+
+
+# «حينها», «آنذاك»: the time last named; «بعدها بسبعة أعوام», «قبل ذلك بيومين»: counted from it
+_THEN = re.compile(_word("|".join(_WORDS["then"]["words"])))
+_COUNTED_FROM = re.compile(_f(rf"{_B}(?P<dir>بعدها|قبلها|بعد\s+ذلك|قبل\s+ذلك)\s*[،,]?\s+ب\u0640*\s*(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT_ALT})") + _E)
+_YEAR_VALUE = re.compile(r"\d{4}")
+
+
+def _last_point(sc: _Scan, pos: int, since: int) -> Timex | None:
+    """The last dated expression (a year, month or day; no range, duration or vague reference)
+    that ends before ``pos`` and starts after ``since``."""
+    pts = [t for t in sc.out if since <= t.start and t.end <= pos and t.type == "DATE"
+           and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", t.value)]
+    return max(pts, key=lambda t: t.end, default=None)
+
+
+def _counted_value(ref: Timex, n: int, unit: str, back: bool) -> str | None:
+    """A year counted from a year, or a day counted in days or weeks from a day."""
+    if unit == "Y" and _YEAR_VALUE.fullmatch(ref.value):
+        return str(int(ref.value) + (-n if back else n))
+    if unit in "DW" and _DAY_VALUE.fullmatch(ref.value):
+        days = n * (7 if unit == "W" else 1)
+        return (dt.date.fromisoformat(ref.value) + dt.timedelta(days=-days if back else days)).isoformat()
+    return None
+
+
+def _anaphoric_times(sc: _Scan) -> None:
+    """«حينها / آنذاك» take the value of the last date in their sentence (else PAST_REF);
+    «بعدها بسبعة أعوام» is seven years after the last date within the two sentences before."""
+    found = sorted([(m, False) for m in sc.finditer(_THEN)] + [(m, True) for m in sc.finditer(_COUNTED_FROM)],
+                   key=lambda x: x[0].start())
+    for m, counted in found:
+        s0 = max(sc.norm.rfind(c, 0, m.start()) for c in _SENT_END) + 1
+        if counted:
+            ref = _last_point(sc, m.start(), max(sc.start, s0 - 300))
+            unit = _UNITS_F.get(m.group("unit"), "D")
+            val = _counted_value(ref, _ago_count(m), unit, m.group("dir").startswith(_BEFORE)) if ref else None
+            if val:
+                sc.add(Timex(m.start(), m.end(), "", "DATE", val, _UNIT_PREC[unit], "anaphoric", ref.anchored,
+                             [f"counted from «{ref.text}»"]))
+            continue
+        ref = _last_point(sc, m.start(), max(sc.start, s0))
+        if ref:
+            sc.add(Timex(m.start(), m.end(), "", "DATE", ref.value, ref.precision, "anaphoric", ref.anchored,
+                         [f"the time of «{ref.text}»"], hijri=ref.hijri))
+        else:
+            sc.add(Timex(m.start(), m.end(), "", "DATE", "PAST_REF", "vague", "vague"))
+
+
 # The finders in priority order: where two expressions overlap the earlier finder's is kept.
 _FINDERS = (_hijri, _year_spans, _ranges, _coordinated_days, _dates, _parts_of_year, _month_relative, _relative_days,
-            _durations, _relative_periods, _ago, _weekdays, _this_and_seasons, _sport_seasons, _part_of_month,
-            _bare_months, _years, _old_years, _anaphoric_years, _centuries, _vague, _bare_years)
+            _durations, _decades, _closed_periods, _relative_periods, _ago, _nights_across, _weekdays, _this_and_seasons,
+            _sport_seasons, _school_years, _part_of_month, _delivery_months, _bare_months, _years, _old_years, _anaphoric_years,
+            _centuries, _vague, _bare_years,
+            # passes over what was found: weekdays equated with dates, joined ranges, «حينها»
+            _equated_weekdays, _joined_ranges, _anaphoric_times)
 
 
 def find_timexes(text: str, published: DateValue | None, start: int = 0, end: int | None = None) -> list[Timex]:

@@ -70,6 +70,8 @@ _ORDINALS = [
 ]
 ORDINALS: dict[str, int] = {fold(w): i + 1 for i, w in enumerate(_ORDINALS)}
 ORDINALS[fold("الواحد والثلاثين")] = 31
+# the nominative of the tens: «السادس والعشرون من شهر يونيو», «الثلاثون من أبريل»
+ORDINALS.update({k[:-2] + "ون": v for k, v in list(ORDINALS.items()) if k.endswith(("عشرين", "ثلاثين"))})
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -242,7 +244,9 @@ _HYEAR = r"(?P<y>1[34]\d\d)(?!\d)"
 _HREL = fold("الجاري|الجارية|الحالي|المقبل|القادم|الماضي|المنصرم|المنقضي")
 HIJRI_REL = {fold(w): r for w, r in (("الجاري", 0), ("الجارية", 0), ("الحالي", 0), ("المقبل", 1), ("القادم", 1),
                                        ("الماضي", -1), ("المنصرم", -1), ("المنقضي", -1))}
-_HM = rf"{_AR_BOUND_L}(?:[وبل]|في\s+)?(?:شهر\s+)?(?P<hm>{_alt(HIJRI_MONTHS)}){_AR_BOUND_R}"
+_HM = rf"{_AR_BOUND_L}(?:[وبل]|في\s+)?(?P<shahr>شهر\s+)?(?P<hm>{_alt(HIJRI_MONTHS)}){_AR_BOUND_R}"
+# «رمضان المبارك», «شهر رمضان الكريم»
+_HEPITHET = fold(r"\s+(?:المبارك|الكريم|الفضيل|المعظم)") + _AR_BOUND_R
 # «(من) (عام) 1436(هـ)», «الجاري», … after a Hijri month
 _HTAIL = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سن[هة]|العام)?\s*{_HYEAR}(?:{_HMARK})?|\s+(?P<rel>{_HREL}){_AR_BOUND_R})?"
 _PARTS = r"غر\u0640*ه|" + fold("مستهل|مطلع|أوائل|بداية|منتصف|أواسط|أواخر|نهاية|آخر|ختام")
@@ -253,11 +257,13 @@ HIJRI_DAY_MONTH_RE = re.compile(
     rf"(?:(?P<d>(?<!\d)[0-3]?\d(?!\d))|(?P<ord>{_alt(ORDINALS)})|{_AR_BOUND_L}[وف]?(?P<part>(?:{_PARTS}){_AR_BOUND_R}))"
     rf"\s*(?:من\s+)?{_HM}{_HTAIL}"
 )
-# a month with a year or a relative word, without a day: «رمضان 1436هـ», «شهر شوال الجاري»
-HIJRI_MONTH_RE = re.compile(rf"{_HM}{_HTAIL}")
-# numeric: 30/10/1436هـ, 1436/10/30 هـ (the marker may be missing: a year 13xx/14xx is Hijri)
+# a month with a year or a relative word, without a day: «رمضان 1436هـ», «شهر شوال الجاري»; or named
+# as a month, without them: «شهر رمضان المبارك», «رمضان الكريم» («رمضان» alone may be a man's name)
+HIJRI_MONTH_RE = re.compile(rf"{_HM}(?P<epithet>{_HEPITHET})?{_HTAIL}")
+# numeric: 30/10/1436هـ, 1436/10/30 هـ (the marker may be missing: a year 13xx/14xx is Hijri); the two
+# separators are the same, but a hyphen and an en dash are one («4 – 9 - 1436هـ»)
 HIJRI_NUMERIC_RE = re.compile(
-    r"(?<![\d/.-])(?:(?P<a0>[0-3]?\d)\s*(?:\u0640+|–)\s*)?(?P<a>\d{1,4})\s*(?P<sep>[/.\-])\s*(?P<b>[01]?\d)\s*(?P=sep)\s*(?P<c>\d{1,4})(?![\d/.-])" rf"(?P<mark>{_HMARK})?"
+    r"(?<![\d/.-])(?:(?P<a0>[0-3]?\d)\s*(?:\u0640+|–)\s*)?(?P<a>\d{1,4})\s*(?P<sep>[/.\-–])\s*(?P<b>[01]?\d)\s*(?P<sep2>[/.\-–])\s*(?P<c>\d{1,4})(?![\d/.-])" rf"(?P<mark>{_HMARK})?"
 )
 # a year with its marker: «عام 1436هـ», «1436 هـ» («عام 1492» alone is Gregorian)
 HIJRI_YEAR_RE = re.compile(
@@ -387,6 +393,8 @@ def _find_hijri(text: str, start: int, end: int) -> list[HijriExpr]:
             out.append(ex)
 
     for m in HIJRI_NUMERIC_RE.finditer(norm):
+        if m.group("sep").replace("–", "-") != m.group("sep2").replace("–", "-"):
+            continue
         ymd = _numeric_hijri(m.groupdict())
         if ymd and (m.group("mark") or ymd[0] >= 1350):
             a0 = int(m.group("a0")) if m.group("a0") and len(m.group("a")) <= 2 else None  # «18ـ19/ 10/ 1436هـ»
@@ -408,7 +416,7 @@ def _find_hijri(text: str, start: int, end: int) -> list[HijriExpr]:
                        None if day else part, kind="hijri-day-month" if day else "hijri-part", day_from=d1)
         add(m.start() if d1 or not g["d1"] else m.start("d"), m.end(), ex)
     for m in HIJRI_MONTH_RE.finditer(norm):
-        if m.group("y") or m.group("rel"):
+        if m.group("y") or m.group("rel") or m.group("shahr") or m.group("epithet"):
             rel = HIJRI_REL.get(m.group("rel")) if m.group("rel") else None
             month = HIJRI_MONTHS[re.sub(r"\s+", " ", m.group("hm"))]
             y = int(m.group("y")) if m.group("y") else None
