@@ -26,12 +26,14 @@ from importlib import resources
 from ..kb.actors import knowledge_base
 from ..model import Mention, Quote, Sentence
 from ..text.textnorm import fold, normalize_same_length
+from .names import repair_person_mentions
 
 _AR = "\u0621-\u064a"
 _OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "‹": "›"}
 _COMP = re.compile(fold(rf"[\s،,:]*(?:ب)?(?:إن|أن|ان|إنه|أنه|انه|إنها|أنها|انها|إنهم|أنهم|انهم|إنّ|أنّ)\u0640*(?![{_AR}])"))
 _COMP_ANY = re.compile(fold(rf"(?<![{_AR}])(?:ب)?(?:إن|أن|ان|إنه|أنه|انه|إنها|أنها|انها|إنهم|أنهم|انهم)\u0640*(?![{_AR}])"))
-_PREP_COMP = re.compile(fold(rf"[\s،,]*(?:الى|إلى|على|عن|ب)\s*(?:أمله|امله|قلقه|أسفه|ترحيبه|استعداده)?\s*(?:في|ب)?\s*(?:أن|ان|إن)(?![{_AR}])"))
+_PREP_COMP = re.compile(fold(rf"[\s،,]*(?:الى|إلى|على|عن|ب)\s*(?:أمله|امله|قلقه|أسفه|ترحيبه|استعداده)?\s*(?:في|ب)?\s*"
+                              rf"(?:أن|ان|إن)(?:ه|ها|هم|هما|نا)?\u0640*(?![{_AR}])"))
 _ABOUT = re.compile(fold(r"[\s،,]*عن\s+(?:أمله|امله|قلقه|أسفه|اسفه|ترحيبه|رفضه|استعداده|ثقته|تمنياته)\s+(?:في|ب)?\s*"))
 _QAWL = re.compile(fold(rf"(?<![{_AR}])(?:و)?(?:حسب|بحسب|على\s+حد|وفق)\s+(?:قوله|قولها|تعبيره|تعبيرها|ما\s+قال|ما\s+قالت)(?![{_AR}])"))
 _UNNAMED = re.compile(fold(
@@ -117,6 +119,7 @@ class _Ctx:
     quotes: list[Quote] = field(default_factory=list)
     direct: list[tuple[int, int]] = field(default_factory=list)
     used_direct: set[tuple[int, int]] = field(default_factory=set)
+    alias: dict[str, Mention] = field(default_factory=dict)
 
 
 def _mention_after(ctx: _Ctx, pos: int, limit: int) -> Mention | None:
@@ -156,8 +159,60 @@ def _person_before(ctx: _Ctx, pos: int, lo: int, strict: bool = True) -> Mention
     return m
 
 
-def _speaker_from_mention(m: Mention) -> _Speaker:
-    return _Speaker(m.entity, m.start, m.end, m.text)
+def _speaker_from_mention(ctx: _Ctx, m: Mention) -> _Speaker:
+    """The speaker a mention names, with the span (and text) of the fullest name the article gives
+    its entity («وقال قطان» is «أحمد بن عبدالعزيز قطان», «الوكالة» the agency introduced by its
+    full name, «البنك» the bank named «مورغان ستانلي» in apposition), as a carried speaker's span
+    is the mention that named it first."""
+    named = ctx.alias.get(m.entity or "") or _full_name(ctx, m)
+    return _Speaker(named.entity, named.start, named.end, named.text)
+
+
+def _apposed_names(norm: str, mentions: list[Mention]) -> dict[str, Mention]:
+    """Descriptions given a name in apposition, «بنك الاستثمار العالمي «مورغان ستانلي»»: the
+    description's entity (and that of its shorter forms, «بنك الاستثمار») → the name's mention."""
+    out: dict[str, Mention] = {}
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if (a.type == b.type and a.type in ("PER", "ORG") and a.entity and b.entity and a.entity != b.entity
+                and _APPOSED.fullmatch(norm[a.end : b.start]) and norm[b.end : b.end + 1] in ("»", "”", '"')):
+            words = fold(a.text).split()
+            for o in mentions:
+                ow = fold(o.text).split()
+                if o.type == a.type and o.entity and o.entity != b.entity and ow == words[: len(ow)] and len(ow) > 1:
+                    out[o.entity] = b
+            out[a.entity] = b
+    return out
+
+
+_APPOSED = re.compile(r"\s*[«“\"]\s*")
+
+
+def _full_name(ctx: _Ctx, m: Mention) -> Mention:
+    """A person's fullest name in the article; an organisation's only for a bare head noun
+    («الوكالة») that no other organisation named before could stand for."""
+    if m.type == "ORG":
+        return _antecedent_org(ctx, m)
+    same = [o for o in ctx.mentions if o.entity == m.entity and o.type == m.type]
+    best = max(same, key=lambda o: (len(o.text.split()), o.start <= m.start, -o.start), default=m)
+    return best if len(best.text) > len(m.text) else m
+
+
+def _head(words: str) -> str:
+    w = fold(words).split()
+    return w[0].removeprefix("ال") if w else ""
+
+
+def _antecedent_org(ctx: _Ctx, m: Mention) -> Mention:
+    """The organisation a bare definite head noun («الوكالة», «البنك») names: the one earlier
+    mention with that head, longer and of the same entity; ``m`` itself when none or several."""
+    if len(m.text.split()) != 1 or not fold(m.text).startswith("ال"):
+        return m
+    head = _head(m.text)
+    earlier = [o for o in ctx.mentions if o.type == "ORG" and o.end <= m.start and _head(o.text) == head
+               and len(o.text.split()) > 1]
+    if not earlier or len({o.entity for o in earlier}) > 1 or earlier[0].entity != m.entity:
+        return m
+    return max(earlier, key=lambda o: len(o.text))
 
 
 def _unnamed_after(ctx: _Ctx, pos: int, limit: int) -> _Speaker | None:
@@ -182,7 +237,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
     """The statements of an article, in text order: per sentence, the quotes introduced by a
     reporting verb, a clause attributed by «…، بحسب X», then direct quotes with no verb before
     them; a statement repeated by the article is listed once."""
-    ctx = _Ctx(text, normalize_same_length(text), sorted(mentions, key=lambda m: m.start))
+    ctx = _Ctx(text, normalize_same_length(text), repair_person_mentions(text, mentions))
+    ctx.alias = _apposed_names(ctx.norm, ctx.mentions)
     ctx.direct = _paragraph_direct_spans(text)
     for sent in sentences:
         _sentence_quotes(ctx, sent.start, sent.end)
@@ -266,11 +322,27 @@ def _verb_hit(ctx: _Ctx, vm: re.Match[str], s0: int, s1: int) -> _VerbHit | None
     if (v.kind == "cont" or vm.group("verb") == "بين") and not (vm.group("pre") or _clause_start(norm, s0, vs)):
         return None  # «رادار تابع للدرع»: تابع as an adjective, not "he went on"
     gate = _first_gate(norm, ve, s1)
+    while (named := _quoted_name_at(ctx, gate, s1)) is not None:
+        gate = _first_gate(norm, named, s1)  # «ونقلت «بلومبيرغ» عن …»: a name in quotation marks
     if v.lemma in _POINTING:  # «أشار (X) إلى حديث ترامب …»: what follows إلى is what was said
         to = _TO_GATE.search(norm, ve, gate)
         if to:
             gate = to.start()
     return _VerbHit(vm, v, vs, ve, s0, s1, gate)
+
+
+def _quoted_name_at(ctx: _Ctx, pos: int, end: int) -> int | None:
+    """Where a quotation mark at ``pos`` that only encloses a person or organisation mention
+    («بلومبيرغ», «مورغان ستانلي») closes, or None."""
+    close = _OPEN_CLOSE.get(ctx.norm[pos : pos + 1]) if pos < end else None
+    j = ctx.norm.find(close, pos + 1, end) if close else -1
+    if j < 0 or len(ctx.norm[pos + 1 : j].split()) > 4:
+        return None
+    inner = ctx.norm[pos + 1 : j].strip()
+    for m in ctx.mentions:
+        if m.type in ("PER", "ORG") and m.entity and ctx.norm[m.start : m.end].strip() == inner:
+            return j + 1
+    return None
 
 
 def _verb_quote(ctx: _Ctx, vm: re.Match[str], s0: int, s1: int) -> None:
@@ -316,6 +388,8 @@ def _slot_candidates(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker | None, Mention
     ve, gate = hit.ve, hit.gate
     un = _unnamed_after(ctx, ve, gate)
     m = _subject_in_slot(ctx, ve, gate)
+    if un and m is not None and m.start == un.start and _antecedent_org(ctx, m) is not m:
+        un = None  # «وأوضحت الوكالة» after «وكالة الرئاسة العامة …»: the agency named before
     if m is not None and m.type == "PER" and not (un and un.start is not None and m.start < (un.end or 0)):
         un = None  # «المتحدث باسم وزارة الدفاع … أبو بكر ديالو»: the named person speaks
         # (but «صهر رنيم»: a name inside the description is its complement)
@@ -324,11 +398,26 @@ def _slot_candidates(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker | None, Mention
         if src:
             un2 = _unnamed_after(ctx, src.end() - 1, gate)
             m2 = _subject_in_slot(ctx, src.end(), gate)
+            if m2 is None and un2 is None:  # «عن مذكرة بحثية لبنك الاستثمار»: the bank's note
+                m2 = _author_of_document(ctx, src.end(), gate)
             if un2 and (m2 is None or m2.type != "PER"):
                 un, m = un2, None
             elif m2 is not None:
                 un, m = None, m2
     return un, m
+
+
+_DOCUMENT = re.compile(fold(
+    rf"(?:مذكرة|مذكره|بيان|تقرير|دراسة|رسالة|وثيقة|تصريحات|تصريح|تغريدة|مقابلة|حوار)(?:\s+[{_AR}]+)?\s+(?:ل|لل)?$"
+))
+
+
+def _author_of_document(ctx: _Ctx, a: int, b: int) -> Mention | None:
+    """The person or organisation whose note, statement or report is cited after «نقل … عن»."""
+    for m in ctx.mentions:
+        if a <= m.start < b and m.type in ("PER", "ORG") and m.entity:
+            return m if _DOCUMENT.match(ctx.norm, a, m.start) else None
+    return None
 
 
 def _speaker_in_slot(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | None:
@@ -339,7 +428,7 @@ def _speaker_in_slot(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | None:
     if m is not None and m.type != "PER" and _PERSON_OF.search(ctx.norm, max(hit.ve, m.start - 25), m.start):
         return _spokesperson(ctx, hit.ve, m)
     if m is not None:
-        return _speaker_from_mention(m), False
+        return _speaker_from_mention(ctx, m), False
     return None
 
 
@@ -377,9 +466,9 @@ def _speaker_before_verb(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | No
     before = _mention_before(ctx, vs, s0)
     per = _person_before(ctx, vs, max(s0, vs - 90))
     if v.kind == "say" and per is not None:
-        return _speaker_from_mention(per), False  # «إيفو دالدار السفير الأمريكي لدى الناتو قد اكد»
+        return _speaker_from_mention(ctx, per), False  # «إيفو دالدار السفير الأمريكي لدى الناتو قد اكد»
     if v.kind == "say" and before and _only_subject_between(ctx.norm, before.end, vs):
-        return _speaker_from_mention(before), False
+        return _speaker_from_mention(ctx, before), False
     if v.kind == "say" and hit.vm.group("verb").startswith(("ي", "ت")):
         return None  # «ويذكر أن…» / «يذكر أن»: the outlet's own remark
     if v.kind != "part" and (gen := _generic_subject(ctx, s0, vs)):
@@ -388,7 +477,7 @@ def _speaker_before_verb(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | No
         return ctx.last, True
     if v.kind == "cont" and (per := _person_before(ctx, vs, max(0, s0 - 400), strict=False)):
         # «وأشادت المحققة X … . وأضافت "…"»: the person the text was about goes on
-        return _speaker_from_mention(per), True
+        return _speaker_from_mention(ctx, per), True
     return None
 
 
@@ -429,7 +518,7 @@ def _according_quote(ctx: _Ctx, s0: int, s1: int) -> None:
         src_e -= 1
     m = _subject_in_slot(ctx, src_s, src_e)
     if qe - qs >= 12 and src_e > src_s:
-        sp = (_speaker_from_mention(m) if m is not None else
+        sp = (_speaker_from_mention(ctx, m) if m is not None else
               _Speaker(None, src_s, src_e, ctx.text[src_s:src_e], True, ctx.text[src_s:src_e], None))
         ctx.quotes.append(_quote(sp, qs, qe, "indirect", "حسب"))
         ctx.last = sp
@@ -473,7 +562,7 @@ def _verbless_speaker(ctx: _Ctx, d: tuple[int, int], s0: int, s1: int) -> _Speak
     tail_verb = verb_rx.match(norm, d[1] + 1 + len(norm[d[1] + 1 :]) - len(norm[d[1] + 1 :].lstrip(" ،,")))
     tail = _subject_in_slot(ctx, tail_verb.end(), min(s1, tail_verb.end() + 60)) if tail_verb else None
     if tail_verb and tail and table[tail_verb.group("verb")].kind == "say":
-        return _speaker_from_mention(tail)
+        return _speaker_from_mention(ctx, tail)
     if q_m and ctx.last:
         return ctx.last
     return None
@@ -737,4 +826,4 @@ def _dignitary(ctx: _Ctx, pronoun: str, pos: int) -> _Speaker | None:
     counts: dict[str | None, int] = {}
     for m in pool:
         counts[m.entity] = counts.get(m.entity, 0) + 1
-    return _speaker_from_mention(max(pool, key=lambda m: (counts[m.entity], -m.start)))
+    return _speaker_from_mention(ctx, max(pool, key=lambda m: (counts[m.entity], -m.start)))

@@ -1,0 +1,88 @@
+"""Quote speakers, v2: within-article name coreference (a surname, a name whose first letter the
+tokenizer took for a proclitic), organisations named by apposition or by a bare head noun, the
+author of a cited note, and «مشيرا إلى أنه …». Synthetic sentences, not gold articles."""
+
+from __future__ import annotations
+
+from khabar.extract.names import repair_person_mentions
+from khabar.extract.quotes import extract_quotes
+from khabar.ingest.readers import RawDoc
+from khabar.model import Mention
+from khabar.pipeline import analyze
+
+
+def _quotes(text: str):
+    a = analyze(RawDoc(source="t", fmt="json", title="عنوان الخبر هنا للاختبار", text=text, date="2021-03-10"))
+    return [(q.speaker, q.speaker_text, a.article.text[q.start : q.end], q.unnamed) for q in a.quotes]
+
+
+def _doc(text: str):
+    """The article text the pipeline makes of ``text`` (paragraphs get a blank line), and its sentences."""
+    a = analyze(RawDoc(source="t", fmt="json", text=text))
+    return a.article.text, a.sentences
+
+
+def _m(text: str, part: str, typ: str, entity: str, nth: int = 0) -> Mention:
+    s = -1
+    for _ in range(nth + 1):
+        s = text.index(part, s + 1)
+    return Mention(s, s + len(part), part, typ, entity)
+
+
+def test_clitic_letter_of_a_name_is_put_back_and_linked_to_the_full_name():
+    text = ("وصل المهندس جورج باير إلى المدينة مساء أمس لتفقد المشروع.\n"
+            "وقال باير إن العمل سينتهي قبل نهاية العام الجاري بحسب الخطة.")
+    text, sents = _doc(text)
+    ms = [_m(text, "جورج باير", "PER", "new:PER:جرج بر"), _m(text, "اير", "PER", "new:PER:ار", 1)]
+    rep = repair_person_mentions(text, ms)
+    assert [(m.text, m.entity) for m in rep][1] == ("باير", "new:PER:جرج بر")
+    qs = extract_quotes(text, sents, ms)
+    assert qs and qs[0].speaker == "new:PER:جرج بر" and qs[0].speaker_text == "جورج باير" == text[qs[0].speaker_start : qs[0].speaker_end]
+
+
+def test_a_name_always_written_with_its_first_letter_keeps_it():
+    text = "التقى والتر كمبل بالوفد، ثم قال والتر كمبل إن الزيارة كانت ناجحة جدا ومفيدة للطرفين."
+    text, sents = _doc(text)
+    ms = [_m(text, "التر كمبل", "PER", "new:PER:التر كمبل"), _m(text, "التر كمبل", "PER", "new:PER:التر كمبل", 1)]
+    assert [m.text for m in repair_person_mentions(text, ms)] == ["والتر كمبل", "والتر كمبل"]
+
+
+def test_surname_not_read_as_a_name_is_the_person_named_before():
+    text = ("استقبل السفير أحمد بن سالم قطنيري وفد الطلاب في مقر السفارة أمس.\n"
+            "وقال قطنيري إن الطلاب يمثلون بلادهم أفضل تمثيل في كل المحافل الدولية.")
+    text, sents = _doc(text)
+    ms = [_m(text, "أحمد بن سالم قطنيري", "PER", "new:PER:قطنيري")]
+    rep = repair_person_mentions(text, ms)
+    assert [(m.text, m.entity) for m in rep] == [("أحمد بن سالم قطنيري", "new:PER:قطنيري"), ("قطنيري", "new:PER:قطنيري")]
+    qs = extract_quotes(text, sents, ms)
+    assert qs and qs[0].speaker == "new:PER:قطنيري" and "قطنيري" in qs[0].speaker_text
+
+
+def test_bare_head_noun_is_the_organisation_named_in_full_not_an_unnamed_source():
+    text = ("بدأت هيئة الخدمات البلدية بمحافظة الساحل استقبال طلبات التوظيف أمس.\n"
+            "وأوضحت الهيئة أن النتائج ستصل إلى المتقدمين عبر رسائل نصية قصيرة.")
+    text, sents = _doc(text)
+    ms = [_m(text, "هيئة الخدمات البلدية", "ORG", "new:ORG:هيئة"), _m(text, "الهيئة", "ORG", "new:ORG:هيئة")]
+    qs = extract_quotes(text, sents, ms)
+    assert qs and qs[0].speaker == "new:ORG:هيئة" and not qs[0].unnamed
+    assert qs[0].speaker_text == "هيئة الخدمات البلدية"
+
+
+def test_description_with_a_quoted_name_and_the_author_of_a_cited_note():
+    text = ("قال صندوق التحوط الدولي «غرينفيلد كابيتال» إن أسعار النحاس قد ترتفع خلال العام الحالي.\n"
+            "ونقلت «الوكالة الاقتصادية» عن مذكرة بحثية لصندوق التحوط، أن الطلب الصيني سيبقى قويا هذا العام.\n"
+            "وأضاف الصندوق أن المخزونات تراجعت إلى أدنى مستوياتها منذ سنوات.")
+    text, sents = _doc(text)
+    ms = [_m(text, "صندوق التحوط الدولي", "ORG", "new:ORG:desc"), _m(text, "غرينفيلد كابيتال", "ORG", "new:ORG:gc"),
+          _m(text, "الوكالة الاقتصادية", "ORG", "new:ORG:agency"), _m(text, "صندوق التحوط", "ORG", "new:ORG:short", 1),
+          _m(text, "الصندوق", "ORG", "new:ORG:desc")]
+    qs = extract_quotes(text, sents, ms)
+    assert [q.speaker for q in qs] == ["new:ORG:gc"] * 3
+    assert qs[1].verb == "نقل" and text[qs[1].start :].startswith("الطلب الصيني")
+
+
+def test_pointing_to_a_complementiser_with_a_pronoun():
+    qs = _quotes("وبين مدير الإدارة الدكتور خالد العتيبي أن الاجتماع ناقش الترتيبات، "
+                 "مشيرا إلى أنه تمت مناقشة عدة مواضيع في الاجتماع الدوري للجنة.")
+    said = [q for q in qs if q[2].startswith("تمت مناقشة")]
+    assert said and said[0][0] == qs[0][0]
