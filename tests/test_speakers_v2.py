@@ -86,3 +86,22 @@ def test_pointing_to_a_complementiser_with_a_pronoun():
                  "مشيرا إلى أنه تمت مناقشة عدة مواضيع في الاجتماع الدوري للجنة.")
     said = [q for q in qs if q[2].startswith("تمت مناقشة")]
     assert said and said[0][0] == qs[0][0]
+
+
+def test_a_group_or_a_share_of_one_is_an_unnamed_source():
+    text = ("وقال عدد من أنصار المرشح خالد منصور، إن الشرطة منعتهم من دخول الساحة الرئيسية للمدينة.\n"
+            "غير أن ناشطين من حزب الأمل يقولون، إن الانتخابات جرت في أجواء هادئة في معظم الدوائر.")
+    text, sents = _doc(text)
+    ms = [_m(text, "خالد منصور", "PER", "new:PER:خالد"), _m(text, "حزب الأمل", "ORG", "new:ORG:امل")]
+    qs = extract_quotes(text, sents, ms)
+    assert [q.unnamed for q in qs] == [True, True]
+    assert qs[1].speaker == "new:ORG:امل"  # the organisation they belong to is kept
+
+
+def test_long_svo_subject_is_the_actor_that_opens_the_clause():
+    text = ("وتعددت الروايات عن الحادث، لكن مرصد الحقوق المدنية ومؤيدين للرئيس خالد منصور على مواقع التواصل قالوا، "
+            "إن الحريق بدأ في الطابق الأول من المبنى القديم.")
+    text, sents = _doc(text)
+    ms = [_m(text, "مرصد الحقوق المدنية", "ORG", "new:ORG:مرصد"), _m(text, "للرئيس خالد منصور", "PER", "new:PER:خالد")]
+    qs = extract_quotes(text, sents, ms)
+    assert qs and qs[0].speaker == "new:ORG:مرصد" and not qs[0].unnamed

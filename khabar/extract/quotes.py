@@ -135,7 +135,8 @@ def _mention_after(ctx: _Ctx, pos: int, limit: int) -> Mention | None:
 def _mention_before(ctx: _Ctx, pos: int, lo: int) -> Mention | None:
     best = None
     for m in ctx.mentions:
-        if lo <= m.start and m.end <= pos and m.entity and m.type in ("PER", "ORG", "LOC") and _can_speak(ctx, m):
+        if (lo <= m.start and m.end <= pos and m.entity and m.type in ("PER", "ORG", "LOC") and _can_speak(ctx, m)
+                and not _complement(ctx, m)):
             if best is None or m.end > best.end:
                 best = m
     return best
@@ -145,7 +146,8 @@ def _person_before(ctx: _Ctx, pos: int, lo: int, strict: bool = True) -> Mention
     """A person named as the subject before the verb, possibly with an apposition title between
     («X السفير الأمريكي لدى الناتو قد أكد»): no clause break and no other verb in between.
     ``strict=False``: just the most recent person named before ``pos``."""
-    cands = [m for m in ctx.mentions if lo <= m.start and m.end <= pos and m.type == "PER" and m.entity]
+    cands = [m for m in ctx.mentions if lo <= m.start and m.end <= pos and m.type == "PER" and m.entity
+             and not _complement(ctx, m)]
     if not cands:
         return None
     m = max(cands, key=lambda m: m.end)
@@ -157,6 +159,11 @@ def _person_before(ctx: _Ctx, pos: int, lo: int, strict: bool = True) -> Mention
     if len(gap.split()) > 8:
         return None
     return m
+
+
+def _complement(ctx: _Ctx, m: Mention) -> bool:
+    """«مؤيدين للرئيس», «لوكالة …»: a mention after the preposition ل is a complement, not a subject."""
+    return _addressee(ctx, m) or fold(m.text).startswith("لل")
 
 
 def _speaker_from_mention(ctx: _Ctx, m: Mention) -> _Speaker:
@@ -210,8 +217,10 @@ def _antecedent_org(ctx: _Ctx, m: Mention) -> Mention:
     head = _head(m.text)
     earlier = [o for o in ctx.mentions if o.type == "ORG" and o.end <= m.start and _head(o.text) == head
                and len(o.text.split()) > 1]
-    if not earlier or len({o.entity for o in earlier}) > 1 or earlier[0].entity != m.entity:
+    if not earlier or len({o.entity for o in earlier}) > 1:
         return m
+    if earlier[0].entity != m.entity and not (m.entity or "").startswith("new:"):
+        return m  # linked to a known actor of its own
     return max(earlier, key=lambda o: len(o.text))
 
 
@@ -420,6 +429,28 @@ def _author_of_document(ctx: _Ctx, a: int, b: int) -> Mention | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _group_heads() -> re.Pattern[str]:
+    text = (resources.files("khabar") / "data" / "unnamed_heads.txt").read_text(encoding="utf-8")
+    words = [fold(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![{_AR}])(?:[وف])?(?:{alt})(?![{_AR}])")
+
+
+def _group_source(ctx: _Ctx, a: int, m: Mention) -> _Speaker | None:
+    """An unnamed source whose head is a group or a share of one, with ``m`` in its complement
+    («وقال عدد من مؤيدي الأسد», «ناشطين من المعارضة السورية», «السلطات الأمريكية»): the head
+    at most three words before ``m`` (or ``m`` starting with it), after ``a``."""
+    end = m.start + len(m.text.split()[0]) if m.text.split() else m.end
+    for g in _group_heads().finditer(ctx.norm, a, end):
+        if len(ctx.norm[g.end() : m.start].split()) <= 3 and not re.search(r"[.،,:؟!]", ctx.norm[g.end() : m.start]):
+            s = g.start() + (1 if ctx.norm[g.start()] in "وف" and g.group().lstrip("وف") != g.group() else 0)
+            desc = ctx.text[s : m.end]
+            ent = m.entity if m.type == "ORG" else None
+            return _Speaker(ent, s, m.end, desc, True, desc, knowledge_base().nationality(fold(desc).split()[-1]))
+    return None
+
+
 def _speaker_in_slot(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | None:
     """(speaker, carried) named between the verb and the gate (VSO), or None."""
     un, m = _slot_candidates(ctx, hit)
@@ -427,6 +458,8 @@ def _speaker_in_slot(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | None:
         return _unnamed_or_anaphor(ctx, un)
     if m is not None and m.type != "PER" and _PERSON_OF.search(ctx.norm, max(hit.ve, m.start - 25), m.start):
         return _spokesperson(ctx, hit.ve, m)
+    if m is not None and (grp := _group_source(ctx, hit.ve, m)):
+        return grp, False
     if m is not None:
         return _speaker_from_mention(ctx, m), False
     return None
@@ -466,9 +499,11 @@ def _speaker_before_verb(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | No
     before = _mention_before(ctx, vs, s0)
     per = _person_before(ctx, vs, max(s0, vs - 90))
     if v.kind == "say" and per is not None:
-        return _speaker_from_mention(ctx, per), False  # «إيفو دالدار السفير الأمريكي لدى الناتو قد اكد»
+        return _group_source(ctx, max(s0, per.start - 40), per) or _speaker_from_mention(ctx, per), False
     if v.kind == "say" and before and _only_subject_between(ctx.norm, before.end, vs):
-        return _speaker_from_mention(ctx, before), False
+        return _group_source(ctx, max(s0, before.start - 40), before) or _speaker_from_mention(ctx, before), False
+    if v.kind == "say" and (subj := _clause_subject(ctx, s0, vs)):
+        return _speaker_from_mention(ctx, subj), False  # «لكن المرصد السوري ومؤيدين للرئيس … قالوا»
     if v.kind == "say" and hit.vm.group("verb").startswith(("ي", "ت")):
         return None  # «ويذكر أن…» / «يذكر أن»: the outlet's own remark
     if v.kind != "part" and (gen := _generic_subject(ctx, s0, vs)):
@@ -479,6 +514,27 @@ def _speaker_before_verb(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | No
         # «وأشادت المحققة X … . وأضافت "…"»: the person the text was about goes on
         return _speaker_from_mention(ctx, per), True
     return None
+
+
+_CONNECTOR = re.compile(fold(rf"\s*(?:(?:لكن|ولكن|غير\s+أن|غير\s+ان|إلا\s+أن|الا\s+ان|بينما|فيما|كما|و)(?![{_AR}])\s*)*"))
+
+
+def _clause_subject(ctx: _Ctx, s0: int, vs: int) -> Mention | None:
+    """The actor that opens the clause of an SVO statement, however long its subject
+    («لكن المرصد السوري ومؤيدين للرئيس السوري على وسائل التواصل قالوا»): the first mention
+    after the clause boundary and its connectors, with no clause break or verb up to the verb."""
+    norm = ctx.norm
+    b = max(norm.rfind("،", s0, vs), norm.rfind(",", s0, vs), s0 - 1) + 1
+    c = _CONNECTOR.match(norm, b, vs)
+    start = c.end() if c else b
+    first = min((m for m in ctx.mentions if start <= m.start < vs and m.entity and _can_speak(ctx, m)),
+                key=lambda m: m.start, default=None)
+    if first is None or first.start > start + 1:
+        return None
+    gap = norm[first.end : vs]
+    if re.search(r"[.!?؟:«»\"]", gap) or verbs()[1].search(gap) or len(gap.split()) > 10:
+        return None
+    return first
 
 
 def _as_said_quote(ctx: _Ctx, hit: _VerbHit, qe: int, speaker: _Speaker, carried: bool) -> None:
