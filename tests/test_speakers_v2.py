@@ -105,3 +105,36 @@ def test_long_svo_subject_is_the_actor_that_opens_the_clause():
     ms = [_m(text, "مرصد الحقوق المدنية", "ORG", "new:ORG:مرصد"), _m(text, "للرئيس خالد منصور", "PER", "new:PER:خالد")]
     qs = extract_quotes(text, sents, ms)
     assert qs and qs[0].speaker == "new:ORG:مرصد" and not qs[0].unnamed
+
+
+def test_reported_speech_moving_into_quotation_marks_is_two_statements():
+    text = "وأفادت وزارة الخارجية الروسية في بيان أن موسكو \"ترفض بشدة هذا القرار غير المبرر على الإطلاق\"."
+    text, sents = _doc(text)
+    qs = extract_quotes(text, sents, [_m(text, "وزارة الخارجية الروسية", "ORG", "RUS_MFA")])
+    got = sorted((q.kind, text[q.start : q.start + 5].strip()) for q in qs)
+    assert got == [("direct", "ترفض"), ("indirect", "موسكو")]
+
+
+def test_according_to_a_source_then_fa_inna():
+    text = ("وبحسب الصحافة المحلية فإن الحكومة تستعد لإعلان تعديل وزاري واسع خلال الأيام المقبلة.\n"
+            "ووفقا لمركز الرصد الزلزالي فإن الهزة بلغت قوتها خمس درجات على مقياس ريختر.")
+    text, sents = _doc(text)
+    qs = extract_quotes(text, sents, [_m(text, "مركز الرصد الزلزالي", "ORG", "new:ORG:رصد")])
+    assert [(q.unnamed, q.speaker, text[q.start : q.start + 7]) for q in qs] == [
+        (True, None, "الحكومة"), (False, "new:ORG:رصد", "الهزة ب")]
+
+
+def test_fear_that_after_a_participle():
+    text = ("وقالت الخارجية الروسية إن القرار لا أساس له، معبرة عن مخاوف من أن يضر هذا القرار بالعلاقات بين البلدين.")
+    text, sents = _doc(text)
+    qs = extract_quotes(text, sents, [_m(text, "الخارجية الروسية", "ORG", "RUS_MFA")])
+    assert [text[q.start : q.start + 6] for q in qs] == ["القرار", "يضر هذ"]
+
+
+def test_head_noun_with_a_nationality_is_the_ministry_named_before():
+    text = ("وأفادت وزارة الخارجية الروسية في بيان أن موسكو ترفض هذا القرار رفضا قاطعا.\n"
+            "وتابعت الوزارة الروسية أن الرد سيكون مماثلا ومتناسبا مع حجم الخطوة.")
+    text, sents = _doc(text)
+    ms = [_m(text, "وزارة الخارجية الروسية", "ORG", "RUS_MFA"), _m(text, "الوزارة الروسية", "ORG", "RUS_GOV")]
+    qs = extract_quotes(text, sents, ms)
+    assert [q.speaker for q in qs] == ["RUS_MFA", "RUS_MFA"]

@@ -35,6 +35,7 @@ _COMP_ANY = re.compile(fold(rf"(?<![{_AR}])(?:ب)?(?:إن|أن|ان|إنه|أن�
 _PREP_COMP = re.compile(fold(rf"[\s،,]*(?:الى|إلى|على|عن|ب)\s*(?:أمله|امله|قلقه|أسفه|ترحيبه|استعداده)?\s*(?:في|ب)?\s*"
                               rf"(?:أن|ان|إن)(?:ه|ها|هم|هما|نا)?\u0640*(?![{_AR}])"))
 _ABOUT = re.compile(fold(r"[\s،,]*عن\s+(?:أمله|امله|قلقه|أسفه|اسفه|ترحيبه|رفضه|استعداده|ثقته|تمنياته)\s+(?:في|ب)?\s*"))
+_FEAR = re.compile(fold(rf"[\s،,]*عن\s+(?:مخاوف|مخاوفه|مخاوفها|خشية|خشيته|خشيتها|قلق)\s+(?:من|في)\s+(?:أن|ان)(?![{_AR}])"))
 _QAWL = re.compile(fold(rf"(?<![{_AR}])(?:و)?(?:حسب|بحسب|على\s+حد|وفق)\s+(?:قوله|قولها|تعبيره|تعبيرها|ما\s+قال|ما\s+قالت)(?![{_AR}])"))
 _UNNAMED = re.compile(fold(
     rf"[\s،,]*(?P<desc>(?:(?:ال)?(?:دبلوماسي|دبلوماسيون|دبلوماسيين|مسؤول|مسؤولون|مسؤولين|مصدر|مصادر|متحدث|خبير|خبراء"
@@ -49,6 +50,7 @@ _UNNAMED = re.compile(fold(
 _TIME_WORD_TAIL = re.compile(fold(r"\s+(?:ال)?(?:اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد|يوم|امس|اليوم|صباح|مساء|ظهر|ليله)(?:\s.*)?$"))
 _FROM_SRC = re.compile(fold(r"(?<![\u0621-\u064a])عن\s+"))
 _TO_CONTENT = re.compile(fold(r"[\s،,]*(?:الى|إلى)\s+"))
+_COMP_THEN_WORDS = re.compile(fold(rf"(?<![{_AR}])(?:ب)?(?:إن|أن|ان)(?:ه|ها|هم)?\u0640*\s+[{_AR}]+[\s{_AR}]*[«“\"„]?\s*$"))
 _SLOT_TO_QUOTE = re.compile(fold(rf"[\s:،,]*(?:[{_AR}]+\s*){{0,4}}[\s:،,]*[«“\"„]?\s*"))
 _AND_BETWEEN_QUOTES = re.compile(r"[\s«»“”\"]*و[\s«»“”\"]*")
 
@@ -204,6 +206,13 @@ def _full_name(ctx: _Ctx, m: Mention) -> Mention:
     return best if len(best.text) > len(m.text) else m
 
 
+_SECTOR = re.compile(r"[A-Z]{3}_[A-Z]{3}")
+
+
+def _nationality(word: str) -> bool:
+    return bool(knowledge_base().nationality(word) or knowledge_base().nationality(word.removeprefix("ال")))
+
+
 def _head(words: str) -> str:
     w = fold(words).split()
     return w[0].removeprefix("ال") if w else ""
@@ -212,15 +221,17 @@ def _head(words: str) -> str:
 def _antecedent_org(ctx: _Ctx, m: Mention) -> Mention:
     """The organisation a bare definite head noun («الوكالة», «البنك») names: the one earlier
     mention with that head, longer and of the same entity; ``m`` itself when none or several."""
-    if len(m.text.split()) != 1 or not fold(m.text).startswith("ال"):
-        return m
+    words = fold(m.text).split()
+    if not 1 <= len(words) <= 2 or not words[0].startswith("ال") or (len(words) == 2 and not _nationality(words[1])):
+        return m  # «الوكالة», «الوزارة الروسية»: a head noun, perhaps with a nationality
     head = _head(m.text)
     earlier = [o for o in ctx.mentions if o.type == "ORG" and o.end <= m.start and _head(o.text) == head
-               and len(o.text.split()) > 1]
+               and len(o.text.split()) > len(words)]
     if not earlier or len({o.entity for o in earlier}) > 1:
         return m
-    if earlier[0].entity != m.entity and not (m.entity or "").startswith("new:"):
-        return m  # linked to a known actor of its own
+    ent, ante = m.entity or "", earlier[0].entity or ""
+    if ent != ante and not ent.startswith("new:") and not (_SECTOR.fullmatch(ent) and ante[:4] == ent[:4]):
+        return m  # linked to a known actor of its own (not just the country's government)
     return max(earlier, key=lambda o: len(o.text))
 
 
@@ -295,6 +306,7 @@ def _sentence_quotes(ctx: _Ctx, s0: int, s1: int) -> None:
     for vm in verb_rx.finditer(ctx.norm, s0, s1):
         _verb_quote(ctx, vm, s0, s1)
     _according_quote(ctx, s0, s1)
+    _according_then_quote(ctx, s0, s1)
     _verbless_direct_quotes(ctx, inside, s0, s1)
 
 
@@ -560,6 +572,34 @@ def _quote_after_verb(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker, carried: bool
         ctx.last_person = speaker
 
 
+_ACCORDING_FRONT = re.compile(fold(
+    rf"(?<![{_AR}])و?(?:بحسب|حسب|وفقا\u0640?\s*ل|طبقا\u0640?\s*ل)\s*(?P<src>[{_AR}][^.؟!،,:«»\"]{{1,60}}?)\s*[،,]?\s*"
+    rf"ف(?:إن|ان|إنه|انه|إنها|انها)\u0640*(?![{_AR}])"
+))
+
+
+def _according_then_quote(ctx: _Ctx, s0: int, s1: int) -> None:
+    """«وبحسب الصحافة اليونانية فإن أثينا …», «ووفقا للوزارة فإن …»: what follows فإن is the
+    statement of the source named before it (an actor, else an unnamed description)."""
+    acc = _ACCORDING_FRONT.search(ctx.norm, s0, s1)
+    if not acc or any(q.start <= acc.end() < q.end for q in ctx.quotes):
+        return
+    src_s, src_e = acc.span("src")
+    m = min((m for m in ctx.mentions if src_s <= m.start and m.end <= src_e + 1 and m.entity and _can_speak(ctx, m)),
+            key=lambda m: m.start, default=None)  # «وفقا لمركز …»: this ل is the source's
+    desc = ctx.text[src_s:src_e]
+    sp = (_group_source(ctx, src_s, m) or _speaker_from_mention(ctx, m) if m is not None
+          else _Speaker(None, src_s, src_e, desc, True, desc, None))
+    qs, qe = acc.end(), s1
+    while qs < qe and ctx.text[qs] in " ،,":
+        qs += 1
+    while qe > qs and ctx.text[qe - 1] in " ،,.":
+        qe -= 1
+    if qe - qs >= 12:
+        ctx.quotes.append(_quote(sp, qs, qe, "indirect", "حسب"))
+        ctx.last = sp
+
+
 def _according_quote(ctx: _Ctx, s0: int, s1: int) -> None:
     """«…، وفقاً للعديد من شهود العيان», «…، بحسب مصادر مطلعة»: the clause before is the statement."""
     norm = ctx.norm
@@ -789,10 +829,12 @@ def _content_after(ctx: _Ctx, pos: int, end: int, direct: list[tuple[int, int]],
         if _is_name_in_quotes(norm, d) and pos <= d[0] <= pos + 3:
             pos = d[1] + 1  # «في حوار مع صحيفة "روسيسكايا غازيتا" "هدفنا …"»
             continue
-        if pos <= d[0] <= pos + 60 and _SLOT_TO_QUOTE.fullmatch(norm[pos : d[0]]):
+        if (pos <= d[0] <= pos + 60 and _SLOT_TO_QUOTE.fullmatch(norm[pos : d[0]])
+                and not _COMP_THEN_WORDS.search(norm, pos, d[0])):  # «أن موسكو "احتجت …"»: reported first
             used.add(d)
             return d[0], d[1], "direct"
-    m = _COMP.match(norm, pos, end) or _PREP_COMP.match(norm, pos, end) or _ABOUT.match(norm, pos, end)
+    m = (_COMP.match(norm, pos, end) or _PREP_COMP.match(norm, pos, end) or _ABOUT.match(norm, pos, end)
+         or _FEAR.match(norm, pos, end))
     if not m and pointing:
         m = _TO_CONTENT.match(norm, pos, end)
     if not m:
