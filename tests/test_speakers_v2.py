@@ -138,3 +138,22 @@ def test_head_noun_with_a_nationality_is_the_ministry_named_before():
     ms = [_m(text, "وزارة الخارجية الروسية", "ORG", "RUS_MFA"), _m(text, "الوزارة الروسية", "ORG", "RUS_GOV")]
     qs = extract_quotes(text, sents, ms)
     assert [q.speaker for q in qs] == ["RUS_MFA", "RUS_MFA"]
+
+
+def test_title_holder_with_an_unrecognised_name_is_the_speaker_not_the_organisation():
+    text = ("ورأى مدير قسم المخطوطات في المكتبة الوطنية جيرالد فونتيني أن المعرض يجمع بين القديم والحديث.\n"
+            "وقال رئيس لجنة التحكيم في المكتبة الوطنية إن النتائج ستعلن في نهاية الأسبوع المقبل.")
+    text, sents = _doc(text)
+    ms = [_m(text, "المكتبة الوطنية", "ORG", "new:ORG:مكتبة"), _m(text, "المكتبة الوطنية", "ORG", "new:ORG:مكتبة", 1)]
+    qs = extract_quotes(text, sents, ms)
+    assert [(q.speaker_text, q.unnamed) for q in qs][0] == ("جيرالد فونتيني", False)
+    assert qs[0].speaker and qs[0].speaker.startswith("new:PER:")
+    assert qs[1].unnamed and qs[1].speaker == "new:ORG:مكتبة"  # an office holder given by role only
+
+
+def test_direct_quote_after_a_verb_ending_in_lam_is_a_statement():
+    text = ("قال الكاتب سمير الحلبي إن الرواية تحكي قصة مدينة كاملة عبر القرون.\n"
+            "وواصل \"نعرض الآن مخطوطات نادرة لم يرها الجمهور من قبل في أي معرض\".")
+    text, sents = _doc(text)
+    qs = extract_quotes(text, sents, [_m(text, "سمير الحلبي", "PER", "new:PER:سمر")])
+    assert [(q.speaker, q.kind) for q in qs] == [("new:PER:سمر", "indirect"), ("new:PER:سمر", "direct")]
