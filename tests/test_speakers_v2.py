@@ -157,3 +157,20 @@ def test_direct_quote_after_a_verb_ending_in_lam_is_a_statement():
     text, sents = _doc(text)
     qs = extract_quotes(text, sents, [_m(text, "سمير الحلبي", "PER", "new:PER:سمر")])
     assert [(q.speaker, q.kind) for q in qs] == [("new:PER:سمر", "indirect"), ("new:PER:سمر", "direct")]
+
+
+def test_participle_with_tanween_and_a_verbal_noun_stating_a_position():
+    text = ("وقال مدير المستشفى الدكتور سالم العمري إن الاستعدادات اكتملت لاستقبال المرضى، "
+            "مؤكداً أهمية التنسيق بين الإدارات في كل المواقع، لافتاً إلى أنه سيتم افتتاح قسم جديد قريبا.\n"
+            "وأكد العمري ضرورة التزام الزوار بالتعليمات داخل المستشفى.")
+    text, sents = _doc(text)
+    qs = extract_quotes(text, sents, [_m(text, "سالم العمري", "PER", "new:PER:سلم"), _m(text, "العمري", "PER", "new:PER:سلم", 1)])
+    assert [text[q.start : q.start + 8] for q in qs] == ["الاستعدا", "أهمية ال", "سيتم افت", "ضرورة ال"]
+    assert {q.speaker for q in qs} == {"new:PER:سلم"}
+
+
+def test_quoted_words_after_a_position_noun_stay_the_statement():
+    text = "وأعرب المجلس البلدي عن رفض \"المبالغة في الطلبات التي لا يمكن تلبيتها بأي حال\"."
+    text, sents = _doc(text)
+    qs = extract_quotes(text, sents, [_m(text, "المجلس البلدي", "ORG", "new:ORG:مجلس")])
+    assert [(q.kind, text[q.start : q.start + 7]) for q in qs] == [("direct", "المبالغ")]

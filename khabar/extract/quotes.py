@@ -73,7 +73,7 @@ def verbs() -> tuple[dict[str, Verb], re.Pattern[str]]:
         for f in forms.split("|"):
             table.setdefault(fold(f), Verb(lemma, kind))
     alt = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))
-    rx = re.compile(rf"(?<![{_AR}])(?P<pre>[وف])?(?P<verb>{alt})(?![{_AR}])")
+    rx = re.compile(rf"(?<![{_AR}])(?P<pre>[وف])?(?P<verb>{alt})(?=\u0640*(?![{_AR}]))")  # «لافتاً»: tanween
     return table, rx
 
 
@@ -590,7 +590,9 @@ def _as_said_quote(ctx: _Ctx, hit: _VerbHit, qe: int, speaker: _Speaker, carried
 
 def _quote_after_verb(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker, carried: bool, after: int) -> None:
     """What was said after the verb's slot (a direct quote or reported speech), if anything."""
-    q = _content_after(ctx, after, hit.s1, ctx.direct, ctx.used_direct, pointing=hit.v.lemma in _POINTING)
+    q = _position_noun_clause(ctx, hit, speaker)  # before a complementiser further on: a later verb's
+    if q is None:
+        q = _content_after(ctx, after, hit.s1, ctx.direct, ctx.used_direct, pointing=hit.v.lemma in _POINTING)
     if q is None:
         return
     qs, qe, kind = q
@@ -598,6 +600,39 @@ def _quote_after_verb(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker, carried: bool
     ctx.last = speaker
     if not speaker.unnamed and speaker.entity and (speaker.entity in _persons() or speaker.entity.startswith("new:PER")):
         ctx.last_person = speaker
+
+
+_POSITION_VERBS = {fold(w) for w in ("أكد", "مؤكدا", "شدد", "مشددا", "أعرب", "معربا", "جدد")}
+
+
+@functools.lru_cache(maxsize=1)
+def _position_nouns() -> re.Pattern[str]:
+    text = (resources.files("khabar") / "data" / "position_nouns.txt").read_text(encoding="utf-8")
+    words = {fold(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[\s،,\u0640]*(?:(?:على|عن)\s+)?(?:ال)?(?:{alt})(?:ه|ها|هم|هما)?\u0640*(?![{_AR}])")
+
+
+def _position_noun_clause(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker) -> tuple[int, int, str] | None:
+    """«وأكد تانال ضرورة إعادة فتح التحقيقات», «مؤكداً أهمية تكامل الخدمات»: a verbal noun stating
+    a position, right after the verb or its named speaker, starts a reported statement."""
+    if fold(hit.v.lemma) not in _POSITION_VERBS:
+        return None
+    pos = hit.ve
+    subj = [m.end for m in ctx.mentions if hit.ve <= m.start <= hit.ve + 3]
+    if subj and not speaker.unnamed:
+        pos = max(subj)  # the subject right after the verb
+    m = _position_nouns().match(ctx.norm, pos, hit.s1)
+    if not m:
+        return None
+    if any(m.end() <= d[0] <= m.end() + 15 for d in ctx.direct):
+        return None  # «أعرب عن رفض "المبالغة …"»: the quoted words are the statement
+    noun = m.group().strip(" ،,\u0640")
+    start = m.end() - len(noun)
+    for prep in ("على", "عن"):  # «شدد على ضرورة …»: the preposition is the verb's
+        if fold(noun).startswith(prep + " "):
+            start += len(prep) + 1
+    return _reported_clause(ctx, start, hit.s1)
 
 
 _ACCORDING_FRONT = re.compile(fold(
@@ -867,12 +902,16 @@ def _content_after(ctx: _Ctx, pos: int, end: int, direct: list[tuple[int, int]],
         m = _TO_CONTENT.match(norm, pos, end)
     if not m:
         return None
-    s = m.end()
+    return _reported_clause(ctx, m.end(), end)
+
+
+def _reported_clause(ctx: _Ctx, s: int, end: int) -> tuple[int, int, str] | None:
+    """Reported speech from ``s``: to the end of the sentence, or up to a participle that starts
+    the next statement («…، مشيرا الى أن …»)."""
+    norm = ctx.norm
     while s < end and norm[s] in " ،,":
         s += 1
     e = end
-    # Reported speech runs to the end of the sentence, or up to a participle that starts the next
-    # statement («…، مشيرا الى أن …»).
     table, verb_rx = verbs()
     for vm in verb_rx.finditer(norm, s, end):
         kind = table[vm.group("verb")].kind
