@@ -174,3 +174,15 @@ def test_quoted_words_after_a_position_noun_stay_the_statement():
     text, sents = _doc(text)
     qs = extract_quotes(text, sents, [_m(text, "المجلس البلدي", "ORG", "new:ORG:مجلس")])
     assert [(q.kind, text[q.start : q.start + 7]) for q in qs] == [("direct", "المبالغ")]
+
+
+def test_pronoun_subject_in_the_slot_and_a_quotation_never_closed():
+    text = ("استقبل السفير يوسف بن خالد الرميثي أمس وفد المنتخب الوطني للسباحة في مقر السفارة.\n"
+            "وقال في كلمته خلال استقباله بعثة المنتخب الوطني للسباحة «إن هذا الإنجاز يضاف إلى سجل الرياضة الوطنية، "
+            "مؤكدا أن اللاعبين قادرون على المنافسة في كل البطولات.")
+    text, sents = _doc(text)
+    ms = [_m(text, "يوسف بن خالد الرميثي", "PER", "new:PER:يوسف"),
+          _m(text, "المنتخب الوطني للسباحة", "ORG", "new:ORG:منتخب", 1)]
+    qs = extract_quotes(text, sents, ms)
+    assert [(q.speaker, q.kind, text[q.start : q.start + 7]) for q in qs] == [
+        ("new:PER:يوسف", "direct", "إن هذا "), ("new:PER:يوسف", "indirect", "اللاعبي")]

@@ -293,9 +293,29 @@ def _paragraph_direct_spans(text: str) -> list[tuple[int, int]]:
     direct: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
-        direct += _direct_spans(text, pos, pos + len(line))
+        direct += _direct_spans(text, pos, pos + len(line)) + _unclosed_span(text, pos, pos + len(line))
         pos += len(line) + 1
     return direct
+
+
+_NEXT_STATEMENT = re.compile(fold(rf"[،,]\s*(?:مؤكدا|مشيرا|مضيفا|لافتا|موضحا|مبينا|مشددا|معتبرا)\u0640*(?![{_AR}])"))
+
+
+def _unclosed_span(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """A quotation opened with «“ that the paragraph never closes («قال «إن هذا الإنجاز …،
+    مؤكدا أن …»): it runs to the next participle that starts another statement, else to the end
+    of the paragraph; at least five words."""
+    for op, cl in (("«", "»"), ("“", "”")):
+        i = text.rfind(op, lo, hi)
+        if i < 0 or text.find(cl, i, hi) >= 0 or text.count(op, lo, hi) != text.count(cl, lo, hi) + 1:
+            continue
+        nxt = _NEXT_STATEMENT.search(normalize_same_length(text[i:hi]))
+        e = i + nxt.start() if nxt else hi
+        while e > i + 1 and text[e - 1] in " .،,":
+            e -= 1
+        if len(text[i + 1 : e].split()) >= 5:
+            return [(i + 1, e)]
+    return []
 
 
 def _sentence_quotes(ctx: _Ctx, s0: int, s1: int) -> None:
@@ -383,12 +403,30 @@ def _verb_quote(ctx: _Ctx, vm: re.Match[str], s0: int, s1: int) -> None:
     _quote_after_verb(ctx, hit, speaker, carried, after)
 
 
+_PRO_DROP = re.compile(rf"\s*(?:في|خلال|عبر|أثناء|اثناء|لدى|عند|بعد)\s+(?:[{_AR}]+\s+)?[{_AR}]+(?:ه|ها)(?![{_AR}])")
+
+
+def _pro_drop_subject(ctx: _Ctx, hit: _VerbHit) -> _Speaker | None:
+    """«وقال في كلمته خلال استقباله …»: the verb's subject is the pronoun of «كلمته» (no person is
+    named in the slot): the previous speaker, else the person the text was about."""
+    if not _PRO_DROP.match(ctx.text, hit.ve, hit.gate):
+        return None
+    if any(hit.ve <= m.start < hit.gate and m.type == "PER" for m in ctx.mentions):
+        return None
+    if ctx.last is not None:
+        return ctx.last
+    per = _person_before(ctx, hit.vs, max(0, hit.s0 - 600), strict=False)
+    return _speaker_from_mention(ctx, per) if per is not None else None
+
+
 def _attribute(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool, int] | None:
     """(speaker, carried, where what was said may start) for the verb, or None."""
     v, ve, gate = hit.v, hit.ve, hit.gate
     hon = _HONORIFIC.match(ctx.norm, ve, gate)
     if hon and (dign := _dignitary(ctx, hon.group("hon"), hit.vs)):
         return dign, False, gate  # «وقال معاليه …»: the dignitary the article is about
+    if v.kind != "part" and (dropped := _pro_drop_subject(ctx, hit)):
+        return dropped, True, gate
     if v.kind != "part":
         found = _speaker_in_slot(ctx, hit)
         if found is None and ctx.last_person and _DEF_PERSON.match(ctx.norm, ve, gate):
