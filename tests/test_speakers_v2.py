@@ -186,3 +186,14 @@ def test_pronoun_subject_in_the_slot_and_a_quotation_never_closed():
     qs = extract_quotes(text, sents, ms)
     assert [(q.speaker, q.kind, text[q.start : q.start + 7]) for q in qs] == [
         ("new:PER:يوسف", "direct", "إن هذا "), ("new:PER:يوسف", "indirect", "اللاعبي")]
+
+
+def test_pointing_verb_with_a_description_and_an_imperfect_verb_inside_the_clause():
+    text = ("وقال السفير جون ماركلي إن الاتهامات التي يوجهها الرئيس كارلوس دياز للحلفاء غير صحيحة، وتؤكد له أن الرحيل بات ضروريا.\n"
+            "وأشار الدبلوماسي الأميركي إلى حديث دياز المتكرر عن استفادة الحلفاء من الولايات المتحدة.")
+    text, sents = _doc(text)
+    ms = [_m(text, "جون ماركلي", "PER", "new:PER:جون"), _m(text, "كارلوس دياز", "PER", "new:PER:دياز"),
+          _m(text, "دياز", "PER", "new:PER:دياز", 1)]
+    qs = extract_quotes(text, sents, ms)
+    assert [(q.speaker, text[q.start : q.start + 9]) for q in qs] == [
+        ("new:PER:جون", "الاتهامات"), ("new:PER:جون", "حديث دياز")]

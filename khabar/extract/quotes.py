@@ -366,7 +366,7 @@ def _verb_hit(ctx: _Ctx, vm: re.Match[str], s0: int, s1: int) -> _VerbHit | None
     gate = _first_gate(norm, ve, s1)
     while (named := _quoted_name_at(ctx, gate, s1)) is not None:
         gate = _first_gate(norm, named, s1)  # «ونقلت «بلومبيرغ» عن …»: a name in quotation marks
-    if v.lemma in _POINTING:  # «أشار (X) إلى حديث ترامب …»: what follows إلى is what was said
+    if fold(v.lemma) in _POINTING:  # «أشار (X) إلى حديث ترامب …»: what follows إلى is what was said
         to = _TO_GATE.search(norm, ve, gate)
         if to:
             gate = to.start()
@@ -630,7 +630,7 @@ def _quote_after_verb(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker, carried: bool
     """What was said after the verb's slot (a direct quote or reported speech), if anything."""
     q = _position_noun_clause(ctx, hit, speaker)  # before a complementiser further on: a later verb's
     if q is None:
-        q = _content_after(ctx, after, hit.s1, ctx.direct, ctx.used_direct, pointing=hit.v.lemma in _POINTING)
+        q = _content_after(ctx, after, hit.s1, ctx.direct, ctx.used_direct, pointing=fold(hit.v.lemma) in _POINTING)
     if q is None:
         return
     qs, qe, kind = q
@@ -943,6 +943,11 @@ def _content_after(ctx: _Ctx, pos: int, end: int, direct: list[tuple[int, int]],
     return _reported_clause(ctx, m.end(), end)
 
 
+def _imperfect(form: str, table: dict[str, Verb]) -> bool:
+    """«تؤكد», «يقول»: an imperfect form (its prefix is not the lemma's first letter, as in «تابعت»)."""
+    return form[:1] in ("ي", "ت") and not fold(table[form].lemma).startswith(form[:1])
+
+
 def _reported_clause(ctx: _Ctx, s: int, end: int) -> tuple[int, int, str] | None:
     """Reported speech from ``s``: to the end of the sentence, or up to a participle that starts
     the next statement («…، مشيرا الى أن …»)."""
@@ -955,8 +960,8 @@ def _reported_clause(ctx: _Ctx, s: int, end: int) -> tuple[int, int, str] | None
         kind = table[vm.group("verb")].kind
         before = norm[max(s, vm.start() - 3) : vm.start()]
         if (kind == "part" and vm.start() > s and norm[vm.start() - 1] in " ،,") or (
-            vm.group("pre") and re.search(r"[،,]\s*$", before)
-        ):
+            vm.group("pre") and re.search(r"[،,]\s*$", before) and not _imperfect(vm.group("verb"), table)
+        ):  # «…، وتؤكد له أن …» goes on with the reported clause's own subject
             e = vm.start()  # «…، مشيرا الى أن …», «…، وأضاف ان …»: the next statement
             break
     while e > s and ctx.text[e - 1] in " ،,.":
