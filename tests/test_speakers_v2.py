@@ -197,3 +197,19 @@ def test_pointing_verb_with_a_description_and_an_imperfect_verb_inside_the_claus
     qs = extract_quotes(text, sents, ms)
     assert [(q.speaker, text[q.start : q.start + 9]) for q in qs] == [
         ("new:PER:جون", "الاتهامات"), ("new:PER:جون", "حديث دياز")]
+
+
+def test_a_new_subject_between_quotes_is_who_says_next():
+    text = ("وقال جورج هالوران إن موكله لم يرتكب أي مخالفة طوال فترة عمله.\n"
+            "وتلقى روبرت كينلي تهديدات عبر وسائل التواصل الاجتماعي خلال الأسبوع الماضي. "
+            "وقال إنه يشعر بالندم الشديد على ما حدث في تلك الرحلة.")
+    text, sents = _doc(text)
+    ms = [_m(text, "جورج هالوران", "PER", "new:PER:هالوران"), _m(text, "روبرت كينلي", "PER", "new:PER:كينلي")]
+    qs = extract_quotes(text, sents, ms)
+    assert [q.speaker for q in qs] == ["new:PER:هالوران", "new:PER:كينلي"]
+
+
+def test_first_name_alone_is_the_person_named_in_full():
+    text = "قالت الوزيرة فلورين باتيسا إن الخطة جاهزة. وتحدثت فلورين في مؤتمر صحفي عقد في العاصمة."
+    ms = [_m(text, "فلورين باتيسا", "PER", "new:PER:باتيسا"), _m(text, "فلورين", "PER", "new:PER:فلورين", 1)]
+    assert [m.entity for m in repair_person_mentions(text, ms)] == ["new:PER:باتيسا", "new:PER:باتيسا"]

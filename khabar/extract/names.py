@@ -9,7 +9,8 @@ with two kinds of error of the entity layer undone by what the article itself sh
   قطان»): a token that is the last name of a person named in full elsewhere in the article,
   and not a common word of the news corpus, is a mention of that person.
 
-A later mention that equals the last token(s) of a full name links to that full name's person.
+A later one-word mention that equals the last name of a full name (or, when the linker found
+no known actor for it, the first name) links to that full name's person.
 """
 
 from __future__ import annotations
@@ -35,16 +36,16 @@ def _tokens(norm: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), _key(m.group())) for m in _WORD.finditer(norm)]
 
 
-def _full_names(norm: str, mentions: list[Mention]) -> dict[str, Mention]:
-    """Last name → the person mention named in full (≥ 2 words) that ends with it; a last name
-    two different people share is left out."""
+def _full_names(norm: str, mentions: list[Mention], index: int = -1) -> dict[str, Mention]:
+    """Last name (``index`` 0: first name) → the person mention named in full (≥ 2 words) that
+    ends (starts) with it; a name two different people share is left out."""
     out: dict[str, Mention] = {}
     clash: set[str] = set()
     for m in mentions:
         words = _key(norm[m.start : m.end]).split()
-        if m.type != "PER" or not m.entity or len(words) < 2 or len(words[-1]) < 3:
+        if m.type != "PER" or not m.entity or len(words) < 2 or len(words[index]) < 3:
             continue
-        last = words[-1]
+        last = words[index]
         if last in out and out[last].entity != m.entity:
             clash.add(last)
         elif last not in out or m.end - m.start > out[last].end - out[last].start:
@@ -85,11 +86,14 @@ def repair_person_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             if s != m.start:
                 m = replace(m, start=s, text=text[s : m.end])
         out.append(m)
-    full = _full_names(norm, out)
-    for m in list(out):
+    full, firsts = _full_names(norm, out), _full_names(norm, out, 0)
+    for i, m in enumerate(out):
         words = _key(norm[m.start : m.end]).split()
-        if m.type == "PER" and len(words) == 1 and words[0] in full and full[words[0]].entity != m.entity:
-            out[out.index(m)] = replace(m, entity=full[words[0]].entity)
+        if m.type != "PER" or len(words) != 1:
+            continue
+        p = full.get(words[0]) or (firsts.get(words[0]) if m.entity and m.entity.startswith("new:") else None)
+        if p is not None and p.entity != m.entity:  # «بالمر», «فلورانس» after «فلورانس بارلي»
+            out[i] = replace(m, entity=p.entity)
     return sorted(out + _surname_mentions(text, norm, toks, out, full), key=lambda m: m.start)
 
 

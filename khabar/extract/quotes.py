@@ -586,6 +586,8 @@ def _speaker_before_verb(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | No
         return None  # «ويذكر أن…» / «يذكر أن»: the outlet's own remark
     if v.kind != "part" and (gen := _generic_subject(ctx, s0, vs)):
         return gen, False  # «غير ان الصحيفة اكدت …»
+    if v.kind == "say" and ctx.last and (subj := _new_subject_since(ctx, s0)):
+        return _speaker_from_mention(ctx, subj), True  # «… وتلقى بالمر تهديدات … . وقال إنه …»
     if ctx.last:
         return ctx.last, True
     if v.kind == "cont" and (per := _person_before(ctx, vs, max(0, s0 - 400), strict=False)):
@@ -613,6 +615,23 @@ def _clause_subject(ctx: _Ctx, s0: int, vs: int) -> Mention | None:
     if re.search(r"[.!?؟:«»\"]", gap) or verbs()[1].search(gap) or len(gap.split()) > 10:
         return None
     return first
+
+
+def _new_subject_since(ctx: _Ctx, s0: int) -> Mention | None:
+    """The person the sentence before ``s0`` is about, when it opens with a verb and that person
+    («وتلقى بالمر تهديدات …») and is not the last speaker: «وقال إنه …» then refers to them."""
+    norm, last = ctx.norm, ctx.last
+    end = len(norm[:s0].rstrip(" \n.!?؟"))
+    prev = max(norm.rfind(".", 0, end), norm.rfind("\n", 0, end)) + 1
+    if last is None or not ctx.quotes or ctx.quotes[-1].end > prev:
+        return None
+    first = re.match(rf"\s*[وف]?[{_AR}]+\s+", norm[prev:s0])
+    if not first:
+        return None
+    subj = next((m for m in ctx.mentions if m.start == prev + first.end() and m.type == "PER" and m.entity), None)
+    if subj is None or subj.entity == last.entity or verbs()[1].match(norm, prev + len(first.group()) - len(first.group().lstrip())):
+        return None
+    return subj
 
 
 def _as_said_quote(ctx: _Ctx, hit: _VerbHit, qe: int, speaker: _Speaker, carried: bool) -> None:
