@@ -213,3 +213,10 @@ def test_first_name_alone_is_the_person_named_in_full():
     text = "قالت الوزيرة فلورين باتيسا إن الخطة جاهزة. وتحدثت فلورين في مؤتمر صحفي عقد في العاصمة."
     ms = [_m(text, "فلورين باتيسا", "PER", "new:PER:باتيسا"), _m(text, "فلورين", "PER", "new:PER:فلورين", 1)]
     assert [m.entity for m in repair_person_mentions(text, ms)] == ["new:PER:باتيسا", "new:PER:باتيسا"]
+
+
+def test_participle_with_tanween_before_the_alef():
+    text = "وأكد سليم داود ضرورة فتح التحقيق من جديد، مشددًا على أن الأدلة الجديدة تغير مجرى القضية."
+    text, sents = _doc(text)
+    qs = extract_quotes(text, sents, [_m(text, "سليم داود", "PER", "new:PER:داود")])
+    assert [(q.verb, text[q.start : q.start + 6]) for q in qs] == [("أكد", "ضرورة "), ("مشددا", "الأدلة")]

@@ -62,9 +62,19 @@ class Verb:
     kind: str  # say | cont | part
 
 
+class _Forms(dict[str, Verb]):
+    """Verb forms; a form matched with a diacritic inside it («مشددًا», tatweel in search form) is
+    looked up without it."""
+
+    def __missing__(self, key: str) -> Verb:
+        if "\u0640" not in key:
+            raise KeyError(key)
+        return self[key.replace("\u0640", "")]
+
+
 @functools.lru_cache(maxsize=1)
 def verbs() -> tuple[dict[str, Verb], re.Pattern[str]]:
-    table: dict[str, Verb] = {}
+    table: dict[str, Verb] = _Forms()
     text = (resources.files("khabar") / "data" / "reporting_verbs.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -72,8 +82,8 @@ def verbs() -> tuple[dict[str, Verb], re.Pattern[str]]:
         lemma, kind, forms = line.split("\t")
         for f in forms.split("|"):
             table.setdefault(fold(f), Verb(lemma, kind))
-    alt = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))
-    rx = re.compile(rf"(?<![{_AR}])(?P<pre>[وف])?(?P<verb>{alt})(?=\u0640*(?![{_AR}]))")  # «لافتاً»: tanween
+    alt = "|".join("\u0640*".join(map(re.escape, f)) for f in sorted(table, key=len, reverse=True))
+    rx = re.compile(rf"(?<![{_AR}])(?P<pre>[وف])?(?P<verb>{alt})(?=\u0640*(?![{_AR}]))")  # «لافتاً», «مشددًا»: tanween
     return table, rx
 
 
