@@ -23,16 +23,20 @@ import re
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
-from ..kb.actors import knowledge_base
+from ..kb.actors import knowledge_base, skeleton
 from ..model import Mention, Quote, Sentence
 from ..text.textnorm import fold, normalize_same_length
+from ..text.tokenize import vocabulary
+from .names import repair_person_mentions
 
 _AR = "\u0621-\u064a"
 _OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "‹": "›"}
 _COMP = re.compile(fold(rf"[\s،,:]*(?:ب)?(?:إن|أن|ان|إنه|أنه|انه|إنها|أنها|انها|إنهم|أنهم|انهم|إنّ|أنّ)\u0640*(?![{_AR}])"))
 _COMP_ANY = re.compile(fold(rf"(?<![{_AR}])(?:ب)?(?:إن|أن|ان|إنه|أنه|انه|إنها|أنها|انها|إنهم|أنهم|انهم)\u0640*(?![{_AR}])"))
-_PREP_COMP = re.compile(fold(rf"[\s،,]*(?:الى|إلى|على|عن|ب)\s*(?:أمله|امله|قلقه|أسفه|ترحيبه|استعداده)?\s*(?:في|ب)?\s*(?:أن|ان|إن)(?![{_AR}])"))
+_PREP_COMP = re.compile(fold(rf"[\s،,]*(?:الى|إلى|على|عن|ب)\s*(?:أمله|امله|قلقه|أسفه|ترحيبه|استعداده)?\s*(?:في|ب)?\s*"
+                              rf"(?:أن|ان|إن)(?:ه|ها|هم|هما|نا)?\u0640*(?![{_AR}])"))
 _ABOUT = re.compile(fold(r"[\s،,]*عن\s+(?:أمله|امله|قلقه|أسفه|اسفه|ترحيبه|رفضه|استعداده|ثقته|تمنياته)\s+(?:في|ب)?\s*"))
+_FEAR = re.compile(fold(rf"[\s،,]*عن\s+(?:مخاوف|مخاوفه|مخاوفها|خشية|خشيته|خشيتها|قلق)\s+(?:من|في)\s+(?:أن|ان)(?![{_AR}])"))
 _QAWL = re.compile(fold(rf"(?<![{_AR}])(?:و)?(?:حسب|بحسب|على\s+حد|وفق)\s+(?:قوله|قولها|تعبيره|تعبيرها|ما\s+قال|ما\s+قالت)(?![{_AR}])"))
 _UNNAMED = re.compile(fold(
     rf"[\s،,]*(?P<desc>(?:(?:ال)?(?:دبلوماسي|دبلوماسيون|دبلوماسيين|مسؤول|مسؤولون|مسؤولين|مصدر|مصادر|متحدث|خبير|خبراء"
@@ -47,6 +51,7 @@ _UNNAMED = re.compile(fold(
 _TIME_WORD_TAIL = re.compile(fold(r"\s+(?:ال)?(?:اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد|يوم|امس|اليوم|صباح|مساء|ظهر|ليله)(?:\s.*)?$"))
 _FROM_SRC = re.compile(fold(r"(?<![\u0621-\u064a])عن\s+"))
 _TO_CONTENT = re.compile(fold(r"[\s،,]*(?:الى|إلى)\s+"))
+_COMP_THEN_WORDS = re.compile(fold(rf"(?<![{_AR}])(?:ب)?(?:إن|أن|ان)(?:ه|ها|هم)?\u0640*\s+[{_AR}]+[\s{_AR}]*[«“\"„]?\s*$"))
 _SLOT_TO_QUOTE = re.compile(fold(rf"[\s:،,]*(?:[{_AR}]+\s*){{0,4}}[\s:،,]*[«“\"„]?\s*"))
 _AND_BETWEEN_QUOTES = re.compile(r"[\s«»“”\"]*و[\s«»“”\"]*")
 
@@ -57,9 +62,19 @@ class Verb:
     kind: str  # say | cont | part
 
 
+class _Forms(dict[str, Verb]):
+    """Verb forms; a form matched with a diacritic inside it («مشددًا», tatweel in search form) is
+    looked up without it."""
+
+    def __missing__(self, key: str) -> Verb:
+        if "\u0640" not in key:
+            raise KeyError(key)
+        return self[key.replace("\u0640", "")]
+
+
 @functools.lru_cache(maxsize=1)
 def verbs() -> tuple[dict[str, Verb], re.Pattern[str]]:
-    table: dict[str, Verb] = {}
+    table: dict[str, Verb] = _Forms()
     text = (resources.files("khabar") / "data" / "reporting_verbs.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -67,8 +82,8 @@ def verbs() -> tuple[dict[str, Verb], re.Pattern[str]]:
         lemma, kind, forms = line.split("\t")
         for f in forms.split("|"):
             table.setdefault(fold(f), Verb(lemma, kind))
-    alt = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))
-    rx = re.compile(rf"(?<![{_AR}])(?P<pre>[وف])?(?P<verb>{alt})(?![{_AR}])")
+    alt = "|".join("\u0640*".join(map(re.escape, f)) for f in sorted(table, key=len, reverse=True))
+    rx = re.compile(rf"(?<![{_AR}])(?P<pre>[وف])?(?P<verb>{alt})(?=\u0640*(?![{_AR}]))")  # «لافتاً», «مشددًا»: tanween
     return table, rx
 
 
@@ -117,6 +132,7 @@ class _Ctx:
     quotes: list[Quote] = field(default_factory=list)
     direct: list[tuple[int, int]] = field(default_factory=list)
     used_direct: set[tuple[int, int]] = field(default_factory=set)
+    alias: dict[str, Mention] = field(default_factory=dict)
 
 
 def _mention_after(ctx: _Ctx, pos: int, limit: int) -> Mention | None:
@@ -132,7 +148,8 @@ def _mention_after(ctx: _Ctx, pos: int, limit: int) -> Mention | None:
 def _mention_before(ctx: _Ctx, pos: int, lo: int) -> Mention | None:
     best = None
     for m in ctx.mentions:
-        if lo <= m.start and m.end <= pos and m.entity and m.type in ("PER", "ORG", "LOC") and _can_speak(ctx, m):
+        if (lo <= m.start and m.end <= pos and m.entity and m.type in ("PER", "ORG", "LOC") and _can_speak(ctx, m)
+                and not _complement(ctx, m)):
             if best is None or m.end > best.end:
                 best = m
     return best
@@ -142,7 +159,8 @@ def _person_before(ctx: _Ctx, pos: int, lo: int, strict: bool = True) -> Mention
     """A person named as the subject before the verb, possibly with an apposition title between
     («X السفير الأمريكي لدى الناتو قد أكد»): no clause break and no other verb in between.
     ``strict=False``: just the most recent person named before ``pos``."""
-    cands = [m for m in ctx.mentions if lo <= m.start and m.end <= pos and m.type == "PER" and m.entity]
+    cands = [m for m in ctx.mentions if lo <= m.start and m.end <= pos and m.type == "PER" and m.entity
+             and not _complement(ctx, m)]
     if not cands:
         return None
     m = max(cands, key=lambda m: m.end)
@@ -156,8 +174,76 @@ def _person_before(ctx: _Ctx, pos: int, lo: int, strict: bool = True) -> Mention
     return m
 
 
-def _speaker_from_mention(m: Mention) -> _Speaker:
-    return _Speaker(m.entity, m.start, m.end, m.text)
+def _complement(ctx: _Ctx, m: Mention) -> bool:
+    """«مؤيدين للرئيس», «لوكالة …»: a mention after the preposition ل is a complement, not a subject."""
+    return _addressee(ctx, m) or fold(m.text).startswith("لل")
+
+
+def _speaker_from_mention(ctx: _Ctx, m: Mention) -> _Speaker:
+    """The speaker a mention names, with the span (and text) of the fullest name the article gives
+    its entity («وقال قطان» is «أحمد بن عبدالعزيز قطان», «الوكالة» the agency introduced by its
+    full name, «البنك» the bank named «مورغان ستانلي» in apposition), as a carried speaker's span
+    is the mention that named it first."""
+    named = ctx.alias.get(m.entity or "") or _full_name(ctx, m)
+    return _Speaker(named.entity, named.start, named.end, named.text)
+
+
+def _apposed_names(norm: str, mentions: list[Mention]) -> dict[str, Mention]:
+    """Descriptions given a name in apposition, «بنك الاستثمار العالمي «مورغان ستانلي»»: the
+    description's entity (and that of its shorter forms, «بنك الاستثمار») → the name's mention."""
+    out: dict[str, Mention] = {}
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if (a.type == b.type and a.type in ("PER", "ORG") and a.entity and b.entity and a.entity != b.entity
+                and _APPOSED.fullmatch(norm[a.end : b.start]) and norm[b.end : b.end + 1] in ("»", "”", '"')):
+            words = fold(a.text).split()
+            for o in mentions:
+                ow = fold(o.text).split()
+                if o.type == a.type and o.entity and o.entity != b.entity and ow == words[: len(ow)] and len(ow) > 1:
+                    out[o.entity] = b
+            out[a.entity] = b
+    return out
+
+
+_APPOSED = re.compile(r"\s*[«“\"]\s*")
+
+
+def _full_name(ctx: _Ctx, m: Mention) -> Mention:
+    """A person's fullest name in the article; an organisation's only for a bare head noun
+    («الوكالة») that no other organisation named before could stand for."""
+    if m.type == "ORG":
+        return _antecedent_org(ctx, m)
+    same = [o for o in ctx.mentions if o.entity == m.entity and o.type == m.type]
+    best = max(same, key=lambda o: (len(o.text.split()), o.start <= m.start, -o.start), default=m)
+    return best if len(best.text) > len(m.text) else m
+
+
+_SECTOR = re.compile(r"[A-Z]{3}_[A-Z]{3}")
+
+
+def _nationality(word: str) -> bool:
+    return bool(knowledge_base().nationality(word) or knowledge_base().nationality(word.removeprefix("ال")))
+
+
+def _head(words: str) -> str:
+    w = fold(words).split()
+    return w[0].removeprefix("ال") if w else ""
+
+
+def _antecedent_org(ctx: _Ctx, m: Mention) -> Mention:
+    """The organisation a bare definite head noun («الوكالة», «البنك») names: the one earlier
+    mention with that head, longer and of the same entity; ``m`` itself when none or several."""
+    words = fold(m.text).split()
+    if not 1 <= len(words) <= 2 or not words[0].startswith("ال") or (len(words) == 2 and not _nationality(words[1])):
+        return m  # «الوكالة», «الوزارة الروسية»: a head noun, perhaps with a nationality
+    head = _head(m.text)
+    earlier = [o for o in ctx.mentions if o.type == "ORG" and o.end <= m.start and _head(o.text) == head
+               and len(o.text.split()) > len(words)]
+    if not earlier or len({o.entity for o in earlier}) > 1:
+        return m
+    ent, ante = m.entity or "", earlier[0].entity or ""
+    if ent != ante and not ent.startswith("new:") and not (_SECTOR.fullmatch(ent) and ante[:4] == ent[:4]):
+        return m  # linked to a known actor of its own (not just the country's government)
+    return max(earlier, key=lambda o: len(o.text))
 
 
 def _unnamed_after(ctx: _Ctx, pos: int, limit: int) -> _Speaker | None:
@@ -182,7 +268,8 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
     """The statements of an article, in text order: per sentence, the quotes introduced by a
     reporting verb, a clause attributed by «…، بحسب X», then direct quotes with no verb before
     them; a statement repeated by the article is listed once."""
-    ctx = _Ctx(text, normalize_same_length(text), sorted(mentions, key=lambda m: m.start))
+    ctx = _Ctx(text, normalize_same_length(text), repair_person_mentions(text, mentions))
+    ctx.alias = _apposed_names(ctx.norm, ctx.mentions)
     ctx.direct = _paragraph_direct_spans(text)
     for sent in sentences:
         _sentence_quotes(ctx, sent.start, sent.end)
@@ -216,9 +303,29 @@ def _paragraph_direct_spans(text: str) -> list[tuple[int, int]]:
     direct: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
-        direct += _direct_spans(text, pos, pos + len(line))
+        direct += _direct_spans(text, pos, pos + len(line)) + _unclosed_span(text, pos, pos + len(line))
         pos += len(line) + 1
     return direct
+
+
+_NEXT_STATEMENT = re.compile(fold(rf"[،,]\s*(?:مؤكدا|مشيرا|مضيفا|لافتا|موضحا|مبينا|مشددا|معتبرا)\u0640*(?![{_AR}])"))
+
+
+def _unclosed_span(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """A quotation opened with «“ that the paragraph never closes («قال «إن هذا الإنجاز …،
+    مؤكدا أن …»): it runs to the next participle that starts another statement, else to the end
+    of the paragraph; at least five words."""
+    for op, cl in (("«", "»"), ("“", "”")):
+        i = text.rfind(op, lo, hi)
+        if i < 0 or text.find(cl, i, hi) >= 0 or text.count(op, lo, hi) != text.count(cl, lo, hi) + 1:
+            continue
+        nxt = _NEXT_STATEMENT.search(normalize_same_length(text[i:hi]))
+        e = i + nxt.start() if nxt else hi
+        while e > i + 1 and text[e - 1] in " .،,":
+            e -= 1
+        if len(text[i + 1 : e].split()) >= 5:
+            return [(i + 1, e)]
+    return []
 
 
 def _sentence_quotes(ctx: _Ctx, s0: int, s1: int) -> None:
@@ -230,6 +337,7 @@ def _sentence_quotes(ctx: _Ctx, s0: int, s1: int) -> None:
     for vm in verb_rx.finditer(ctx.norm, s0, s1):
         _verb_quote(ctx, vm, s0, s1)
     _according_quote(ctx, s0, s1)
+    _according_then_quote(ctx, s0, s1)
     _verbless_direct_quotes(ctx, inside, s0, s1)
 
 
@@ -266,11 +374,27 @@ def _verb_hit(ctx: _Ctx, vm: re.Match[str], s0: int, s1: int) -> _VerbHit | None
     if (v.kind == "cont" or vm.group("verb") == "بين") and not (vm.group("pre") or _clause_start(norm, s0, vs)):
         return None  # «رادار تابع للدرع»: تابع as an adjective, not "he went on"
     gate = _first_gate(norm, ve, s1)
-    if v.lemma in _POINTING:  # «أشار (X) إلى حديث ترامب …»: what follows إلى is what was said
+    while (named := _quoted_name_at(ctx, gate, s1)) is not None:
+        gate = _first_gate(norm, named, s1)  # «ونقلت «بلومبيرغ» عن …»: a name in quotation marks
+    if fold(v.lemma) in _POINTING:  # «أشار (X) إلى حديث ترامب …»: what follows إلى is what was said
         to = _TO_GATE.search(norm, ve, gate)
         if to:
             gate = to.start()
     return _VerbHit(vm, v, vs, ve, s0, s1, gate)
+
+
+def _quoted_name_at(ctx: _Ctx, pos: int, end: int) -> int | None:
+    """Where a quotation mark at ``pos`` that only encloses a person or organisation mention
+    («بلومبيرغ», «مورغان ستانلي») closes, or None."""
+    close = _OPEN_CLOSE.get(ctx.norm[pos : pos + 1]) if pos < end else None
+    j = ctx.norm.find(close, pos + 1, end) if close else -1
+    if j < 0 or len(ctx.norm[pos + 1 : j].split()) > 4:
+        return None
+    inner = ctx.norm[pos + 1 : j].strip()
+    for m in ctx.mentions:
+        if m.type in ("PER", "ORG") and m.entity and ctx.norm[m.start : m.end].strip() == inner:
+            return j + 1
+    return None
 
 
 def _verb_quote(ctx: _Ctx, vm: re.Match[str], s0: int, s1: int) -> None:
@@ -289,12 +413,30 @@ def _verb_quote(ctx: _Ctx, vm: re.Match[str], s0: int, s1: int) -> None:
     _quote_after_verb(ctx, hit, speaker, carried, after)
 
 
+_PRO_DROP = re.compile(rf"\s*(?:في|خلال|عبر|أثناء|اثناء|لدى|عند|بعد)\s+(?:[{_AR}]+\s+)?[{_AR}]+(?:ه|ها)(?![{_AR}])")
+
+
+def _pro_drop_subject(ctx: _Ctx, hit: _VerbHit) -> _Speaker | None:
+    """«وقال في كلمته خلال استقباله …»: the verb's subject is the pronoun of «كلمته» (no person is
+    named in the slot): the previous speaker, else the person the text was about."""
+    if not _PRO_DROP.match(ctx.text, hit.ve, hit.gate):
+        return None
+    if any(hit.ve <= m.start < hit.gate and m.type == "PER" for m in ctx.mentions):
+        return None
+    if ctx.last is not None:
+        return ctx.last
+    per = _person_before(ctx, hit.vs, max(0, hit.s0 - 600), strict=False)
+    return _speaker_from_mention(ctx, per) if per is not None else None
+
+
 def _attribute(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool, int] | None:
     """(speaker, carried, where what was said may start) for the verb, or None."""
     v, ve, gate = hit.v, hit.ve, hit.gate
     hon = _HONORIFIC.match(ctx.norm, ve, gate)
     if hon and (dign := _dignitary(ctx, hon.group("hon"), hit.vs)):
         return dign, False, gate  # «وقال معاليه …»: the dignitary the article is about
+    if v.kind != "part" and (dropped := _pro_drop_subject(ctx, hit)):
+        return dropped, True, gate
     if v.kind != "part":
         found = _speaker_in_slot(ctx, hit)
         if found is None and ctx.last_person and _DEF_PERSON.match(ctx.norm, ve, gate):
@@ -316,6 +458,8 @@ def _slot_candidates(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker | None, Mention
     ve, gate = hit.ve, hit.gate
     un = _unnamed_after(ctx, ve, gate)
     m = _subject_in_slot(ctx, ve, gate)
+    if un and m is not None and m.start == un.start and _antecedent_org(ctx, m) is not m:
+        un = None  # «وأوضحت الوكالة» after «وكالة الرئاسة العامة …»: the agency named before
     if m is not None and m.type == "PER" and not (un and un.start is not None and m.start < (un.end or 0)):
         un = None  # «المتحدث باسم وزارة الدفاع … أبو بكر ديالو»: the named person speaks
         # (but «صهر رنيم»: a name inside the description is its complement)
@@ -324,11 +468,48 @@ def _slot_candidates(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker | None, Mention
         if src:
             un2 = _unnamed_after(ctx, src.end() - 1, gate)
             m2 = _subject_in_slot(ctx, src.end(), gate)
+            if m2 is None and un2 is None:  # «عن مذكرة بحثية لبنك الاستثمار»: the bank's note
+                m2 = _author_of_document(ctx, src.end(), gate)
             if un2 and (m2 is None or m2.type != "PER"):
                 un, m = un2, None
             elif m2 is not None:
                 un, m = None, m2
     return un, m
+
+
+_DOCUMENT = re.compile(fold(
+    rf"(?:مذكرة|مذكره|بيان|تقرير|دراسة|رسالة|وثيقة|تصريحات|تصريح|تغريدة|مقابلة|حوار)(?:\s+[{_AR}]+)?\s+(?:ل|لل)?$"
+))
+
+
+def _author_of_document(ctx: _Ctx, a: int, b: int) -> Mention | None:
+    """The person or organisation whose note, statement or report is cited after «نقل … عن»."""
+    for m in ctx.mentions:
+        if a <= m.start < b and m.type in ("PER", "ORG") and m.entity:
+            return m if _DOCUMENT.match(ctx.norm, a, m.start) else None
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _group_heads() -> re.Pattern[str]:
+    text = (resources.files("khabar") / "data" / "unnamed_heads.txt").read_text(encoding="utf-8")
+    words = [fold(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#")]
+    alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![{_AR}])(?:[وف])?(?:{alt})(?![{_AR}])")
+
+
+def _group_source(ctx: _Ctx, a: int, m: Mention) -> _Speaker | None:
+    """An unnamed source whose head is a group or a share of one, with ``m`` in its complement
+    («وقال عدد من مؤيدي الأسد», «ناشطين من المعارضة السورية», «السلطات الأمريكية»): the head
+    at most three words before ``m`` (or ``m`` starting with it), after ``a``."""
+    end = m.start + len(m.text.split()[0]) if m.text.split() else m.end
+    for g in _group_heads().finditer(ctx.norm, a, end):
+        if len(ctx.norm[g.end() : m.start].split()) <= 3 and not re.search(r"[.،,:؟!]", ctx.norm[g.end() : m.start]):
+            s = g.start() + (1 if ctx.norm[g.start()] in "وف" and g.group().lstrip("وف") != g.group() else 0)
+            desc = ctx.text[s : m.end]
+            ent = m.entity if m.type == "ORG" else None
+            return _Speaker(ent, s, m.end, desc, True, desc, knowledge_base().nationality(fold(desc).split()[-1]))
+    return None
 
 
 def _speaker_in_slot(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | None:
@@ -338,9 +519,38 @@ def _speaker_in_slot(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | None:
         return _unnamed_or_anaphor(ctx, un)
     if m is not None and m.type != "PER" and _PERSON_OF.search(ctx.norm, max(hit.ve, m.start - 25), m.start):
         return _spokesperson(ctx, hit.ve, m)
+    if m is not None and (grp := _group_source(ctx, hit.ve, m)):
+        return grp, False
+    if m is not None and m.type != "PER" and _TITLE_HEAD.match(ctx.norm, hit.ve, m.start):
+        return _titled_person(ctx, hit, m), False
     if m is not None:
-        return _speaker_from_mention(m), False
+        return _speaker_from_mention(ctx, m), False
     return None
+
+
+_TITLE_HEAD = re.compile(fold(
+    rf"\s*(?:ال)?(?:أمين|امين|رئيس|رئيسة|مدير|مديرة|وزير|وزيرة|سفير|سفيرة|محافظ|قائد|نائب|عضو|ممثل|ممثلة|مبعوث"
+    rf"|مستشار|مستشارة|عميد|مفوض|مفوضة|منسق|منسقة|أستاذ|استاذ|مؤسس|رئيس\s+تحرير)(?![{_AR}])"
+))
+_NAME_WORD = re.compile(rf"[{_AR}]{{2,}}")
+
+
+def _titled_person(ctx: _Ctx, hit: _VerbHit, m: Mention) -> _Speaker:
+    """«ورأى أمين القسم … في المتحف البريطاني نيل سبنسر أن …»: the speaker is the person holding
+    the title, not the organisation in its complement: the name after it when one follows (one to
+    three rare words before the gate), else the office holder as an unnamed source of ``m``."""
+    tail = ctx.text[m.end : hit.gate]
+    words = tail.split()
+    name_ok = (1 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(normalize_same_length(w)) for w in words)
+               and not any(fold(w).startswith("ال") for w in words)
+               and vocabulary().get(fold(words[-1]), 0) < 150 and not re.search(r"[،,.:]", tail))
+    if name_ok:
+        s = m.end + len(tail) - len(tail.lstrip())
+        e = s + len(tail.strip())
+        return _Speaker(f"new:PER:{skeleton(ctx.text[s:e])}", s, e, ctx.text[s:e])
+    s = hit.ve + len(ctx.text[hit.ve : m.start]) - len(ctx.text[hit.ve : m.start].lstrip())
+    desc = ctx.text[s : m.end]
+    return _Speaker(m.entity if m.type == "ORG" else None, s, m.end, desc, True, desc, None)
 
 
 def _unnamed_or_anaphor(ctx: _Ctx, un: _Speaker) -> tuple[_Speaker, bool]:
@@ -377,19 +587,61 @@ def _speaker_before_verb(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | No
     before = _mention_before(ctx, vs, s0)
     per = _person_before(ctx, vs, max(s0, vs - 90))
     if v.kind == "say" and per is not None:
-        return _speaker_from_mention(per), False  # «إيفو دالدار السفير الأمريكي لدى الناتو قد اكد»
+        return _group_source(ctx, max(s0, per.start - 40), per) or _speaker_from_mention(ctx, per), False
     if v.kind == "say" and before and _only_subject_between(ctx.norm, before.end, vs):
-        return _speaker_from_mention(before), False
+        return _group_source(ctx, max(s0, before.start - 40), before) or _speaker_from_mention(ctx, before), False
+    if v.kind == "say" and (subj := _clause_subject(ctx, s0, vs)):
+        return _speaker_from_mention(ctx, subj), False  # «لكن المرصد السوري ومؤيدين للرئيس … قالوا»
     if v.kind == "say" and hit.vm.group("verb").startswith(("ي", "ت")):
         return None  # «ويذكر أن…» / «يذكر أن»: the outlet's own remark
     if v.kind != "part" and (gen := _generic_subject(ctx, s0, vs)):
         return gen, False  # «غير ان الصحيفة اكدت …»
+    if v.kind == "say" and ctx.last and (subj := _new_subject_since(ctx, s0)):
+        return _speaker_from_mention(ctx, subj), True  # «… وتلقى بالمر تهديدات … . وقال إنه …»
     if ctx.last:
         return ctx.last, True
     if v.kind == "cont" and (per := _person_before(ctx, vs, max(0, s0 - 400), strict=False)):
         # «وأشادت المحققة X … . وأضافت "…"»: the person the text was about goes on
-        return _speaker_from_mention(per), True
+        return _speaker_from_mention(ctx, per), True
     return None
+
+
+_CONNECTOR = re.compile(fold(rf"\s*(?:(?:لكن|ولكن|غير\s+أن|غير\s+ان|إلا\s+أن|الا\s+ان|بينما|فيما|كما|و)(?![{_AR}])\s*)*"))
+
+
+def _clause_subject(ctx: _Ctx, s0: int, vs: int) -> Mention | None:
+    """The actor that opens the clause of an SVO statement, however long its subject
+    («لكن المرصد السوري ومؤيدين للرئيس السوري على وسائل التواصل قالوا»): the first mention
+    after the clause boundary and its connectors, with no clause break or verb up to the verb."""
+    norm = ctx.norm
+    b = max(norm.rfind("،", s0, vs), norm.rfind(",", s0, vs), s0 - 1) + 1
+    c = _CONNECTOR.match(norm, b, vs)
+    start = c.end() if c else b
+    first = min((m for m in ctx.mentions if start <= m.start < vs and m.entity and _can_speak(ctx, m)),
+                key=lambda m: m.start, default=None)
+    if first is None or first.start > start + 1:
+        return None
+    gap = norm[first.end : vs]
+    if re.search(r"[.!?؟:«»\"]", gap) or verbs()[1].search(gap) or len(gap.split()) > 10:
+        return None
+    return first
+
+
+def _new_subject_since(ctx: _Ctx, s0: int) -> Mention | None:
+    """The person the sentence before ``s0`` is about, when it opens with a verb and that person
+    («وتلقى بالمر تهديدات …») and is not the last speaker: «وقال إنه …» then refers to them."""
+    norm, last = ctx.norm, ctx.last
+    end = len(norm[:s0].rstrip(" \n.!?؟"))
+    prev = max(norm.rfind(".", 0, end), norm.rfind("\n", 0, end)) + 1
+    if last is None or not ctx.quotes or ctx.quotes[-1].end > prev:
+        return None
+    first = re.match(rf"\s*[وف]?[{_AR}]+\s+", norm[prev:s0])
+    if not first:
+        return None
+    subj = next((m for m in ctx.mentions if m.start == prev + first.end() and m.type == "PER" and m.entity), None)
+    if subj is None or subj.entity == last.entity or verbs()[1].match(norm, prev + len(first.group()) - len(first.group().lstrip())):
+        return None
+    return subj
 
 
 def _as_said_quote(ctx: _Ctx, hit: _VerbHit, qe: int, speaker: _Speaker, carried: bool) -> None:
@@ -405,7 +657,9 @@ def _as_said_quote(ctx: _Ctx, hit: _VerbHit, qe: int, speaker: _Speaker, carried
 
 def _quote_after_verb(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker, carried: bool, after: int) -> None:
     """What was said after the verb's slot (a direct quote or reported speech), if anything."""
-    q = _content_after(ctx, after, hit.s1, ctx.direct, ctx.used_direct, pointing=hit.v.lemma in _POINTING)
+    q = _position_noun_clause(ctx, hit, speaker)  # before a complementiser further on: a later verb's
+    if q is None:
+        q = _content_after(ctx, after, hit.s1, ctx.direct, ctx.used_direct, pointing=fold(hit.v.lemma) in _POINTING)
     if q is None:
         return
     qs, qe, kind = q
@@ -413,6 +667,67 @@ def _quote_after_verb(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker, carried: bool
     ctx.last = speaker
     if not speaker.unnamed and speaker.entity and (speaker.entity in _persons() or speaker.entity.startswith("new:PER")):
         ctx.last_person = speaker
+
+
+_POSITION_VERBS = {fold(w) for w in ("أكد", "مؤكدا", "شدد", "مشددا", "أعرب", "معربا", "جدد")}
+
+
+@functools.lru_cache(maxsize=1)
+def _position_nouns() -> re.Pattern[str]:
+    text = (resources.files("khabar") / "data" / "position_nouns.txt").read_text(encoding="utf-8")
+    words = {fold(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#")}
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[\s،,\u0640]*(?:(?:على|عن)\s+)?(?:ال)?(?:{alt})(?:ه|ها|هم|هما)?\u0640*(?![{_AR}])")
+
+
+def _position_noun_clause(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker) -> tuple[int, int, str] | None:
+    """«وأكد تانال ضرورة إعادة فتح التحقيقات», «مؤكداً أهمية تكامل الخدمات»: a verbal noun stating
+    a position, right after the verb or its named speaker, starts a reported statement."""
+    if fold(hit.v.lemma) not in _POSITION_VERBS:
+        return None
+    pos = hit.ve
+    subj = [m.end for m in ctx.mentions if hit.ve <= m.start <= hit.ve + 3]
+    if subj and not speaker.unnamed:
+        pos = max(subj)  # the subject right after the verb
+    m = _position_nouns().match(ctx.norm, pos, hit.s1)
+    if not m:
+        return None
+    if any(m.end() <= d[0] <= m.end() + 15 for d in ctx.direct):
+        return None  # «أعرب عن رفض "المبالغة …"»: the quoted words are the statement
+    noun = m.group().strip(" ،,\u0640")
+    start = m.end() - len(noun)
+    for prep in ("على", "عن"):  # «شدد على ضرورة …»: the preposition is the verb's
+        if fold(noun).startswith(prep + " "):
+            start += len(prep) + 1
+    return _reported_clause(ctx, start, hit.s1)
+
+
+_ACCORDING_FRONT = re.compile(fold(
+    rf"(?<![{_AR}])و?(?:بحسب|حسب|وفقا\u0640?\s*ل|طبقا\u0640?\s*ل)\s*(?P<src>[{_AR}][^.؟!،,:«»\"]{{1,60}}?)\s*[،,]?\s*"
+    rf"ف(?:إن|ان|إنه|انه|إنها|انها)\u0640*(?![{_AR}])"
+))
+
+
+def _according_then_quote(ctx: _Ctx, s0: int, s1: int) -> None:
+    """«وبحسب الصحافة اليونانية فإن أثينا …», «ووفقا للوزارة فإن …»: what follows فإن is the
+    statement of the source named before it (an actor, else an unnamed description)."""
+    acc = _ACCORDING_FRONT.search(ctx.norm, s0, s1)
+    if not acc or any(q.start <= acc.end() < q.end for q in ctx.quotes):
+        return
+    src_s, src_e = acc.span("src")
+    m = min((m for m in ctx.mentions if src_s <= m.start and m.end <= src_e + 1 and m.entity and _can_speak(ctx, m)),
+            key=lambda m: m.start, default=None)  # «وفقا لمركز …»: this ل is the source's
+    desc = ctx.text[src_s:src_e]
+    sp = (_group_source(ctx, src_s, m) or _speaker_from_mention(ctx, m) if m is not None
+          else _Speaker(None, src_s, src_e, desc, True, desc, None))
+    qs, qe = acc.end(), s1
+    while qs < qe and ctx.text[qs] in " ،,":
+        qs += 1
+    while qe > qs and ctx.text[qe - 1] in " ،,.":
+        qe -= 1
+    if qe - qs >= 12:
+        ctx.quotes.append(_quote(sp, qs, qe, "indirect", "حسب"))
+        ctx.last = sp
 
 
 def _according_quote(ctx: _Ctx, s0: int, s1: int) -> None:
@@ -429,7 +744,7 @@ def _according_quote(ctx: _Ctx, s0: int, s1: int) -> None:
         src_e -= 1
     m = _subject_in_slot(ctx, src_s, src_e)
     if qe - qs >= 12 and src_e > src_s:
-        sp = (_speaker_from_mention(m) if m is not None else
+        sp = (_speaker_from_mention(ctx, m) if m is not None else
               _Speaker(None, src_s, src_e, ctx.text[src_s:src_e], True, ctx.text[src_s:src_e], None))
         ctx.quotes.append(_quote(sp, qs, qe, "indirect", "حسب"))
         ctx.last = sp
@@ -473,7 +788,7 @@ def _verbless_speaker(ctx: _Ctx, d: tuple[int, int], s0: int, s1: int) -> _Speak
     tail_verb = verb_rx.match(norm, d[1] + 1 + len(norm[d[1] + 1 :]) - len(norm[d[1] + 1 :].lstrip(" ،,")))
     tail = _subject_in_slot(ctx, tail_verb.end(), min(s1, tail_verb.end() + 60)) if tail_verb else None
     if tail_verb and tail and table[tail_verb.group("verb")].kind == "say":
-        return _speaker_from_mention(tail)
+        return _speaker_from_mention(ctx, tail)
     if q_m and ctx.last:
         return ctx.last
     return None
@@ -508,7 +823,7 @@ def drop_repeated_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
 
 
 _NAME_BEFORE_QUOTE = re.compile(fold(
-    r"(?:صحيفة|جريدة|مجلة|وكالة|قناة|موقع|كتاب|برنامج|عملية|فيلم|شبكة|حملة|مبادرة|منتدى|مؤتمر|سياسة|شعار"
+    r"(?<![\u0621-\u064a])[وف]?(?:صحيفة|جريدة|مجلة|وكالة|قناة|موقع|كتاب|برنامج|عملية|فيلم|شبكة|حملة|مبادرة|منتدى|مؤتمر|سياسة|شعار"
     r"|راديو|إذاعة|اذاعة|تلفزيون|ل|لـ|لوكالة|لصحيفة|لقناة)\s*[«“\"„]?\s*$"
 ))
 _AFTER_NAME = re.compile(fold(r"\s*[»”\"]?\s*[،,]?\s*(?:(?:أن|ان|إن|بأن|بان)(?![\u0621-\u064a])|:|[«“\"])"))
@@ -644,27 +959,38 @@ def _content_after(ctx: _Ctx, pos: int, end: int, direct: list[tuple[int, int]],
         if _is_name_in_quotes(norm, d) and pos <= d[0] <= pos + 3:
             pos = d[1] + 1  # «في حوار مع صحيفة "روسيسكايا غازيتا" "هدفنا …"»
             continue
-        if pos <= d[0] <= pos + 60 and _SLOT_TO_QUOTE.fullmatch(norm[pos : d[0]]):
+        if (pos <= d[0] <= pos + 60 and _SLOT_TO_QUOTE.fullmatch(norm[pos : d[0]])
+                and not _COMP_THEN_WORDS.search(norm, pos, d[0])):  # «أن موسكو "احتجت …"»: reported first
             used.add(d)
             return d[0], d[1], "direct"
-    m = _COMP.match(norm, pos, end) or _PREP_COMP.match(norm, pos, end) or _ABOUT.match(norm, pos, end)
+    m = (_COMP.match(norm, pos, end) or _PREP_COMP.match(norm, pos, end) or _ABOUT.match(norm, pos, end)
+         or _FEAR.match(norm, pos, end))
     if not m and pointing:
         m = _TO_CONTENT.match(norm, pos, end)
     if not m:
         return None
-    s = m.end()
+    return _reported_clause(ctx, m.end(), end)
+
+
+def _imperfect(form: str, table: dict[str, Verb]) -> bool:
+    """«تؤكد», «يقول»: an imperfect form (its prefix is not the lemma's first letter, as in «تابعت»)."""
+    return form[:1] in ("ي", "ت") and not fold(table[form].lemma).startswith(form[:1])
+
+
+def _reported_clause(ctx: _Ctx, s: int, end: int) -> tuple[int, int, str] | None:
+    """Reported speech from ``s``: to the end of the sentence, or up to a participle that starts
+    the next statement («…، مشيرا الى أن …»)."""
+    norm = ctx.norm
     while s < end and norm[s] in " ،,":
         s += 1
     e = end
-    # Reported speech runs to the end of the sentence, or up to a participle that starts the next
-    # statement («…، مشيرا الى أن …»).
     table, verb_rx = verbs()
     for vm in verb_rx.finditer(norm, s, end):
         kind = table[vm.group("verb")].kind
         before = norm[max(s, vm.start() - 3) : vm.start()]
         if (kind == "part" and vm.start() > s and norm[vm.start() - 1] in " ،,") or (
-            vm.group("pre") and re.search(r"[،,]\s*$", before)
-        ):
+            vm.group("pre") and re.search(r"[،,]\s*$", before) and not _imperfect(vm.group("verb"), table)
+        ):  # «…، وتؤكد له أن …» goes on with the reported clause's own subject
             e = vm.start()  # «…، مشيرا الى أن …», «…، وأضاف ان …»: the next statement
             break
     while e > s and ctx.text[e - 1] in " ،,.":
@@ -737,4 +1063,4 @@ def _dignitary(ctx: _Ctx, pronoun: str, pos: int) -> _Speaker | None:
     counts: dict[str | None, int] = {}
     for m in pool:
         counts[m.entity] = counts.get(m.entity, 0) + 1
-    return _speaker_from_mention(max(pool, key=lambda m: (counts[m.entity], -m.start)))
+    return _speaker_from_mention(ctx, max(pool, key=lambda m: (counts[m.entity], -m.start)))

@@ -273,6 +273,16 @@ def _in(spans: Sequence[tuple[int, int]], u: _Unit) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if u.start <= s < u.end]
 
 
+def _covered(spans: Sequence[tuple[int, int]], end: int) -> int:
+    """Characters covered by the union of ``spans`` (each cut at ``end``)."""
+    total, reach = 0, -1
+    for s, e in sorted((s, min(e, end)) for s, e in spans):
+        if e > max(s, reach):
+            total += e - max(s, reach)
+            reach = e
+    return total
+
+
 def _article_context(a: Analysis) -> dict:
     """What the features of one article's sentences look up: spans of its annotations and its title."""
     title = tokenize(a.article.title) if a.article.title else []
@@ -291,7 +301,7 @@ def _article_context(a: Analysis) -> dict:
 def _unit_features(u: _Unit, a: Analysis, ctx: dict, lead: _Unit, prev: _Unit | None, rank: int) -> dict[str, float]:
     text = a.article.text[u.start : u.end]
     ms = [m for m in ctx["mentions"] if u.start <= m[0] < u.end]
-    quoted = sum(min(e, u.end) - s for s, e in _in(ctx["quotes"], u))
+    quoted = _covered(_in(ctx["quotes"], u), u.end)  # a quoted fragment inside reported speech counts once
     stems, lemmas = _content(u.toks, "stem"), _content(u.toks, "lemma")
     return {
         "position": u.position, "rel_position": u.position / max(1, ctx["n_body"] - 1), "cand_rank": rank,
