@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..text.textnorm import normalize, normalize_word
+from ..text.textnorm import WORD_CACHE_SIZE, normalize, normalize_word
 from ..text.tokenize import cluster_key, segment_word, stem
 
 MODEL_DIR = Path(str(resources.files("khabar") / "data" / "models"))
@@ -72,7 +72,7 @@ _PRO = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"
 _SUF = ("ه", "ها", "هم", "هما", "نا", "كم", "ي", "ات", "ون", "ين", "يه", "يون", "يين")
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def lexical_profile(core: str) -> tuple[str, str, str]:
     """How the word behaves in unlabeled text (ANT word counts): names rarely take the article
     or pronoun/plural suffixes. Returns bucketed (article ratio, suffix ratio, frequency)."""
@@ -93,14 +93,14 @@ def lexical_profile(core: str) -> tuple[str, str, str]:
     return bucket(al / tot), bucket(suf / tot), str(min(6, len(str(tot))))
 
 
-@functools.lru_cache(maxsize=300_000)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def _base(word: str) -> str:
     segs = segment_word(word)
     start = next((s for s, _, k in segs if k != "proclitic"), 0)
     return normalize(word[start:])
 
 
-@functools.lru_cache(maxsize=300_000)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def _shape(w: str) -> str:
     if re.fullmatch(r"[\u0621-\u064a\u0640-\u065f]+", w):
         return "ar"
@@ -246,7 +246,7 @@ def bio_to_spans(tags: list[str]) -> list[Span]:
     return spans
 
 
-@functools.lru_cache(maxsize=300_000)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def _core(word: str) -> str:
     b = _base(word) if _shape(word) == "ar" else normalize(word)
     return b[2:] if b.startswith("ال") and len(b) > 4 else b

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..text.textnorm import WORD_CACHE_SIZE
 from .crf import (
     LOC_TRIGGERS,
     ORG_TRIGGERS,
@@ -141,7 +142,7 @@ class NeuralNER:
         self.stacked = f"disc.{len(DISCRETE)}.weight" in self.w
         self._crf = None
         self._lstm: dict[tuple[int, bool], tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-        self._char_vec = functools.lru_cache(maxsize=200_000)(self._char_vec_uncached)
+        self._char_vec = functools.lru_cache(maxsize=WORD_CACHE_SIZE)(self._char_vec_uncached)
         self._rows: RowCache | None = None  # input rows by word (made on first use)
 
     # -- token representations

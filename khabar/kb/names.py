@@ -23,7 +23,7 @@ import re
 from importlib import resources
 from typing import NamedTuple
 
-from ..text.textnorm import normalize_same_length
+from ..text.textnorm import WORD_CACHE_SIZE, normalize_same_length
 
 MAX_WORDS = 8
 _WORD = re.compile(r"[\u0621-\u064a\u0640]+|[A-Za-z][A-Za-z.]*|\S")
@@ -66,7 +66,7 @@ def _words(norm: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group().replace("\u0640", "")) for m in _WORD.finditer(norm)]
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def _head_at(w: str) -> tuple[int, str, bool] | None:
     """(offset of the name in the word, head, definite) when the word is a head with proclitics."""
     hs = heads()

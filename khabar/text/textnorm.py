@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
 import unicodedata
 
@@ -62,6 +63,9 @@ def _fold_table(final: bool) -> dict[int, str | None]:
 
 _LIGHT_TABLE = _fold_table(False)
 _FULL_TABLE = _fold_table(True)
+# Per-word caches (analyses, features, vectors of word forms) hold at most this many entries each:
+# a long ingest meets hundreds of thousands of forms, and a worker must stay well under 500 MB.
+WORD_CACHE_SIZE = int(os.environ.get("KHABAR_WORD_CACHE", "50000"))
 _WORD_CACHE: dict[str, str] = {}
 _WORD_CACHE_MAX = 100_000
 
@@ -116,7 +120,7 @@ def normalize_same_length(text: str) -> str:
     return out
 
 
-@functools.lru_cache(maxsize=500_000)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def normalize_word(word: str) -> str:
     """:func:`normalize` with a cache, for tokens."""
     return normalize(word)

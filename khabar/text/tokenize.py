@@ -20,7 +20,7 @@ from importlib import resources
 import Stemmer
 
 from ..model import Segment, Sentence, Token
-from .textnorm import normalize, normalize_light, normalize_word
+from .textnorm import WORD_CACHE_SIZE, normalize, normalize_light, normalize_word
 
 _AR = "\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06fa-\u06ff"
 TOKEN_RE = re.compile(
@@ -174,7 +174,7 @@ def _word_offsets(word: str, idx: list[int], segs: list[tuple[int, int, str]]) -
     return tuple(fixed)
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def segment_word(word: str) -> tuple[tuple[int, int, str], ...]:
     """Split an Arabic word into clitic segments; returns (start, end, kind) relative to the word.
 
@@ -196,13 +196,13 @@ def segment_word(word: str) -> tuple[tuple[int, int, str], ...]:
     return _word_offsets(word, idx, segs)
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def stem(word: str) -> str:
     """Snowball Arabic stem of a word after our light normalisation, in search form."""
     return normalize(_stemmer().stemWord(normalize_light(word)))
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def lemma(word: str) -> str:
     """simplemma lemma (dictionary form), in search form; folds many broken plurals."""
     import simplemma  # here, not at the top: commands that only read a store never load it
@@ -218,7 +218,7 @@ def _analyse_word(tok: Token) -> None:
     tok.segments = [Segment(tok.start + s, tok.start + e, k) for s, e, k in segs]
 
 
-@functools.lru_cache(maxsize=100_000)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def _word_analysis(word: str) -> tuple[tuple[tuple[int, int, str], ...], str, str]:
     """(segments relative to the word, stem, lemma) of a word."""
     segs = segment_word(word)
@@ -354,7 +354,7 @@ def strip_proclitics(word: str) -> str:
     return word[start:]
 
 
-@functools.lru_cache(maxsize=300_000)
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
 def cluster_key(word: str) -> str:
     """Form under which word clusters are learned and looked up: normalised, proclitics off."""
     n = normalize(word)
