@@ -220,6 +220,30 @@ def _centrality(u: _Unit, total: dict[str, float], per_doc: dict[int, list[_Unit
     return sum(others) / len(others) if others else 0.0
 
 
+def _story_centralities(cands: list[_Unit], per_doc: dict[int, list[_Unit]]) -> list[float]:
+    """:func:`_centrality` of every candidate of a story at once: one product of the sentence vectors
+    (sparse dicts laid out as rows of a dense matrix), the best match per other article, their mean."""
+    import numpy as np
+
+    keys: dict[str, int] = {}
+    for u in cands:
+        for k in u.vec:
+            keys.setdefault(k, len(keys))
+    x = np.zeros((len(cands), max(len(keys), 1)))
+    for r, u in enumerate(cands):
+        for k, v in u.vec.items():
+            x[r, keys[k]] = v
+    sims = x @ x.T
+    docs = np.array([u.doc for u in cands])
+    order = list(per_doc)
+    best = np.stack([sims[:, docs == d].max(axis=1) for d in order], axis=1)  # candidate × article
+    out = []
+    for r, u in enumerate(cands):
+        others = [best[r, j] for j, d in enumerate(order) if d != u.doc]
+        out.append(float(sum(others) / len(others)) if others else 0.0)
+    return out
+
+
 def score_units(analyses: Sequence[Analysis], w: Weights = DEFAULT) -> list[_Unit]:
     """All candidate sentences with their salience (``score``) and its parts."""
     cands = [u for i, a in enumerate(analyses) for u in units(a, i)]
@@ -235,11 +259,12 @@ def score_units(analyses: Sequence[Analysis], w: Weights = DEFAULT) -> list[_Uni
         for u in cands:
             for k, x in u.vec.items():
                 total[k] = total.get(k, 0.0) + x
-    for u in cands:
+    central = None if single else _story_centralities(cands, per_doc)
+    for i, u in enumerate(cands):
         p = {
             "position": 1.0 / (1 + u.position),
             "title": cosine(u.vec, title) if title else 0.0,
-            "centrality": _centrality(u, total, per_doc, single),
+            "centrality": _centrality(u, total, per_doc, single) if central is None else central[i],
             "actors": min(1.0, sum(actors.get(e, 0.0) for e in u.actors) / top_actor),
             "events": u.event,
             "length": -abs(math.log(max(u.words, 1) / w.target_words)),
