@@ -167,6 +167,13 @@ def _body_start(a: Analysis) -> int:
     return len(a.article.title) if a.article.title else 0
 
 
+@functools.lru_cache(maxsize=4096)
+def _sentence_tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
+    """A stored sentence's tokens (analyses are stored without them), once per summary: the salience
+    and the ranker's features both read the same sentences."""
+    return tuple(tokenize(text, start, end))
+
+
 def units(a: Analysis, doc: int = 0) -> list[_Unit]:
     """The article's candidate sentences (all body sentences when none is :func:`readable`)."""
     text = a.article.text
@@ -177,7 +184,7 @@ def units(a: Analysis, doc: int = 0) -> list[_Unit]:
     for s in a.sentences:
         if s.start < body or not text[s.start : s.end].strip():
             continue
-        toks = s.tokens or tokenize(text, s.start, s.end)
+        toks = s.tokens or list(_sentence_tokens(text, s.start, s.end))
         nwords = sum(t.kind != "punct" for t in toks)
         actors = frozenset(m.entity for m in a.mentions if m.entity and s.start <= m.start < s.end)
         event = max((c for st, _, c in ev_spans if s.start <= st < s.end), default=0.0)
