@@ -114,7 +114,7 @@ def create_app(db: str | None = None, *, ingest: Ingest | None = None, token: st
                   description="Arabic news as an evidence-linked record: articles, actors, quotes, events. "
                               "Read-only JSON API; lists are paginated with `limit` and `offset`.")
     app.state.stores = Stores(db)
-    tokenize("الدرع الصاروخي")  # load the analysers now (snippet highlighting), not in the first search
+    _warm()
     app.state.templates = _templates()
     app.state.ingest = ingest
     app.state.token = token
@@ -130,6 +130,18 @@ def create_app(db: str | None = None, *, ingest: Ingest | None = None, token: st
     app.include_router(api.router)
     app.include_router(pages.router)
     return app
+
+
+def _warm() -> None:
+    """Load now what the first page would otherwise wait for: the analysers (snippet highlighting),
+    the knowledge base (actor names), the summary's word weights and sentence ranker (story pages)."""
+    from ..kb.actors import knowledge_base
+    from ..stories.summary import _idf_table, default_ranker
+
+    tokenize("الدرع الصاروخي")
+    knowledge_base()
+    _idf_table()
+    default_ranker()
 
 
 def _swagger_dir() -> str:
