@@ -187,3 +187,12 @@ def test_hostile_story_titles_and_summaries_render_inert(client):
     assert "<img src=x onerror=alert(1)>" in summary and " ".join(EVIL_BODY.split())[:30] in summary
     page = lxml.html.fromstring(client.get(doc.cssselect(".story-summary a.cited")[0].get("href")).text)
     assert page.get_element_by_id("cite") is not None and not page.cssselect("main img")
+
+
+def test_a_story_page_is_computed_once_per_store_size(client, seeds):
+    one = seeds["004"].article.id
+    first = client.get(f"/api/stories/{one}").json()
+    cache = client.app.state.cache
+    assert any(k.startswith(f"story:{one}") for k in cache)
+    assert client.get(f"/api/stories/{one}").json() == first
+    assert client.get(f"/story/{one}").status_code == 200 and client.get("/api/stories/ffffffffffff").status_code == 404

@@ -232,9 +232,9 @@ def stories(store: Store, limit: Limit = 20, offset: Offset = 0,
 
 
 @router.get("/stories/{story_id}", summary="One story: its articles and copies, thread, timeline and summary")
-def story(store: Store, story_id: Annotated[str, Path(max_length=64)],
+def story(request: Request, store: Store, story_id: Annotated[str, Path(max_length=64)],
           lang: Literal["ar", "en"] = "ar", articles_limit: Limit = 200, articles_offset: Offset = 0) -> dict:
-    v = story_view(store, story_id, lang)
+    v = cached(request, store, f"story:{story_id}:{lang}", lambda: story_view(store, story_id, lang))
     if v is None:
         raise HTTPException(404, f"no story with id {story_id!r} (or the prefix is ambiguous)")
     s = v["story"]

@@ -182,7 +182,8 @@ def stories(request: Request, store: Store, actor: NameQ = None, outlet: Text = 
 
 @router.get("/story/{story_id}", response_class=HTMLResponse)
 def story(request: Request, store: Store, story_id: str):
-    v = story_view(store, story_id, lang_of(request))
+    lang = lang_of(request)  # computed once per store size: summary and timeline read up to 40 analyses
+    v = cached(request, store, f"story:{story_id[:64]}:{lang}", lambda: story_view(store, story_id, lang))
     if v is None:
         raise HTTPException(404, f"no story with id {story_id[:64]!r}")
     return render(request, "story.html", **v)
