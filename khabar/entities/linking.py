@@ -27,6 +27,7 @@ from ..kb.media import media_spans
 from ..kb.names import name_spans
 from ..model import DateValue, Entity, Mention, Sentence, Span, Token
 from ..text.textnorm import normalize, normalize_same_length
+from .docnames import link_name_parts, repeated_names, restore_name_letters, surname_mentions
 
 _SEP_RE = re.compile(r"^[\s،,]*$")
 
@@ -96,6 +97,7 @@ class Resolver:
         self.kb = kb or knowledge_base()
         self._ner = ner
         self._gaz: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        self._known_forms: set[str] = set()  # the forms the gazetteer looks for
         for a in self.kb.actors.values():
             if a.kind == "city" and a.population < 1_000_000:
                 continue
@@ -106,6 +108,7 @@ class Resolver:
                     continue  # «مدينة» (city) is not Medina, «العين» (eye) not Al Ain
                 if toks:
                     self._gaz.setdefault(toks[0], []).append((toks, a.id, nf[0] != toks[0]))
+                    self._known_forms.add(" ".join(nf))
         for lst in self._gaz.values():
             # longest form first; a name shared by a state and its own capital («الكويت», «تونس»,
             # «الجزائر») is the state unless a longer form («مدينة الكويت») says otherwise — but
@@ -269,8 +272,12 @@ class Resolver:
         mentions = _with_media(text, self._candidate_mentions(text, cands, clubs))
         mentions = _disambiguate(text, mentions, self.kb)  # «سلطنة عمان» Oman, «العاصمة الأردنية عمان» Amman
         mentions = self._with_head_names(text, _person_spans_trimmed(text, toks, mentions))
+        self._relink(restore_name_letters(text, toks, mentions, self._known_forms), mentions)
         self._link_kb_surnames(mentions)
         _link_unknown_names(mentions)
+        link_name_parts(text, mentions)  # «ديفيد باير» … «باير», «فلورانس بارلي» … «فلورانس»
+        mentions = repeated_names(text, mentions)  # «كمبردج أناليتيكا» wherever the article repeats it
+        mentions += surname_mentions(text, toks, mentions)  # «وقال قطان» the tagger missed
         mentions += self._titles(text, mentions, published)
         mentions += self._org_coref(text, toks, mentions)  # «ميليشيات الحوثي … الميليشيات»: the Houthis
         mentions += _head_coref(text, mentions)  # «الاتحاد المصري لكرة القدم … وهدد الاتحاد»
@@ -365,6 +372,13 @@ class Resolver:
                 ent = next((m.entity for m in known if m.type == "ORG"), ent) or ent
             out.append(Mention(ns.start, ns.end, surface, ns.type, ent, f"pattern:{ns.head}", 0.75))
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _relink(self, changed: set[int], mentions: list[Mention]) -> None:
+        """Look up again the links of mentions whose span changed (a tagger or pattern span only)."""
+        for m in mentions:
+            if id(m) in changed and not m.method.startswith(("gazetteer", "club", "media")):
+                a, conf, how = self._link_span(m.text, m.type)
+                m.entity = a.id if a and a.type == m.type else None
 
     def _link_kb_surnames(self, mentions: list[Mention]) -> None:
         """A surname after a KB person's full name in the same article: «محمود عباس» … «عباس»."""

@@ -1,0 +1,90 @@
+"""Names within one article, in the entity layer (khabar/entities/docnames.py): proclitic letters
+of names, last and first names linked to the person named in full, repeats of a name. Synthetic
+sentences, not gold articles."""
+
+from __future__ import annotations
+
+from khabar.entities.docnames import link_name_parts, repeated_names, restore_name_letters, surname_mentions
+from khabar.ingest.readers import RawDoc
+from khabar.model import Mention
+from khabar.pipeline import analyze
+from khabar.text.tokenize import tokenize
+
+
+def _m(text: str, part: str, typ: str, entity: str | None, nth: int = 0, method: str = "ner") -> Mention:
+    s = -1
+    for _ in range(nth + 1):
+        s = text.index(part, s + 1)
+    return Mention(s, s + len(part), part, typ, entity, method)
+
+
+def _mentions(text: str) -> list[tuple[str, str, str | None]]:
+    a = analyze(RawDoc(source="t", fmt="json", text=text))
+    return [(m.text, m.type, m.entity) for m in a.mentions]
+
+
+def test_clitic_letter_of_a_last_name_is_put_back():
+    text = "وصل المهندس جورج باير إلى الموقع أمس. وقال باير إن العمل سينتهي قريبا."
+    ms = [_m(text, "جورج باير", "PER", "new:PER:a"), _m(text, "اير", "PER", None, 1)]
+    changed = restore_name_letters(text, tokenize(text), ms, set())
+    assert ms[1].text == "باير" and id(ms[1]) in changed
+    link_name_parts(text, ms)
+    assert ms[1].entity == "new:PER:a"
+
+
+def test_a_name_the_article_always_writes_with_its_first_letter_keeps_it():
+    text = "التقى والتر كمبل بالوفد، ثم قال والتر كمبل إن الزيارة كانت ناجحة."
+    ms = [_m(text, "التر كمبل", "PER", None), _m(text, "التر كمبل", "PER", None, 1)]
+    restore_name_letters(text, tokenize(text), ms, set())
+    assert [m.text for m in ms] == ["والتر كمبل", "والتر كمبل"]
+
+
+def test_a_known_place_after_a_conjunction_stays_cut():
+    text = "سافر الوفد إلى باريس ولندن، ثم عاد الوفد من باريس ولندن أمس."
+    ms = [_m(text, "لندن", "LOC", "GBR:London"), _m(text, "لندن", "LOC", "GBR:London", 1)]
+    restore_name_letters(text, tokenize(text), ms, {"لندن"})
+    assert [m.text for m in ms] == ["لندن", "لندن"]
+
+
+def test_a_conjunction_left_on_a_name_is_cut_when_the_article_writes_it_alone():
+    text = "قصفت الطائرات بلدة كحيل أمس، وسيطرت القوات على نوى وكحيل صباح اليوم."
+    ms = [_m(text, "كحيل", "LOC", None), _m(text, "وكحيل", "LOC", None)]
+    restore_name_letters(text, tokenize(text), ms, set())
+    assert [m.text for m in ms] == ["كحيل", "كحيل"]
+
+
+def test_first_name_alone_is_the_person_named_in_full():
+    text = "قالت الوزيرة فلورين باتيسا إن الخطة جاهزة. وتحدثت فلورين في مؤتمر صحفي."
+    ms = [_m(text, "فلورين باتيسا", "PER", "new:PER:b"), _m(text, "فلورين", "PER", "new:PER:c", 1)]
+    link_name_parts(text, ms)
+    assert [m.entity for m in ms] == ["new:PER:b", "new:PER:b"]
+
+
+def test_a_fathers_name_is_not_the_person():
+    text = "استقبل محمد بن سلمان الوفد، وكان سلمان قد أرسل برقية."
+    ms = [_m(text, "محمد بن سلمان", "PER", "new:PER:m"), _m(text, "سلمان", "PER", "new:PER:s", 1)]
+    link_name_parts(text, ms)
+    assert ms[1].entity == "new:PER:s"
+
+
+def test_surname_the_tagger_missed_is_a_mention_of_the_person():
+    text = "استقبل السفير أحمد بن سالم قطنيري الوفد. وقال قطنيري إن الطلاب يمثلون بلادهم."
+    ms = [_m(text, "أحمد بن سالم قطنيري", "PER", "new:PER:q")]
+    got = surname_mentions(text, tokenize(text), ms)
+    assert [(m.text, m.entity) for m in got] == [("قطنيري", "new:PER:q")]
+
+
+def test_a_repeated_name_is_the_same_name_with_one_type():
+    text = ("عملت شركة فيرنديل تكنولوجيز في الحملة. وقالت فيرنديل تكنولوجيز إنها لم تخالف القانون، "
+            "وأكدت تكنولوجيز ذلك. وتعاقدت فيرنديل تكنولوجيز مع الحزب.")
+    ms = [_m(text, "فيرنديل تكنولوجيز", "ORG", "new:ORG:f"), _m(text, "تكنولوجيز", "ORG", "new:ORG:t", 1),
+          _m(text, "فيرنديل تكنولوجيز", "PER", "new:PER:f", 2)]
+    got = repeated_names(text, ms)
+    assert [(m.text, m.type) for m in got] == [("فيرنديل تكنولوجيز", "ORG")] * 3  # the partial span is the name
+    assert got[1].start == text.index("فيرنديل تكنولوجيز", ms[0].end)
+
+
+def test_pipeline_reads_the_surname_after_the_full_name():
+    got = _mentions("وصل المهندس جورج باير إلى الموقع مساء أمس.\n\nوقال باير إن العمل سينتهي قبل نهاية العام.")
+    pers = [(t, e) for t, typ, e in got if typ == "PER"]
+    assert [t for t, _ in pers] == ["جورج باير", "باير"] and pers[0][1] == pers[1][1]
