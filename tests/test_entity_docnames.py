@@ -53,6 +53,13 @@ def test_a_conjunction_left_on_a_name_is_cut_when_the_article_writes_it_alone():
     assert [m.text for m in ms] == ["كحيل", "كحيل"]
 
 
+def test_a_conjunction_on_the_second_name_of_a_list_is_cut():
+    text = "سيطرت القوات على بلدات نوى وكحيل صباح اليوم."
+    ms = [_m(text, "نوى", "LOC", None), _m(text, "وكحيل", "LOC", None)]
+    restore_name_letters(text, tokenize(text), ms, set())
+    assert [m.text for m in ms] == ["نوى", "كحيل"]
+
+
 def test_first_name_alone_is_the_person_named_in_full():
     text = "قالت الوزيرة فلورين باتيسا إن الخطة جاهزة. وتحدثت فلورين في مؤتمر صحفي."
     ms = [_m(text, "فلورين باتيسا", "PER", "new:PER:b"), _m(text, "فلورين", "PER", "new:PER:c", 1)]
@@ -88,3 +95,15 @@ def test_pipeline_reads_the_surname_after_the_full_name():
     got = _mentions("وصل المهندس جورج باير إلى الموقع مساء أمس.\n\nوقال باير إن العمل سينتهي قبل نهاية العام.")
     pers = [(t, e) for t, typ, e in got if typ == "PER"]
     assert [t for t, _ in pers] == ["جورج باير", "باير"] and pers[0][1] == pers[1][1]
+
+
+def test_bare_kingdom_is_the_state_the_article_names():
+    got = _mentions("أعلنت السعودية أمس عن خطة جديدة للطاقة. وقال الوزير إن المملكة ستزيد إنتاجها، "
+                    "وإن المملكة المتحدة وافقت على الخطة. وأكد أن في المملكة فرصا كبيرة.")
+    assert [(t, e) for t, typ, e in got if typ == "LOC"] == [
+        ("السعودية", "SAU"), ("المملكة", "SAU"), ("المملكة المتحدة", "GBR"), ("المملكة", "SAU")]
+
+
+def test_bare_head_with_no_state_named_is_no_mention():
+    got = _mentions("وقال الوزير إن المملكة ستزيد إنتاجها من النفط خلال العام المقبل.")
+    assert all(t != "المملكة" for t, _, _ in got)

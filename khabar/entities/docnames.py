@@ -9,7 +9,8 @@ then reads the same corrected mentions).
   of the knowledge base, or a form the article repeats while never writing the remainder alone —
   unless the remainder is the known name or a far more frequent word of the news corpus
   («ولندن» is و + London). Conversely a conjunction the tokenizer left on a name («وكحيل») is cut
-  off when the article writes the remainder alone.
+  off when the article writes the remainder alone or the name follows another of its type in a
+  list («نوى وكحيل»).
 * **Name parts.** A one-word person mention equal to the last name of a person named in full
   («ديفيد باير» … «باير»), or to the first name when nothing else links it, is that person; a
   token outside every mention that is such a last name («وقال قطان») is a mention of that person
@@ -22,8 +23,10 @@ then reads the same corrected mentions).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from importlib import resources
 
 from ..kb.actors import skeleton
 from ..model import Mention, Token
@@ -110,7 +113,8 @@ def restore_name_letters(text: str, toks: list[Token], mentions: list[Mention], 
                     break
         elif m.start == t.start and t.norm[:1] in _CONJUNCTIONS and first_end == t.end:
             rest = t.norm[1:]
-            if len(rest) >= 3 and counts.get(rest) and rest not in known and t.norm not in known:
+            listed = any(o.type == m.type and o.end < m.start and not text[o.end : m.start].strip() for o in mentions)
+            if len(rest) >= 3 and (counts.get(rest) or listed) and rest not in known and t.norm not in known:
                 m.start += 1  # «وكحيل» … «كحيل»: the article writes the place without the conjunction
                 m.text = text[m.start : m.end]
                 changed.add(id(m))
@@ -197,3 +201,47 @@ def _add_repeats(text: str, norm: str, key: str, first: Mention, typ: str, out: 
         out = [m for m in out if m not in over]
         out.append(Mention(s, e, text[s:e], typ, first.entity, "repeat", 0.7))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _state_heads() -> frozenset[str]:
+    text = (resources.files("khabar") / "data" / "kb" / "state_heads.tsv").read_text(encoding="utf-8")
+    return frozenset(normalize(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def state_heads(text: str, mentions: list[Mention], forms: dict[str, list[str]]) -> list[Mention]:
+    """Bare «المملكة», «السلطنة» (data/kb/state_heads.tsv) outside every mention: the state the article
+    names with that head (``forms``: state id → its forms) — the one it names most, else the latest
+    named before; not when a definite word follows («المملكة المتحدة» is another name)."""
+    heads: dict[str, list[tuple[int, str]]] = {}
+    for m in mentions:
+        for f in forms.get(m.entity or "", []) if m.type == "LOC" else []:
+            w = normalize(f).split()
+            if len(w) >= 2 and _strip_al(w[0]) in _state_heads():
+                heads.setdefault("ال" + _strip_al(w[0]), []).append((m.start, m.entity or ""))
+    if not heads:
+        return []
+    norm = normalize_same_length(text)
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    for head, named in heads.items():
+        for hit in re.finditer(rf"(?<![{_AR}])(?:[وف]?[بك]?)({re.escape(head)})(?![{_AR}])(?!\s+ال)", norm):
+            s, e = hit.start(1), hit.end(1)
+            if any(a < e and s < b for a, b in taken):
+                continue
+            out.append(Mention(s, e, text[s:e], "LOC", _main_state(named, mentions + out, s), "state-head", 0.7))
+            taken.append((s, e))
+    return out
+
+
+def _main_state(named: list[tuple[int, str]], mentions: list[Mention], pos: int) -> str:
+    """Of the states named with one head, the one the article names most (by any form), else the
+    latest named before ``pos``."""
+    ids = [ent for _, ent in named]
+    count = Counter(m.entity for m in mentions if m.entity in ids)
+    before = [ent for p, ent in named if p < pos] or ids[:1]
+    return max(dict.fromkeys([*reversed(before), *ids]), key=lambda ent: count[ent])
+
+
+def _strip_al(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w

@@ -27,7 +27,7 @@ from ..kb.media import media_spans
 from ..kb.names import name_spans
 from ..model import DateValue, Entity, Mention, Sentence, Span, Token
 from ..text.textnorm import normalize, normalize_same_length
-from .docnames import link_name_parts, repeated_names, restore_name_letters, surname_mentions
+from .docnames import link_name_parts, repeated_names, restore_name_letters, state_heads, surname_mentions
 
 _SEP_RE = re.compile(r"^[\s،,]*$")
 
@@ -123,6 +123,7 @@ class Resolver:
                 return (-len(x[0]), not twin)
             lst.sort(key=key)
         self._title_rx = self._compile_titles()
+        self._state_forms = {a.id: a.forms for a in self.kb.actors.values() if a.kind == "country"}
 
     @property
     def ner(self):
@@ -278,6 +279,7 @@ class Resolver:
         link_name_parts(text, mentions)  # «ديفيد باير» … «باير», «فلورانس بارلي» … «فلورانس»
         mentions = repeated_names(text, mentions)  # «كمبردج أناليتيكا» wherever the article repeats it
         mentions += surname_mentions(text, toks, mentions)  # «وقال قطان» the tagger missed
+        mentions += state_heads(text, mentions, self._state_forms)  # «المملكة» after «المملكة العربية السعودية»
         mentions += self._titles(text, mentions, published)
         mentions += self._org_coref(text, toks, mentions)  # «ميليشيات الحوثي … الميليشيات»: the Houthis
         mentions += _head_coref(text, mentions)  # «الاتحاد المصري لكرة القدم … وهدد الاتحاد»
