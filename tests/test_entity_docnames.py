@@ -107,3 +107,13 @@ def test_bare_kingdom_is_the_state_the_article_names():
 def test_bare_head_with_no_state_named_is_no_mention():
     got = _mentions("وقال الوزير إن المملكة ستزيد إنتاجها من النفط خلال العام المقبل.")
     assert all(t != "المملكة" for t, _, _ in got)
+
+
+def test_divine_names_are_no_entities():
+    got = _mentions("ويستقبل ضيوف الرحمن الكرام في بيت الله الحرام، وقال عبدالله الشهري إن الخدمات جاهزة.")
+    assert all("الله" not in t.split() and "الرحمن" not in t for t, _, _ in got)
+
+
+def test_outlet_in_right_quotes_after_li_is_the_outlet():
+    got = _mentions("وأوضح لـ”الوئام ” المتحدث الرسمي أن العمل مستمر في الموقع.")
+    assert ("الوئام", "ORG", "ALWEEAM") in got

@@ -783,14 +783,23 @@ def _not_actor_forms() -> frozenset[str]:
     return frozenset(normalize(f) for forms, _kind in _kb_data_lines("not_actors.tsv") for f in forms.split("|"))
 
 
+@functools.lru_cache(maxsize=1)
+def _divine_forms() -> frozenset[str]:
+    return frozenset(normalize(f) for forms, kind in _kb_data_lines("not_actors.tsv") if kind == "divine"
+                     for f in forms.split("|"))
+
+
 def is_not_actor(surface: str) -> bool:
-    """A currency or a unit («الدولار», «دولارا», «الجنيه الإسترليني», «برميل»): never an entity."""
+    """A currency or a unit («الدولار», «دولارا», «الجنيه الإسترليني», «برميل») or a divine name
+    («الله», «الرحمن»): never an entity."""
     words = normalize(surface).split()
     if not words or len(words) > 2:
         return False
     w = _strip_al(words[0])
     forms = _not_actor_forms()
     head = w in forms or any(w.endswith(x) and w[: -len(x)] in forms for x in ("ا", "ات", "ان", "ين"))
+    if words[0] in _divine_forms():
+        return True  # «الله الحرام» of «بيت الله الحرام»: an idiom, whatever follows
     if not head:
         return False
     return len(words) == 1 or _strip_al(words[1]) in forms or knowledge_base().nationality(words[1]) is not None
