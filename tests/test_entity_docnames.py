@@ -117,3 +117,13 @@ def test_divine_names_are_no_entities():
 def test_outlet_in_right_quotes_after_li_is_the_outlet():
     got = _mentions("وأوضح لـ”الوئام ” المتحدث الرسمي أن العمل مستمر في الموقع.")
     assert ("الوئام", "ORG", "ALWEEAM") in got
+
+
+def test_a_name_that_goes_on_after_a_dot_is_one_name():
+    got = _mentions("قالت شركة فيرنديل إس.كيو إنها لم تخالف القانون، وأكدت فيرنديل إس.كيو ذلك مساء أمس.")
+    assert [t for t, typ, _ in got if typ == "ORG"] == ["فيرنديل إس.كيو", "فيرنديل إس.كيو"]
+
+
+def test_an_organisations_latin_name_in_arabic_text():
+    got = _mentions("وقال المتحدث باسم الوزارة لـCNN إن المفاوضات ستستأنف قريبا في العاصمة.")
+    assert ("CNN", "ORG", "CNN") in got

@@ -164,6 +164,23 @@ def surname_mentions(text: str, toks: list[Token], mentions: list[Mention]) -> l
     return out
 
 
+_DOT_TAIL = re.compile(r"\.([\w\u0621-\u064a]+)")
+
+
+def dotted_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name whose last word goes on after a dot with no space («أجريجيت آي.كيو», «إس.إيه») ends
+    after it: the tagger read the dot as a sentence end. A mention of the part after the dot goes."""
+    out = list(mentions)
+    for m in mentions:
+        tail = _DOT_TAIL.match(text, m.end)
+        if tail is None or not is_name(m) or not text[m.end - 1 : m.end].isalpha():
+            continue
+        end = tail.end()
+        out = [o for o in out if not (m.end <= o.start < end)]
+        m.end, m.text = end, text[m.start : end]
+    return out
+
+
 def repeated_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions with every repeat of a name of two words or more the article gives made a
     mention of it (see the module's docstring), and the repeats of one name given one type."""

@@ -27,7 +27,14 @@ from ..kb.media import media_spans
 from ..kb.names import name_spans
 from ..model import DateValue, Entity, Mention, Sentence, Span, Token
 from ..text.textnorm import normalize, normalize_same_length
-from .docnames import link_name_parts, repeated_names, restore_name_letters, state_heads, surname_mentions
+from .docnames import (
+    dotted_names,
+    link_name_parts,
+    repeated_names,
+    restore_name_letters,
+    state_heads,
+    surname_mentions,
+)
 
 _SEP_RE = re.compile(r"^[\s،,]*$")
 
@@ -123,6 +130,7 @@ class Resolver:
                 return (-len(x[0]), not twin)
             lst.sort(key=key)
         self._title_rx = self._compile_titles()
+        self._latin = _latin_names(self.kb)
         self._state_forms = {a.id: a.forms for a in self.kb.actors.values() if a.kind == "country"}
 
     @property
@@ -155,6 +163,9 @@ class Resolver:
         i = 0
         while i < len(toks):
             t = toks[i]
+            if t.kind == "latin" and t.text in self._latin:  # «CNN», «BBC»: an organisation's own name
+                aid = self._latin[t.text]
+                out.append(_Cand(t.start, t.end, self.kb.actors[aid].type, "gaz", aid, i, i + 1))
             if t.kind != "word":
                 i += 1
                 continue
@@ -272,7 +283,7 @@ class Resolver:
             cands = _with_clubs(cands, clubs)
         mentions = _with_media(text, self._candidate_mentions(text, cands, clubs))
         mentions = _disambiguate(text, mentions, self.kb)  # «سلطنة عمان» Oman, «العاصمة الأردنية عمان» Amman
-        mentions = self._with_head_names(text, _person_spans_trimmed(text, toks, mentions))
+        mentions = dotted_names(text, self._with_head_names(text, _person_spans_trimmed(text, toks, mentions)))
         self._relink(restore_name_letters(text, toks, mentions, self._known_forms), mentions)
         self._link_kb_surnames(mentions)
         _link_unknown_names(mentions)
@@ -847,6 +858,23 @@ def _club_spans(text: str, cands: list[_Cand]) -> dict[tuple[int, int], str]:
 
 
 _NAME_TYPES = ("PER", "ORG", "LOC", "MISC")
+
+
+def _latin_names(kb: KnowledgeBase) -> dict[str, str]:
+    """Organisations' own Latin-script names as written in Arabic text («CNN», «BBC», «NATO»): the
+    English name or an English alias of one word, in capitals or capitalised, shared by no other
+    organisation."""
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    for a in kb.actors.values():
+        if a.type != "ORG":
+            continue
+        for n in {a.en, *getattr(a, "aliases_en", ())}:
+            if n and " " not in n and len(n) >= 3 and n[0].isupper() and n.isascii():
+                if n in out and out[n] != a.id:
+                    clash.add(n)
+                out.setdefault(n, a.id)
+    return {k: v for k, v in out.items() if k not in clash}
 
 
 def _sentence_offsets(sentences: list[Sentence]) -> list[int]:
