@@ -127,3 +127,24 @@ def test_a_name_that_goes_on_after_a_dot_is_one_name():
 def test_an_organisations_latin_name_in_arabic_text():
     got = _mentions("وقال المتحدث باسم الوزارة لـCNN إن المفاوضات ستستأنف قريبا في العاصمة.")
     assert ("CNN", "ORG", "CNN") in got
+
+
+def test_a_smaller_city_of_the_country_the_article_names():
+    got = _mentions("وأكد المسؤول في السعودية أن مستشفيات الطائف استقبلت الحالات أمس.")
+    assert ("الطائف", "LOC", "SAU:Ta’if") in got
+
+
+def test_a_smaller_city_is_not_named_in_an_article_about_another_country():
+    got = _mentions("وأكد المسؤول في فرنسا أن مستشفيات الطائف استقبلت الحالات أمس.")
+    assert all(t != "الطائف" for t, _, _ in got)
+
+
+def test_a_city_whose_name_is_a_common_word_is_left_out():
+    got = _mentions("ونشرت الصحف في السعودية الخبر صباح اليوم.")
+    assert all(t != "الخبر" for t, _, _ in got)
+
+
+def test_sector_and_place_name_a_directorate_but_sector_and_noun_do_not():
+    got = _mentions("وأوضح مدير صحة الطائف في السعودية أن الحملة تهدف إلى حماية صحة المواطنين.")
+    assert ("صحة الطائف", "ORG") in [(t, typ) for t, typ, _ in got]
+    assert all("صحة المواطنين" != t for t, _, _ in got)
