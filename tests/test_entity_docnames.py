@@ -148,3 +148,10 @@ def test_sector_and_place_name_a_directorate_but_sector_and_noun_do_not():
     got = _mentions("وأوضح مدير صحة الطائف في السعودية أن الحملة تهدف إلى حماية صحة المواطنين.")
     assert ("صحة الطائف", "ORG") in [(t, typ) for t, typ, _ in got]
     assert all("صحة المواطنين" != t for t, _, _ in got)
+
+
+def test_place_heads_the_guidelines_keep_make_one_place_name():
+    got = _mentions("وزار الوفد جبل آثوس في اليونان ثم مرتفعات الجولان، ودفن الضحايا في مقبرة الشهداء قرب دوار الزراعة.")
+    locs = [t for t, typ, _ in got if typ == "LOC"]
+    assert {"جبل آثوس", "مرتفعات الجولان", "مقبرة الشهداء", "دوار الزراعة"} <= set(locs)
+    assert "الجولان" not in locs and "آثوس" not in locs

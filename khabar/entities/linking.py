@@ -397,7 +397,8 @@ class Resolver:
                 continue
             head_end = text.find(" ", ns.start, ns.end)
             known = [m for m in inside if m.entity in self.kb.actors]
-            if any(m.start < head_end and (m.type == "ORG" or (m.end == ns.end and m.start > ns.start)) for m in known):
+            if ns.type != "LOC" and any(
+                    m.start < head_end and (m.type == "ORG" or (m.end == ns.end and m.start > ns.start)) for m in known):
                 continue  # «جماعة الإخوان المسلمين المصرية», «للاتحاد السوفيتي»: the known name stays
             same = next((m for m in inside if (m.start, m.end) == (ns.start, ns.end)), None)
             if same is not None:  # the tagger or the knowledge base has this very name
