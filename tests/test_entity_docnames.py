@@ -155,3 +155,10 @@ def test_place_heads_the_guidelines_keep_make_one_place_name():
     locs = [t for t, typ, _ in got if typ == "LOC"]
     assert {"جبل آثوس", "مرتفعات الجولان", "مقبرة الشهداء", "دوار الزراعة"} <= set(locs)
     assert "الجولان" not in locs and "آثوس" not in locs
+
+
+def test_holy_sites_and_a_person_whose_name_ends_with_one():
+    got = _mentions("وصل الحجاج إلى عرفات ثم المشاعر المقدسة أمس. وقال ياسر عرفات إن الحل قريب.")
+    assert ("عرفات", "LOC", "ARAFAT") in got and ("المشاعر المقدسة", "LOC", "HOLY_SITES_MAKKAH") in got
+    assert ("ياسر عرفات", "PER") in [(t, typ) for t, typ, _ in got]
+    assert [t for t, typ, _ in got if typ == "LOC"].count("عرفات") == 1

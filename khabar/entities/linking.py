@@ -345,7 +345,9 @@ class Resolver:
             if g.source == "gaz" and self.kb.actors[g.actor or ""].kind == "person":
                 named_people.add(g.actor or "")
             g.source = "gazetteer"
-            cands.append(_extended_by_ner(g, ner_c, overl))
+            a = self.kb.actors.get(g.actor or "")
+            town = a is not None and g.tok_end - g.tok_start == 1 and a.kind in ("city", "region")
+            cands.append(_extended_by_ner(g, ner_c, overl, town))
             used_ner |= overl
         for c in ner_c:
             if id(c) not in used_ner:
@@ -939,13 +941,14 @@ def _weak_unsupported(text: str, g: _Cand, ner_c: list[_Cand], overl: set[int], 
     return False
 
 
-def _extended_by_ner(g: _Cand, ner_c: list[_Cand], overl: set[int]) -> _Cand:
+def _extended_by_ner(g: _Cand, ner_c: list[_Cand], overl: set[int], town: bool = False) -> _Cand:
     """An NER span that extends the gazetteer span (a longer name) is kept instead (the last
-    such span); otherwise the gazetteer span."""
+    such span); otherwise the gazetteer span. ``town``: the gazetteer span is one word naming a
+    place below a state, which a longer person name may end with («ياسر عرفات», «مارلين هيوستن»)."""
     out = g
     for c in ner_c:
         if id(c) in overl and c.tok_start <= g.tok_start and c.tok_end >= g.tok_end and (
-            c.tok_end - c.tok_start > g.tok_end - g.tok_start and c.type == g.type
+            c.tok_end - c.tok_start > g.tok_end - g.tok_start and (c.type == g.type or (town and c.type == "PER"))
         ):
             out = _Cand(c.start, c.end, c.type, "ner", None, c.tok_start, c.tok_end)
     return out
