@@ -4,7 +4,13 @@ sentences, not gold articles."""
 
 from __future__ import annotations
 
-from khabar.entities.docnames import link_name_parts, repeated_names, restore_name_letters, surname_mentions
+from khabar.entities.docnames import (
+    link_name_parts,
+    nationality_adjectives,
+    repeated_names,
+    restore_name_letters,
+    surname_mentions,
+)
 from khabar.ingest.readers import RawDoc
 from khabar.model import Mention
 from khabar.pipeline import analyze
@@ -162,3 +168,11 @@ def test_holy_sites_and_a_person_whose_name_ends_with_one():
     assert ("عرفات", "LOC", "ARAFAT") in got and ("المشاعر المقدسة", "LOC", "HOLY_SITES_MAKKAH") in got
     assert ("ياسر عرفات", "PER") in [(t, typ) for t, typ, _ in got]
     assert [t for t, typ, _ in got if typ == "LOC"].count("عرفات") == 1
+
+
+def test_a_nationality_adjective_after_its_noun_is_no_place():
+    text = "قالت القوات السورية إنها تقدمت، بعد غارات جوية سورية على المدينة، ثم عاد الوفد إلى سورية."
+    ms = [_m(text, "السورية", "LOC", "SYR"), _m(text, "سورية", "LOC", "SYR", 1), _m(text, "سورية", "LOC", "SYR", 2)]
+    nat = {"السوريه": "SYR", "سوريه": "SYR"}.get
+    kept = nationality_adjectives(text, ms, nat)
+    assert [m.start for m in kept] == [ms[2].start]

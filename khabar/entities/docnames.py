@@ -262,3 +262,27 @@ def _main_state(named: list[tuple[int, str]], mentions: list[Mention], pos: int)
 
 def _strip_al(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+_PREPOSITIONS = frozenset(normalize(w) for w in "في من عن إلى الى على حتى منذ نحو لدى عند بين مع داخل خارج".split())
+_PREV_WORD = re.compile(rf"([{_AR}]+)[\s\u00a0]+$")
+
+
+def nationality_adjectives(text: str, mentions: list[Mention], nationality) -> list[Mention]:
+    """The mentions without one-word places that are a nationality adjective agreeing with the noun
+    before them («القوات السورية», «غارات جوية سورية»: Syrian, not Syria; the guidelines do not tag
+    nationalities): a definite form after a definite word, an indefinite feminine form after a
+    feminine word, never after a preposition («في سورية» is the country). ``nationality``: word → ISO3
+    or None (the knowledge base's)."""
+    out: list[Mention] = []
+    for m in mentions:
+        word = normalize(text[m.start : m.end])
+        prev = _PREV_WORD.search(text, max(0, m.start - 30), m.start) if m.type == "LOC" and " " not in word else None
+        if prev is not None and nationality(word) and is_name(m):
+            p = normalize(prev.group(1))
+            core = p[1:] if p[:1] in _CLITIC_LETTERS and p[1:3] == "ال" else p
+            if p not in _PREPOSITIONS and (core.startswith("ال") if word.startswith("ال") else p.endswith("ه")):
+                continue
+        out.append(m)
+    return out
+

@@ -30,6 +30,7 @@ from ..text.textnorm import normalize, normalize_same_length
 from .docnames import (
     dotted_names,
     link_name_parts,
+    nationality_adjectives,
     repeated_names,
     restore_name_letters,
     state_heads,
@@ -320,6 +321,7 @@ class Resolver:
         mentions = repeated_names(text, mentions)  # «كمبردج أناليتيكا» wherever the article repeats it
         mentions += surname_mentions(text, toks, mentions)  # «وقال قطان» the tagger missed
         mentions += state_heads(text, mentions, self._state_forms)  # «المملكة» after «المملكة العربية السعودية»
+        mentions = nationality_adjectives(text, mentions, self.kb.nationality)  # «القوات السورية»: Syrian
         mentions += self._titles(text, mentions, published)
         mentions += self._org_coref(text, toks, mentions)  # «ميليشيات الحوثي … الميليشيات»: the Houthis
         mentions += _head_coref(text, mentions)  # «الاتحاد المصري لكرة القدم … وهدد الاتحاد»
