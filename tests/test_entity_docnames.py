@@ -176,3 +176,9 @@ def test_a_nationality_adjective_after_its_noun_is_no_place():
     nat = {"السوريه": "SYR", "سوريه": "SYR"}.get
     kept = nationality_adjectives(text, ms, nat)
     assert [m.start for m in kept] == [ms[2].start]
+
+
+def test_a_place_and_its_era_or_part_are_one_place_name():
+    got = _mentions("وتعرض آثار مصر القديمة في المتحف، ثم عاد الوفد إلى مصر أمس.")
+    locs = [(t, e) for t, typ, e in got if typ == "LOC"]
+    assert locs[0][0] == "مصر القديمة" and locs[0][1] != "EGY" and ("مصر", "EGY") in locs

@@ -286,3 +286,24 @@ def nationality_adjectives(text: str, mentions: list[Mention], nationality) -> l
         out.append(m)
     return out
 
+
+@functools.lru_cache(maxsize=1)
+def _place_parts() -> frozenset[str]:
+    text = (resources.files("khabar") / "data" / "kb" / "place_parts.tsv").read_text(encoding="utf-8")
+    return frozenset(w for ln in text.splitlines() if ln.strip() and not ln.startswith("#") for w in ln.split())
+
+
+_NEXT_WORD = re.compile(rf"[ \u00a0]+([{_AR}]+)")
+
+
+def place_parts(text: str, mentions: list[Mention]) -> None:
+    """A place followed by a definite adjective of part or era (data/kb/place_parts.tsv) is one place
+    name with it («مصر القديمة», «القدس الشرقية»), in place; its link is looked up again (entity None),
+    unless another mention begins at the adjective («ألمانيا الغربية» already whole is left)."""
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        nxt = _NEXT_WORD.match(text, m.end) if m.type == "LOC" and is_name(m) else None
+        if nxt is None or nxt.start(1) in starts or normalize(nxt.group(1)) not in _place_parts():
+            continue
+        m.end, m.text, m.entity, m.method = nxt.end(1), text[m.start : nxt.end(1)], None, "pattern:place"
+

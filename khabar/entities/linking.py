@@ -31,6 +31,7 @@ from .docnames import (
     dotted_names,
     link_name_parts,
     nationality_adjectives,
+    place_parts,
     repeated_names,
     restore_name_letters,
     state_heads,
@@ -315,6 +316,7 @@ class Resolver:
         mentions = sorted(mentions + self._towns_of_countries(text, toks, mentions), key=lambda m: (m.start, -m.end))
         mentions = dotted_names(text, self._with_head_names(text, _person_spans_trimmed(text, toks, mentions)))
         self._relink(restore_name_letters(text, toks, mentions, self._known_forms), mentions)
+        place_parts(text, mentions)  # «مصر القديمة»: Ancient Egypt, not Egypt
         self._link_kb_surnames(mentions)
         _link_unknown_names(mentions)
         link_name_parts(text, mentions)  # «ديفيد باير» … «باير», «فلورانس بارلي» … «فلورانس»
