@@ -182,3 +182,8 @@ def test_a_place_and_its_era_or_part_are_one_place_name():
     got = _mentions("وتعرض آثار مصر القديمة في المتحف، ثم عاد الوفد إلى مصر أمس.")
     locs = [(t, e) for t, typ, e in got if typ == "LOC"]
     assert locs[0][0] == "مصر القديمة" and locs[0][1] != "EGY" and ("مصر", "EGY") in locs
+
+
+def test_business_organisations_of_the_knowledge_base():
+    got = _mentions("وقالت وكالة فيتش إن الاحتياطي الفيدرالي سيرفع الفائدة، بينما ارتفع سوق أبوظبي أمس.")
+    assert {("الاحتياطي الفيدرالي", "US_FED"), ("سوق أبوظبي", "ADX")} <= {(t, e) for t, _, e in got}
