@@ -27,6 +27,16 @@ from ..kb.media import media_spans
 from ..kb.names import name_spans
 from ..model import DateValue, Entity, Mention, Sentence, Span, Token
 from ..text.textnorm import normalize, normalize_same_length
+from .docnames import (
+    dotted_names,
+    link_name_parts,
+    nationality_adjectives,
+    place_parts,
+    repeated_names,
+    restore_name_letters,
+    state_heads,
+    surname_mentions,
+)
 
 _SEP_RE = re.compile(r"^[\s،,]*$")
 
@@ -96,8 +106,11 @@ class Resolver:
         self.kb = kb or knowledge_base()
         self._ner = ner
         self._gaz: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {}
+        self._known_forms: set[str] = set()  # the forms the gazetteer looks for
+        self._towns: dict[str, str] = {}  # smaller cities: named only in an article about their country
         for a in self.kb.actors.values():
             if a.kind == "city" and a.population < 1_000_000:
+                self._add_town(a)
                 continue
             for f in a.forms:
                 nf = normalize(f).split()
@@ -106,6 +119,7 @@ class Resolver:
                     continue  # «مدينة» (city) is not Medina, «العين» (eye) not Al Ain
                 if toks:
                     self._gaz.setdefault(toks[0], []).append((toks, a.id, nf[0] != toks[0]))
+                    self._known_forms.add(" ".join(nf))
         for lst in self._gaz.values():
             # longest form first; a name shared by a state and its own capital («الكويت», «تونس»,
             # «الجزائر») is the state unless a longer form («مدينة الكويت») says otherwise — but
@@ -120,6 +134,34 @@ class Resolver:
                 return (-len(x[0]), not twin)
             lst.sort(key=key)
         self._title_rx = self._compile_titles()
+        self._latin = _latin_names(self.kb)
+        self._state_forms = {a.id: a.forms for a in self.kb.actors.values() if a.kind == "country"}
+
+    def _add_town(self, a: Actor) -> None:
+        """A city of 100,000 people or more, by its single-word forms that are no common word
+        («مدينة»; «الخبر», whose bare «خبر» the corpus writes often, is "the news")."""
+        if a.population < _TOWN_POPULATION:
+            return
+        for f in a.forms:
+            nf = normalize(f)
+            if " " not in nf and not (_bare_word(nf) if nf.startswith("ال") else _common_noun(nf, False)):
+                self._towns[nf] = a.id if self._towns.get(nf, a.id) == a.id else ""
+
+    def _towns_of_countries(self, text: str, toks: list[Token], mentions: list[Mention]) -> list[Mention]:
+        """Smaller cities (``_towns``) of the countries the article names (by a country or one of its
+        places), where no mention is: «الطائف» in an article about Saudi Arabia."""
+        countries = {self.kb.actors[m.entity].country for m in mentions
+                     if m.type == "LOC" and m.entity in self.kb.actors} - {""}
+        if not countries:
+            return []
+        taken = [(m.start, m.end) for m in mentions]
+        out: list[Mention] = []
+        for t in toks:
+            aid = self._towns.get(_tok_key(t, True)) if t.kind == "word" else None
+            if aid and self.kb.actors[aid].country in countries and not any(a < t.end and t.start < b for a, b in taken):
+                s = _core_start(t)
+                out.append(Mention(s, t.end, text[s : t.end], "LOC", aid, "gazetteer+country", 0.8))
+        return out
 
     @property
     def ner(self):
@@ -151,6 +193,9 @@ class Resolver:
         i = 0
         while i < len(toks):
             t = toks[i]
+            if t.kind == "latin" and t.text in self._latin:  # «CNN», «BBC»: an organisation's own name
+                aid = self._latin[t.text]
+                out.append(_Cand(t.start, t.end, self.kb.actors[aid].type, "gaz", aid, i, i + 1))
             if t.kind != "word":
                 i += 1
                 continue
@@ -268,9 +313,17 @@ class Resolver:
             cands = _with_clubs(cands, clubs)
         mentions = _with_media(text, self._candidate_mentions(text, cands, clubs))
         mentions = _disambiguate(text, mentions, self.kb)  # «سلطنة عمان» Oman, «العاصمة الأردنية عمان» Amman
-        mentions = self._with_head_names(text, _person_spans_trimmed(text, toks, mentions))
+        mentions = sorted(mentions + self._towns_of_countries(text, toks, mentions), key=lambda m: (m.start, -m.end))
+        mentions = dotted_names(text, self._with_head_names(text, _person_spans_trimmed(text, toks, mentions)))
+        self._relink(restore_name_letters(text, toks, mentions, self._known_forms), mentions)
+        place_parts(text, mentions)  # «مصر القديمة»: Ancient Egypt, not Egypt
         self._link_kb_surnames(mentions)
         _link_unknown_names(mentions)
+        link_name_parts(text, mentions)  # «ديفيد باير» … «باير», «فلورانس بارلي» … «فلورانس»
+        mentions = repeated_names(text, mentions)  # «كمبردج أناليتيكا» wherever the article repeats it
+        mentions += surname_mentions(text, toks, mentions)  # «وقال قطان» the tagger missed
+        mentions += state_heads(text, mentions, self._state_forms)  # «المملكة» after «المملكة العربية السعودية»
+        mentions = nationality_adjectives(text, mentions, self.kb.nationality)  # «القوات السورية»: Syrian
         mentions += self._titles(text, mentions, published)
         mentions += self._org_coref(text, toks, mentions)  # «ميليشيات الحوثي … الميليشيات»: the Houthis
         mentions += _head_coref(text, mentions)  # «الاتحاد المصري لكرة القدم … وهدد الاتحاد»
@@ -296,7 +349,9 @@ class Resolver:
             if g.source == "gaz" and self.kb.actors[g.actor or ""].kind == "person":
                 named_people.add(g.actor or "")
             g.source = "gazetteer"
-            cands.append(_extended_by_ner(g, ner_c, overl))
+            a = self.kb.actors.get(g.actor or "")
+            town = a is not None and g.tok_end - g.tok_start == 1 and a.kind in ("city", "region")
+            cands.append(_extended_by_ner(g, ner_c, overl, town))
             used_ner |= overl
         for c in ner_c:
             if id(c) not in used_ner:
@@ -348,7 +403,8 @@ class Resolver:
                 continue
             head_end = text.find(" ", ns.start, ns.end)
             known = [m for m in inside if m.entity in self.kb.actors]
-            if any(m.start < head_end and (m.type == "ORG" or (m.end == ns.end and m.start > ns.start)) for m in known):
+            if ns.type != "LOC" and any(
+                    m.start < head_end and (m.type == "ORG" or (m.end == ns.end and m.start > ns.start)) for m in known):
                 continue  # «جماعة الإخوان المسلمين المصرية», «للاتحاد السوفيتي»: the known name stays
             same = next((m for m in inside if (m.start, m.end) == (ns.start, ns.end)), None)
             if same is not None:  # the tagger or the knowledge base has this very name
@@ -365,6 +421,13 @@ class Resolver:
                 ent = next((m.entity for m in known if m.type == "ORG"), ent) or ent
             out.append(Mention(ns.start, ns.end, surface, ns.type, ent, f"pattern:{ns.head}", 0.75))
         return sorted(out, key=lambda m: (m.start, -m.end))
+
+    def _relink(self, changed: set[int], mentions: list[Mention]) -> None:
+        """Look up again the links of mentions whose span changed (a tagger or pattern span only)."""
+        for m in mentions:
+            if id(m) in changed and not m.method.startswith(("gazetteer", "club", "media")):
+                a, conf, how = self._link_span(m.text, m.type)
+                m.entity = a.id if a and a.type == m.type else None
 
     def _link_kb_surnames(self, mentions: list[Mention]) -> None:
         """A surname after a KB person's full name in the same article: «محمود عباس» … «عباس»."""
@@ -767,14 +830,23 @@ def _not_actor_forms() -> frozenset[str]:
     return frozenset(normalize(f) for forms, _kind in _kb_data_lines("not_actors.tsv") for f in forms.split("|"))
 
 
+@functools.lru_cache(maxsize=1)
+def _divine_forms() -> frozenset[str]:
+    return frozenset(normalize(f) for forms, kind in _kb_data_lines("not_actors.tsv") if kind == "divine"
+                     for f in forms.split("|"))
+
+
 def is_not_actor(surface: str) -> bool:
-    """A currency or a unit («الدولار», «دولارا», «الجنيه الإسترليني», «برميل»): never an entity."""
+    """A currency or a unit («الدولار», «دولارا», «الجنيه الإسترليني», «برميل») or a divine name
+    («الله», «الرحمن»): never an entity."""
     words = normalize(surface).split()
     if not words or len(words) > 2:
         return False
     w = _strip_al(words[0])
     forms = _not_actor_forms()
     head = w in forms or any(w.endswith(x) and w[: -len(x)] in forms for x in ("ا", "ات", "ان", "ين"))
+    if words[0] in _divine_forms():
+        return True  # «الله الحرام» of «بيت الله الحرام»: an idiom, whatever follows
     if not head:
         return False
     return len(words) == 1 or _strip_al(words[1]) in forms or knowledge_base().nationality(words[1]) is not None
@@ -822,6 +894,34 @@ def _club_spans(text: str, cands: list[_Cand]) -> dict[tuple[int, int], str]:
 
 
 _NAME_TYPES = ("PER", "ORG", "LOC", "MISC")
+_TOWN_POPULATION = 100_000
+
+
+def _bare_word(form: str) -> bool:
+    """A form with the article whose bare word the news corpus writes at least a quarter as often
+    (and 20 times or more): a common word with the article, not a name («الخبر», «العين»)."""
+    from ..text.tokenize import vocabulary
+
+    vocab = vocabulary()
+    bare = vocab.get(form[2:], 0)
+    return bare >= 20 and bare * 4 >= vocab.get(form, 0)
+
+
+def _latin_names(kb: KnowledgeBase) -> dict[str, str]:
+    """Organisations' own Latin-script names as written in Arabic text («CNN», «BBC», «NATO»): the
+    English name or an English alias of one word, in capitals or capitalised, shared by no other
+    organisation."""
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    for a in kb.actors.values():
+        if a.type != "ORG":
+            continue
+        for n in {a.en, *getattr(a, "aliases_en", ())}:
+            if n and " " not in n and len(n) >= 3 and n[0].isupper() and n.isascii():
+                if n in out and out[n] != a.id:
+                    clash.add(n)
+                out.setdefault(n, a.id)
+    return {k: v for k, v in out.items() if k not in clash}
 
 
 def _sentence_offsets(sentences: list[Sentence]) -> list[int]:
@@ -845,13 +945,14 @@ def _weak_unsupported(text: str, g: _Cand, ner_c: list[_Cand], overl: set[int], 
     return False
 
 
-def _extended_by_ner(g: _Cand, ner_c: list[_Cand], overl: set[int]) -> _Cand:
+def _extended_by_ner(g: _Cand, ner_c: list[_Cand], overl: set[int], town: bool = False) -> _Cand:
     """An NER span that extends the gazetteer span (a longer name) is kept instead (the last
-    such span); otherwise the gazetteer span."""
+    such span); otherwise the gazetteer span. ``town``: the gazetteer span is one word naming a
+    place below a state, which a longer person name may end with («ياسر عرفات», «مارلين هيوستن»)."""
     out = g
     for c in ner_c:
         if id(c) in overl and c.tok_start <= g.tok_start and c.tok_end >= g.tok_end and (
-            c.tok_end - c.tok_start > g.tok_end - g.tok_start and c.type == g.type
+            c.tok_end - c.tok_start > g.tok_end - g.tok_start and (c.type == g.type or (town and c.type == "PER"))
         ):
             out = _Cand(c.start, c.end, c.type, "ner", None, c.tok_start, c.tok_end)
     return out

@@ -27,7 +27,6 @@ from ..kb.actors import knowledge_base, skeleton
 from ..model import Mention, Quote, Sentence
 from ..text.textnorm import fold, normalize_same_length
 from ..text.tokenize import vocabulary
-from .names import repair_person_mentions
 
 _AR = "\u0621-\u064a"
 _OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "‹": "›"}
@@ -268,7 +267,7 @@ def extract_quotes(text: str, sentences: list[Sentence], mentions: list[Mention]
     """The statements of an article, in text order: per sentence, the quotes introduced by a
     reporting verb, a clause attributed by «…، بحسب X», then direct quotes with no verb before
     them; a statement repeated by the article is listed once."""
-    ctx = _Ctx(text, normalize_same_length(text), repair_person_mentions(text, mentions))
+    ctx = _Ctx(text, normalize_same_length(text), mentions)
     ctx.alias = _apposed_names(ctx.norm, ctx.mentions)
     ctx.direct = _paragraph_direct_spans(text)
     for sent in sentences:

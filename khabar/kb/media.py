@@ -46,8 +46,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
     alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
     name = rf"(?P<name>{alt})(?![{_AR}\w])"
     nouns = "|".join(_CUE_KIND)
-    after_noun = re.compile(rf"(?<![{_AR}])(?:[وفبل])?(?P<noun>{nouns})\s*[«“\"]?\s*{name}")
-    quoted = re.compile(rf"(?:(?<![{_AR}])(?:{fold(_SAID)})\s*|(?<![{_AR}])[وف]?لـ*\s*)[«“\"]\s*{name}\s*[»”\"]")
+    after_noun = re.compile(rf"(?<![{_AR}])(?:[وفبل])?(?P<noun>{nouns})\s*[«“”\"]?\s*{name}")
+    quoted = re.compile(rf"(?:(?<![{_AR}])(?:{fold(_SAID)})\s*|(?<![{_AR}])[وف]?لـ*\s*)[«“”\"]\s*{name}\s*[»”“\"]")  # ” opens as often as “ in Gulf sites
     paren = re.compile(rf"\(\s*{name}\s*\)")
     return after_noun, quoted, paren, names
 

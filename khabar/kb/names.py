@@ -52,7 +52,7 @@ class NameSpan(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def heads() -> dict[str, tuple[str, str, bool]]:
-    """Head (search form) → (type, definite: yes | alone | no, descriptor)."""
+    """Head (search form) → (type, definite: yes | alone | no | place, descriptor)."""
     out: dict[str, tuple[str, str, bool]] = {}
     text = (resources.files("khabar") / "data" / "kb" / "name_heads.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -145,6 +145,12 @@ def name_spans(text: str, mentions: list[tuple[int, int]]) -> list[NameSpan]:
             i = max(j, i + 1)
             continue
         nxt = words[i + 1] if i + 1 < len(words) else None
+        if how == "place":  # «صحة الطائف»: the head names a directorate only before a name found already
+            if nxt and nxt[0] in mention_end:
+                j = next((x for x in range(i + 1, len(words)) if words[x][0] >= mention_end[nxt[0]]), len(words))
+                out.append(NameSpan(words[i][0] + off, words[j - 1][1], typ, head))
+            i += 1
+            continue
         if descriptor and not definite and nxt and nxt[0] in mention_end and not nxt[2].startswith("ال"):
             # «شركة لوكهيد مارتن», «جامعة كاوست»: the name stands on its own, the descriptor is left out
             ends = [x for x in range(i + 1, len(words)) if words[x][1] <= mention_end[nxt[0]]]

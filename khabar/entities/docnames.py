@@ -1,0 +1,309 @@
+"""Names within one article: what the article itself shows about its names, applied to the
+mentions the tagger and the gazetteer found (every later step — quotes, events, the entity list —
+then reads the same corrected mentions).
+
+* **Proclitic letters.** The tokenizer splits a first letter that looks like a proclitic off words
+  it does not know: «باير» → ب + «اير», «والتر» → و + «التر», «بالمر» → ب + «المر». A proclitic
+  depends on the syntax around each occurrence; a name's first letter does not. The letters are
+  put back when the whole form is a name the article gives in full («ديفيد باير»), a known name
+  of the knowledge base, or a form the article repeats while never writing the remainder alone —
+  unless the remainder is the known name or a far more frequent word of the news corpus
+  («ولندن» is و + London). Conversely a conjunction the tokenizer left on a name («وكحيل») is cut
+  off when the article writes the remainder alone or the name follows another of its type in a
+  list («نوى وكحيل»).
+* **Name parts.** A one-word person mention equal to the last name of a person named in full
+  («ديفيد باير» … «باير»), or to the first name when nothing else links it, is that person; a
+  token outside every mention that is such a last name («وقال قطان») is a mention of that person
+  when the corpus does not know it as a common word.
+* **Repeated names.** A name of two words or more that the article gives is the same name
+  wherever the article repeats it: an uncovered repeat is a mention, a repeat the tagger only
+  partly covered («أناليتيكا» inside «كمبردج أناليتيكا») is the full name, and the repeats take the
+  type most of them have («لوكهيد مارتن» once read as a person).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from importlib import resources
+
+from ..kb.actors import skeleton
+from ..model import Mention, Token
+from ..text.textnorm import normalize, normalize_same_length
+from ..text.tokenize import vocabulary
+
+_CLITIC_LETTERS = "وفبلك"
+_CONJUNCTIONS = "وف"
+_PATRONYM = frozenset(normalize(w) for w in "بن ابن بنت أبو ابو آل ال".split())
+_COMMON = 150  # corpus count above which a form is a word before it is a name
+_RATIO = 10  # a remainder this many times more frequent than the whole form is the word
+_AR = "\u0621-\u064a\u0640"
+
+
+def is_name(m: Mention) -> bool:
+    """A mention found as a name (tagger, gazetteer, pattern, outlet), not a role or an anaphor."""
+    return not (m.method in ("generic", "coref") or m.method.startswith("title"))
+
+
+def _word_counts(toks: list[Token]) -> Counter[str]:
+    return Counter(t.norm for t in toks if t.kind == "word")
+
+
+def _token_at(toks: list[Token], pos: int) -> Token | None:
+    for t in toks:
+        if t.start <= pos < t.end:
+            return t
+        if t.start > pos:
+            break
+    return None
+
+
+def full_name_parts(text: str, mentions: list[Mention], index: int = -1) -> dict[str, Mention]:
+    """Last name (``index`` 0: first name) → the person mention named in full (≥ 2 words) with it;
+    a part two different people share is left out, and so is a father's name after «بن»."""
+    out: dict[str, Mention] = {}
+    clash: set[str] = set()
+    for m in mentions:
+        words = normalize(text[m.start : m.end]).split()
+        if m.type != "PER" or not m.entity or len(words) < 2 or len(words[index]) < 3 or not is_name(m):
+            continue
+        if index == -1 and words[-2] in _PATRONYM:
+            continue  # «محمد بن سلمان»: «سلمان» is his father
+        part = words[index]
+        if part in out and out[part].entity != m.entity:
+            clash.add(part)
+        elif part not in out or m.end - m.start > out[part].end - out[part].start:
+            out[part] = m
+    return {k: v for k, v in out.items() if k not in clash}
+
+
+def _keeps_letters(whole: str, rest: str, counts: Counter[str], names: set[str], known: set[str]) -> bool:
+    """Whether the letters a cut took off belong to the name (see the module's docstring)."""
+    if whole in names or whole in known:
+        return True
+    if rest in known or counts.get(rest):
+        return False
+    vocab = vocabulary()
+    rest_n = vocab.get(rest, 0)
+    return counts[whole] >= 2 and (rest_n <= _COMMON or vocab.get(whole, 0) * _RATIO >= rest_n)
+
+
+def restore_name_letters(text: str, toks: list[Token], mentions: list[Mention], known: set[str]) -> set[int]:
+    """Put back (or cut off) proclitic letters at the start of name mentions, in place; the ids of
+    the mentions changed (their links must be looked up again)."""
+    counts = _word_counts(toks)
+    names: set[str] = set()
+    for m in mentions:
+        words = normalize(text[m.start : m.end]).split()
+        if m.type == "PER" and len(words) >= 2 and is_name(m):
+            names.update((words[0], words[-1]))
+    changed: set[int] = set()
+    for m in mentions:
+        t = _token_at(toks, m.start)
+        if t is None or not is_name(m) or t.kind != "word":
+            continue
+        first_end = min(t.end, m.end)
+        if m.start > t.start and all(c in _CLITIC_LETTERS for c in normalize(text[t.start : m.start])):
+            rest = normalize(text[m.start : first_end])
+            for cut in range(t.start, m.start):  # the longest form first: «وباير» → «باير» only if a name
+                if _keeps_letters(normalize(text[cut:first_end]), rest, counts, names - {rest}, known):
+                    m.start, m.text = cut, text[cut : m.end]
+                    changed.add(id(m))
+                    break
+        elif m.start == t.start and t.norm[:1] in _CONJUNCTIONS and first_end == t.end:
+            rest = t.norm[1:]
+            listed = any(o.type == m.type and o.end < m.start and not text[o.end : m.start].strip() for o in mentions)
+            if len(rest) >= 3 and (counts.get(rest) or listed) and rest not in known and t.norm not in known:
+                m.start += 1  # «وكحيل» … «كحيل»: the article writes the place without the conjunction
+                m.text = text[m.start : m.end]
+                changed.add(id(m))
+    return changed
+
+
+def link_name_parts(text: str, mentions: list[Mention]) -> None:
+    """One-word person mentions that are the last name (or, unlinked, the first name) of a person
+    the article names in full take that person's entity, in place."""
+    lasts, firsts = full_name_parts(text, mentions), full_name_parts(text, mentions, 0)
+    for m in mentions:
+        words = normalize(text[m.start : m.end]).split()
+        if m.type != "PER" or len(words) != 1 or not is_name(m):
+            continue
+        unlinked = not m.entity or m.entity.startswith("new:")
+        p = lasts.get(words[0]) or (firsts.get(words[0]) if unlinked else None)
+        if p is not None and p.entity != m.entity and (unlinked or not p.entity.startswith("new:")):
+            m.entity, m.method = p.entity, f"{m.method}+coref-name"
+
+
+def _core(t: Token) -> int:
+    for g in t.segments:
+        if g.kind != "proclitic":
+            return g.start
+    return t.start
+
+
+def surname_mentions(text: str, toks: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """Tokens outside every mention that are the last (or first) name of a person named in full:
+    mentions of that person, where the form has four letters or more and is not a common word of
+    the news corpus («طالب», «أمين» are names and words)."""
+    lasts = full_name_parts(text, mentions, 0) | full_name_parts(text, mentions)
+    if not lasts:
+        return []
+    covered = [(m.start, m.end) for m in mentions]
+    vocab = vocabulary()
+    out: list[Mention] = []
+    for t in toks:
+        if t.kind != "word" or any(a < t.end and t.start < b for a, b in covered):
+            continue
+        for s in (t.start, _core(t)):
+            form = normalize(text[s : t.end])
+            p = lasts.get(form)
+            if p is not None and len(form) >= 4 and vocab.get(form, 0) <= _COMMON:
+                out.append(Mention(s, t.end, text[s : t.end], "PER", p.entity, "coref-surname", 0.6))
+                break
+    return out
+
+
+_DOT_TAIL = re.compile(r"\.([\w\u0621-\u064a]+)")
+
+
+def dotted_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name whose last word goes on after a dot with no space («أجريجيت آي.كيو», «إس.إيه») ends
+    after it: the tagger read the dot as a sentence end. A mention of the part after the dot goes."""
+    out = list(mentions)
+    for m in mentions:
+        tail = _DOT_TAIL.match(text, m.end)
+        if tail is None or not is_name(m) or not text[m.end - 1 : m.end].isalpha():
+            continue
+        end = tail.end()
+        out = [o for o in out if not (m.end <= o.start < end)]
+        m.end, m.text = end, text[m.start : end]
+    return out
+
+
+def repeated_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions with every repeat of a name of two words or more the article gives made a
+    mention of it (see the module's docstring), and the repeats of one name given one type."""
+    norm = normalize_same_length(text)
+    named = [m for m in mentions if is_name(m) and m.type in ("PER", "ORG", "LOC", "MISC")]
+    by_form: dict[str, list[Mention]] = {}
+    for m in named:
+        key = " ".join(normalize(text[m.start : m.end]).split())
+        if " " in key:
+            by_form.setdefault(key, []).append(m)
+    out = list(mentions)
+    for key, group in sorted(by_form.items(), key=lambda kv: -len(kv[0])):
+        types = Counter(m.type for m in group)
+        typ, n = types.most_common(1)[0]
+        if n * 2 <= len(group):
+            typ = group[0].type
+        for m in group:
+            if m.type != typ and (not m.entity or m.entity.startswith("new:")):
+                m.type, m.entity = typ, f"new:{typ}:{skeleton(m.text)}"
+        out = _add_repeats(text, norm, key, group[0], typ, out)
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _add_repeats(text: str, norm: str, key: str, first: Mention, typ: str, out: list[Mention]) -> list[Mention]:
+    words = [re.escape(w) for w in key.split()]
+    body = r"\s+".join(words)
+    rx = re.compile(rf"(?<![{_AR}])(?:[وف]?[بلك]?)({body})(?![{_AR}])")
+    for hit in rx.finditer(norm):
+        s, e = hit.start(1), hit.end(1)
+        over = [m for m in out if m.start < e and s < m.end]
+        if any(m.start == s and m.end == e for m in over):
+            continue
+        if any(m.start < s or m.end > e or not is_name(m) for m in over):
+            continue  # inside a longer name, or crossing one: left as it is
+        out = [m for m in out if m not in over]
+        out.append(Mention(s, e, text[s:e], typ, first.entity, "repeat", 0.7))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _state_heads() -> frozenset[str]:
+    text = (resources.files("khabar") / "data" / "kb" / "state_heads.tsv").read_text(encoding="utf-8")
+    return frozenset(normalize(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def state_heads(text: str, mentions: list[Mention], forms: dict[str, list[str]]) -> list[Mention]:
+    """Bare «المملكة», «السلطنة» (data/kb/state_heads.tsv) outside every mention: the state the article
+    names with that head (``forms``: state id → its forms) — the one it names most, else the latest
+    named before; not when a definite word follows («المملكة المتحدة» is another name)."""
+    heads: dict[str, list[tuple[int, str]]] = {}
+    for m in mentions:
+        for f in forms.get(m.entity or "", []) if m.type == "LOC" else []:
+            w = normalize(f).split()
+            if len(w) >= 2 and _strip_al(w[0]) in _state_heads():
+                heads.setdefault("ال" + _strip_al(w[0]), []).append((m.start, m.entity or ""))
+    if not heads:
+        return []
+    norm = normalize_same_length(text)
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    for head, named in heads.items():
+        for hit in re.finditer(rf"(?<![{_AR}])(?:[وف]?[بك]?)({re.escape(head)})(?![{_AR}])(?!\s+ال)", norm):
+            s, e = hit.start(1), hit.end(1)
+            if any(a < e and s < b for a, b in taken):
+                continue
+            out.append(Mention(s, e, text[s:e], "LOC", _main_state(named, mentions + out, s), "state-head", 0.7))
+            taken.append((s, e))
+    return out
+
+
+def _main_state(named: list[tuple[int, str]], mentions: list[Mention], pos: int) -> str:
+    """Of the states named with one head, the one the article names most (by any form), else the
+    latest named before ``pos``."""
+    ids = [ent for _, ent in named]
+    count = Counter(m.entity for m in mentions if m.entity in ids)
+    before = [ent for p, ent in named if p < pos] or ids[:1]
+    return max(dict.fromkeys([*reversed(before), *ids]), key=lambda ent: count[ent])
+
+
+def _strip_al(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+_PREPOSITIONS = frozenset(normalize(w) for w in "في من عن إلى الى على حتى منذ نحو لدى عند بين مع داخل خارج".split())
+_PREV_WORD = re.compile(rf"([{_AR}]+)[\s\u00a0]+$")
+
+
+def nationality_adjectives(text: str, mentions: list[Mention], nationality) -> list[Mention]:
+    """The mentions without one-word places that are a nationality adjective agreeing with the noun
+    before them («القوات السورية», «غارات جوية سورية»: Syrian, not Syria; the guidelines do not tag
+    nationalities): a definite form after a definite word, an indefinite feminine form after a
+    feminine word, never after a preposition («في سورية» is the country). ``nationality``: word → ISO3
+    or None (the knowledge base's)."""
+    out: list[Mention] = []
+    for m in mentions:
+        word = normalize(text[m.start : m.end])
+        prev = _PREV_WORD.search(text, max(0, m.start - 30), m.start) if m.type == "LOC" and " " not in word else None
+        if prev is not None and nationality(word) and is_name(m):
+            p = normalize(prev.group(1))
+            core = p[1:] if p[:1] in _CLITIC_LETTERS and p[1:3] == "ال" else p
+            if p not in _PREPOSITIONS and (core.startswith("ال") if word.startswith("ال") else p.endswith("ه")):
+                continue
+        out.append(m)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _place_parts() -> frozenset[str]:
+    text = (resources.files("khabar") / "data" / "kb" / "place_parts.tsv").read_text(encoding="utf-8")
+    return frozenset(w for ln in text.splitlines() if ln.strip() and not ln.startswith("#") for w in ln.split())
+
+
+_NEXT_WORD = re.compile(rf"[ \u00a0]+([{_AR}]+)")
+
+
+def place_parts(text: str, mentions: list[Mention]) -> None:
+    """A place followed by a definite adjective of part or era (data/kb/place_parts.tsv) is one place
+    name with it («مصر القديمة», «القدس الشرقية»), in place; its link is looked up again (entity None),
+    unless another mention begins at the adjective («ألمانيا الغربية» already whole is left)."""
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        nxt = _NEXT_WORD.match(text, m.end) if m.type == "LOC" and is_name(m) else None
+        if nxt is None or nxt.start(1) in starts or normalize(nxt.group(1)) not in _place_parts():
+            continue
+        m.end, m.text, m.entity, m.method = nxt.end(1), text[m.start : nxt.end(1)], None, "pattern:place"
+
