@@ -94,6 +94,7 @@ AR_LETTER = re.compile(r"[\u0621-\u064A]")
 
 def check(paths, shared):
     rows = []
+    bad_rows = 0
     for p in paths:
         kind = "entities" if "entities" in os.path.basename(p) else (
             "quotes" if "quotes" in os.path.basename(p) else "timex")
@@ -102,10 +103,14 @@ def check(paths, shared):
                 if line.startswith("#") or not line.strip():
                     continue
                 fields = line.rstrip("\n").split("\t")
+                # quotes: doc, speaker, kind, cue and (as the files' header says) the speaker as written, or -
                 ok = (len(fields) == 4 and fields[1] in ("PER", "ORG", "LOC", "MISC")) if kind == "entities" else (
-                    (len(fields) == 4 and fields[2] in ("direct", "indirect")) if kind == "quotes" else len(fields) == 3)
+                    (len(fields) in (4, 5) and fields[2] in ("direct", "indirect")) if kind == "quotes"
+                    else len(fields) == 3)
                 if not ok:
                     print(f"BAD ROW {p}:{ln}: {fields}")
+                    bad_rows += 1
+                    continue
                 cue = fields[2] if kind == "entities" else fields[3] if kind == "quotes" else fields[1]
                 rows.append((p, ln, kind, fields[0], cue))
     ids = {r[3] for r in rows}
@@ -116,7 +121,9 @@ def check(paths, shared):
                 texts[r["id"]] = r["text"]
     problems = 0
     for p, ln, kind, doc, cue in rows:
-        s, _, nth = cue.partition("#")
+        # as khabar/eval/harness.py: "X#n" = n-th occurrence; a '#' not followed by digits only is text (a hashtag)
+        head, sep, nth = cue.rpartition("#")
+        s, nth = (head, nth) if sep and nth.isdigit() else (cue, "")
         n = int(nth) if nth else 1
         if doc not in texts:
             print(f"UNKNOWN DOC {p}:{ln}: {doc}")
@@ -134,6 +141,7 @@ def check(paths, shared):
             problems += 1
         if kind != "entities" and not nth and len(starts) > 1:
             print(f"note {p}:{ln}: {doc} {cue!r} occurs {len(starts)} times; first taken")
+    problems += bad_rows
     print(f"{len(rows)} rows, {len(ids)} documents, {problems} problems")
     return problems
 

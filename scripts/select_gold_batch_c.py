@@ -1,6 +1,6 @@
 """Select who/when gold batch C (10 SaudiNewsNet + 10 ANT articles).
 
-Adapted from scripts/select_gold_batch.py (batch of seed 20261130); the filters are the same.
+The filters, the reader and --check are those of scripts/select_gold_batch.py (batch of seed 20261130), imported.
 Reproducible: one random.Random(20261201), used first for SaudiNewsNet, then for ANT.
 Filters (surface heuristics only; khabar is not run):
   * body (`text`) 600-3,000 characters;
@@ -24,15 +24,15 @@ cues that occur more than once are listed, so that their first occurrence can be
 """
 import argparse
 import glob
-import gzip
-import json
 import os
 import random
-import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from select_gold_batch import ANT_MIN_INDEX, HIJRI_CUES, check, eligible, read  # noqa: E402  same filters and check
 
 SEED = 20261201
 N_SNN, N_ANT, N_SNN_HIJRI = 10, 10, 3
-ANT_MIN_INDEX = 5000
 
 # batch C's own output (not "already used"), relative to the repository root
 BATCH_C_FILES = (
@@ -42,34 +42,6 @@ BATCH_C_FILES = (
 )
 # gold files of batches made after C (none yet): also ignored when selecting, for reproducibility
 LATER_BATCH_FILES = ()
-
-NAME_CUES = re.compile(
-    r"(الملك|الأمير|الرئيس|الوزير|وزير|وزارة|وكالة|هيئة|مجلس|جامعة|شركة|منظمة|الأمم المتحدة|"
-    r"السعودية|المملكة|الرياض|جدة|مكة|المدينة|الدمام|اليمن|مصر|العراق|سوريا|إيران|الولايات المتحدة|"
-    r"واشنطن|لندن|موسكو|باريس|بغداد|دمشق|القاهرة|الأردن|لبنان|تركيا|روسيا|فرنسا|ألمانيا|الصين|"
-    r"إسرائيل|فلسطين|قطر|الإمارات|الكويت|البحرين|عمان|ليبيا|تونس|الجزائر|المغرب|السودان|الهلال|النصر|الاتحاد|الأهلي)")
-QUOTE_CUES = re.compile(r"(قال|أكد|أوضح|صرح|أضاف|«[^»]{3,}»)")
-DATE_CUES = re.compile(
-    r"(\bهـ|\d{4}م|\b1[34]\d\d\b|\b20[01]\d\b|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|"
-    r"أكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين|محرم|صفر|ربيع|جمادى|رجب|"
-    r"شعبان|رمضان|شوال|ذي القعدة|ذي الحجة|ذو القعدة|ذو الحجة|السبت|الأحد|الاثنين|الإثنين|الثلاثاء|"
-    r"الأربعاء|الخميس|الجمعة|أمس|اليوم|غدا)")
-_HMONTH = (r"(?:محرم|صفر|ربيع الأول|ربيع الأولى|ربيع الثاني|ربيع الآخر|جمادى الأولى|جمادى الآخرة|جمادى الثانية|رجب|"
-           r"شعبان|رمضان|شوال|ذي القعدة|ذو القعدة|ذي الحجة|ذو الحجة)")
-# a Hijri date: a number followed by هـ, or a day number / year next to a Hijri month name
-HIJRI_CUES = re.compile(r"(\d\s*هـ|\d{1,2}\s+(?:من\s+)?(?:شهر\s+)?" + _HMONTH + r"(?![\u0621-\u064A])|"
-                        + _HMONTH + r"\s+(?:من\s+)?(?:العام\s+|عام\s+)?14[0-4]\d)")
-
-
-def read(path):
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for i, line in enumerate(f):
-            yield i, json.loads(line)
-
-
-def eligible(text):
-    return (text is not None and 600 <= len(text) <= 3000 and NAME_CUES.search(text)
-            and (QUOTE_CUES.search(text) or DATE_CUES.search(text)))
 
 
 def used_ids(root):
@@ -103,63 +75,6 @@ def select(shared, root):
            if i >= ANT_MIN_INDEX and r["id"] not in used and eligible(r.get("text"))]
     ant.sort(key=lambda r: r["id"])
     return [r["id"] for r in chosen], [r["id"] for r in rng.sample(ant, N_ANT)]
-
-
-AR_LETTER = re.compile(r"[\u0621-\u064A]")
-
-
-def check(paths, shared):
-    rows = []
-    bad_rows = 0
-    for p in paths:
-        kind = "entities" if "entities" in os.path.basename(p) else (
-            "quotes" if "quotes" in os.path.basename(p) else "timex")
-        with open(p, encoding="utf-8") as f:
-            for ln, line in enumerate(f, 1):
-                if line.startswith("#") or not line.strip():
-                    continue
-                fields = line.rstrip("\n").split("\t")
-                # quotes: doc, speaker, kind, cue and (as the files' header says) the speaker as written, or -
-                ok = (len(fields) == 4 and fields[1] in ("PER", "ORG", "LOC", "MISC")) if kind == "entities" else (
-                    (len(fields) in (4, 5) and fields[2] in ("direct", "indirect")) if kind == "quotes"
-                    else len(fields) == 3)
-                if not ok:
-                    print(f"BAD ROW {p}:{ln}: {fields}")
-                    bad_rows += 1
-                    continue
-                cue = fields[2] if kind == "entities" else fields[3] if kind == "quotes" else fields[1]
-                rows.append((p, ln, kind, fields[0], cue))
-    ids = {r[3] for r in rows}
-    texts = {}
-    for corpus in ("eval/raw/saudinewsnet/articles.jsonl.gz", "eval/raw/ant_multisource/articles.jsonl.gz"):
-        for _, r in read(os.path.join(shared, corpus)):
-            if r["id"] in ids:
-                texts[r["id"]] = r["text"]
-    problems = 0
-    for p, ln, kind, doc, cue in rows:
-        # as khabar/eval/harness.py: "X#n" = n-th occurrence; a '#' not followed by digits only is text (a hashtag)
-        head, sep, nth = cue.rpartition("#")
-        s, nth = (head, nth) if sep and nth.isdigit() else (cue, "")
-        n = int(nth) if nth else 1
-        if doc not in texts:
-            print(f"UNKNOWN DOC {p}:{ln}: {doc}")
-            problems += 1
-            continue
-        text = texts[doc]
-        starts = [m.start() for m in re.finditer(re.escape(s), text)] if s else []
-        if len(starts) < n:
-            print(f"NOT FOUND {p}:{ln}: {doc} {cue!r} ({len(starts)} matches)")
-            problems += 1
-            continue
-        end = starts[n - 1] + len(s)
-        if kind == "entities" and end < len(text) and AR_LETTER.match(text[end]):
-            print(f"GLUED {p}:{ln}: {doc} {cue!r}")
-            problems += 1
-        if kind != "entities" and not nth and len(starts) > 1:
-            print(f"note {p}:{ln}: {doc} {cue!r} occurs {len(starts)} times; first taken")
-    problems += bad_rows
-    print(f"{len(rows)} rows, {len(ids)} documents, {problems} problems")
-    return problems
 
 
 def main():
