@@ -444,12 +444,11 @@ class SQLReads:
         """Those of ``article_ids`` that report an event of this PLOVER type (at least that confidence)."""
         if not article_ids:
             return set()
-        d = self.dialect
+        # the same predicate search and listings filter on (Facets)
+        where, args = self._filters(None, None, None, facets=Facets(plover, min_confidence))
         return {r["id"] for r in self._dicts(
-            # the articles of the events of that type, once (event_mentions has no index on the article)
-            f"SELECT a.id FROM articles a WHERE a.id IN ({d.ph(article_ids)}) AND a.rid IN (SELECT m.rid FROM events e"
-            f" JOIN event_mentions m ON m.event_id = e.id WHERE e.plover = {d.p} AND coalesce(e.confidence, 0) >= {d.p})",
-            [*article_ids, plover.upper(), min_confidence])}
+            f"SELECT a.id FROM articles a WHERE a.id IN ({self.dialect.ph(article_ids)}) AND {where}",
+            [*article_ids, *args])}
 
     def top_dyads(self, limit: int = 10, actors: list[str] | None = None, min_confidence: float = 0.0) -> list[dict]:
         """Pairs of actors with the most events between them, either direction (``a`` < ``b``):

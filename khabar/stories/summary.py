@@ -215,21 +215,18 @@ def _actor_weights(analyses: Sequence[Analysis]) -> dict[str, float]:
     return {k: v / total for k, v in c.items()}
 
 
-def _centrality(u: _Unit, total: dict[str, float], per_doc: dict[int, list[_Unit]], single: bool) -> float:
+def _centrality(u: _Unit, total: dict[str, float]) -> float:
     """Single article: similarity to the centroid of the other sentences (``total`` is the sum of all
-    the sentences' vectors). Story: mean over the other articles of the best similarity to one of
-    their sentences (is it reported elsewhere?)."""
-    if single:
-        rest = {k: x - u.vec.get(k, 0.0) for k, x in total.items()}
-        norm = math.sqrt(sum(x * x for x in rest.values()))
-        return cosine(u.vec, rest) / norm if norm > 1e-9 else 0.0
-    others = [max((cosine(u.vec, o.vec) for o in us), default=0.0) for d, us in per_doc.items() if d != u.doc]
-    return sum(others) / len(others) if others else 0.0
+    the sentences' vectors)."""
+    rest = {k: x - u.vec.get(k, 0.0) for k, x in total.items()}
+    norm = math.sqrt(sum(x * x for x in rest.values()))
+    return cosine(u.vec, rest) / norm if norm > 1e-9 else 0.0
 
 
 def _story_centralities(cands: list[_Unit], per_doc: dict[int, list[_Unit]]) -> list[float]:
-    """:func:`_centrality` of every candidate of a story at once: one product of the sentence vectors
-    (sparse dicts laid out as rows of a dense matrix), the best match per other article, their mean."""
+    """Story: each candidate's mean, over the other articles, of its best similarity to one of their
+    sentences (is it reported elsewhere?) — one product of the sentence vectors (sparse dicts laid out as
+    rows of a dense matrix), the best match per article, the mean over the others."""
     import numpy as np
 
     keys: dict[str, int] = {}
@@ -266,12 +263,12 @@ def score_units(analyses: Sequence[Analysis], w: Weights = DEFAULT) -> list[_Uni
         for u in cands:
             for k, x in u.vec.items():
                 total[k] = total.get(k, 0.0) + x
-    central = None if single else _story_centralities(cands, per_doc)
+    central = [_centrality(u, total) for u in cands] if single else _story_centralities(cands, per_doc)
     for i, u in enumerate(cands):
         p = {
             "position": 1.0 / (1 + u.position),
             "title": cosine(u.vec, title) if title else 0.0,
-            "centrality": _centrality(u, total, per_doc, single) if central is None else central[i],
+            "centrality": central[i],
             "actors": min(1.0, sum(actors.get(e, 0.0) for e in u.actors) / top_actor),
             "events": u.event,
             "length": -abs(math.log(max(u.words, 1) / w.target_words)),
