@@ -109,6 +109,29 @@ def test_entities_entity_and_actor_search(tmp_path):
     assert r.exit_code != 0 and "unknown actor" in r.output
 
 
+def test_search_by_event_type_and_story(tmp_path):
+    from khabar.store import open_store
+
+    db = str(tmp_path / "t.db")
+    assert run("ingest", str(SAMPLES), "--db", db, "--no-progress", "-j", "1").exit_code == 0
+    s = open_store(db, readonly=True)
+    ids = [r.id for r in s.list(limit=10)]
+    having = {t: s.with_event_type(ids, t, 0.4) for t in {e["plover"] for e in s.events(limit=1000)}}
+    typ, want = min(having.items(), key=lambda kv: (not kv[1], len(kv[1]), kv[0]))  # some seeds, not all
+    one = ids[0]
+    story = s.story(one)
+    s.close()
+    r = run("search", "--type", typ.lower(), "--db", db, "--json")
+    assert {json.loads(x)["id"] for x in r.stdout.splitlines()} == want and 0 < len(want) < 5
+    r = run("search", "روسيا", "--story", one[:6], "--db", db, "--json")
+    assert {json.loads(x)["id"] for x in r.stdout.splitlines()} <= {a["article_id"] for a in story["articles"]}
+    assert r.stdout.strip()
+    bad = CliRunner().invoke(main, ["search", "--type", "NOPE", "--db", db])
+    assert bad.exit_code != 0 and "PLOVER" in bad.output
+    bad = CliRunner().invoke(main, ["search", "روسيا", "--story", "ffff", "--db", db])
+    assert bad.exit_code != 0 and "no story" in bad.output
+
+
 def test_eval_ner_on_a_small_gold_file(tmp_path):
     gold = tmp_path / "g.conll"
     gold.write_text("قال O\nالرئيس O\nالروسي O\nفلاديمير B-PERS\nبوتين I-PERS\nفي O\nموسكو B-LOC\n. O\n\n",

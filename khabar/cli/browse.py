@@ -9,8 +9,19 @@ import time
 
 import click
 
+from ..store.base import Facets
 from .app import main
 from .common import DATE, DB_HELP, _actor_ids, _check_window, _date_str, _store
+from .events import _plover_type
+
+EVENT_CONFIDENCE = 0.4  # an event counts for --type at this confidence, as in `khabar events` and the web search
+
+
+def _story_id(store, story: str) -> str:
+    s = store.story(story.strip())
+    if s is None:
+        raise click.BadParameter(f"no story {story!r} (or the prefix is ambiguous)", param_hint="--story")
+    return s["id"]
 
 LOW_DATE_CONFIDENCE = 0.5
 
@@ -156,9 +167,12 @@ def show(article_id: str, db: str | None, as_json: bool, tokens: bool) -> None:
 @click.option("--actor", "actors", multiple=True, help="only articles mentioning this actor (repeatable): NATO, RUS, Lavrov, الناتو…")
 @click.option("--from", "date_from", type=DATE, default=None, help="YYYY[-MM[-DD]]")
 @click.option("--to", "date_to", type=DATE, default=None, help="YYYY[-MM[-DD]] (inclusive)")
+@click.option("--type", "plover", default=None, callback=_plover_type,
+              help="only articles reporting an event of this PLOVER type (confidence ≥ 0.4), e.g. PROTEST")
+@click.option("--story", default=None, help="only the articles of this story (its id, an article's id, or a prefix)")
 @click.option("--json", "as_json", is_flag=True)
 def search(query: tuple[str, ...], db: str | None, limit: int, outlet: str | None, actors: tuple[str, ...],
-           date_from: str | None, date_to: str | None, as_json: bool) -> None:
+           date_from: str | None, date_to: str | None, plover: str | None, story: str | None, as_json: bool) -> None:
     """Full-text search over stems + lemmas («الدرع الصاروخي» finds «الدرع الصاروخية»).
 
     \b
@@ -179,12 +193,13 @@ def search(query: tuple[str, ...], db: str | None, limit: int, outlet: str | Non
         raise click.UsageError(f"no such option: {typo}")
     store = _store(db)
     q = " ".join(query)
-    if not q.strip() and not actors:
-        raise click.UsageError("give a QUERY or at least one --actor")
+    if not q.strip() and not actors and not plover and not story:
+        raise click.UsageError("give a QUERY, or at least one of --actor, --type, --story")
+    facets = Facets(plover, EVENT_CONFIDENCE, _story_id(store, story) if story else None)
     t0 = time.perf_counter()
     try:
         hits = store.search(q, limit=2 * limit, outlet=outlet, date_from=date_from, date_to=date_to,
-                            actors=_actor_ids(store, actors))
+                            actors=_actor_ids(store, actors), facets=facets)
     except ValueError as e:
         raise click.ClickException(str(e)) from None
     hits, copies = _collapse_copies(store, hits, limit)
