@@ -11,8 +11,26 @@ highlighted and cited without copying text around. All classes serialise to plai
 from __future__ import annotations
 
 import dataclasses
+import logging
+import os
 from dataclasses import dataclass, field
 from typing import Any
+
+
+def env_int(name: str, default: int) -> int:
+    """A whole-number setting from the environment (``KHABAR_…``); a value that is not one, or is
+    negative, is reported on stderr and the default used (a typo in a setting never stops a command)."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw.replace("_", ""))
+    except ValueError:
+        value = -1
+    if value < 0:
+        logging.getLogger("khabar").warning("%s=%r is not a whole number ≥ 0; using %d", name, raw, default)
+        return default
+    return value
 
 SCHEMA_VERSION = 1
 

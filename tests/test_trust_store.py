@@ -328,3 +328,15 @@ def test_function_words_are_not_required_among_other_words():
 def test_a_function_word_does_not_hide_an_article_that_lacks_it(store, seeds):
     with_it = {h.row.id for h in store.search("الدرع الصاروخي")}
     assert {h.row.id for h in store.search("الدرع في الصاروخي")} == with_it
+
+
+def test_a_bad_numeric_setting_falls_back_to_its_default_with_a_warning(monkeypatch, caplog):
+    from khabar.model import env_int
+
+    monkeypatch.setenv("KHABAR_TEST_SETTING", "abc")
+    with caplog.at_level("WARNING", logger="khabar"):
+        assert env_int("KHABAR_TEST_SETTING", 7) == 7
+    assert "KHABAR_TEST_SETTING" in caplog.text
+    for raw, want in (("-3", 7), ("", 7), ("250_000", 250000), (" 0 ", 0)):
+        monkeypatch.setenv("KHABAR_TEST_SETTING", raw)
+        assert env_int("KHABAR_TEST_SETTING", 7) == want

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from ..model import Analysis, Article, Event
+from ..model import Analysis, Article, Event, env_int
 from ..text.tokenize import TOKEN_RE, split_sentences, tokenize
 from .base import ArticleRow, Facets, SearchHit
 from .query import proximity
@@ -203,7 +202,7 @@ _EVENTS = ("SELECT e.*, count(*) AS mentions, count(DISTINCT m.rid) AS articles,
 # Search ranks the newest this many articles (by insertion) first in a larger store, and reaches
 # further back only while they hold too few matches (SQLReads._tiered); KHABAR_SEARCH_TIER overrides
 # it (0: always the whole store).
-SEARCH_TIER = int(os.environ.get("KHABAR_SEARCH_TIER", "100000")) or 1 << 62
+SEARCH_TIER = env_int("KHABAR_SEARCH_TIER", 100_000) or 1 << 62
 
 # Mentions in an article recorded as a copy of another (khabar.stories) are not counted again.
 _NOT_A_COPY = (" AND NOT EXISTS (SELECT 1 FROM story_articles c WHERE c.article_id = a.id"

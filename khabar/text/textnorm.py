@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import re
 import unicodedata
+
+from ..model import env_int
 
 # Harakat, tanween, shadda, sukun, superscript alef, Quranic marks.
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
@@ -65,7 +66,7 @@ _LIGHT_TABLE = _fold_table(False)
 _FULL_TABLE = _fold_table(True)
 # Per-word caches (analyses, features, vectors of word forms) hold at most this many entries each:
 # a long ingest meets hundreds of thousands of forms, and a worker must stay well under 500 MB.
-WORD_CACHE_SIZE = int(os.environ.get("KHABAR_WORD_CACHE", "50000"))
+WORD_CACHE_SIZE = env_int("KHABAR_WORD_CACHE", 50_000)
 _WORD_CACHE: dict[str, str] = {}
 _WORD_CACHE_MAX = 100_000
 
