@@ -606,8 +606,9 @@ class Resolver:
             if iso is not None:
                 seen_sector[sector] = iso
             iso = self._actor_country(sc, s, iso or seen_sector.get(sector), sent)
-            if not iso or iso == "IGO":
+            if iso == "IGO":
                 continue
+            iso = iso or "XXX"  # «الشرطة» in a text that names no country: an actor of unknown country
             out.append(Mention(s, e, sc.text[s:e], "ORG", f"{iso}_{sector}", "generic", 0.6))
             sc.taken.append((s, e))
         return out
@@ -738,7 +739,9 @@ class Resolver:
             elif m.method == "generic" or (m.method.startswith("pattern:") and re.fullmatch(r"[A-Z]{3}_[A-Z]{3}", m.entity)):
                 iso, _, sector = m.entity.partition("_")
                 c = self.kb.get(iso)
-                ents[m.entity] = Entity(m.entity, m.text, "ORG", f"{c.en if c else iso} {sector}", iso, sector, False)
+                where = c.en if c else ("unknown country" if iso == "XXX" else iso)
+                ents[m.entity] = Entity(m.entity, m.text, "ORG", f"{where} {sector}", None if iso == "XXX" else iso,
+                                        sector, False)
             else:
                 iso, sector = (offices or {}).get(m.entity, (None, None))
                 ents[m.entity] = Entity(m.entity, m.text, m.type, None, iso, sector, False)

@@ -270,14 +270,15 @@ def clean_lines(text: str, title: str | None = None) -> Cleaned:
             keep[i] = False
             continue
         body_candidates.append(i)
-    # Title: first substantial line above the body (unless given).
-    if title is None:
+    # Title: first substantial line above the body (unless given); a text of one line (a wire
+    # sentence, a pasted paragraph) is all body.
+    if title is None and len(body_candidates) > 1:
         for i in body_candidates:
             if 3 <= _words(lines[i]) <= 40:
                 title = lines[i]
                 body_candidates.remove(i)
                 break
-    else:
+    elif title is not None:
         tkey = normalize(title).strip()
         body_candidates = [i for i in body_candidates if normalize(lines[i]).strip() != tkey]
     paragraphs = [lines[i] for i in body_candidates]

@@ -27,17 +27,26 @@ from .arguments import (
 )
 from .dedup import _TIMED_REF
 from .doc import _Doc
-from .forms import _AR, _has_conj, _has_enclitic, _inflected_verb, _voweled_passive
+from .filters import _CEASE_BEFORE
+from .forms import _AR, _has_conj, _has_enclitic, _inflected_verb, _plural_verb, _voweled_passive
 from .state import Candidate, Reading
 from .subject import _QUANT_BEFORE, _REASON_BEFORE, _adjacent_subject, _subject
 
 _HE = re.compile(fold(rf"(?<![{_AR}])(?:أنه|انه|إنه|بأنه|بانه|أنها|انها|إنها|بأنها|بانها|أنهم|انهم|إنهم|بأنهم)\s+(?!(?:قد\s+)?(?:تم|يتم|سيتم|جرى|يجري)(?![{_AR}]))(?:(?:لا|لن|لم|قد|سوف)\s+)?(?:[{_AR}]+\s+){{0,2}}(?:أن\s+|ان\s+)?$"))
 _PASSIVE_NEXT = re.compile(fold(r"\s+(?:\d+|عدد|العشرات|عشرات|المئات|مئات|اثنان|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة)(?![\u0621-\u064a])"))
-_AGENT = re.compile(fold(r"(?<![\u0621-\u064a])(?:برصاص|بنيران|على\s+يد|بغارة\s+ل|بغارات\s+ل|في\s+غارة\s+ل|بقصف\s+ل|في\s+هجوم\s+ل)\s*"))
+_AGENT = re.compile(fold(
+    r"(?<![\u0621-\u064a])(?:برصاص|بنيران|على\s+يد|على\s+أيدي|على\s+ايدي|من\s+قبل|بغارة\s+ل|بغارات\s+ل|في\s+غارة\s+ل"
+    r"|بقصف\s+ل|في\s+هجوم\s+ل|(?:[\u0621-\u064a]+\s+)?(?:نفذتها|نفذها|نفذه|شنتها|شنها|شنه|تبنتها|تبناها|تبناه))\s*"))
+# Harm verbs that an unvoweled text writes the same in the active and the passive («اعتقل ثلاثة
+# صحفيين»): read as passive when their bare form is followed by the victims and no object
+_PASSIVE_HARM = {"186", "173", "181", "180", "190"}
+_VICTIM_SECTORS = {"CVL", "MED", "EDU", "HLH", "LEG", "REF", "BUS", "LAB", "GOV", "MIL", "COP", "OPP"}
+_COUNT_BEFORE = re.compile(fold(rf"\s*(?:(?:\d+|[{_AR}]+)\s+(?:من\s+)?)?(?:ال)?$"))
 _STRIKES_NEAR = re.compile(fold(rf"(?<![{_AR}])(?:بضربات|بضربة|بغارات|بغارة|بقصف|في\s+ضربات|في\s+غارات|في\s+غارة|في\s+قصف)(?![{_AR}])"))
 # After a transitive killing verb, a preposition or adverb instead of an object: the passive
 # «قُتلوا خلال الاشتباكات», «قتلا أيضا».
 _NO_OBJECT = re.compile(fold(r"\s*(?:[.،,]|$|(?:في|خلال|أيضا|جراء|إثر|اثر|بعد|أمس|اليوم|ليل|ليلة|مساء|صباح|فجر|برصاص|بنيران|بغارة|بغارات|بقصف|على\s+يد)(?![\u0621-\u064a]))"))
+_NO_OBJECT_OR_CLAUSE = re.compile(_NO_OBJECT.pattern.replace(r"\s*(?:", r"\s*(?:بجروح|آخرون|آخران|اخرون|اخران)?\s*(?:\s*و[\u0621-\u064a]{3,}|", 1))
 _AGAINST = re.compile(fold(rf"(?<![{_AR}])(?:ضد|على|أمام|امام|تجاه|إزاء)(?![{_AR}])[^.،:]{{0,30}}$|(?<![{_AR}])ل\S*$"))
 _REPORTERS = {"NGO", "MED", "CVL", "OPP", "EDU", "LAB"}  # who report events more than they act in their statements
 _PUBLIC = {normalize(w) for w in "مواطنين مواطنون سكان مدنيين مدنيون أهالي اهالي".split()}  # the public, called upon
@@ -55,7 +64,8 @@ _SPOKESMAN_OF = re.compile(fold(r"باسم\s*$"))
 def agent_phrase(doc: _Doc, st: Reading, c: Candidate) -> bool:
     """«قتل 16 من مسلحي الميليشيات»: passive; the victims follow, the killer only «برصاص X»."""
     s, ts, te, trig, tok, nominal = st.s, c.ts, c.te, c.trig, c.tok, c.nominal
-    if not (trig.plover == "ASSAULT" and (
+    bare_victim = _bare_passive_victim(doc, st, c)
+    if not (bare_victim is not None or trig.plover == "ASSAULT" and (
         (not nominal and (_voweled_passive(tok) or (trig.cameo == "186" and _NO_OBJECT.match(doc.norm, te))))
         or (not nominal and trig.cameo == "186" and _PASSIVE_NEXT.match(doc.norm, te)
             and not _adjacent_subject(doc, s, ts, tok))
@@ -76,9 +86,26 @@ def agent_phrase(doc: _Doc, st: Reading, c: Candidate) -> bool:
             return True  # no one named, no one counted: no participant
         c.actor, c.conj, c.how = U.unknown_actor(doc, st, c), victim, U.UNKNOWN_METHOD
         return False
-    c.actor, c.conj = by[0], (victims[0] if victims else None)
+    c.actor, c.conj = by[0], (victims[0] if victims else bare_victim or U.victims(doc, st, c))
     c.how = "agent phrase"
     return False
+
+
+def _bare_passive_victim(doc: _Doc, st: Reading, c: Candidate) -> Mention | None:
+    """The victims after a bare harm verb read as passive («اعتقل ثلاثة صحفيين في طهران», «قتل جندي
+    أمريكي وأصيب اثنان»): an unnamed group (a country and a role) right after the verb — perhaps
+    counted — with no object after it; None when the verb is inflected or the reading is active."""
+    tok = c.tok
+    if c.nominal or tok is None or c.trig.cameo not in _PASSIVE_HARM or _inflected_verb(tok) or _plural_verb(tok):
+        return None
+    if _adjacent_subject(doc, st.s, c.ts, tok):
+        return None
+    m = next((x for x in doc.mentions if c.te < x.start <= c.te + 30 and x.start < st.s.end), None)
+    if m is None or m.method != "generic" or not _COUNT_BEFORE.fullmatch(doc.norm, c.te, m.start):
+        return None
+    if (m.entity or "").rpartition("_")[2] not in _VICTIM_SECTORS or not _NO_OBJECT_OR_CLAUSE.match(doc.norm, m.end):
+        return None
+    return m
 
 
 def syntax_subject(doc: _Doc, st: Reading, c: Candidate) -> bool:
@@ -151,6 +178,13 @@ def call_addressee(doc: _Doc, st: Reading, c: Candidate) -> bool:
         if called and (c.actor is None or c.actor.start >= q.start and c.nominal):
             c.actor = called[0]
             c.how = "addressee"
+    elif c.nominal and _CEASE_BEFORE.search(doc.norm, max(st.s.start, c.ts - 16), c.ts):
+        # «دعا الحلف روسيا إلى التوقف عن حشد قواتها»: the one asked to stop is doing it
+        last = st.last_event
+        asked = last.recipient if last is not None and last.plover == "REQUEST" else None
+        called_m = next((m for m in doc.mentions if st.s.start <= m.start < c.ts and m.entity == asked), None) if asked else None
+        if called_m is not None:
+            c.actor, c.how, c.called = called_m, "addressee", None
     return False
 
 

@@ -23,6 +23,11 @@ from .doc import _Doc
 from .forms import _AR, _core_of, _has_enclitic, _plural_verb, _tok_core
 from .subject import _QUANT_BEFORE, _RECIP_PREP, _TIME_WORDS, _TITLE_WORDS
 
+# Counts and the unknown-actor adjectives between a verb's subject and its object
+_COUNT_WORDS = {fold(w) for w in (
+    "عدد عشرات العشرات مئات المئات آلاف الآلاف اثنين اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة من"
+    " مجهولون مجهولين ملثمون ملثمين").split()}
+
 
 def _speaker(q: Quote) -> Mention:
     """The speaker of a quotation as an actor mention."""
@@ -36,13 +41,36 @@ _MODIFIER_BEFORE = re.compile(fold(
     rf"(?<![{_AR}])(?:ال)?(?:موالي|موالين|موالية|مواليين|مدعوم|مدعومة|مدعومين|تابع|تابعة|تابعين|مقرب|مقربة|مقربين|المرتبطين|مرتبطين|المرتبطة|مرتبطة)\s+(?:ل|من\s+|ب)?$"))
 
 
+_FELLOW = re.compile(fold(r"\s*[،,]?\s*و\s*(?:دولة|جمهورية|مملكة|سلطنة|إمارة)?\s*"))
+_OBJECT_PRONOUN = re.compile(r"(?:ه|ها|هم|هما|هن)$")
+_PRONOUN_OBJECT_TYPES = {"ACCUSE", "ASSAULT", "COERCE", "REQUEST", "THREATEN", "SANCTION", "SUPPORT", "REJECT", "AID"}
+
+
+def _pronoun_antecedent(doc: _Doc, s: Sentence, ts: int, tok: Token | None, actor: Mention | None,
+                        plover: str) -> Mention | None:
+    """The one a verb's object pronoun stands for («قطر التي اتهمتها», «إن إيران اتهمتها … بعد أن
+    اعتقلتها»): the nearest party named before the verb in its sentence, not the actor, not a place."""
+    if tok is None or plover not in _PRONOUN_OBJECT_TYPES or not _has_enclitic(tok):
+        return None
+    core = _tok_core(tok)
+    if not _OBJECT_PRONOUN.search(core) or core.startswith("ال"):
+        return None
+    for m in reversed([x for x in doc.mentions if s.start <= x.start and x.end <= ts]):
+        if actor is not None and (m is actor or m.entity == actor.entity):
+            continue
+        if m.type == "LOC" and ":" in (m.entity or "") or _locative(doc, m):
+            continue
+        return m
+    return None
+
+
 def _recipient(doc: _Doc, s: Sentence, ts: int, te: int, actor: Mention | None, reciprocal: bool = True) -> Mention | None:
     start = te
     if actor is not None and actor.start >= te:
         start = actor.end
     window_end = min(s.end, start + 90)
     for m in doc.mentions:
-        if not reciprocal and m.start >= start and re.fullmatch(r"\s*[،,]?\s*و\s*", doc.norm[start : m.start]):
+        if not reciprocal and m.start >= start and _FELLOW.fullmatch(doc.norm[start : m.start]):
             start = m.end  # «قدمت الإمارات والكويت والسعودية إلى الأردن»: fellow actors, not the recipient
             continue
         if start <= m.start < window_end and m is not actor and m.entity != (actor.entity if actor else None):
@@ -57,6 +85,7 @@ def _recipient(doc: _Doc, s: Sentence, ts: int, te: int, actor: Mention | None, 
                 continue  # «مواقع للمتمردين الموالين لإيران»: who backs the target, not the target
             words = [w.strip("،,؛") for w in _ASIDE.sub(" ", gap).split()]
             content = [w for w in words if w and w not in _TITLE_WORDS and w not in _TIME_WORDS and not _nationality(w)
+                       and w not in _COUNT_WORDS and not w.isdigit()  # «مسلحون مجهولون ثلاثة من رجال الشرطة»
                        and not (w.startswith("ال") and w.endswith(("يه", "ي")))]  # «الحقوقية», «الأمريكي»
             if _RECIP_PREP.search(gap) or len(content) <= 2 or (_COND.search(gap) and len(gap.split()) <= 5) or (
                 doc.text[m.start - 1 : m.start] == "ل"
@@ -123,7 +152,7 @@ def _clause_subject(doc: _Doc, s: Sentence, ts: int) -> Mention | None:
 _SUBJECTLESS_NEXT = re.compile(fold(
     rf"^(?:[بل][{_AR}]{{3,}}|(?:في|على|عن|إلى|الى|من|مع|أن|ان|إن|بأن|بان|أنه|انه|أنها|انها|اليوم|أمس|مجددا|أيضا|ايضا"
     rf"|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|صباح|مساء|خلال|قبل|بعد)(?![{_AR}])|[^{_AR}])"))
-_SUBORDINATE = re.compile(fold(rf"(?<![{_AR}])(?:حين|عندما|حينما|بعدما|لما|كلما|إذ|اذ|وقد|فقد|ثم|كما)\s*$"))
+_SUBORDINATE = re.compile(fold(rf"(?<![{_AR}])(?:حين|عندما|حينما|بعدما|لما|كلما|إذ|اذ|وقد|فقد|ثم|كما|(?:بعد|قبل|منذ)\s+(?:أن|ان))\s*$"))
 _HUMAN_OBJ = re.compile(fold(
     r"\s*(?:ال)?(?:\d+|عدد|عشرات|مئات|اثنين|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة|شخص|أشخاص|شقيق|رجل|امرأة|نساء"
     r"|شاب|شبان|مواطن|متهم|مشتبه|ناشط|نشطاء|صحفي|صحافي|مدع|مدعي|مسؤول|عناصر|أعضاء|عضو|قيادي|زعيم|طالب|طلاب|لاجئ"

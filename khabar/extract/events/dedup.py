@@ -10,6 +10,7 @@ import re
 
 from ...model import Event, Mention, Token
 from ...text.textnorm import fold, normalize
+from . import unknown as U
 from .actors import _armed, _as_state, _code_parts, _nationality
 from .doc import _Doc, _mention
 from .forms import _AR, _core_of, _has_conj, _has_enclitic
@@ -66,6 +67,44 @@ def join_means(doc: _Doc, st: Reading, c: Candidate) -> bool:
             and _MEANS.match(doc.norm[ts - (3 if doc.norm[ts - 3 : ts] == "في " else 0) : ts + 1])):
         return _one_more(doc, st, c, last)
     return False
+
+
+_CIRCUMSTANCE = re.compile(fold(r"(?:^|\s)(?:[وف]?(?:في|خلال|جراء|إثر|اثر|اثناء|أثناء)\s+|[وف]?ب)$"))
+_UNKNOWN_ACTORS = ("XXX", "XXX_UAF")
+
+
+def join_circumstance(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«قتل جندي أمريكي … في هجوم بقذائف الهاون», «قتل 30 قرويا في هجمات نفذتها طالبان»: the attack
+    in which the victims just reported fell is the same event; its named agent, if any, becomes the
+    actor of an event whose actor was unknown."""
+    last = st.last_event
+    if not (c.nominal and last is not None and last.plover == c.trig.plover == "ASSAULT" and c.tok is not None):
+        return False
+    lead = doc.norm[max(st.s.start, c.ts - 10) : c.ts] + _proclitic_text(c.tok)
+    if not _CIRCUMSTANCE.search(lead):
+        return False
+    actor = U.unidentified(doc, c.actor) if c.actor is not None else None
+    if actor is not None and actor.entity and actor.entity not in (last.recipient, last.actor) and (
+            last.actor in _UNKNOWN_ACTORS and actor.entity not in _UNKNOWN_ACTORS):
+        _rekey(doc, last, actor)
+    return _one_more(doc, st, c, last)
+
+
+def _proclitic_text(tok: Token) -> str:
+    return "".join(tok.text[g.start - tok.start : g.end - tok.start] for g in tok.segments if g.kind == "proclitic")
+
+
+def _rekey(doc: _Doc, e: Event, actor: Mention) -> None:
+    """Give an event found with an unknown actor its named agent (its id follows its key)."""
+    assert actor.entity
+    cty, sec = _code_parts(doc.kb, _as_state(doc.kb, actor).entity or actor.entity)
+    key = "|".join([e.plover, actor.entity, e.recipient or "", e.date or "", e.mode])
+    eid = hashlib.sha1(key.encode()).hexdigest()[:12]
+    if eid in doc.events:
+        return
+    doc.events.pop(e.id, None)
+    e.id, e.actor, e.actor_country, e.actor_sector, e.method = eid, actor.entity, cty, sec, "agent of the attack"
+    doc.events[eid] = e
 
 
 def join_definite(doc: _Doc, st: Reading, c: Candidate) -> bool:

@@ -14,7 +14,7 @@ from . import argmodel as ARG
 from . import dedup as D
 from . import unknown as U
 from .actors import _CIVIL, _as_state, _code_parts, _is_force, _is_person, _sector
-from .arguments import _human_object, _recipient, _sentence_subject
+from .arguments import _human_object, _pronoun_antecedent, _recipient, _sentence_subject
 from .attributes import _context, _date_for, _location
 from .confidence import confidence as event_confidence
 from .doc import _Doc, _in_quote, _mention
@@ -41,7 +41,7 @@ ACTOR_RULES: tuple[Rule, ...] = (
     A.agent_phrase, A.syntax_subject, A.called_upon, A.possessor, A.participle_clause, A.coordinated_verb,
     A.speaker_pronoun, A.call_addressee, A.direct_speaker, A.first_person_speaker, A.protest_not_by_force,
     A.clash_forces, A.protesters, D.join_demonstrative, A.event_noun_agents, A.impersonal_speaker,
-    A.coordinated_clause, A.dropped_subject, D.join_protest_reason, D.join_means, D.join_definite, D.join_retreat,
+    A.coordinated_clause, A.dropped_subject, D.join_protest_reason, D.join_means, D.join_circumstance, D.join_definite, D.join_retreat,
 )
 
 
@@ -127,6 +127,8 @@ def _recode(doc: _Doc, st: Reading, c: Candidate, actor: Mention) -> bool:
 
 def _recipient_of(doc: _Doc, st: Reading, c: Candidate, actor: Mention) -> Mention | None:
     recipient = c.conj or _recipient(doc, st.s, c.ts, c.te, actor, c.trig.plover in _RECIPROCAL)
+    if recipient is None and not c.nominal:
+        recipient = _pronoun_antecedent(doc, st.s, c.ts, c.tok, actor, c.trig.plover)
     if recipient is not None and not c.conj and c.trig.plover == "PROTEST" and not A._AGAINST.search(
             doc.norm, max(st.s.start, recipient.start - 40), recipient.start):
         recipient = None  # «مظاهرة فرقتها قوات الأمن»: a protest's target is whom it is against

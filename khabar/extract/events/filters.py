@@ -44,7 +44,8 @@ _QUESTION = re.compile(fold(r"\s*على\s+(?:سؤال|أسئلة|اسئلة)"))
 _CHARGE_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:بتهمة|بتهم|تهمة|تهم|التهمة|التهم)(?:\s+(?:الشروع|محاولة)\s+في)?\s*$"))
 _STATE_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:قيد|رهن)\s*$"))
 _ON_CHARGE = re.compile(fold(r"(?<![\u0621-\u064a])(?:بتهمة|بتهم)(?![\u0621-\u064a])"))
-_COUNT_BEFORE = re.compile(r"(?:\d|(?<![\u0621-\u064a])(?:ألف|الف|آلاف|الآف|مئات|عشرات))\s+$")
+# a year is no count: «في 7 حزيران/يونيو 2017 قطعت السعودية …»
+_COUNT_BEFORE = re.compile(r"(?:(?<!\d)(?!(?:19|20)\d\d\s)\d+|(?<![\u0621-\u064a])(?:ألف|الف|آلاف|الآف|مئات|عشرات))\s+$")
 _DEFINITE_NOUN_BEFORE = re.compile(fold(rf"(?<![{_AR}])ال[{_AR}]+\s+$"))
 _ACCUSED_OF = re.compile(fold(
     r"(?:\s+(?:العام|الشهر|الأسبوع|الاسبوع|اليوم|أمس|امس|مرارا|سابقا|الماضي|الماضية|مؤخرا))*\s+ب(?!ين|عد|عض)[\u0621-\u064a]{2,}"))
@@ -61,10 +62,15 @@ def _reference(doc: _Doc, s: Sentence, ts: int, tok: Token | None) -> bool:
     return _has_enclitic(tok) and _WHAT_BEFORE.search(doc.norm[max(s.start, ts - 10) : ts]) is not None
 
 
+_CEASE_BEFORE = re.compile(fold(r"(?:التوقف|الكف|وقف|يتوقف|تتوقف|يكف|تكف)\s+عن\s*[\"«]?\s*$"))
+
+
 def _demanded(doc: _Doc, st: Reading, ts: int, tok: Token | None) -> bool:
     """«للمطالبة باستقالة رئيس الوزراء», «أن يطلب الملك من رئيس الوزراء الاستقالة»: what is
     demanded (or threatened) right after a demand has not happened."""
     prev = st.prev_request_end
+    if prev is not None and _CEASE_BEFORE.search(doc.norm, max(prev, ts - 16), ts):
+        return False  # «دعا روسيا إلى التوقف عن حشد قواتها»: what must stop is going on
     return prev is not None and 0 <= ts - prev <= 60 and (
         ts - prev <= 3 or (_is_nominal(tok, doc) and _addressee(doc, st.s, ts) is None and not re.search(
             r"[.،,:؛]", doc.norm[prev:ts]) and not _CLAUSE_BREAK.search(doc.norm[prev:ts])))
@@ -115,6 +121,6 @@ def _describing_participle(doc: _Doc, s: Sentence, ts: int, tok: Token | None) -
 
 def _unnamed_accuser(doc: _Doc, s: Sentence, te: int, trig: Trigger, tok: Token | None) -> bool:
     """A passive verb that names no agent: «قد اتهمت بشن هجوم», «واتُّهمت إيران مرارا بتزويد …»."""
-    if trig.cameo == "112" and _ACCUSED_OF.match(doc.norm[te : te + 40]):
+    if trig.cameo == "112" and not _has_enclitic(tok) and _ACCUSED_OF.match(doc.norm[te : te + 40]):  # «اتهمتها بـ»: active
         return True
     return trig.plover != "ASSAULT" and _passive_perfect(tok) and not _BY_AGENT.search(doc.norm, te, min(s.end, te + 60))

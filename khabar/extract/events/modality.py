@@ -12,7 +12,7 @@ from ...text.textnorm import fold
 from .arguments import _COND
 from .doc import _Doc
 from .forms import _AR, _core_of, _has_conj, _has_enclitic, _has_future_prefix
-from .lexicon import Trigger, _is_nominal
+from .lexicon import Trigger, _future_on_verb, _is_nominal
 from .subject import _COMP_ONLY
 
 _NEG = {fold(w) for w in "لا لم لن ليس ليست لسنا لست عدم دون بدون".split()}
@@ -105,7 +105,7 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
             w in _PROPOSE or re.sub(r"^[وف]", "", w) in _PROPOSE or re.sub(r"(?:ته|تها|ه|ها)$", "ة", w) in _PROPOSE
             for w in prev):
         return "proposed"
-    if (tok is not None and _has_future_prefix(tok)) or any(w in _FUT for w in prev_close):
+    if (tok is not None and (_has_future_prefix(tok) or _future_on_verb(tok))) or any(w in _FUT for w in prev_close):
         return "future"
     if _FUT_CLAUSE.search(doc.norm, max(clause_start, ts - 60), ts):
         return "future"  # «ومن المقرر أن تنطلق غدا المسيرة»

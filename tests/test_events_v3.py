@@ -1,0 +1,87 @@
+"""Events v2, second pass (issue #11): passive harm verbs in unvoweled text, agents of the attack in
+which victims fell, the attack and its casualties as one event, pronoun objects, a future prefix the
+segmenter leaves on a verb, one-line texts read as body, actors of unknown country, and the judicial,
+casualty and protest vocabulary added to the trigger lexicon. The sentences are made up."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from khabar.ingest.readers import RawDoc
+from khabar.pipeline import analyze
+
+REF = dt.date(2026, 11, 23)
+
+
+def _analysis(text, title="عنوان الخبر الرئيسي للاختبار", date="2007-05-10"):
+    a = analyze(RawDoc(source="t", fmt="json", title=title, text=text, date=date), REF)
+    assert "stage_errors" not in a.article.extra, a.article.extra["stage_errors"]
+    return a
+
+
+def _events(text, **kw):
+    return [(e.plover, e.actor, e.recipient, e.mode) for e in _analysis(text, **kw).events]
+
+
+def test_bare_harm_verb_before_its_victims_is_passive():
+    ev = _events("اعتقل ثلاثة صحفيين في طهران بتهمة الإساءة للنظام.")
+    assert ("COERCE", "XXX", "IRN_MED", "asserted") in ev, ev
+    ev = _events("قتل جندي أمريكي وأصيب اثنان آخران في هجوم بقذائف الهاون على قاعدة عسكرية في بغداد.")
+    assert [e for e in ev if e[0] == "ASSAULT"] == [("ASSAULT", "XXX", "USA_MIL", "asserted")], ev
+    # an object after the subject: active («gunmen killed three policemen»)
+    ev = _events("قتل مسلحون مجهولون ثلاثة من رجال الشرطة في هجوم على نقطة تفتيش في الموصل.")
+    assert ("ASSAULT", "XXX_UAF", "IRQ_COP", "asserted") in ev, ev
+
+
+def test_agent_of_the_attack_in_which_victims_fell():
+    ev = _events("قتل 30 قرويا في هجمات نفذتها حركة طالبان في ولاية قندهار الأفغانية.")
+    assert [e for e in ev if e[0] == "ASSAULT" and e[1] == "TALIBAN"], ev
+    assert not [e for e in ev if e[2] == "TALIBAN"], ev  # the agent is not the victim
+
+
+def test_passive_casualty_verbs_with_a_named_shooter_or_counted_victims():
+    assert ("ASSAULT", "IDF", "PSE_CVL", "asserted") in _events(
+        "استشهد طفل فلسطيني برصاص الجيش الإسرائيلي في الضفة الغربية.")
+    assert ("ASSAULT", "XXX", "GBR_MIL", "asserted") in _events(
+        "أصيب ثلاثة جنود بريطانيين بجروح في هجوم صاروخي على قاعدتهم في البصرة.")
+
+
+def test_object_pronoun_takes_the_party_named_before():
+    ev = _events("وفي 7 حزيران/يونيو 2017 قطعت السعودية العلاقات مع قطر التي اتهمتها بدعم الإرهاب.")
+    assert ("SANCTION", "SAU", "QAT", "asserted") in ev, ev  # a year before a verb is no count
+    ev = _events("وقال زوج المحامية نسرين ستوده إن إيران اتهمتها بارتكاب مخالفات أمنية.")
+    assert [e for e in ev if e[0] == "ACCUSE" and e[1] == "IRN" and e[2]], ev
+
+
+def test_future_prefix_left_on_the_verb():
+    ev = _events("وقال إن المحتجين سيعتصمون أمام وزارة العمل المصرية.")
+    assert [e for e in ev if e[0] == "PROTEST" and e[3] == "future"], ev
+    # «سيطرت» is no future of «يطر»
+    assert not [e for e in _events("سيطرت القوات السورية على المدينة بعد معارك مع المسلحين.") if e[3] == "future"]
+
+
+def test_judicial_acts_and_blockades_are_coerce():
+    assert [e for e in _events("أصدرت النيابة العامة التركية مذكرات توقيف بحق 346 شخصا.") if e[0] == "COERCE"]
+    assert ("COERCE", "ISR", "GAZA_STRIP", "asserted") in _events("فرضت إسرائيل حصارا على قطاع غزة منذ عام 2007.")
+
+
+def test_demands_of_a_march_are_not_a_separate_request_and_ceasing_presupposes():
+    ev = _events("خرج مئات الطلاب في مسيرة في القاهرة للمطالبة بالإفراج عن زملائهم المعتقلين.")
+    assert [e[0] for e in ev] == ["PROTEST"], ev
+    ev = _events("دعا حلف شمال الأطلسي روسيا إلى التوقف عن حشد قواتها عند حدود أوكرانيا.")
+    assert [e for e in ev if e[0] == "MOBILIZE" and e[1] == "RUS"], ev
+
+
+def test_a_one_line_text_is_body_not_title_and_its_dates_resolve():
+    a = analyze(RawDoc(source="t", fmt="text", text="تظاهر المئات في بيروت يوم 20 حزيران/يونيو احتجاجا على الضرائب.",
+                       date="2018-02-15"), REF)
+    assert not a.article.title
+    assert [t.value for t in a.timexes] == ["2017-06-20"]  # the most recent 20 June not after publication
+    assert [(e.plover, e.date) for e in a.events] == [("PROTEST", "2017-06-20")]
+
+
+def test_unnamed_actor_of_unknown_country_still_takes_part():
+    a = analyze(RawDoc(source="t", fmt="text", text="اعتقلت الشرطة ثلاثة متظاهرين.", date="2018-02-15"), REF)
+    assert [(e.plover, e.actor, e.recipient) for e in a.events] == [("COERCE", "XXX_COP", "XXX_CVL")]
+    police = next(x for x in a.entities if x.id == "XXX_COP")
+    assert police.country is None and police.en == "unknown country COP"
