@@ -85,3 +85,24 @@ def test_unnamed_actor_of_unknown_country_still_takes_part():
     assert [(e.plover, e.actor, e.recipient) for e in a.events] == [("COERCE", "XXX_COP", "XXX_CVL")]
     police = next(x for x in a.entities if x.id == "XXX_COP")
     assert police.country is None and police.en == "unknown country COP"
+
+
+def test_claimed_attacks_and_attacks_that_are_condemned():
+    assert ("ASSAULT", "AL_SHABAAB") in [e[:2] for e in _events("تبنت حركة الشباب الانفجار الذي وقع في مقديشو.")]
+    ev = _events("وأدانت فرنسا الهجوم الكيميائي المفترض على مدينة دوما.")
+    assert not [e for e in ev if e[0] == "ASSAULT" and e[1] == "FRA"], ev  # the condemner is not the attacker
+    assert [e for e in ev if e[0] == "ASSAULT" and e[1] == "XXX"], ev
+
+
+def test_a_blast_with_unnamed_victims_and_its_casualties_are_one_attack():
+    ev = _events("يذكر أن هجوما تم شنه على أتباع منظمة شبابية الاثنين، أسفر عن مقتل ما لا يقل عن 30 شخصا.")
+    assert [e[0] for e in ev] == ["ASSAULT"], ev
+    ev = _events("نفذت إسرائيل غارة جوية على سيارة في رفح أسفرت عن مقتل قياديين في حركة حماس.")
+    assert ev == [("ASSAULT", "ISR", "HAMAS", "asserted")], ev
+
+
+def test_fighters_of_the_party_named_before_act_for_it():
+    ev = _events("وقال الجيش السوري إن قواته قصفت مواقع المسلحين في إدلب.")
+    assert [e for e in ev if e[0] == "ASSAULT" and e[1] == "SYR_ARMY"], ev
+    ev = _events("إلى ذلك علمت الصحيفة أن الحوثيين اختطفوا أكثر من 25 صحفياً.")
+    assert ("ASSAULT", "HOUTHIS") in [e[:2] for e in ev], ev  # «أكثر من 25»: counted people abducted

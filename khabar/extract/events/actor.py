@@ -12,7 +12,7 @@ import re
 from ...model import Mention
 from ...text.textnorm import fold, normalize
 from . import unknown as U
-from .actors import _CIVIL, _armed, _governed, _is_force, _is_person, _sector, _sentence_country
+from .actors import _CIVIL, _armed, _can_act, _governed, _is_force, _is_person, _sector, _sentence_country
 from .arguments import (
     _CALL_VERBS,
     _addressee,
@@ -25,8 +25,8 @@ from .arguments import (
     _possessor,
     _speaker,
 )
-from .dedup import _TIMED_REF
-from .doc import _Doc
+from .dedup import _TIMED_REF, _definite
+from .doc import _Doc, _mention
 from .filters import _CEASE_BEFORE
 from .forms import _AR, _has_conj, _has_enclitic, _inflected_verb, _plural_verb, _voweled_passive
 from .state import Candidate, Reading
@@ -42,6 +42,9 @@ _AGENT = re.compile(fold(
 _PASSIVE_HARM = {"186", "173", "181", "180", "190"}
 _VICTIM_SECTORS = {"CVL", "MED", "EDU", "HLH", "LEG", "REF", "BUS", "LAB", "GOV", "MIL", "COP", "OPP"}
 _COUNT_BEFORE = re.compile(fold(rf"\s*(?:(?:\d+|[{_AR}]+)\s+(?:من\s+)?)?(?:ال)?$"))
+_CLAIM_BEFORE = re.compile(fold(
+    rf"(?<![{_AR}])(?:ال)?(?:مسؤولية|مسئولية|مسؤوليته|مسؤوليتها|مسؤوليتهم|مسئوليته|مسئوليتها)\s+عن\s*$"
+    rf"|(?<![{_AR}])[وف]?(?:تبنى|تبنت|تبنوا|يتبنى|تتبنى|تبني)(?:\s+[{_AR}]+){{0,4}}\s+$"))
 _STRIKES_NEAR = re.compile(fold(rf"(?<![{_AR}])(?:بضربات|بضربة|بغارات|بغارة|بقصف|في\s+ضربات|في\s+غارات|في\s+غارة|في\s+قصف)(?![{_AR}])"))
 # After a transitive killing verb, a preposition or adverb instead of an object: the passive
 # «قُتلوا خلال الاشتباكات», «قتلا أيضا».
@@ -64,6 +67,8 @@ _SPOKESMAN_OF = re.compile(fold(r"باسم\s*$"))
 def agent_phrase(doc: _Doc, st: Reading, c: Candidate) -> bool:
     """«قتل 16 من مسلحي الميليشيات»: passive; the victims follow, the killer only «برصاص X»."""
     s, ts, te, trig, tok, nominal = st.s, c.ts, c.te, c.trig, c.tok, c.nominal
+    if c.actor is not None:
+        return False  # claimed («تبنت حركة الشباب الانفجار»)
     bare_victim = _bare_passive_victim(doc, st, c)
     if not (bare_victim is not None or trig.plover == "ASSAULT" and (
         (not nominal and (_voweled_passive(tok) or (trig.cameo == "186" and _NO_OBJECT.match(doc.norm, te))))
@@ -81,7 +86,14 @@ def agent_phrase(doc: _Doc, st: Reading, c: Candidate) -> bool:
                 doc.norm, te, min(s.end, te + 40)):
             by = [by_force]  # «أعلن الجيش التركي عن مقتل 26 مسلحا بضربات جوية»
     if not by:
+        if U.accident(doc, st):
+            return True  # «إصابة ثلاثة أشخاص في حادث سير»: no attack
         victim = next((m for m in victims if m.type != "LOC"), None) or U.victims(doc, st, c)
+        if victim is None and nominal:
+            if _definite(doc, tok, te) and (same := [e for e in doc.events.values() if e.plover == "ASSAULT"]):
+                same[-1].mentions.append(_mention(doc, s, ts, te))  # «الانفجار»: the blast already reported
+                return True
+            victim = U.lethal_unnamed(doc, st, c)  # «بعد الانفجار الذي وقع في السوق»: unnamed victims
         if victim is None:
             return True  # no one named, no one counted: no participant
         c.actor, c.conj, c.how = U.unknown_actor(doc, st, c), victim, U.UNKNOWN_METHOD
@@ -108,6 +120,20 @@ def _bare_passive_victim(doc: _Doc, st: Reading, c: Candidate) -> Mention | None
     return m
 
 
+def claimed_by(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«أعلن تنظيم داعش مسؤوليته عن الهجوم», «تبنت حركة الشباب الانفجار»: who claims the attack did it."""
+    if c.trig.plover != "ASSAULT" or not c.nominal:
+        return False
+    claim = _CLAIM_BEFORE.search(doc.norm, max(st.s.start, c.ts - 50), c.ts)
+    if claim is None:
+        return False
+    before = [m for m in doc.mentions if st.s.start <= m.start and m.end <= c.ts and not _governed(doc, m)
+              and _can_act(doc, m, False) and m.start >= claim.start() - 40]
+    if before:
+        c.actor, c.how = before[-1] if before[-1].start >= claim.start() else before[0], "claim"
+    return False
+
+
 def syntax_subject(doc: _Doc, st: Reading, c: Candidate) -> bool:
     """The subject found by :func:`khabar.events.subject._subject`."""
     trig = c.trig
@@ -119,6 +145,43 @@ def syntax_subject(doc: _Doc, st: Reading, c: Candidate) -> bool:
                 c.actor.entity or "").endswith("_CVL") and normalize(c.actor.text).removeprefix("ال") in _PUBLIC:
             # «كما دعت المواطنين إلى التعاون»: the citizens are called upon; the caller is elsewhere
             c.conj, c.actor = c.actor, None
+    return False
+
+
+_ATTITUDES = {"ACCUSE", "SUPPORT", "REJECT"}
+
+
+def attitude_object(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«أدانت فرنسا الهجوم الكيميائي», «رحب بالاتفاق»: an event noun right after a condemnation,
+    welcome or rejection is the object of that attitude, not an act of the one who voices it."""
+    last = st.last_event
+    if c.nominal and c.actor is not None and last is not None and last.plover in _ATTITUDES and (
+            c.actor.entity == last.actor and 0 <= c.ts - st.last_end <= 25 and c.trig.plover != last.plover):
+        c.actor = None
+    return False
+
+
+_POSSESSED_FORCE = re.compile(fold(
+    rf"(?<![{_AR}])[وف]?(?:مقاتل|عناصر|جنود|قوات|مسلح|أنصار|انصار|أتباع|اتباع|مؤيد|رجال|أفراد|افراد)(?:ي|و)?(?:ه|ها|هم)(?![{_AR}])"))
+
+
+def possessed_force(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«قال تنظيم داعش إن مقاتليه هاجموا …», «وأرسل الجيش عناصره»: the fighters of the party named
+    before act for it — the nearest party before the verb in the sentence that can act."""
+    if c.nominal:
+        return False
+    s = st.s
+    near = _POSSESSED_FORCE.search(doc.norm, max(s.start, c.ts - 16), c.ts)
+    if near is not None and doc.norm[near.end() : c.ts].strip():
+        near = None  # not right before the verb
+    if near is None and c.actor is None:
+        near = _POSSESSED_FORCE.match(doc.norm, c.te + 1, min(s.end, c.te + 20))
+    if near is None:
+        return False
+    before = [m for m in doc.mentions if s.start <= m.start and m.end <= near.start() and _can_act(doc, m, False)
+              and not _governed(doc, m)]
+    if before:
+        c.actor, c.how = before[-1], "possessor"
     return False
 
 

@@ -53,7 +53,7 @@ def join_demonstrative(doc: _Doc, st: Reading, c: Candidate) -> bool:
 def join_protest_reason(doc: _Doc, st: Reading, c: Candidate) -> bool:
     """«تظاهر آلاف … احتجاجا على خطة للحكومة»: why they protested."""
     last = st.last_event
-    if c.trig.plover == "PROTEST" and not c.nominal and last is not None and last.plover == "PROTEST" and (
+    if c.trig.plover == "PROTEST" and last is not None and last.plover == "PROTEST" and (
             _IN_PROTEST.match(_core_of(c.tok))) and not re.search(r"[.:]", doc.norm[st.last_end : c.ts]):
         return _one_more(doc, st, c, last)
     return False
@@ -163,3 +163,34 @@ def event_id(doc: _Doc, st: Reading, c: Candidate, actor: str, recipient: Mentio
         if same:
             eid = same[0].id
     return eid
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b or a.startswith("XXX") or b.startswith("XXX"):
+        return True
+    return a.split("_")[0] == b.split("_")[0] and len(a.split("_")[0]) == 3
+
+
+def merge_sentence_attacks(doc: _Doc) -> None:
+    """«قتل 12 شخصا وأصيب 30 في انفجار سيارة مفخخة استهدف سوقا»: the casualties, the blast and the
+    strike reported in one sentence with no actor of their own are one attack — an attack of the
+    same sentence whose victims agree (the one with a named actor when there is one)."""
+    by_sentence: dict[int, list[Event]] = {}
+    for e in doc.events.values():
+        if e.plover == "ASSAULT" and e.mentions:
+            by_sentence.setdefault(e.mentions[0].start, []).append(e)
+    for group in by_sentence.values():
+        if len(group) < 2:
+            continue
+        for e in sorted(group, key=lambda x: x.actor not in _UNKNOWN_ACTORS):  # unknown actors first
+            if e.actor not in _UNKNOWN_ACTORS or e.id not in doc.events:
+                continue
+            into = [o for o in group if o is not e and o.id in doc.events and _compatible(o.recipient, e.recipient)]
+            if not into:
+                continue
+            target = next((o for o in into if o.actor not in _UNKNOWN_ACTORS), into[0])
+            target.mentions.extend(e.mentions)
+            if target.recipient is None and e.recipient is not None:
+                target.recipient, target.recipient_country, target.recipient_sector = (
+                    e.recipient, e.recipient_country, e.recipient_sector)
+            del doc.events[e.id]

@@ -38,7 +38,7 @@ Rule = Callable[[_Doc, Reading, Candidate], bool]
 
 # The order matters: each rule sees what the ones before found (and a join ends the trigger).
 ACTOR_RULES: tuple[Rule, ...] = (
-    A.agent_phrase, A.syntax_subject, A.called_upon, A.possessor, A.participle_clause, A.coordinated_verb,
+    A.claimed_by, A.agent_phrase, A.syntax_subject, A.possessed_force, A.attitude_object, A.called_upon, A.possessor, A.participle_clause, A.coordinated_verb,
     A.speaker_pronoun, A.call_addressee, A.direct_speaker, A.first_person_speaker, A.protest_not_by_force,
     A.clash_forces, A.protesters, D.join_demonstrative, A.event_noun_agents, A.impersonal_speaker,
     A.coordinated_clause, A.dropped_subject, D.join_protest_reason, D.join_means, D.join_circumstance, D.join_definite, D.join_retreat,
@@ -53,6 +53,7 @@ def extract_events(a: Analysis) -> list[Event]:
     for s in a.sentences:
         if s.tokens:
             _read_sentence(doc, s)
+    D.merge_sentence_attacks(doc)
     return list(doc.events.values())
 
 
@@ -82,6 +83,15 @@ def _unknown_actor(doc: _Doc, st: Reading, c: Candidate) -> None:
         return  # an active verb whose subject was not recognised («احتجاجات تجتاح البلاد»): no guess
     named = _recipient(doc, st.s, c.ts, c.te, None, False)
     victim = named if named is not None and named.type != "LOC" else counted
+    if counted is not None and victim is not counted and counted.start < victim.start:
+        victim = counted  # «وقتل 18 شخصا … الحكومة»: the victims counted right after the trigger
+    if victim is None and named is not None and named.type == "LOC":
+        victim = U.people_of(doc, c, named)  # «قصف على مدينة دوما»: the people of the place attacked
+    if victim is None and c.nominal and c.trig.plover == "ASSAULT":
+        if D._definite(doc, c.tok, c.te) and (same := [e for e in doc.events.values() if e.plover == "ASSAULT"]):
+            same[-1].mentions.append(_mention(doc, st.s, c.ts, c.te))  # «الهجوم»: the attack already reported
+            return
+        victim = U.lethal_unnamed(doc, st, c)  # «الهجوم الكيميائي في دوما», «بعد الانفجار»
     if victim is not None:
         c.actor, c.conj, c.how = U.unknown_actor(doc, st, c), victim, U.UNKNOWN_METHOD
 

@@ -139,6 +139,8 @@ def _is_nominal(t: Token | None, doc: _Doc | None = None) -> bool:
         return True  # masdar patterns: «استهداف», «اعتقال», «انسحاب»; «توقيف», «تفجير» (the verbs lack the long vowel)
     if core[:1] in "يتن" and len(core) >= 4:  # imperfect verb
         return False
+    if len(core) >= 4 and core.endswith("ا") and (core[:-1] in _NOUN_ONLY or "\u064b" in t.text):
+        return True  # «هجوما», «اجتماعاً»: the accusative of a noun trigger (not the dual verb «اتفقا»)
     if any(g.kind == "proclitic" and t.text[g.start - t.start : g.end - t.start] in ("ب", "ل", "ك") for g in t.segments):
         return True  # «بتأييد», «لمناقشة»
     if doc is not None:

@@ -10,7 +10,7 @@ import re
 
 from ...model import Mention
 from ...text.textnorm import fold
-from .actors import _sentence_country
+from .actors import _locative, _sentence_country
 from .doc import _Doc
 from .forms import _AR
 from .state import Candidate, Reading
@@ -76,3 +76,52 @@ def unidentified(doc: _Doc, m: Mention) -> Mention:
 
 
 _GENERIC = re.compile(r"^[A-Z]{3}_(?:REB|UAF|CVL|MIL)$")
+
+
+# A physical attack, not a verbal one: a killing, a blast, weapons, casualties in the sentence
+_LETHAL = re.compile(fold(
+    rf"(?<![{_AR}])[وفبل]?(?:ال)?(?:قتل|مقتل|قتلى|قتيل|قتيلا|جرحى|جريح|مصاب|مصابين|إصابة|إصابات|مصرع|حتف|انفجار|تفجير|انتحاري|"
+    rf"مفخخة|مفخخ|عبوة|ناسفة|صاروخ|صواريخ|صاروخي|قذيفة|قذائف|غارة|غارات|قصف|رصاص|الرصاص|النار|نار|سكين|سكاكين|طعن|"
+    rf"كيميائي|كيماوي|بغاز|سام|مسلح|مسلحين|مسلحون|ضحايا|ضحية|دموي|دامي|جثث|جثة|شهداء|شهيد)(?![{_AR}])"))
+_LETHAL_CAMEO = {"180", "181", "183", "186", "190", "195"}
+
+
+def people_of(doc: _Doc, c: Candidate, place: Mention) -> Mention | None:
+    """The people of a place that is attacked («في قصفها على مدينة دوما» → SYR_CVL)."""
+    a = doc.kb.get(place.entity or "")
+    country = a.country if a is not None else None
+    if not country or country == "IGO":
+        return None
+    return Mention(place.start, place.end, place.text, "ORG", f"{country}_CVL", "victims", 0.5)
+
+
+def lethal_unnamed(doc: _Doc, st: Reading, c: Candidate) -> Mention | None:
+    """The unnamed victims of a physical attack that names neither its author nor its victims
+    («الهجوم الكيميائي المفترض في دوما», «بعد الانفجار الذي وقع في …»): the people of the place the
+    sentence is set in, or people of unknown country; None for a verbal «هجوم» (no casualty, blast or
+    weapon in the sentence)."""
+    if c.trig.cameo not in _LETHAL_CAMEO or accident(doc, st) or not (
+            _LETHAL.search(doc.norm, st.s.start, c.ts) or _LETHAL.search(doc.norm, c.te, st.s.end)):
+        return None  # the trigger itself is no evidence of a physical attack («إن القتل مستمر»)
+    country = _place_country(doc, st) or UNKNOWN
+    return Mention(c.ts, c.te, doc.text[c.ts : c.te], "ORG", f"{country}_CVL", "victims", 0.4)
+
+
+def _place_country(doc: _Doc, st: Reading) -> str | None:
+    """The country of a place named in the sentence as a place (a city, «في إيران»), not a state acting."""
+    for m in doc.mentions:
+        if st.s.start <= m.start < st.s.end and m.type == "LOC" and m.entity:
+            a = doc.kb.get(m.entity)
+            if a is not None and a.country and a.country != "IGO" and (a.kind != "country" or _locative(doc, m)):
+                return a.country
+    return None
+
+
+_ACCIDENT = re.compile(fold(
+    rf"(?<![{_AR}])[وفبل]?(?:ال)?(?:حادث\s+سير|حادث\s+مروري|حادث\s+مرور|حوادث\s+السير|حوادث\s+مرورية|تصادم|اصطدام|انقلاب\s+سيارة"
+    rf"|غرق|حريق|زلزال|انهيار|صعق|ماس\s+كهربائي|تسرب\s+غاز|سقوط\s+طائرة|تحطم|فيضان|فيضانات|سيول|بركان|عاصفة)(?![{_AR}])"))
+
+
+def accident(doc: _Doc, st: Reading) -> bool:
+    """The casualties of an accident or a disaster («حادث سير», «حريق», «زلزال»), not of an attack."""
+    return _ACCIDENT.search(doc.norm, st.s.start, st.s.end) is not None
