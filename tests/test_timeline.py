@@ -101,8 +101,8 @@ def test_build_orders_groups_and_lists_undated_apart():
 # ---------------------------------------------------------------------- over the store
 def test_timeline_of_the_seed_dyad(db):
     store = open_store(db, readonly=True)
-    rows = store.events(actors=["NATO"], recipients=["RUS"], min_confidence=0.4) + \
-        store.events(actors=["RUS"], recipients=["NATO"], min_confidence=0.4)
+    rows = store.events(actors=["NATO"], recipients=["RUS"], min_confidence=0.3) + \
+        store.events(actors=["RUS"], recipients=["NATO"], min_confidence=0.3)
     quotes = store.quotes(limit=500)
     tl = build(rows, quotes, speakers=set())
     dated = [e.date for p in tl.periods for e in p.entries]

@@ -21,6 +21,7 @@ from .actors import (
 )
 from .doc import _Doc
 from .forms import _AR, _core_of, _has_enclitic, _plural_verb, _tok_core
+from .state import Candidate, Reading
 from .subject import _QUANT_BEFORE, _RECIP_PREP, _TIME_WORDS, _TITLE_WORDS
 
 # Counts and the unknown-actor adjectives between a verb's subject and its object
@@ -237,4 +238,21 @@ def _dropped_subject(doc: _Doc, kb, s: Sentence, ts: int, tok: Token | None,
     for m in reversed(memory[-3:-1]):
         if m is not None:
             return m if _agrees(kb, tok, m) else None
+    return None
+
+
+def _object_nationality(doc: _Doc, st: Reading, c: Candidate, actor: Mention | None) -> Mention | None:
+    """The agent of the act a verb is about, told by a nationality adjective on its object
+    («أدان الغارات الإسرائيلية», «احتجاجا على الحصار الإسرائيلي»): that country."""
+    start = actor.end if actor is not None and actor.start >= c.te else c.te
+    words = list(re.finditer(r"\S+", doc.norm[start : min(st.s.end, start + 45)]))[:4]
+    for i, w in enumerate(words[1:], 1):
+        if any(m.start < start + w.end() and start + w.start() < m.end for m in doc.mentions):
+            return None  # a party is named first
+        if re.search(r"[.،,:؛]", words[i - 1].group()):
+            return None
+        iso = doc.kb.nationality(w.group().strip(".،,:؛\"»«"))
+        if iso and w.group().startswith(("ال", "وال")):
+            s0, e0 = start + w.start(), start + w.end()
+            return Mention(s0, e0, doc.text[s0:e0], "LOC", iso, "nationality", 0.5)
     return None

@@ -1,5 +1,6 @@
-"""Confidence of an extracted event: the probability that its type, actor, recipient and mode are
-right, from how it was found. A logistic model over a few readable signals (a verbal or nominal
+"""Confidence of an extracted event: the probability that its type and its dyad (the actor's and the
+recipient's identity or country; an unknown actor or recipient accepted as unknown) are right, from
+how it was found. A logistic model over a few readable signals (a verbal or nominal
 trigger, a recipient found, the actor from the knowledge base / an unnamed group / an unknown name,
 how the actor was found — syntax, a speaker, carried from another clause or sentence, unnamed
 protesters —, inside a quotation, a non-asserted mode, a material event). Its weights
@@ -22,7 +23,7 @@ _IMPLICIT = ("unnamed protesters", "country's people")
 _MATERIAL = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "SANCTION", "RETREAT", "AID"}
 
 FEATURES = ("bias", "nominal", "recipient", "actor_generic", "actor_unknown", "by_speaker", "carried",
-            "implicit", "agent_phrase", "in_quote", "not_asserted", "material")
+            "implicit", "agent_phrase", "in_quote", "not_asserted", "material", "actor_xxx", "recipient_xxx")
 
 
 def features(e: Event) -> list[float]:
@@ -40,6 +41,8 @@ def features(e: Event) -> list[float]:
         float(e.quote_kind is not None),
         float(e.mode != "asserted"),
         float(e.plover in _MATERIAL),
+        float(e.actor.startswith("XXX")),  # an unnamed actor of unknown identity («XXX», «XXX_UAF»)
+        float((e.recipient or "").startswith("XXX")),
     ]
 
 
@@ -49,7 +52,7 @@ def _weights() -> list[float] | None:
         d = json.loads((resources.files("khabar") / "data" / "events" / "confidence.json").read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
-    return [float(d["weights"][f]) for f in FEATURES]
+    return [float(d["weights"].get(f, 0.0)) for f in FEATURES]  # a signal the fitted model lacks weighs nothing
 
 
 def confidence(e: Event) -> float:

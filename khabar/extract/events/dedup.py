@@ -12,6 +12,7 @@ from ...model import Event, Mention, Token
 from ...text.textnorm import fold, normalize
 from . import unknown as U
 from .actors import _armed, _as_state, _code_parts, _nationality
+from .arguments import _object_nationality
 from .doc import _Doc, _mention
 from .forms import _AR, _core_of, _has_conj, _has_enclitic
 from .state import Candidate, Reading
@@ -55,8 +56,23 @@ def join_protest_reason(doc: _Doc, st: Reading, c: Candidate) -> bool:
     last = st.last_event
     if c.trig.plover == "PROTEST" and last is not None and last.plover == "PROTEST" and (
             _IN_PROTEST.match(_core_of(c.tok))) and not re.search(r"[.:]", doc.norm[st.last_end : c.ts]):
+        if last.recipient is None and (against := _object_nationality(doc, st, c, None)) is not None:
+            _set_recipient(doc, last, against)  # «احتجاجا على الحصار الإسرائيلي»: whom the protest is against
         return _one_more(doc, st, c, last)
     return False
+
+
+def _set_recipient(doc: _Doc, e: Event, m: Mention) -> None:
+    """Give an event found without a recipient the one a later mention names (its id follows its key)."""
+    assert m.entity
+    cty, sec = _code_parts(doc.kb, m.entity)
+    key = "|".join([e.plover, e.actor, m.entity, e.date or "", e.mode])
+    eid = hashlib.sha1(key.encode()).hexdigest()[:12]
+    if eid in doc.events:
+        return
+    doc.events.pop(e.id, None)
+    e.id, e.recipient, e.recipient_country, e.recipient_sector = eid, m.entity, cty or m.entity, sec
+    doc.events[eid] = e
 
 
 def join_means(doc: _Doc, st: Reading, c: Candidate) -> bool:

@@ -14,7 +14,7 @@ from . import argmodel as ARG
 from . import dedup as D
 from . import unknown as U
 from .actors import _CIVIL, _as_state, _code_parts, _is_force, _is_person, _sector
-from .arguments import _human_object, _pronoun_antecedent, _recipient, _sentence_subject
+from .arguments import _human_object, _object_nationality, _pronoun_antecedent, _recipient, _sentence_subject
 from .attributes import _context, _date_for, _location
 from .confidence import confidence as event_confidence
 from .doc import _Doc, _in_quote, _mention
@@ -135,10 +135,17 @@ def _recode(doc: _Doc, st: Reading, c: Candidate, actor: Mention) -> bool:
     return True
 
 
+_OBJECT_AGENT_TYPES = {"ACCUSE", "REJECT", "PROTEST", "THREATEN", "SANCTION"}
+
+
 def _recipient_of(doc: _Doc, st: Reading, c: Candidate, actor: Mention) -> Mention | None:
     recipient = c.conj or _recipient(doc, st.s, c.ts, c.te, actor, c.trig.plover in _RECIPROCAL)
     if recipient is None and not c.nominal:
         recipient = _pronoun_antecedent(doc, st.s, c.ts, c.tok, actor, c.trig.plover)
+    if not c.conj and c.trig.plover in _OBJECT_AGENT_TYPES:
+        agent = _object_nationality(doc, st, c, actor)
+        if agent is not None and (recipient is None or recipient.type == "LOC" and agent.start < recipient.start):
+            recipient = agent  # «شجب الغارات الإسرائيلية على قطاع غزة»: whose raids are condemned
     if recipient is not None and not c.conj and c.trig.plover == "PROTEST" and not A._AGAINST.search(
             doc.norm, max(st.s.start, recipient.start - 40), recipient.start):
         recipient = None  # «مظاهرة فرقتها قوات الأمن»: a protest's target is whom it is against

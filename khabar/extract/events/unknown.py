@@ -100,10 +100,14 @@ def lethal_unnamed(doc: _Doc, st: Reading, c: Candidate) -> Mention | None:
     («الهجوم الكيميائي المفترض في دوما», «بعد الانفجار الذي وقع في …»): the people of the place the
     sentence is set in, or people of unknown country; None for a verbal «هجوم» (no casualty, blast or
     weapon in the sentence)."""
-    if c.trig.cameo not in _LETHAL_CAMEO or accident(doc, st) or not (
-            _LETHAL.search(doc.norm, st.s.start, c.ts) or _LETHAL.search(doc.norm, c.te, st.s.end)):
-        return None  # the trigger itself is no evidence of a physical attack («إن القتل مستمر»)
-    country = _place_country(doc, st) or UNKNOWN
+    if c.trig.cameo not in _LETHAL_CAMEO or accident(doc, st):
+        return None
+    place = _place_country(doc, st)
+    own = _LETHAL.fullmatch(doc.norm, c.ts, c.te) is not None and not (
+        place is None and doc.norm[c.ts : c.te].lstrip("وفبل").startswith("ال"))
+    if not (own or _LETHAL.search(doc.norm, st.s.start, c.ts) or _LETHAL.search(doc.norm, c.te, st.s.end)):
+        return None  # a bare «القتل» with no place, victims or weapon («إن القتل مستمر»): no participant
+    country = place or UNKNOWN
     return Mention(c.ts, c.te, doc.text[c.ts : c.te], "ORG", f"{country}_CVL", "victims", 0.4)
 
 
