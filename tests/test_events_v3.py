@@ -106,3 +106,15 @@ def test_fighters_of_the_party_named_before_act_for_it():
     assert [e for e in ev if e[0] == "ASSAULT" and e[1] == "SYR_ARMY"], ev
     ev = _events("إلى ذلك علمت الصحيفة أن الحوثيين اختطفوا أكثر من 25 صحفياً.")
     assert ("ASSAULT", "HOUTHIS") in [e[:2] for e in ev], ev  # «أكثر من 25»: counted people abducted
+
+
+def test_counterparts_officials_of_a_body_and_protesters_clashing():
+    ev = _events("وعقد وزير الخارجية الروسي لقاء مع نظيره الألماني على هامش اجتماع لحلف شمال الأطلسي في بروكسل.")
+    assert [e for e in ev if e[0] == "CONSULT" and e[2] == "DEU_GOV"], ev  # the counterpart, not the summit's host
+    assert ("CONSULT", "MYS_GOV") in [(e[0], e[2]) for e in _events("واستقبل وزير الخارجية السعودي نظيره الماليزي في الرياض.")]
+    ev = _events("وانتقد المسؤولون في حلف شمال الأطلسي نظرة روسيا إلى توسع الحلف شرقا.")
+    assert [e for e in ev if e[0] == "ACCUSE" and e[1] == "NATO"], ev
+    ev = _events("اشتبك متظاهرون مع قوات الشرطة في العاصمة الباكستانية إسلام آباد.")
+    assert ("PROTEST", "PAK_CVL", "PAK_COP", "asserted") in ev, ev
+    ev = _events("شجب الرئيس الفلسطيني محمود عباس الغارات الإسرائيلية على قطاع غزة.")
+    assert [e for e in ev if e[0] == "ACCUSE" and e[2] == "ISR"], ev

@@ -594,9 +594,13 @@ class Resolver:
         seen_sector: dict[str, str] = {}  # «الشرطة الهندية» … «الشرطة»: the same country later
         groups = {m.start: m for m in mentions if m.entity and (a := self.kb.get(m.entity)) is not None
                   and a.kind == "org" and a.sector in ("REB", "MIL")}
+        bodies = {m.start: m for m in mentions if m.entity and (a := self.kb.get(m.entity)) is not None
+                  and a.kind == "org" and a.country == "IGO"}
         for s, e, sector, iso in found:
             part_of = _PART_OF_AFTER.match(sc.norm[e : e + 6])
             grp = groups.get(e + part_of.end()) if part_of and sector in ("REB", "MIL") else None
+            if grp is None and sector == "GOV" and (within := _IN_BODY_AFTER.match(sc.norm[e : e + 8])):
+                grp = bodies.get(e + within.end())  # «المسؤولون في الحلف», «مسؤولين من الاتحاد الأوروبي»
             if grp is not None:
                 # «مسلحين من تنظيم القاعدة», «مسلحي داعش»: members of a named armed group are that group
                 out.append(Mention(s, e, sc.text[s:e], "ORG", grp.entity, "generic", 0.6))
@@ -1152,6 +1156,7 @@ _PROCLITIC_HEAD = re.compile(r"^[وفلب]")
 _ADJ_AFTER = re.compile(r"\s+(?:ال)?([\u0621-\u064a]+)")
 _FROM_AFTER = re.compile(r"\s+من\s+")
 _PART_OF_AFTER = re.compile(r"\s+(?:من\s+)?")
+_IN_BODY_AFTER = re.compile(r"\s+(?:في|من|ب)\s*")
 _WORD4 = re.compile(r"[\u0621-\u064a]{4,}")
 _DEFINITE_AFTER = re.compile(r"\s+ال")
 _VERB_NATIONALITY = re.compile(r"(?<![\u0621-\u064a])(?P<v>[\u0621-\u064a]+)\s+(?P<n>ال[\u0621-\u064a]{3,}يون)(?![\u0621-\u064a])")

@@ -256,3 +256,17 @@ def _object_nationality(doc: _Doc, st: Reading, c: Candidate, actor: Mention | N
             s0, e0 = start + w.start(), start + w.end()
             return Mention(s0, e0, doc.text[s0:e0], "LOC", iso, "nationality", 0.5)
     return None
+
+
+_COUNTERPART = re.compile(fold(rf"(?<![{_AR}])(?:مع\s+|ب|و)?نظير(?:ه|ها|يه|ته|تها|يها|هم)\s+(?P<adj>(?:ال)?[{_AR}]+)"))
+
+
+def _counterpart(doc: _Doc, st: Reading, c: Candidate) -> Mention | None:
+    """«التقى … نظيره الألماني»: a minister's counterpart of a nationality is that state's government."""
+    m = _COUNTERPART.search(doc.norm, c.te, min(st.s.end, c.te + 40))
+    if m is None or re.search(r"[.،,:؛]", doc.norm[c.te : m.start()]):
+        return None
+    iso = doc.kb.nationality(m.group("adj"))
+    if not iso:
+        return None
+    return Mention(m.start(), m.end(), doc.text[m.start() : m.end()], "ORG", f"{iso}_GOV", "counterpart", 0.6)

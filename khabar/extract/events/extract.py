@@ -5,16 +5,25 @@ with its confidence."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from ...model import Analysis, Event, Mention, Sentence
+from ...text.textnorm import fold
 from . import actor as A
 from . import argmodel as ARG
 from . import dedup as D
 from . import unknown as U
 from .actors import _CIVIL, _as_state, _code_parts, _is_force, _is_person, _sector
-from .arguments import _human_object, _object_nationality, _pronoun_antecedent, _recipient, _sentence_subject
+from .arguments import (
+    _counterpart,
+    _human_object,
+    _object_nationality,
+    _pronoun_antecedent,
+    _recipient,
+    _sentence_subject,
+)
 from .attributes import _context, _date_for, _location
 from .confidence import confidence as event_confidence
 from .doc import _Doc, _in_quote, _mention
@@ -132,7 +141,15 @@ def _recode(doc: _Doc, st: Reading, c: Candidate, actor: Mention) -> bool:
         return False  # «الجولان التي تحتلها إسرائيل», «احتل المركز الأول»: a state of affairs, a ranking
     if trig.hint("riot") and _sector(kb, actor.entity) in _CIVIL:
         c.trig = replace(trig, plover="PROTEST", cameo="145", goldstein=-7.5)
+    elif trig.plover == "ASSAULT" and _CLASH.search(doc.norm, c.ts, c.te) and _PROTESTERS.search(actor.text):
+        # «اشتبك متظاهرون مع قوات الشرطة»: protesters clashing with the police are protesting (riot);
+        # the police's own acts are coded where they act
+        c.trig = replace(trig, plover="PROTEST", cameo="145", goldstein=-7.5)
     return True
+
+
+_CLASH = re.compile(fold(r"شتبك|شتباك|مواجه|اصطدم|اصطدام"))
+_PROTESTERS = re.compile(fold(r"متظاهر|محتج|معتصم|مضرب"))
 
 
 _OBJECT_AGENT_TYPES = {"ACCUSE", "REJECT", "PROTEST", "THREATEN", "SANCTION"}
@@ -142,11 +159,13 @@ def _recipient_of(doc: _Doc, st: Reading, c: Candidate, actor: Mention) -> Menti
     recipient = c.conj or _recipient(doc, st.s, c.ts, c.te, actor, c.trig.plover in _RECIPROCAL)
     if recipient is None and not c.nominal:
         recipient = _pronoun_antecedent(doc, st.s, c.ts, c.tok, actor, c.trig.plover)
+    if not c.conj and (cp := _counterpart(doc, st, c)) is not None and (recipient is None or cp.start < recipient.start):
+        recipient = cp  # «لقاء مع نظيره الألماني على هامش اجتماع لحلف …»: the German minister
     if not c.conj and c.trig.plover in _OBJECT_AGENT_TYPES:
         agent = _object_nationality(doc, st, c, actor)
         if agent is not None and (recipient is None or recipient.type == "LOC" and agent.start < recipient.start):
             recipient = agent  # «شجب الغارات الإسرائيلية على قطاع غزة»: whose raids are condemned
-    if recipient is not None and not c.conj and c.trig.plover == "PROTEST" and not A._AGAINST.search(
+    if recipient is not None and not c.conj and c.trig.plover == "PROTEST" and not _CLASH.search(doc.norm, c.ts, c.te) and not A._AGAINST.search(
             doc.norm, max(st.s.start, recipient.start - 40), recipient.start):
         recipient = None  # «مظاهرة فرقتها قوات الأمن»: a protest's target is whom it is against
     if recipient is not None and recipient.entity == actor.entity:
