@@ -118,3 +118,16 @@ def test_counterparts_officials_of_a_body_and_protesters_clashing():
     assert ("PROTEST", "PAK_CVL", "PAK_COP", "asserted") in ev, ev
     ev = _events("شجب الرئيس الفلسطيني محمود عباس الغارات الإسرائيلية على قطاع غزة.")
     assert [e for e in ev if e[0] == "ACCUSE" and e[2] == "ISR"], ev
+
+
+def test_judicial_acts_convictions_executions_and_charges():
+    assert ("COERCE", "XXX_JUD", "ISR_MIL", "asserted") in _events("وأدين الجندي الإسرائيلي بالقتل غير العمد.")
+    assert ("COERCE", "GBR_JUD") in [e[:2] for e in _events("أدانت محكمة بريطانية رجلا بتهمة الإرهاب.")]
+    assert [e for e in _events("أدانت السعودية الهجوم بشدة.") if e[0] == "ACCUSE"]  # a condemnation, not a conviction
+    ev = _events("وقد أعدم ثلاثة رجال في الصين في مارس 2015 بعد إدانتهم بهجوم دموي بالسكاكين.")
+    assert ("COERCE", "XXX", "CHN_CVL", "asserted") in ev, ev
+    ev = _events("واعتقل الساعدي منذ ذلك الحين في سجن بطرابلس حيث يواجه اتهامات بقتل لاعب كرة قدم.")
+    assert not [e for e in ev if e[0] == "ASSAULT"], ev  # the charge is no attack the text reports
+    ev = _events("وحكمت المحكمة الجنائية في القاهرة بسجن خمسة متهمين.")
+    assert ("COERCE", "EGY_JUD", "EGY_CVL", "asserted") in ev, ev
+    assert [e for e in _events("وبدأت احتجاجات الحراك الشعبي في أكتوبر الماضي.") if e[0] == "PROTEST"]

@@ -28,7 +28,7 @@ from .arguments import (
 from .dedup import _TIMED_REF, _definite
 from .doc import _Doc, _mention
 from .filters import _CEASE_BEFORE
-from .forms import _AR, _has_conj, _has_enclitic, _inflected_verb, _plural_verb, _voweled_passive
+from .forms import _AR, _core_of, _has_conj, _has_enclitic, _inflected_verb, _plural_verb, _voweled_passive
 from .state import Candidate, Reading
 from .subject import _QUANT_BEFORE, _REASON_BEFORE, _adjacent_subject, _subject
 
@@ -39,7 +39,7 @@ _AGENT = re.compile(fold(
     r"|بقصف\s+ل|في\s+هجوم\s+ل|(?:[\u0621-\u064a]+\s+)?(?:نفذتها|نفذها|نفذه|شنتها|شنها|شنه|تبنتها|تبناها|تبناه))\s*"))
 # Harm verbs that an unvoweled text writes the same in the active and the passive («اعتقل ثلاثة
 # صحفيين»): read as passive when their bare form is followed by the victims and no object
-_PASSIVE_HARM = {"186", "173", "181", "180", "190"}
+_PASSIVE_HARM = {"186", "173", "181", "180", "190", "1724"}
 _VICTIM_SECTORS = {"CVL", "MED", "EDU", "HLH", "LEG", "REF", "BUS", "LAB", "GOV", "MIL", "COP", "OPP"}
 _COUNT_BEFORE = re.compile(fold(rf"\s*(?:(?:\d+|[{_AR}]+)\s+(?:من\s+)?)?(?:ال)?$"))
 _CLAIM_BEFORE = re.compile(fold(
@@ -113,6 +113,11 @@ def _bare_passive_victim(doc: _Doc, st: Reading, c: Candidate) -> Mention | None
     if _adjacent_subject(doc, st.s, c.ts, tok):
         return None
     m = next((x for x in doc.mentions if c.te < x.start <= c.te + 30 and x.start < st.s.end), None)
+    if m is None and _PASSIVE_NEXT.match(doc.norm, c.te):
+        m = U.victims(doc, st, c)  # «أعدم ثلاثة رجال»: counted people of the sentence's country
+        if m is not None and m.start <= c.te + 30:
+            return m
+        return None
     if m is None or m.method != "generic" or not _COUNT_BEFORE.fullmatch(doc.norm, c.te, m.start):
         return None
     if (m.entity or "").rpartition("_")[2] not in _VICTIM_SECTORS or not _NO_OBJECT_OR_CLAUSE.match(doc.norm, m.end):
@@ -163,6 +168,17 @@ def attitude_object(doc: _Doc, st: Reading, c: Candidate) -> bool:
 
 _POSSESSED_FORCE = re.compile(fold(
     rf"(?<![{_AR}])[وف]?(?:مقاتل|عناصر|جنود|قوات|مسلح|أنصار|انصار|أتباع|اتباع|مؤيد|رجال|أفراد|افراد)(?:ي|و)?(?:ه|ها|هم)(?![{_AR}])"))
+
+
+def convicted(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«وأدين الجندي بالقتل»: the subject of a passive conviction is the one convicted, by a court
+    the sentence does not name."""
+    if c.trig.label != "convict (a court)" or c.actor is None or c.nominal:
+        return False
+    if _core_of(c.tok).removeprefix("و").startswith(("ادين", "أدين", "يدان", "تدان")):
+        court = Mention(c.ts, c.te, doc.text[c.ts : c.te], "ORG", "XXX_JUD", "unknown", 0.5)
+        c.conj, c.actor, c.how = c.actor, court, U.UNKNOWN_METHOD
+    return False
 
 
 def possessed_force(doc: _Doc, st: Reading, c: Candidate) -> bool:
@@ -316,7 +332,8 @@ def protesters(doc: _Doc, st: Reading, c: Candidate) -> bool:
         c.how = "clause"
         c.actor = st.sent_actor
     if c.actor is None and trig.plover == "PROTEST" and not trig.hint("civil"):
-        iso = _sentence_country(doc, st.s)
+        # «احتجاجات الأحواز المستمرة», «الإضراب»: a protest noun names its protesters, if only as unknown people
+        iso = _sentence_country(doc, st.s) or (U.UNKNOWN if c.nominal else None)
         if iso:
             c.actor = Mention(c.ts, c.te, doc.text[c.ts : c.te], "ORG", f"{iso}_CVL", "implicit", 0.4)
             c.how = "unnamed protesters"

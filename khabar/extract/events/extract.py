@@ -35,6 +35,7 @@ from .filters import (
     _part_of_name,
     _reference,
     _unnamed_accuser,
+    conviction,
     is_sports,
 )
 from .forms import _has_conj, _has_enclitic, _voweled_passive
@@ -47,7 +48,7 @@ Rule = Callable[[_Doc, Reading, Candidate], bool]
 
 # The order matters: each rule sees what the ones before found (and a join ends the trigger).
 ACTOR_RULES: tuple[Rule, ...] = (
-    A.claimed_by, A.agent_phrase, A.syntax_subject, A.possessed_force, A.attitude_object, A.called_upon, A.possessor, A.participle_clause, A.coordinated_verb,
+    A.claimed_by, A.agent_phrase, A.syntax_subject, A.convicted, A.possessed_force, A.attitude_object, A.called_upon, A.possessor, A.participle_clause, A.coordinated_verb,
     A.speaker_pronoun, A.call_addressee, A.direct_speaker, A.first_person_speaker, A.protest_not_by_force,
     A.clash_forces, A.protesters, D.join_demonstrative, A.event_noun_agents, A.impersonal_speaker,
     A.coordinated_clause, A.dropped_subject, D.join_protest_reason, D.join_means, D.join_circumstance, D.join_definite, D.join_retreat,
@@ -94,6 +95,8 @@ def _unknown_actor(doc: _Doc, st: Reading, c: Candidate) -> None:
     victim = named if named is not None and named.type != "LOC" else counted
     if counted is not None and victim is not counted and counted.start < victim.start:
         victim = counted  # «وقتل 18 شخصا … الحكومة»: the victims counted right after the trigger
+    if victim is None and c.trig.plover == "COERCE":
+        victim = U.governed_human(doc, st, c)  # «تنفيذ حكم القتل بالجاني»
     if victim is None and named is not None and named.type == "LOC":
         victim = U.people_of(doc, c, named)  # «قصف على مدينة دوما»: the people of the place attacked
     if victim is None and c.nominal and c.trig.plover == "ASSAULT":
@@ -105,6 +108,9 @@ def _unknown_actor(doc: _Doc, st: Reading, c: Candidate) -> None:
         c.actor, c.conj, c.how = U.unknown_actor(doc, st, c), victim, U.UNKNOWN_METHOD
 
 
+_CONVICTION = Trigger("COERCE", "173", -5.0, "", "legal", "convict (a court)", None)
+
+
 def _candidate(doc: _Doc, st: Reading, ts: int, te: int, trig: Trigger) -> Candidate | None:
     """The trigger occurrence to find an actor for, or None when it is no event."""
     s, tok = st.s, st.tok_at.get(ts)
@@ -114,6 +120,9 @@ def _candidate(doc: _Doc, st: Reading, ts: int, te: int, trig: Trigger) -> Candi
         st.prev_request_end = None
         return None
     st.prev_request_end = te if trig.plover in ("REQUEST", "THREATEN") else None  # «تهديدات بالقتل»: the threatened act
+    if conviction(doc, s, te, trig, tok):
+        st.prev_request_end = te  # «أدين بالقتل»: what follows is the charge, not another event
+        return Candidate(ts, te, _CONVICTION, tok, _in_quote(doc, ts), _is_nominal(tok, doc))
     if _other_sense(doc, ts, te, trig, tok) or _not_reported_act(doc, s, ts, te, trig, tok):
         return None
     nominal = _is_nominal(tok, doc)

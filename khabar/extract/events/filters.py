@@ -41,7 +41,7 @@ _ASYLUM = re.compile(fold(r"\s*(?:ال)?لجوء(?![\u0621-\u064a])"))
 _ABOUT_AFTER = re.compile(fold(r"\s*عن(?![\u0621-\u064a])"))
 _LIVING = re.compile(fold(r"\s*(?:العيش|عيش)(?![\u0621-\u064a])"))
 _QUESTION = re.compile(fold(r"\s*على\s+(?:سؤال|أسئلة|اسئلة)"))
-_CHARGE_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:بتهمة|بتهم|تهمة|تهم|التهمة|التهم)(?:\s+(?:الشروع|محاولة)\s+في)?\s*$"))
+_CHARGE_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:بتهمة|بتهم|تهمة|تهم|التهمة|التهم|اتهامات|الاتهامات|باتهامات|اتهام)(?:\s+(?:الشروع|محاولة)\s+في)?\s*$"))
 _STATE_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:قيد|رهن)\s*$"))
 _ON_CHARGE = re.compile(fold(r"(?<![\u0621-\u064a])(?:بتهمة|بتهم)(?![\u0621-\u064a])"))
 # a year is no count: «في 7 حزيران/يونيو 2017 قطعت السعودية …»
@@ -124,3 +124,14 @@ def _unnamed_accuser(doc: _Doc, s: Sentence, te: int, trig: Trigger, tok: Token 
     if trig.cameo == "112" and not _has_enclitic(tok) and _ACCUSED_OF.match(doc.norm[te : te + 40]):  # «اتهمتها بـ»: active
         return True
     return trig.plover != "ASSAULT" and _passive_perfect(tok) and not _BY_AGENT.search(doc.norm, te, min(s.end, te + 60))
+
+
+def conviction(doc: _Doc, s: Sentence, te: int, trig: Trigger, tok: Token | None) -> bool:
+    """«أدانت محكمة … رجلا بتهمة …», «وأدين الجندي بالقتل», «بعد إدانتهم بهجوم»: a court's conviction
+    (a judicial act, COERCE), not a condemnation."""
+    core = fold(_core_of(tok))
+    if trig.plover != "ACCUSE" or not _CONVICT.match(core):
+        return False
+    if core.startswith(("ادين", "يدان", "تدان")) and _BY_CHARGE.search(doc.norm, te, min(s.end, te + 40)):
+        return True  # the passive «أدين الجندي بالقتل»: convicted of
+    return bool(_ON_CHARGE.search(doc.norm[te : min(s.end, te + 50)]) or _BY_CHARGE.match(doc.norm, te))

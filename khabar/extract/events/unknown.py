@@ -27,7 +27,7 @@ _UNIDENTIFIED = re.compile(fold(
 _VICTIMS = re.compile(fold(
     rf"(?<![{_AR}])(?:\d+|عدد|عشرات|العشرات|مئات|المئات|اثنين|اثنان|شخصين|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة"
     rf"|أحد عشر|اثني عشر|اثنا عشر|[{_AR}]+ة عشر)\s+(?:من\s+)?(?:ال)?(?:أشخاص|اشخاص|شخصا|شخص|مدنيين|مدنيا|مواطنين|مواطنا"
-    rf"|قرويين|قرويا|أطفال|اطفال|طفلا|نساء|امرأة|سكان|ركاب|راكبا|مصلين|مصليا|زوار|زائرا|مدنيون|أشخاصا)(?![{_AR}])"))
+    rf"|قرويين|قرويا|أطفال|اطفال|طفلا|نساء|امرأة|سكان|ركاب|راكبا|مصلين|مصليا|زوار|زائرا|مدنيون|أشخاصا|رجال|رجلا|رجلين)(?![{_AR}])"))
 # Force personnel among the victims («مقتل خمسة جنود», «إصابة ثلاثة من رجال الشرطة»)
 _VICTIM_FORCE = re.compile(fold(
     rf"(?<![{_AR}])(?:\d+|عدد|عشرات|اثنين|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة)\s+(?:من\s+)?(?:ال)?"
@@ -129,3 +129,16 @@ _ACCIDENT = re.compile(fold(
 def accident(doc: _Doc, st: Reading) -> bool:
     """The casualties of an accident or a disaster («حادث سير», «حريق», «زلزال»), not of an attack."""
     return _ACCIDENT.search(doc.norm, st.s.start, st.s.end) is not None
+
+
+_HUMAN_SECTORS = {"CVL", "MED", "EDU", "HLH", "LEG", "REF", "BUS", "LAB", "OPP"}
+
+
+def governed_human(doc: _Doc, st: Reading, c: Candidate) -> Mention | None:
+    """The person a penal act names after a preposition («تنفيذ حكم القتل قصاصاً بالجاني»): an unnamed
+    person or group of the sentence right after the trigger."""
+    for m in doc.mentions:
+        if c.te <= m.start <= c.te + 40 and m.start < st.s.end and m.method == "generic" and (
+                (m.entity or "").rpartition("_")[2] in _HUMAN_SECTORS):
+            return m
+    return None
