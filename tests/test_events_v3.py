@@ -131,3 +131,13 @@ def test_judicial_acts_convictions_executions_and_charges():
     ev = _events("وحكمت المحكمة الجنائية في القاهرة بسجن خمسة متهمين.")
     assert ("COERCE", "EGY_JUD", "EGY_CVL", "asserted") in ev, ev
     assert [e for e in _events("وبدأت احتجاجات الحراك الشعبي في أكتوبر الماضي.") if e[0] == "PROTEST"]
+
+
+def test_criticism_suffered_and_new_vocabulary():
+    ev = _events("وتعرضت ألمانيا لانتقادات من منظمة العفو الدولية.")
+    assert [e for e in ev if e[0] == "ACCUSE" and e[2] == "DEU" and e[1] != "DEU"], ev  # the one criticised
+    assert ("ACCUSE", "PSE_CVL") in [e[:2] for e in _events("وهي خطوة انتقدها الفلسطينيون بشدة.")]
+    ev = _events("وأفرجت السلطات الإيرانية عن الصحفي بعد ثلاثة أشهر.")
+    assert [e for e in ev if e[0] == "RETREAT"], ev  # releasing a detainee is RETREAT
+    ev = _events("وأطلقت الشرطة الغاز المسيل للدموع على المتظاهرين في بغداد.")
+    assert [e for e in ev if e[0] == "COERCE"] and not [e for e in ev if e[0] == "ASSAULT"], ev

@@ -640,7 +640,8 @@ class Resolver:
         for mt in _VERB_NATIONALITY.finditer(sc.norm):
             v = mt.group("v").removeprefix("و").removeprefix("ف")
             s, e = mt.start("n"), mt.end("n")
-            verbish = (v[:1] in "يت" and len(v) >= 4) or v.endswith(("وا", "ت")) or v in _BEFORE_SUBJECT
+            verbish = (v[:1] in "يت" and len(v) >= 4) or v.endswith(("وا", "ت")) or v in _BEFORE_SUBJECT or (
+                len(v) >= 6 and v.endswith(("ها", "هم")))  # «خطوة انتقدها الفلسطينيون»: a verb with its object
             iso = self.kb.nationality(mt.group("n")) if verbish else None
             if iso and not any(a < e and s < b for a, b in sc.taken):
                 out.append(Mention(s, e, sc.text[s:e], "ORG", f"{iso}_CVL", "generic", 0.5))

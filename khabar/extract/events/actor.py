@@ -125,6 +125,29 @@ def _bare_passive_victim(doc: _Doc, st: Reading, c: Candidate) -> Mention | None
     return m
 
 
+_SUBJECTED = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:تعرض|تعرضت|تعرضوا|يتعرض|تتعرض|يتعرضون|تعرضه|تعرضها)(?![{_AR}])"))
+_FROM_AGENT = re.compile(fold(rf"^(?:\s+[{_AR}]+){{0,2}}?\s+(?:من\s+(?:قبل\s+)?|على\s+يد\s+)"))
+
+
+def subjected_to(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«تعرضت قطر لانتقادات عدة من جماعات حقوق الإنسان»: the one criticised is the subject of «تعرض»,
+    the critic follows «من» (unnamed when none is)."""
+    if c.trig.plover != "ACCUSE" or c.actor is not None:
+        return False
+    verb = next(reversed(list(_SUBJECTED.finditer(doc.norm, max(st.s.start, c.ts - 30), c.ts))), None)
+    if verb is None:
+        return False
+    target = next((m for m in doc.mentions if verb.end() <= m.start and m.end <= c.ts), None) or _clause_subject(
+        doc, st.s, verb.start())
+    if target is None:
+        return False
+    frm = _FROM_AGENT.match(doc.norm[c.te : min(st.s.end, c.te + 40)])
+    critic = next((m for m in doc.mentions if frm and c.te + frm.end() <= m.start <= c.te + frm.end() + 2), None)
+    c.actor = critic or Mention(c.ts, c.te, doc.text[c.ts : c.te], "ORG", U.UNKNOWN, "unknown", 0.5)
+    c.conj, c.how = target, "subjected to"
+    return False
+
+
 def claimed_by(doc: _Doc, st: Reading, c: Candidate) -> bool:
     """«أعلن تنظيم داعش مسؤوليته عن الهجوم», «تبنت حركة الشباب الانفجار»: who claims the attack did it."""
     if c.trig.plover != "ASSAULT" or not c.nominal:
