@@ -141,3 +141,14 @@ def test_criticism_suffered_and_new_vocabulary():
     assert [e for e in ev if e[0] == "RETREAT"], ev  # releasing a detainee is RETREAT
     ev = _events("وأطلقت الشرطة الغاز المسيل للدموع على المتظاهرين في بغداد.")
     assert [e for e in ev if e[0] == "COERCE"] and not [e for e in ev if e[0] == "ASSAULT"], ev
+
+
+def test_voweled_passives_name_their_victims_and_demands_belong_to_the_protest():
+    assert ("ASSAULT", "XXX", "FRA_MED", "asserted") in _events("اختُطف صحفي فرنسي في شمال مالي.")
+    assert ("COERCE", "XXX", "EGY_CVL", "asserted") in _events("اعتُقل ناشط حقوقي في القاهرة.")
+    assert ("COERCE", "XXX", "IRN_CVL", "asserted") in _events("واعتُقلت ثلاث نساء في طهران.")
+    ev = _events("وقالت مصادر طبية إن شابا فلسطينيا قتل برصاص الجيش الإسرائيلي.")
+    assert [e for e in ev if e[0] == "ASSAULT" and e[2] == "PSE_CVL"], ev  # «فلسطينيا»: the accusative adjective
+    ev = _events("وتظاهر المئات ضد الحكومة الإسرائيلية في تل أبيب مطالبين باستقالة نتنياهو.")
+    assert [e[0] for e in ev] == ["PROTEST"], ev
+    assert ("COERCE", "SAU_JUD") in [e[:2] for e in _events("ويُحاكم المتهم أمام المحكمة الجزائية في الرياض.")]

@@ -28,7 +28,16 @@ from .arguments import (
 from .dedup import _TIMED_REF, _definite
 from .doc import _Doc, _mention
 from .filters import _CEASE_BEFORE
-from .forms import _AR, _core_of, _has_conj, _has_enclitic, _inflected_verb, _plural_verb, _voweled_passive
+from .forms import (
+    _AR,
+    _core_of,
+    _has_conj,
+    _has_enclitic,
+    _inflected_verb,
+    _passive_perfect,
+    _plural_verb,
+    _voweled_passive,
+)
 from .state import Candidate, Reading
 from .subject import _QUANT_BEFORE, _REASON_BEFORE, _adjacent_subject, _subject
 
@@ -191,6 +200,15 @@ def attitude_object(doc: _Doc, st: Reading, c: Candidate) -> bool:
 
 _POSSESSED_FORCE = re.compile(fold(
     rf"(?<![{_AR}])[وف]?(?:مقاتل|عناصر|جنود|قوات|مسلح|أنصار|انصار|أتباع|اتباع|مؤيد|رجال|أفراد|افراد)(?:ي|و)?(?:ه|ها|هم)(?![{_AR}])"))
+
+
+def passive_patient(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«واعتُقلت ثلاث نساء»: after a voweled passive the noun that follows is the one who suffers it."""
+    if c.nominal or c.actor is None or c.trig.plover not in ("ASSAULT", "COERCE") or c.actor.start < c.te:
+        return False
+    if _voweled_passive(c.tok) or _passive_perfect(c.tok):
+        c.conj, c.actor, c.how = c.actor, U.unknown_actor(doc, st, c), U.UNKNOWN_METHOD
+    return False
 
 
 def convicted(doc: _Doc, st: Reading, c: Candidate) -> bool:

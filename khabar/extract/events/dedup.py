@@ -75,6 +75,19 @@ def _set_recipient(doc: _Doc, e: Event, m: Mention) -> None:
     doc.events[eid] = e
 
 
+def join_protest_demand(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """«وتظاهر المئات … مطالبين باستقالة نتنياهو», «للمطالبة بالإفراج عن …»: what the protesters demand
+    is part of their protest (PLOVER), not a request of its own."""
+    last = st.last_event
+    if c.trig.plover == "REQUEST" and last is not None and last.plover == "PROTEST" and (
+            c.trig.hint("hal") or _DEMANDING.match(_core_of(c.tok))) and not re.search(r"[.:]", doc.norm[st.last_end : c.ts]):
+        return _one_more(doc, st, c, last)
+    return False
+
+
+_DEMANDING = re.compile(fold(r"^(?:ل|لل)?(?:ال)?(?:مطالب|مطالبين|مطالبة|مطالبات|مطالبا|مطالبتهم|مطالبتها|مطالبين)"))
+
+
 def join_means(doc: _Doc, st: Reading, c: Candidate) -> bool:
     """«مقتل 26 مسلحا بضربات جوية»: the means of the attack just reported."""
     last, ts = st.last_event, c.ts

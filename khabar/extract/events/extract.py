@@ -38,7 +38,7 @@ from .filters import (
     conviction,
     is_sports,
 )
-from .forms import _has_conj, _has_enclitic, _voweled_passive
+from .forms import _has_conj, _has_enclitic, _passive_perfect, _voweled_passive
 from .lexicon import Trigger, _find_triggers, _is_nominal
 from .modality import _future_timex, _modality
 from .state import Candidate, Reading
@@ -48,10 +48,10 @@ Rule = Callable[[_Doc, Reading, Candidate], bool]
 
 # The order matters: each rule sees what the ones before found (and a join ends the trigger).
 ACTOR_RULES: tuple[Rule, ...] = (
-    A.claimed_by, A.subjected_to, A.agent_phrase, A.syntax_subject, A.convicted, A.possessed_force, A.attitude_object, A.called_upon, A.possessor, A.participle_clause, A.coordinated_verb,
+    A.claimed_by, A.subjected_to, A.agent_phrase, A.syntax_subject, A.passive_patient, A.convicted, A.possessed_force, A.attitude_object, A.called_upon, A.possessor, A.participle_clause, A.coordinated_verb,
     A.speaker_pronoun, A.call_addressee, A.direct_speaker, A.first_person_speaker, A.protest_not_by_force,
     A.clash_forces, A.protesters, D.join_demonstrative, A.event_noun_agents, A.impersonal_speaker,
-    A.coordinated_clause, A.dropped_subject, D.join_protest_reason, D.join_means, D.join_circumstance, D.join_definite, D.join_retreat,
+    A.coordinated_clause, A.dropped_subject, D.join_protest_reason, D.join_protest_demand, D.join_means, D.join_circumstance, D.join_definite, D.join_retreat,
 )
 
 
@@ -89,7 +89,10 @@ def _unknown_actor(doc: _Doc, st: Reading, c: Candidate) -> None:
     if c.trig.plover not in ("ASSAULT", "COERCE"):
         return
     counted = U.victims(doc, st, c)
-    if not (c.nominal or _voweled_passive(c.tok) or counted):
+    passive = _voweled_passive(c.tok) or _passive_perfect(c.tok)  # «قُتل», «اختُطف», «اعتُقل»
+    if counted is None and (c.nominal or passive):
+        counted = U.one_victim(doc, st, c)  # «اختُطف صحفي فرنسي»
+    if not (c.nominal or passive or counted):
         return  # an active verb whose subject was not recognised («احتجاجات تجتاح البلاد»): no guess
     named = _recipient(doc, st.s, c.ts, c.te, None, False)
     victim = named if named is not None and named.type != "LOC" else counted

@@ -123,7 +123,9 @@ def _unnamed_accuser(doc: _Doc, s: Sentence, te: int, trig: Trigger, tok: Token 
     """A passive verb that names no agent: «قد اتهمت بشن هجوم», «واتُّهمت إيران مرارا بتزويد …»."""
     if trig.cameo == "112" and not _has_enclitic(tok) and _ACCUSED_OF.match(doc.norm[te : te + 40]):  # «اتهمتها بـ»: active
         return True
-    return trig.plover != "ASSAULT" and _passive_perfect(tok) and not _BY_AGENT.search(doc.norm, te, min(s.end, te + 60))
+    # (a passive attack or arrest names its victim: «اعتُقل ناشط» is coded with an unknown actor)
+    return trig.plover not in ("ASSAULT", "COERCE") and _passive_perfect(tok) and not _BY_AGENT.search(
+        doc.norm, te, min(s.end, te + 60))
 
 
 def conviction(doc: _Doc, s: Sentence, te: int, trig: Trigger, tok: Token | None) -> bool:

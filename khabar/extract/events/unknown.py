@@ -34,13 +34,42 @@ _VICTIM_FORCE = re.compile(fold(
     rf"(?:(?P<mil>جنود|جنديا|عسكريين|عسكريا|ضباط|ضابطا)|(?P<cop>شرطيين|شرطيا|رجال\s+الشرطة|رجال\s+الأمن|عناصر\s+الأمن|أفراد\s+الأمن))(?![{_AR}])"))
 
 
+_BEFORE_COURT = re.compile(fold(rf"(?<![{_AR}])(?:أمام|امام|لدى)\s+$"))
+
+
 def unknown_actor(doc: _Doc, st: Reading, c: Candidate) -> Mention:
     """The unnamed actor of a trigger: ``XXX_UAF`` when the clause describes unidentified armed men
     or a suicide bomber, else ``XXX``; a mention on the trigger itself (it names no one)."""
     s = st.s
+    if c.trig.plover == "COERCE":  # «يُحاكم أمام المحكمة الجزائية»: the court before which it happens
+        court = next((m for m in doc.mentions if c.te <= m.start <= c.te + 40 and m.start < s.end
+                      and (m.entity or "").endswith("_JUD") and _BEFORE_COURT.search(doc.norm, max(c.te, m.start - 8), m.start)), None)
+        if court is not None:
+            return court
     lo, hi = max(s.start, c.ts - 60), min(s.end, c.te + 60)
     code = UNKNOWN_ARMED if _UNIDENTIFIED.search(doc.norm, lo, hi) else UNKNOWN
     return Mention(c.ts, c.te, doc.text[c.ts : c.te], "ORG", code, "unknown", 0.5)
+
+
+# One person who suffers the act, by role («اختُطف صحفي فرنسي», «اعتُقل ناشط حقوقي في القاهرة»)
+_ONE_VICTIM = re.compile(fold(
+    rf"\s+(?:(?P<med>صحفي|صحافي|مراسل|مصور)|(?P<mil>جندي|ضابط)|(?P<cop>شرطي)|(?P<hlh>طبيب|طبيبة)|(?P<cvl>ناشط|ناشطة|مواطن"
+    rf"|مواطنة|رجل|امرأة|سيدة|طفل|طفلة|شاب|شابة|فتاة|فتى|مهندس|عامل|عاملة|مدني|سائح|سائحة|رجل\s+أعمال))[اًٌ]*"
+    rf"(?:\s+(?P<adj>[{_AR}]+))?(?![{_AR}])"))
+
+
+def one_victim(doc: _Doc, st: Reading, c: Candidate) -> Mention | None:
+    """A single person named by role right after a passive or nominal harm trigger, coded with the
+    nationality after it, else the country of the sentence's place, else unknown."""
+    m = _ONE_VICTIM.match(doc.norm, c.te, min(st.s.end, c.te + 40))
+    if m is None:
+        return None
+    sector = next(k for k in ("med", "mil", "cop", "hlh", "cvl") if m.group(k)).upper()
+    adj = m.group("adj") or ""
+    iso = doc.kb.nationality(adj) or (doc.kb.nationality(adj[:-1]) if len(adj) > 4 and adj.endswith("يا") else None)
+    country = iso or _place_country(doc, st) or UNKNOWN
+    s0 = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+    return Mention(s0, m.end(), doc.text[s0 : m.end()], "ORG", f"{country}_{sector}", "victims", 0.5)
 
 
 def victims(doc: _Doc, st: Reading, c: Candidate) -> Mention | None:
