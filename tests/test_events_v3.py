@@ -152,3 +152,11 @@ def test_voweled_passives_name_their_victims_and_demands_belong_to_the_protest()
     ev = _events("وتظاهر المئات ضد الحكومة الإسرائيلية في تل أبيب مطالبين باستقالة نتنياهو.")
     assert [e[0] for e in ev] == ["PROTEST"], ev
     assert ("COERCE", "SAU_JUD") in [e[:2] for e in _events("ويُحاكم المتهم أمام المحكمة الجزائية في الرياض.")]
+
+
+def test_parties_named_together_each_act():
+    ev = _events("وفي 7 حزيران/يونيو 2017 قطعت السعودية والبحرين ودولة الإمارات ومصر العلاقات مع قطر.")
+    assert sorted(e[1] for e in ev if e[0] == "SANCTION" and e[2] == "QAT") == ["ARE", "BHR", "EGY", "SAU"], ev
+    ev = _events("وأدانت فرنسا وألمانيا الهجوم على السفارة.")
+    assert sorted(e[1] for e in ev if e[0] == "ACCUSE") == ["DEU", "FRA"] and not [e for e in ev if e[2] == "DEU"], ev
+    assert ("AGREE", "RUS", "CHN", "asserted") in _events("اتفقت روسيا والصين على تعزيز التعاون.")  # with each other

@@ -15,8 +15,9 @@ from . import actor as A
 from . import argmodel as ARG
 from . import dedup as D
 from . import unknown as U
-from .actors import _CIVIL, _as_state, _code_parts, _is_force, _is_person, _sector
+from .actors import _CIVIL, _as_state, _can_act, _code_parts, _is_force, _is_person, _locative, _sector
 from .arguments import (
+    _FELLOW,
     _counterpart,
     _human_object,
     _object_nationality,
@@ -213,7 +214,34 @@ def _code_event(doc: _Doc, st: Reading, c: Candidate) -> None:
         return  # «أوقفت الحكومة المشروع»: halting a project is no arrest
     mode = _mode_of(doc, st, c, actor)
     date = _date_for(doc.a, st.s)
+    fellows = _fellows(doc, st, c, actor)
+    if recipient is not None and any(f.entity == recipient.entity for f in fellows):
+        recipient = None  # «أدانت فرنسا وألمانيا الهجوم»: Germany condemns with France, not France Germany
     _record(doc, st, c, actor, recipient, mode, date)
+    main = st.last_event
+    for fellow in fellows:
+        _record(doc, st, c, fellow, recipient, mode, date)  # one event per actor named together
+    st.last_event = main
+
+
+def _fellows(doc: _Doc, st: Reading, c: Candidate, actor: Mention) -> list[Mention]:
+    """«اتهمت سوريا وروسيا إسرائيل», «قطعت السعودية والبحرين ومصر العلاقات مع قطر»: the parties
+    conjoined with the actor act with it, one event each (not for acts done with each other)."""
+    if c.conj is not None or c.trig.plover in _RECIPROCAL or actor.method in ("unknown", "victims"):
+        return []
+    out: list[Mention] = []
+    end = actor.end
+    for m in doc.mentions:
+        if m.start < end or m is actor:
+            continue
+        if m.start >= st.s.end or not _FELLOW.fullmatch(doc.norm[end : m.start]):
+            break
+        if m.entity == actor.entity or not m.entity or (
+                not _can_act(doc, m, False) or _locative(doc, m)):
+            break
+        out.append(m)
+        end = m.end
+    return out
 
 
 def _record(doc: _Doc, st: Reading, c: Candidate, actor: Mention, recipient: Mention | None, mode: str,
