@@ -160,3 +160,9 @@ def test_parties_named_together_each_act():
     ev = _events("وأدانت فرنسا وألمانيا الهجوم على السفارة.")
     assert sorted(e[1] for e in ev if e[0] == "ACCUSE") == ["DEU", "FRA"] and not [e for e in ev if e[2] == "DEU"], ev
     assert ("AGREE", "RUS", "CHN", "asserted") in _events("اتفقت روسيا والصين على تعزيز التعاون.")  # with each other
+
+
+def test_parties_acted_upon_together_each_receive():
+    ev = _events("واتهمت سوريا وروسيا إسرائيل وإيران بشن الغارة.")
+    pairs = sorted((e[1], e[2]) for e in ev if e[0] == "ACCUSE")
+    assert pairs == [("RUS", "IRN"), ("RUS", "ISR"), ("SYR", "IRN"), ("SYR", "ISR")], ev

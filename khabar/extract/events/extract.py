@@ -217,10 +217,14 @@ def _code_event(doc: _Doc, st: Reading, c: Candidate) -> None:
     fellows = _fellows(doc, st, c, actor)
     if recipient is not None and any(f.entity == recipient.entity for f in fellows):
         recipient = None  # «أدانت فرنسا وألمانيا الهجوم»: Germany condemns with France, not France Germany
-    _record(doc, st, c, actor, recipient, mode, date)
-    main = st.last_event
-    for fellow in fellows:
-        _record(doc, st, c, fellow, recipient, mode, date)  # one event per actor named together
+    recipients = [recipient] + (_fellows(doc, st, c, recipient) if recipient is not None and recipient.type != "LOC" or (
+        recipient is not None and doc.kb.get(recipient.entity or "") is not None) else [])
+    for who in [actor, *fellows]:  # one event per actor and per recipient named together
+        for whom in recipients:
+            if who.entity != (whom.entity if whom else None):
+                _record(doc, st, c, who, whom, mode, date)
+        if who is actor:
+            main = st.last_event
     st.last_event = main
 
 
