@@ -166,3 +166,9 @@ def test_parties_acted_upon_together_each_receive():
     ev = _events("واتهمت سوريا وروسيا إسرائيل وإيران بشن الغارة.")
     pairs = sorted((e[1], e[2]) for e in ev if e[0] == "ACCUSE")
     assert pairs == [("RUS", "IRN"), ("RUS", "ISR"), ("SYR", "IRN"), ("SYR", "ISR")], ev
+
+
+def test_catching_suspects_and_counted_objects_as_recipients():
+    ev = _events("وتمكنت الجهات الأمنية في الرياض من ضبط 4 أشخاص متورطين في السرقة.")
+    assert ("COERCE", "SAU_COP", "SAU_CVL", "asserted") in ev, ev
+    assert not [e for e in _events("ودعا الوزير الطرفين إلى ضبط النفس.") if e[0] == "COERCE"]  # restraint, not an arrest

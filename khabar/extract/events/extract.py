@@ -172,6 +172,10 @@ def _recipient_of(doc: _Doc, st: Reading, c: Candidate, actor: Mention) -> Menti
     recipient = c.conj or _recipient(doc, st.s, c.ts, c.te, actor, c.trig.plover in _RECIPROCAL)
     if recipient is None and not c.nominal:
         recipient = _pronoun_antecedent(doc, st.s, c.ts, c.tok, actor, c.trig.plover)
+    if recipient is None and not c.conj and c.trig.plover in ("ASSAULT", "COERCE"):
+        # «ضبط 4 أشخاص», «قتلت القوات 12 مدنيا»: the people counted or named by role right after the act
+        victim = U.victims(doc, st, c) or U.one_victim(doc, st, c)
+        recipient = victim if victim is not None and victim.start >= c.te else None
     if not c.conj and (cp := _counterpart(doc, st, c)) is not None and (recipient is None or cp.start < recipient.start):
         recipient = cp  # «لقاء مع نظيره الألماني على هامش اجتماع لحلف …»: the German minister
     if not c.conj and c.trig.plover in _OBJECT_AGENT_TYPES:
