@@ -558,7 +558,7 @@ class Resolver:
         """Country of a generic noun ending at ``e`` from what follows it, and the end extended
         over a nationality adjective: «الشرطة الإيرانية», «محتجون من كوريا الجنوبية»."""
         adj = _ADJ_AFTER.match(sc.norm[e : e + 30])
-        if adj and (iso := _adjective_nationality(self.kb, adj.group(0).strip())):
+        if adj and (iso := self.kb.adjective_nationality(adj.group(0).strip())):
             return iso, e + adj.end()
         if (frm := _FROM_AFTER.match(sc.norm[e : e + 8])) is not None:
             state = next((m for m in sc.countries if m.start == e + frm.end()
@@ -1157,14 +1157,6 @@ _PROCLITIC_HEAD = re.compile(r"^[وفلب]")
 _ADJ_AFTER = re.compile(r"\s+(?:ال)?([\u0621-\u064a]+)")
 _FROM_AFTER = re.compile(r"\s+من\s+")
 _PART_OF_AFTER = re.compile(r"\s+(?:من\s+)?")
-def _adjective_nationality(kb, word: str) -> str | None:
-    """A nationality adjective after a noun, also in the accusative («شابا فلسطينيا», «مهندسا روسيا»)."""
-    iso = kb.nationality(word)
-    if iso is None and len(word) > 4 and word.endswith("يا"):
-        iso = kb.nationality(word[:-1])
-    return iso
-
-
 _IN_BODY_AFTER = re.compile(r"\s+(?:في|من|ب)\s*")
 _WORD4 = re.compile(r"[\u0621-\u064a]{4,}")
 _DEFINITE_AFTER = re.compile(r"\s+ال")

@@ -339,6 +339,14 @@ class KnowledgeBase:
         n = normalize(word)
         return self.nationality_index.get(n) or self.nationality_index.get(n.removeprefix("ال"))
 
+    def adjective_nationality(self, word: str) -> str | None:
+        """ISO3 of a nationality adjective after a noun, also in the accusative («شابا فلسطينيا»,
+        «مهندسا روسيا»; only there: alone, «روسيا» is the country)."""
+        iso = self.nationality(word)
+        if iso is None and len(word) > 4 and word.endswith("يا"):
+            iso = self.nationality(word[:-1])
+        return iso
+
     def holder(self, role: str, day: dt.date) -> Actor | None:
         hs = [a for a in self.actors.values() if a.holds(role, day)]
         return hs[0] if len(hs) == 1 else None

@@ -25,9 +25,9 @@ from .arguments import (
     _possessor,
     _speaker,
 )
-from .dedup import _TIMED_REF, _definite
-from .doc import _Doc, _mention
-from .filters import _CEASE_BEFORE
+from .dedup import _TIMED_REF, join_definite
+from .doc import _Doc
+from .filters import _CEASE_BEFORE, CONVICTION
 from .forms import (
     _AR,
     _core_of,
@@ -99,9 +99,8 @@ def agent_phrase(doc: _Doc, st: Reading, c: Candidate) -> bool:
             return True  # «إصابة ثلاثة أشخاص في حادث سير»: no attack
         victim = next((m for m in victims if m.type != "LOC"), None) or U.victims(doc, st, c)
         if victim is None and nominal:
-            if _definite(doc, tok, te) and (same := [e for e in doc.events.values() if e.plover == "ASSAULT"]):
-                same[-1].mentions.append(_mention(doc, s, ts, te))  # «الانفجار»: the blast already reported
-                return True
+            if join_definite(doc, st, c):
+                return True  # «الانفجار»: the blast already reported
             victim = U.lethal_unnamed(doc, st, c)  # «بعد الانفجار الذي وقع في السوق»: unnamed victims
         if victim is None:
             return True  # no one named, no one counted: no participant
@@ -214,7 +213,7 @@ def passive_patient(doc: _Doc, st: Reading, c: Candidate) -> bool:
 def convicted(doc: _Doc, st: Reading, c: Candidate) -> bool:
     """«وأدين الجندي بالقتل»: the subject of a passive conviction is the one convicted, by a court
     the sentence does not name."""
-    if c.trig.label != "convict (a court)" or c.actor is None or c.nominal:
+    if c.trig is not CONVICTION or c.actor is None or c.nominal:
         return False
     if _core_of(c.tok).removeprefix("و").startswith(("ادين", "أدين", "يدان", "تدان")):
         court = Mention(c.ts, c.te, doc.text[c.ts : c.te], "ORG", "XXX_JUD", "unknown", 0.5)

@@ -63,16 +63,31 @@ def join_protest_reason(doc: _Doc, st: Reading, c: Candidate) -> bool:
 
 
 def _set_recipient(doc: _Doc, e: Event, m: Mention) -> None:
-    """Give an event found without a recipient the one a later mention names (its id follows its key)."""
+    """Give an event found without a recipient the one a later mention names."""
     assert m.entity
     cty, sec = _code_parts(doc.kb, m.entity)
-    key = "|".join([e.plover, e.actor, m.entity, e.date or "", e.mode])
-    eid = hashlib.sha1(key.encode()).hexdigest()[:12]
-    if eid in doc.events:
-        return
+    _change(doc, e, recipient=m.entity, recipient_country=cty or m.entity, recipient_sector=sec)
+
+
+def _key_id(plover: str, actor: str, recipient: str | None, date: str | None, mode: str) -> str:
+    """An event's id: a hash of (type, actor, recipient, date, mode), the same in every article."""
+    key = "|".join([plover, actor, recipient or "", date or "", mode])
+    return hashlib.sha1(key.encode()).hexdigest()[:12]
+
+
+def _change(doc: _Doc, e: Event, **fields: str | None) -> bool:
+    """Change a recorded event's actor or recipient (and what goes with them); its id follows its
+    key. False, and nothing changed, when another event of the article already has the new key."""
+    actor, recipient = fields.get("actor", e.actor), fields.get("recipient", e.recipient)
+    eid = _key_id(e.plover, actor or "", recipient, e.date, e.mode)
+    if eid != e.id and eid in doc.events:
+        return False
     doc.events.pop(e.id, None)
-    e.id, e.recipient, e.recipient_country, e.recipient_sector = eid, m.entity, cty or m.entity, sec
+    for k, v in fields.items():
+        setattr(e, k, v)
+    e.id = eid
     doc.events[eid] = e
+    return True
 
 
 def join_protest_demand(doc: _Doc, st: Reading, c: Candidate) -> bool:
@@ -124,16 +139,10 @@ def _proclitic_text(tok: Token) -> str:
 
 
 def _rekey(doc: _Doc, e: Event, actor: Mention) -> None:
-    """Give an event found with an unknown actor its named agent (its id follows its key)."""
+    """Give an event found with an unknown actor its named agent."""
     assert actor.entity
     cty, sec = _code_parts(doc.kb, _as_state(doc.kb, actor).entity or actor.entity)
-    key = "|".join([e.plover, actor.entity, e.recipient or "", e.date or "", e.mode])
-    eid = hashlib.sha1(key.encode()).hexdigest()[:12]
-    if eid in doc.events:
-        return
-    doc.events.pop(e.id, None)
-    e.id, e.actor, e.actor_country, e.actor_sector, e.method = eid, actor.entity, cty, sec, "agent of the attack"
-    doc.events[eid] = e
+    _change(doc, e, actor=actor.entity, actor_country=cty, actor_sector=sec, method="agent of the attack")
 
 
 def join_definite(doc: _Doc, st: Reading, c: Candidate) -> bool:
@@ -174,8 +183,7 @@ def event_id(doc: _Doc, st: Reading, c: Candidate, actor: str, recipient: Mentio
     """The id of the event a trigger codes: that of an event already found when it is the same
     event, else a hash of (type, actor, recipient, date, mode)."""
     trig = c.trig
-    key = "|".join([trig.plover, actor, recipient.entity if recipient else "", date or "", mode])
-    eid = hashlib.sha1(key.encode()).hexdigest()[:12]
+    eid = _key_id(trig.plover, actor, recipient.entity if recipient else None, date, mode)
     if eid not in doc.events and recipient is None and c.nominal and _definite(doc, c.tok, c.te):
         # «خلال القمة» after «التحضير لقمة روسيا-الناتو»: the summit already reported
         # (an unmarked mention takes the earlier event's mode; a marked one must agree)
@@ -218,8 +226,8 @@ def merge_sentence_attacks(doc: _Doc) -> None:
             if not into:
                 continue
             target = next((o for o in into if o.actor not in _UNKNOWN_ACTORS), into[0])
-            target.mentions.extend(e.mentions)
-            if target.recipient is None and e.recipient is not None:
-                target.recipient, target.recipient_country, target.recipient_sector = (
-                    e.recipient, e.recipient_country, e.recipient_sector)
             del doc.events[e.id]
+            target.mentions.extend(e.mentions)
+            if target.recipient is None and e.recipient is not None:  # its id follows its key
+                _change(doc, target, recipient=e.recipient, recipient_country=e.recipient_country,
+                        recipient_sector=e.recipient_sector)

@@ -29,6 +29,7 @@ from .attributes import _context, _date_for, _location
 from .confidence import confidence as event_confidence
 from .doc import _Doc, _in_quote, _mention
 from .filters import (
+    CONVICTION,
     _demanded,
     _describing_participle,
     _not_reported_act,
@@ -49,10 +50,12 @@ Rule = Callable[[_Doc, Reading, Candidate], bool]
 
 # The order matters: each rule sees what the ones before found (and a join ends the trigger).
 ACTOR_RULES: tuple[Rule, ...] = (
-    A.claimed_by, A.subjected_to, A.agent_phrase, A.syntax_subject, A.passive_patient, A.convicted, A.possessed_force, A.attitude_object, A.called_upon, A.possessor, A.participle_clause, A.coordinated_verb,
+    A.claimed_by, A.subjected_to, A.agent_phrase, A.syntax_subject, A.passive_patient, A.convicted,
+    A.possessed_force, A.attitude_object, A.called_upon, A.possessor, A.participle_clause, A.coordinated_verb,
     A.speaker_pronoun, A.call_addressee, A.direct_speaker, A.first_person_speaker, A.protest_not_by_force,
     A.clash_forces, A.protesters, D.join_demonstrative, A.event_noun_agents, A.impersonal_speaker,
-    A.coordinated_clause, A.dropped_subject, D.join_protest_reason, D.join_protest_demand, D.join_means, D.join_circumstance, D.join_definite, D.join_retreat,
+    A.coordinated_clause, A.dropped_subject, D.join_protest_reason, D.join_protest_demand, D.join_means,
+    D.join_circumstance, D.join_definite, D.join_retreat,
 )
 
 
@@ -104,15 +107,11 @@ def _unknown_actor(doc: _Doc, st: Reading, c: Candidate) -> None:
     if victim is None and named is not None and named.type == "LOC":
         victim = U.people_of(doc, c, named)  # «قصف على مدينة دوما»: the people of the place attacked
     if victim is None and c.nominal and c.trig.plover == "ASSAULT":
-        if D._definite(doc, c.tok, c.te) and (same := [e for e in doc.events.values() if e.plover == "ASSAULT"]):
-            same[-1].mentions.append(_mention(doc, st.s, c.ts, c.te))  # «الهجوم»: the attack already reported
-            return
+        if D.join_definite(doc, st, c):
+            return  # «الهجوم»: the attack already reported
         victim = U.lethal_unnamed(doc, st, c)  # «الهجوم الكيميائي في دوما», «بعد الانفجار»
     if victim is not None:
         c.actor, c.conj, c.how = U.unknown_actor(doc, st, c), victim, U.UNKNOWN_METHOD
-
-
-_CONVICTION = Trigger("COERCE", "173", -5.0, "", "legal", "convict (a court)", None)
 
 
 def _candidate(doc: _Doc, st: Reading, ts: int, te: int, trig: Trigger) -> Candidate | None:
@@ -126,7 +125,7 @@ def _candidate(doc: _Doc, st: Reading, ts: int, te: int, trig: Trigger) -> Candi
     st.prev_request_end = te if trig.plover in ("REQUEST", "THREATEN") else None  # «تهديدات بالقتل»: the threatened act
     if conviction(doc, s, te, trig, tok):
         st.prev_request_end = te  # «أدين بالقتل»: what follows is the charge, not another event
-        return Candidate(ts, te, _CONVICTION, tok, _in_quote(doc, ts), _is_nominal(tok, doc))
+        return Candidate(ts, te, CONVICTION, tok, _in_quote(doc, ts), _is_nominal(tok, doc))
     if _other_sense(doc, ts, te, trig, tok) or _not_reported_act(doc, s, ts, te, trig, tok):
         return None
     nominal = _is_nominal(tok, doc)
@@ -182,9 +181,10 @@ def _recipient_of(doc: _Doc, st: Reading, c: Candidate, actor: Mention) -> Menti
         agent = _object_nationality(doc, st, c, actor)
         if agent is not None and (recipient is None or recipient.type == "LOC" and agent.start < recipient.start):
             recipient = agent  # «شجب الغارات الإسرائيلية على قطاع غزة»: whose raids are condemned
-    if recipient is not None and not c.conj and c.trig.plover == "PROTEST" and not _CLASH.search(doc.norm, c.ts, c.te) and not A._AGAINST.search(
-            doc.norm, max(st.s.start, recipient.start - 40), recipient.start):
-        recipient = None  # «مظاهرة فرقتها قوات الأمن»: a protest's target is whom it is against
+    if recipient is not None and not c.conj and c.trig.plover == "PROTEST" and not (
+            _CLASH.search(doc.norm, c.ts, c.te) or A._AGAINST.search(doc.norm, max(st.s.start, recipient.start - 40),
+                                                                      recipient.start)):
+        recipient = None  # «مظاهرة فرقتها قوات الأمن»: a protest's target is whom it is against (or clashes with)
     if recipient is not None and recipient.entity == actor.entity:
         recipient = None
     return recipient
@@ -221,14 +221,13 @@ def _code_event(doc: _Doc, st: Reading, c: Candidate) -> None:
     fellows = _fellows(doc, st, c, actor)
     if recipient is not None and any(f.entity == recipient.entity for f in fellows):
         recipient = None  # «أدانت فرنسا وألمانيا الهجوم»: Germany condemns with France, not France Germany
-    recipients = [recipient] + (_fellows(doc, st, c, recipient) if recipient is not None and recipient.type != "LOC" or (
-        recipient is not None and doc.kb.get(recipient.entity or "") is not None) else [])
+    recipients = [recipient, *(_fellows(doc, st, c, recipient) if recipient is not None else [])]
+    main = None
     for who in [actor, *fellows]:  # one event per actor and per recipient named together
         for whom in recipients:
-            if who.entity != (whom.entity if whom else None):
+            if whom is None or who.entity != whom.entity:
                 _record(doc, st, c, who, whom, mode, date)
-        if who is actor:
-            main = st.last_event
+        main = main or st.last_event  # the actor's own event is what the next triggers see
     st.last_event = main
 
 

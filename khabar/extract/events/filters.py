@@ -128,6 +128,10 @@ def _unnamed_accuser(doc: _Doc, s: Sentence, te: int, trig: Trigger, tok: Token 
         doc.norm, te, min(s.end, te + 60))
 
 
+# What a court's conviction is coded as (the trigger «أدان» read as a judicial act)
+CONVICTION = Trigger("COERCE", "173", -5.0, "", "legal", "convict (a court)", None)
+
+
 def conviction(doc: _Doc, s: Sentence, te: int, trig: Trigger, tok: Token | None) -> bool:
     """«أدانت محكمة … رجلا بتهمة …», «وأدين الجندي بالقتل», «بعد إدانتهم بهجوم»: a court's conviction
     (a judicial act, COERCE), not a condemnation."""

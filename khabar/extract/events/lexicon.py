@@ -158,8 +158,14 @@ def _future_on_verb(tok: Token | None) -> bool:
     """«سيعتصمون»: a future prefix the segmenter left on a verb of the lexicon (not «سيطرت», «ستة»)."""
     if tok is None:
         return False
-    core = _tok_core(tok)
-    return len(core) >= 5 and core[0] == "س" and core[1] in "يتن" and core[1:] in lexicon()[0]
+    return _future_stem(_tok_core(tok)) is not None
+
+
+def _future_stem(word: str) -> str | None:
+    """The verb of the lexicon under a future prefix left on it («سيعتصمون» → «يعتصمون»), or None."""
+    if len(word) >= 5 and word[0] == "س" and word[1] in "يتن" and word[1:] in lexicon()[0]:
+        return word[1:]
+    return None
 
 
 def _find_triggers(s: Sentence, text: str) -> tuple[list[tuple[int, int, Trigger]], dict[int, tuple[int, int]]]:
@@ -182,9 +188,8 @@ def _find_triggers(s: Sentence, text: str) -> tuple[list[tuple[int, int, Trigger
             cands = table.get(key) or table.get(toks[i].norm if n == 1 else "", [])
             if not cands and n == 1 and key[:1] in ("و", "ف") and len(key) >= 5 and not toks[i].segments[0].kind == "proclitic":
                 cands = table.get(key[1:], [])  # «وأوقفوه»: a rare form the segmenter left whole
-            if not cands and n == 1 and key[:1] == "س" and key[1:2] in ("ي", "ت", "ن") and len(key) >= 5:
-                # «سيعتصمون»: a future prefix the segmenter left on a verb; «سوف» is a word of its own
-                cands = [x for x in table.get(key[1:], []) if x.plover != "CONSULT" or len(key) > 5]
+            if not cands and n == 1 and (stem := _future_stem(key)) is not None:
+                cands = table[stem]  # «سيعتصمون»: a future prefix the segmenter left on a verb
             if not cands and n == 1 and key.endswith("ا") and len(key) >= 5 and key[:-1] in _nominal_forms():
                 cands = table.get(key[:-1], [])  # «اجتماعاً», «هجوماً»: the accusative of a noun trigger
             if not cands and n == 1:

@@ -65,8 +65,7 @@ def one_victim(doc: _Doc, st: Reading, c: Candidate) -> Mention | None:
     if m is None:
         return None
     sector = next(k for k in ("med", "mil", "cop", "hlh", "cvl") if m.group(k)).upper()
-    adj = m.group("adj") or ""
-    iso = doc.kb.nationality(adj) or (doc.kb.nationality(adj[:-1]) if len(adj) > 4 and adj.endswith("يا") else None)
+    iso = doc.kb.adjective_nationality(m.group("adj")) if m.group("adj") else None
     country = iso or _place_country(doc, st) or UNKNOWN
     s0 = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
     return Mention(s0, m.end(), doc.text[s0 : m.end()], "ORG", f"{country}_{sector}", "victims", 0.5)
