@@ -240,15 +240,39 @@ def state_heads(text: str, mentions: list[Mention], forms: dict[str, list[str]])
         return []
     norm = normalize_same_length(text)
     taken = [(m.start, m.end) for m in mentions]
+    names = _state_name_starts(forms)
     out: list[Mention] = []
+    for m in mentions:  # the tagger's own «(لل)مملكة», left unlinked
+        key = normalize(m.text)
+        head = key if key in heads else "ال" + key if "ال" + key in heads else None
+        if head and m.type == "LOC" and (m.entity or "new:").startswith("new:"):
+            m.entity, m.method = _main_state(heads[head], mentions, m.start), "state-head"
     for head, named in heads.items():
-        for hit in re.finditer(rf"(?<![{_AR}])(?:[وف]?[بك]?)({re.escape(head)})(?![{_AR}])(?!\s+ال)", norm):
-            s, e = hit.start(1), hit.end(1)
+        # «المملكة», «بالمملكة», and «للمملكة» whole (the article's alef dropped after ل)
+        rx = rf"(?<![{_AR}])(?:[وف]?[بك]?({re.escape(head)})|[وف]?(لل{re.escape(head[2:])}))(?![{_AR}])"
+        for hit in re.finditer(rx, norm):
+            g = 1 if hit.group(1) else 2
+            s, e = hit.start(g), hit.end(g)
+            nxt = re.match(rf"\s+([{_AR}]+)", norm[e : e + 40])
+            if nxt and f"{head} {normalize(nxt.group(1))}" in names:
+                continue  # «المملكة المتحدة», «المملكة المغربية»: another state's name
             if any(a < e and s < b for a, b in taken):
                 continue
             out.append(Mention(s, e, text[s:e], "LOC", _main_state(named, mentions + out, s), "state-head", 0.7))
             taken.append((s, e))
     return out
+
+
+def _state_name_starts(forms: dict[str, list[str]]) -> frozenset[str]:
+    """The first two words of every state name that opens with a head («المملكة المتحدة»), in
+    search form."""
+    out = set()
+    for fs in forms.values():
+        for f in fs:
+            w = normalize(f).split()
+            if len(w) >= 2 and _strip_al(w[0]) in _state_heads():
+                out.add("ال" + _strip_al(w[0]) + " " + w[1])
+    return frozenset(out)
 
 
 def _main_state(named: list[tuple[int, str]], mentions: list[Mention], pos: int) -> str:

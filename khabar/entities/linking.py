@@ -41,6 +41,15 @@ from .docnames import (
 _SEP_RE = re.compile(r"^[\s،,]*$")
 
 
+def _unseen_alone(whole: str, rest: str, min_whole: int = 3) -> bool:
+    """A form the corpus (ANT, ``data/vocab.tsv.gz``) writes as a whole several times but never without
+    its first letter: «والتر» (22) vs «التر» (0) is Walter, not «و» + «التر»."""
+    from ..text.tokenize import vocabulary
+
+    vocab = vocabulary()
+    return vocab.get(rest, 0) == 0 and vocab.get(whole, 0) >= min_whole
+
+
 @dataclass(slots=True)
 class _Cand:
     start: int
@@ -63,6 +72,24 @@ def _core_start(tok: Token) -> int:
             return segs[k + 1].start
         return g.start
     return tok.start
+
+
+def _fused_lam_spans(text: str, toks: list[Token], mentions: list[Mention]) -> None:
+    """«لليمن», «للمملكة»: where the preposition ل fused with the article (its alef dropped), the
+    mention spans the whole «لل…» (docs/annotation-who-when.md: the proclitic cannot be cut off
+    without restoring a letter); a conjunction before it («وللمملكة») stays outside. Internally
+    the name starts at its stem (:func:`_core_start`); only the final span widens."""
+    fused: dict[int, int] = {}
+    for t in toks:
+        segs = t.segments
+        for k in range(1, len(segs) - 1):
+            if (segs[k - 1].kind == "proclitic" and segs[k].kind == "article" and segs[k].end - segs[k].start == 1
+                    and text[segs[k - 1].start : segs[k - 1].end] == "ل"):
+                fused[segs[k + 1].start] = segs[k - 1].start
+    for m in mentions:
+        s = fused.get(m.start)
+        if s is not None:
+            m.start, m.text = s, text[s : m.end]
 
 
 def _tok_key(tok: Token, first: bool) -> str:
@@ -248,16 +275,21 @@ class Resolver:
         when the article uses the remainder alone («الخاص بآبل» … «آبل»); else when the whole form is a
         known name, or the remainder is none and the token follows a preposition (a second one cannot
         follow: «قريبا من باغا» is Baga, not «ب» + «اغا») or the article repeats the whole form
-        («فيصل» … «فيصل», never «يصل»)."""
+        («فيصل» … «فيصل», never «يصل»); or the corpus never writes the remainder alone but the whole form
+        several times («والتر», not «و» + «التر»)."""
         counts: dict[str, int] = {}
         for t in toks:
             counts[t.norm] = counts.get(t.norm, 0) + 1
         out: set[int] = set()
         for i, t in enumerate(toks):
             segs = t.segments
-            if t.kind != "word" or len(segs) != 2 or segs[0].kind != "proclitic" or segs[1].kind != "stem":
+            if t.kind != "word" or len(segs) < 2 or segs[0].kind != "proclitic":
                 continue
             rest = normalize(t.text[segs[1].start - t.start :])
+            if segs[1].kind != "stem" or len(segs) != 2:
+                if not counts.get(rest) and _unseen_alone(t.norm, rest):
+                    out.add(i)
+                continue
             if counts.get(rest):
                 continue  # the article uses the remainder alone: «الخاص بآبل» … «آبل» is ب + Apple, not Babylon
             if t.norm in self.kb.form_index:
@@ -265,6 +297,8 @@ class Resolver:
             elif rest in self.kb.form_index:
                 continue
             elif (i and toks[i - 1].norm in _PREPOSITIONS and t.norm[:1] in "بلك") or counts[t.norm] >= 2:
+                out.add(i)
+            elif _unseen_alone(t.norm, rest):
                 out.add(i)
         return out
 
@@ -328,6 +362,7 @@ class Resolver:
         mentions += self._org_coref(text, toks, mentions)  # «ميليشيات الحوثي … الميليشيات»: the Houthis
         mentions += _head_coref(text, mentions)  # «الاتحاد المصري لكرة القدم … وهدد الاتحاد»
         mentions += self._generic_with_names(text, sentences, mentions, desk)
+        _fused_lam_spans(text, toks, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
         uniq = _unique_spans(mentions)
         return uniq, self._entities(uniq, self._office_codes(text, uniq))

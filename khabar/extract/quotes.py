@@ -95,6 +95,7 @@ class _Speaker:
     unnamed: bool = False
     desc: str = ""
     country: str | None = None
+    gender: str | None = None  # "m" / "f": the agreement of the verb that first named this speaker
 
 
 def _direct_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -128,6 +129,7 @@ class _Ctx:
     mentions: list[Mention]
     last: _Speaker | None = None
     last_person: _Speaker | None = None
+    said: list[_Speaker] = field(default_factory=list)  # the speakers so far, in text order
     quotes: list[Quote] = field(default_factory=list)
     direct: list[tuple[int, int]] = field(default_factory=list)
     used_direct: set[tuple[int, int]] = field(default_factory=set)
@@ -405,6 +407,8 @@ def _verb_quote(ctx: _Ctx, vm: re.Match[str], s0: int, s1: int) -> None:
     if found is None:
         return
     speaker, carried, after = found
+    if not carried and speaker.gender is None:
+        speaker.gender = _verb_gender(hit)
     as_said = _AS_SAID.search(ctx.norm, max(s0, hit.vs - 16), hit.vs)
     if as_said and not vm.group("pre"):
         _as_said_quote(ctx, hit, as_said.start(), speaker, carried)
@@ -415,6 +419,37 @@ def _verb_quote(ctx: _Ctx, vm: re.Match[str], s0: int, s1: int) -> None:
 _PRO_DROP = re.compile(rf"\s*(?:في|خلال|عبر|أثناء|اثناء|لدى|عند|بعد)\s+(?:[{_AR}]+\s+)?[{_AR}]+(?:ه|ها)(?![{_AR}])")
 
 
+def _set_last(ctx: _Ctx, speaker: _Speaker) -> None:
+    """``speaker`` said the latest statement."""
+    ctx.last = speaker
+    if not ctx.said or ctx.said[-1] is not speaker:
+        ctx.said.append(speaker)
+
+
+def _verb_gender(hit: _VerbHit) -> str | None:
+    """"m" or "f" for a verb form in the singular («قال/يقول/مؤكدا» → m, «قالت/تقول/مؤكدة» → f);
+    None for duals, plurals and what the form does not show."""
+    f, lemma = hit.vm.group("verb").replace("\u0640", ""), fold(hit.v.lemma)
+    if hit.v.kind == "part":
+        return None if f.endswith(("ين", "ون")) else "f" if f.endswith(("ه", "ة")) else "m"
+    if f == lemma or (f.startswith("ي") and not f.endswith(("ون", "ان", "وا"))):
+        return "m"
+    if f in (lemma + "ت", lemma[:-1] + "ت") or (f.startswith("ت") and not f.endswith(("ان", "ون"))
+                                                and not lemma.startswith("ت")):
+        return "f"
+    return None
+
+
+def _carried(ctx: _Ctx, gender: str | None) -> _Speaker | None:
+    """The speaker a verb with no subject of its own goes on with: the previous speaker, unless the
+    verb's gender says otherwise («وقال الموقع إن …» then «وقالت "…"»), then the latest speaker of
+    that gender; the previous speaker when there is none."""
+    last = ctx.last
+    if last is None or gender is None or last.gender in (None, gender):
+        return last
+    return next((sp for sp in reversed(ctx.said) if sp.gender == gender), last)
+
+
 def _pro_drop_subject(ctx: _Ctx, hit: _VerbHit) -> _Speaker | None:
     """«وقال في كلمته خلال استقباله …»: the verb's subject is the pronoun of «كلمته» (no person is
     named in the slot): the previous speaker, else the person the text was about."""
@@ -423,7 +458,7 @@ def _pro_drop_subject(ctx: _Ctx, hit: _VerbHit) -> _Speaker | None:
     if any(hit.ve <= m.start < hit.gate and m.type == "PER" for m in ctx.mentions):
         return None
     if ctx.last is not None:
-        return ctx.last
+        return _carried(ctx, _verb_gender(hit))
     per = _person_before(ctx, hit.vs, max(0, hit.s0 - 600), strict=False)
     return _speaker_from_mention(ctx, per) if per is not None else None
 
@@ -598,7 +633,7 @@ def _speaker_before_verb(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | No
     if v.kind == "say" and ctx.last and (subj := _new_subject_since(ctx, s0)):
         return _speaker_from_mention(ctx, subj), True  # «… وتلقى بالمر تهديدات … . وقال إنه …»
     if ctx.last:
-        return ctx.last, True
+        return _carried(ctx, _verb_gender(hit)), True
     if v.kind == "cont" and (per := _person_before(ctx, vs, max(0, s0 - 400), strict=False)):
         # «وأشادت المحققة X … . وأضافت "…"»: the person the text was about goes on
         return _speaker_from_mention(ctx, per), True
@@ -651,7 +686,7 @@ def _as_said_quote(ctx: _Ctx, hit: _VerbHit, qe: int, speaker: _Speaker, carried
     already = any(q.start >= hit.s0 and q.end <= qe + 2 for q in ctx.quotes)
     if qe - qs >= 8 and speaker is not None and not carried and not already:
         ctx.quotes.append(_quote(speaker, qs, qe, "indirect", hit.v.lemma, hit.vs, hit.ve))
-        ctx.last = speaker
+        _set_last(ctx, speaker)
 
 
 def _quote_after_verb(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker, carried: bool, after: int) -> None:
@@ -663,7 +698,7 @@ def _quote_after_verb(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker, carried: bool
         return
     qs, qe, kind = q
     ctx.quotes.append(_quote(speaker, qs, qe, kind, hit.v.lemma, hit.vs, hit.ve, carried))
-    ctx.last = speaker
+    _set_last(ctx, speaker)
     if not speaker.unnamed and speaker.entity and (speaker.entity in _persons() or speaker.entity.startswith("new:PER")):
         ctx.last_person = speaker
 
@@ -726,7 +761,7 @@ def _according_then_quote(ctx: _Ctx, s0: int, s1: int) -> None:
         qe -= 1
     if qe - qs >= 12:
         ctx.quotes.append(_quote(sp, qs, qe, "indirect", "حسب"))
-        ctx.last = sp
+        _set_last(ctx, sp)
 
 
 def _according_quote(ctx: _Ctx, s0: int, s1: int) -> None:
@@ -746,7 +781,7 @@ def _according_quote(ctx: _Ctx, s0: int, s1: int) -> None:
         sp = (_speaker_from_mention(ctx, m) if m is not None else
               _Speaker(None, src_s, src_e, ctx.text[src_s:src_e], True, ctx.text[src_s:src_e], None))
         ctx.quotes.append(_quote(sp, qs, qe, "indirect", "حسب"))
-        ctx.last = sp
+        _set_last(ctx, sp)
 
 
 def _verbless_direct_quotes(ctx: _Ctx, inside: list[tuple[int, int]], s0: int, s1: int) -> None:
@@ -763,7 +798,7 @@ def _verbless_direct_quotes(ctx: _Ctx, inside: list[tuple[int, int]], s0: int, s
             continue
         ctx.used_direct.add(d)
         ctx.quotes.append(_quote(sp, d[0], d[1], "direct", "قول", carried=sp is ctx.last))
-        ctx.last = sp
+        _set_last(ctx, sp)
 
 
 def _continues_previous(ctx: _Ctx, d: tuple[int, int]) -> bool:
@@ -788,8 +823,8 @@ def _verbless_speaker(ctx: _Ctx, d: tuple[int, int], s0: int, s1: int) -> _Speak
     tail = _subject_in_slot(ctx, tail_verb.end(), min(s1, tail_verb.end() + 60)) if tail_verb else None
     if tail_verb and tail and table[tail_verb.group("verb")].kind == "say":
         return _speaker_from_mention(ctx, tail)
-    if q_m and ctx.last:
-        return ctx.last
+    if q_m and ctx.last:  # «حسب قولها»: the latest speaker of her gender
+        return _carried(ctx, "f" if q_m.group().endswith(("ها", "قالت")) else "m")
     return None
 
 

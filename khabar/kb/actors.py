@@ -193,6 +193,18 @@ class KnowledgeBase:
                 a = self.actors.get(aid) or Actor(aid, en, "LOC", kind, iso3, population=int(pop))
             a.forms.append(form)
             self.actors[aid] = a
+        self._load_regions()
+
+    def _load_regions(self) -> None:
+        """Administrative and historical regions of a country (``kb/regions.tsv``)."""
+        for line in (_KB / "regions.tsv").read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or not line.strip():
+                continue
+            form, iso3, en = line.split("\t")
+            aid = f"{iso3}:{en}"
+            a = self.actors.get(aid) or Actor(aid, en, "LOC", "region", iso3, population=0)
+            a.forms.append(form)
+            self.actors[aid] = a
 
     def _load_orgs(self) -> None:
         with (_KB / "orgs.toml").open("rb") as fh:
