@@ -9,6 +9,8 @@ search queries, the event-type and story search filters). Per route: p50, p95 an
 milliseconds and the CPU milliseconds per request (the process's CPU time: on a loaded machine wall
 time includes waiting for a core); printed and appended as JSON to bench/results.jsonl. The home
 page's first request (its aggregates are cached per store size) is reported apart as ``first_ms``.
+The routes run in the order below with one app, so a story's API call finds the view its page
+computed (cached per store size); ``--only 'api /api/stories/'`` benches a route alone (uncached).
 
 ``--snapshot`` benches a consistent copy (SQLite's backup API over a read-only connection) in a
 temp dir: a store being ingested is never opened for writing (opening one written before the story
@@ -118,6 +120,8 @@ def main() -> None:
     ap.add_argument("--snapshot", action="store_true", help="bench a consistent read-only copy of the store")
     ap.add_argument("--place-stories", type=int, default=0, metavar="N",
                     help="with --snapshot: place the copy's first N articles without a story in stories")
+    ap.add_argument("--only", action="append", default=[], metavar="TEXT",
+                    help="bench only the routes whose name contains TEXT (repeatable), e.g. 'api /api/stories/'")
     args = ap.parse_args()
     if args.place_stories and not args.snapshot:
         ap.error("--place-stories writes: it needs --snapshot")
@@ -136,6 +140,8 @@ def main() -> None:
     print(f"{'page / (first)':<26} wall {first['wall_ms']:7.1f}  cpu {first['cpu_ms']:7.1f} ms")
     out: dict[str, dict] = {}
     for route, urls in _routes(args.db, args.n).items():
+        if args.only and not any(o in route for o in args.only):
+            continue
         wall, cpu = [], []
         for url in urls:
             c0, t0 = time.process_time(), time.perf_counter()
@@ -152,7 +158,8 @@ def main() -> None:
     rec = {"when": dt.datetime.now().isoformat(timespec="seconds"), "bench": "web", "note": args.note,
            "machine": f"{platform.machine()} {__import__('os').cpu_count()} cpu", "store": name,
            "articles": s.count(), "stories": len(s.stories(min_size=1, limit=10_000_000)),
-           "snapshot": args.snapshot, "placed": placed, "requests_per_route": args.n, "first_ms": first, "routes": out,
+           "snapshot": args.snapshot, "placed": placed, "requests_per_route": args.n, "only": args.only or None,
+           "first_ms": first, "routes": out,
            "p95_max_ms": max(v["p95_ms"] for v in out.values())}
     s.close()
     if tmp is not None:

@@ -1,5 +1,5 @@
-"""Stories: `stories` (list, or --rebuild/--backfill the story tables) and `story ID` (its articles
-by outlet with their copies, its timeline and summary, its thread)."""
+"""Stories: `stories` (list, or --rebuild/--backfill the story tables and the kept summaries) and
+`story ID` (its articles by outlet with their copies, its timeline and summary, its thread)."""
 
 from __future__ import annotations
 
@@ -22,16 +22,21 @@ from .common import DATE, DB_HELP, _actor_ids, _check_window, _date_str, _store
 @click.option("-n", "--limit", type=int, default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True)
 @click.option("--rebuild", is_flag=True, help="forget every story and place all stored articles again, in order")
-@click.option("--backfill", is_flag=True, help="place the stored articles that have no story yet")
+@click.option("--backfill", is_flag=True, help="place the stored articles that have no story yet, then compute the "
+              "story summaries the store lacks or keeps stale (stories of 2+ originals)")
 @click.option("-j", "--workers", type=int, default=None, help="processes computing signatures (--rebuild/--backfill)")
 def stories(db: str | None, date_from: str | None, date_to: str | None, actors: tuple[str, ...], outlet: str | None,
             min_size: int, limit: int, as_json: bool, rebuild: bool, backfill: bool, workers: int | None) -> None:
     """Same-story clusters across outlets, latest first (a story's id is its first article's id)."""
     if rebuild or backfill:
         from ..engines.local import place_stories
+        from ..stories.digest import fill
 
-        n = place_stories(_store(db, write=True), rebuild=rebuild, workers=workers)
+        store = _store(db, write=True)
+        n = place_stories(store, rebuild=rebuild, workers=workers, summaries=False)
         click.echo(f"{n} articles placed in stories", err=True)
+        k = fill(store)
+        click.echo(f"{k} story summaries computed", err=True)
         return
     _check_window(date_from, date_to)
     store = _store(db)

@@ -27,6 +27,7 @@ from ..ingest.readers import RawDoc, ReadError, iter_sources, raw_hash
 from ..model import Analysis
 from ..pipeline import analyze
 from ..store import IndexFields, Store, index_fields
+from ..stories.digest import fill
 from ..stories.rows import StoryWriter
 from ..stories.signature import Signature, signature
 
@@ -376,14 +377,15 @@ def _signature_of(a: Analysis) -> Signature | None:
 
 
 def place_stories(store: Store, rebuild: bool = False, workers: int | None = None, batch_size: int = 200,
-                  progress: Callable[[int], None] | None = None) -> int:
+                  progress: Callable[[int], None] | None = None, summaries: bool = True) -> int:
     """Backfill: place the stored articles that have no story yet (a store written before stories,
     or by ``ingest(stories=False)``) in storage order; ``rebuild`` forgets every story first. The
-    signatures are computed over a process pool, the decisions here in order. Returns how many
-    articles were placed."""
+    signatures are computed over a process pool, the decisions here in order. With ``summaries``,
+    the story summaries missing or stale are computed at the end (once per story, not after each
+    batch as an ingest does: :func:`khabar.stories.digest.fill`). Returns how many articles were placed."""
     if rebuild:
         store.clear_stories()
-    writer = StoryWriter(store)
+    writer = StoryWriter(store, summaries=False)
     placed = 0
     # read one by one (not a cursor held open across the writes), in storage order
     analyses = (a for a in map(store.get, store.unassigned()) if a is not None)
@@ -400,5 +402,8 @@ def place_stories(store: Store, rebuild: bool = False, workers: int | None = Non
             if len(batch) >= batch_size:
                 placed += len(writer.add(batch))
                 batch = []
-        placed += len(writer.add(batch))
+        if batch:  # nothing left to place: the writer's index is not even loaded
+            placed += len(writer.add(batch))
+    if summaries:
+        fill(store)
     return placed

@@ -246,9 +246,10 @@ class SQLReads:
         prefix = prefix.strip().lower()
         if not re.fullmatch(r"[0-9a-f]{4,16}", prefix):
             return None
-        with self._reading():
-            rows = self.db.execute(f"SELECT id FROM articles WHERE id LIKE {self.dialect.p} LIMIT 2",
-                                   (prefix + "%",)).fetchall()
+        p = self.dialect.p
+        with self._reading():  # a range on the unique index (SQLite's LIKE is case-blind: it scans the table)
+            rows = self.db.execute(f"SELECT id FROM articles WHERE id >= {p} AND id < {p} ORDER BY id LIMIT 2",
+                                   (prefix, prefix + "\uffff")).fetchall()
         return rows[0][0] if len(rows) == 1 else None
 
     def count(self) -> int:
@@ -525,11 +526,13 @@ __all__ = ["HIT_COLUMNS", "Dialect", "SQLReads", "article_row", "article_values"
 # ---------------------------------------------------------------------- stories
 # The story tables: one row per article (its story, the copy it is, its signature for later
 # decisions) and one per story (its thread, dates, size). SQLite creates them with CREATE IF NOT
-# EXISTS; PostgreSQL in migration 4.
+# EXISTS; PostgreSQL in migration 4. ``story_summaries`` keeps each story's summary computed when it
+# was placed (khabar.stories.digest), under the key of the articles it was computed from (migration 8).
 STORY_ARTICLE_COLS = ("article_id", "story_id", "seq", "dup_of", "dup_kind", "score", "date", "outlet",
                       "title_words", "body_hash", "minhash", "shingles", "embedding", "actors", "lead", "date_hint")
 STORY_COLS = ("id", "thread_id", "linked_to", "link_score", "first_date", "last_date", "size", "originals",
               "outlets")
+SUMMARY_COLS = ("story_id", "key", "summary")
 
 
 def _upsert(table: str, cols: tuple[str, ...], p: str) -> str:
@@ -563,7 +566,33 @@ class StoryReads:
         ])
 
     def clear_stories(self) -> None:
-        self._write([("DELETE FROM story_articles", [()]), ("DELETE FROM stories", [()])])
+        self._write([("DELETE FROM story_articles", [()]), ("DELETE FROM stories", [()]),
+                     *([("DELETE FROM story_summaries", [()])] if self._has_summaries() else [])])
+
+    def _has_summaries(self) -> bool:
+        """Whether the store has the ``story_summaries`` table (a read-only SQLite store written before
+        it has not: then no summary is kept and every one is computed by the reader)."""
+        return True
+
+    def save_summaries(self, rows: list[dict]) -> None:
+        """Keep story summaries: {story_id, key, summary} (JSON text), replacing a story's earlier one."""
+        self._write([(_upsert("story_summaries", SUMMARY_COLS, self.dialect.p),
+                      [tuple(r[c] for c in SUMMARY_COLS) for r in rows])])
+
+    def summary_keys(self, story_ids: list[str]) -> dict[str, str]:
+        """story id → the key of its kept summary, for those of ``story_ids`` that have one."""
+        if not story_ids or not self._has_summaries():
+            return {}
+        return {r["story_id"]: r["key"] for r in self._dicts(
+            f"SELECT story_id, key FROM story_summaries WHERE story_id IN ({self.dialect.ph(story_ids)})",
+            list(story_ids))}
+
+    def story_summary(self, story_id: str) -> dict | None:
+        """A story's kept summary, {key, summary} (the caller checks the key), or None."""
+        if not self._has_summaries():
+            return None
+        rows = self._dicts(f"SELECT key, summary FROM story_summaries WHERE story_id = {self.dialect.p}", (story_id,))
+        return rows[0] if rows else None
 
     def story_state(self) -> tuple[list[dict], list[dict]]:
         """Every story article row (in assignment order) and every story row: what a writer loads."""

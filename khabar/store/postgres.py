@@ -133,6 +133,9 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         "CREATE INDEX story_articles_dup ON story_articles(dup_of)",  # copies of an article
         "CREATE INDEX stories_listing ON stories((last_date IS NULL), last_date DESC, originals DESC, id)",
     ]),
+    (8, [  # each story's summary computed when it was placed, under the key of the articles it read
+        'CREATE TABLE story_summaries (story_id TEXT COLLATE "C" PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL)',
+    ]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 _LOCK_SCHEMA = 0x6B686162  # advisory lock keys ("khab"): schema migrations, writers

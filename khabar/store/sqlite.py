@@ -137,6 +137,7 @@ CREATE TABLE IF NOT EXISTS stories (
 CREATE INDEX IF NOT EXISTS stories_thread ON stories(thread_id);
 CREATE INDEX IF NOT EXISTS stories_last_date ON stories(last_date);
 CREATE INDEX IF NOT EXISTS stories_listing ON stories(last_date IS NULL, last_date DESC, originals DESC, id);
+CREATE TABLE IF NOT EXISTS story_summaries (story_id TEXT PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL);
 """
 
 # bm25 column weights: title terms count more than body terms.
@@ -387,6 +388,13 @@ class SQLiteStore(SQLReads, StoryReads):
                 w = f"a.rid IN ({','.join('?' * len(more))})" + (f" AND {where}" if where else "")
                 rows.update({r["rid"]: r for r in self._scored(q.match, w, [*more, *args], k, lo, span[1])})
         return self._ranked(list(rows.values()), seq, q.terms, limit)
+
+    def _has_summaries(self) -> bool:
+        # a read-only store written before the table lacks it until a writer opens it (checked again then)
+        if not getattr(self, "_summaries_table", False):
+            self._summaries_table = bool(self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_summaries'").fetchone())
+        return self._summaries_table
 
     def _has_forms(self) -> bool:
         if not hasattr(self, "_forms_table"):  # a read-only store written before the table existed lacks it

@@ -8,6 +8,7 @@ import numpy as np
 
 from .cluster import Assignment, Story, StoryIndex
 from .dating import StoryDate, story_date
+from .digest import MIN_ORIGINALS, refresh
 from .signature import Signature
 
 
@@ -85,10 +86,12 @@ def story_dates(index: StoryIndex, threads: set[str]) -> dict[str, StoryDate | N
 class StoryWriter:
     """The writing process's side of story assignment: the index, loaded once from ``store`` (any
     object with ``story_state`` and ``save_stories``), then each batch's new articles decided in
-    input order and their rows saved."""
+    input order and their rows saved; with ``summaries``, then the summaries of the stories of at
+    least two originals that the batch changed are computed and kept (:func:`.digest.refresh`)."""
 
-    def __init__(self, store) -> None:
+    def __init__(self, store, summaries: bool = True) -> None:
         self.store = store
+        self.summaries = summaries
         self.index: StoryIndex | None = None
 
     def add(self, sigs: list[Signature]) -> list[Assignment]:
@@ -102,7 +105,9 @@ class StoryWriter:
         lazy = {aid: index.sigs[aid].embedding.astype("<f2").tobytes() for aid in index.embedded if aid not in new}
         index.embedded.clear()
         dates = story_dates(index, {index.stories[sid].thread_id for sid in changed})
-        self.store.save_stories([article_row(s, a) for s, a in done],
-                                [story_row(index.stories[sid], index) for sid in changed], embeddings=lazy,
+        stories = [story_row(index.stories[sid], index) for sid in changed]
+        self.store.save_stories([article_row(s, a) for s, a in done], stories, embeddings=lazy,
                                 dates={aid: (d.value, d.note) if d else (None, None) for aid, d in dates.items()})
+        if self.summaries:
+            refresh(self.store, [r["id"] for r in stories if r["originals"] >= MIN_ORIGINALS])
         return [a for _, a in done]

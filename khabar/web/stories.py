@@ -4,7 +4,9 @@ A story (``Store.story``) is its row, its articles (outlet, date, the copy each 
 of its thread. Its **timeline** and **summary** are computed here from the analyses of its original
 articles (copies add nothing) with the pure functions of :mod:`khabar.stories.timeline` and
 :mod:`khabar.stories.summary`; every entry and sentence keeps its article id and ``[start, end)``
-span, which becomes a link ``/article/ID?span=S-E#cite`` (the article page marks that span).
+span, which becomes a link ``/article/ID?span=S-E#cite`` (the article page marks that span). The
+summary kept by the store when the story was placed (:mod:`khabar.stories.digest`) is shown instead
+of computing it when its key says it was computed from the same articles; the web never writes one.
 
 The home page's thread is the thread with the most articles in the story tables; a store without
 stories (written before them) has none, and the home page falls back to the dyad thread.
@@ -16,10 +18,11 @@ from collections import Counter
 
 from ..model import Analysis
 from ..stories import timeline as tl
-from ..stories.summary import summarize
+from ..stories.digest import MAX_READ, SENTENCES, reading_order, stored
+from ..stories.digest import dated as _dated
+from ..stories.summary import Cited, summarize
 from .views import actor_name
 
-MAX_READ = 40  # analyses read for a story's timeline and summary (its originals, oldest first)
 THREAD_STORIES = 100  # stories of a thread shown with their articles
 
 
@@ -62,23 +65,6 @@ def _quote_rows(a: Analysis) -> list[dict]:
              "title": art.title} for q in a.quotes]
 
 
-def _dated(published: str | None) -> bool:
-    """A publication date whose year is known (not «XXXX-02-02»)."""
-    return bool(published) and not published.startswith("X")
-
-
-def _originals(store, articles: list[dict], limit: int = MAX_READ) -> list[Analysis]:
-    """Analyses of a story's original articles (not its copies), oldest first, at most ``limit``."""
-    rows = sorted((r for r in articles if not r.get("dup_of")),
-                  key=lambda r: (not _dated(r.get("published")), r.get("published") or "", r["article_id"]))
-    out = []
-    for r in rows[:limit]:
-        a = store.get(r["article_id"])
-        if a is not None:
-            out.append(a)
-    return out
-
-
 def timeline_view(analyses: list[Analysis], lang: str, min_confidence: float = 0.4) -> dict:
     """The story's timeline: dated events (with their key quote) and the quotes no event took, each
     source linked to its span; grouped by day, the undated apart."""
@@ -104,11 +90,12 @@ def _entry(e: tl.Entry, lang: str) -> dict:
                 "href": cite_href(q.source.article_id, q.source.start, q.source.end)}}
 
 
-def summary_view(analyses: list[Analysis], n: int = 3) -> list[dict]:
-    """The multi-document summary: sentences across the story's articles, each cited by its span."""
+def summary_view(analyses: list[Analysis], n: int = SENTENCES, cited: list[Cited] | None = None) -> list[dict]:
+    """The multi-document summary: sentences across the story's articles, each cited by its span
+    (``cited``: the summary kept by the store, else it is computed from ``analyses``)."""
     return [{"article_id": c.article_id, "start": c.start, "end": c.end, "text": " ".join(c.text.split()),
              "published": c.published, "href": cite_href(c.article_id, c.start, c.end)}
-            for c in summarize(analyses, n=n)]
+            for c in (summarize(analyses, n=n) if cited is None else cited)]
 
 
 # ---------------------------------------------------------------------- stories
@@ -130,10 +117,13 @@ def story_view(store, story_id: str, lang: str, with_analyses: bool = True) -> d
     if s is None:
         return None
     title = next((r["title"] for r in s["articles"] if r["article_id"] == s["id"]), None)
-    analyses = _originals(store, s["articles"]) if with_analyses else []
+    ids = reading_order(s["articles"]) if with_analyses else []
+    analyses = [a for a in map(store.get, ids) if a is not None]
+    # the summary kept when the story was placed, if it was computed from these very articles
+    kept = stored(store, s["id"], ids) if with_analyses else None
     return {"story": s, "title": title, "dates": date_span(s.get("first_date"), s.get("last_date")),
             "outlets": by_outlet(s["articles"]), "timeline": timeline_view(analyses, lang) if with_analyses else None,
-            "summary": summary_view(analyses) if with_analyses else [], "thread": s["thread"],
+            "summary": summary_view(analyses, cited=kept) if with_analyses else [], "thread": s["thread"],
             "read": len(analyses), "originals": sum(1 for r in s["articles"] if not r.get("dup_of"))}
 
 
