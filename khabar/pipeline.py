@@ -257,6 +257,14 @@ def _events(doc: Doc) -> None:
     a.events = extract_events(a)
 
 
+def _spans(doc: Doc) -> None:
+    from .entities.linking import widen_fused_lam
+
+    a = doc.analysis
+    assert a is not None
+    widen_fused_lam(a.article.text, [t for s in a.sentences for t in s.tokens], a.mentions)
+
+
 EXTRACT = Component("extract", _extract, ("raw",), ("text", "title", "url", "meta_date", "latest"))
 CLEAN = Component("clean", _clean, ("text",), ("cleaned",))
 ARTICLE = Component("article", _article, ("cleaned",), ("article",))
@@ -269,6 +277,7 @@ ENTITIES = Component("entities", _entities, ("tokens", "published", "dateline"),
 QUOTES = Component("quotes", _quotes, ("tokens", "mentions"), ("quotes",), True)
 TIMEXES = Component("timexes", _timexes, ("tokens", "published"), ("timexes",), True)
 EVENTS = Component("events", _events, ("tokens", "mentions", "quotes", "timexes"), ("events",), True)
+SPANS = Component("spans", _spans, ("tokens", "mentions", "quotes", "events"), ("final_spans",), True)
 
 
 # ----------------------------------------------------------------------------- the pipeline
@@ -316,7 +325,7 @@ class Pipeline:
 def _default(tokens: bool, entities: bool) -> Pipeline:
     parts = [EXTRACT, CLEAN, ARTICLE, METADATA, PUBDATE, LANGUAGE, TEXT if tokens else SENTENCES]
     if tokens and entities:
-        parts += [ENTITIES, QUOTES, TIMEXES, EVENTS]
+        parts += [ENTITIES, QUOTES, TIMEXES, EVENTS, SPANS]
     elif tokens:
         parts += [TIMEXES]
     return Pipeline(parts)

@@ -16,7 +16,7 @@ def _doc() -> RawDoc:
 
 def test_default_pipeline_is_the_documented_list():
     assert Pipeline.default().names == ["extract", "clean", "article", "metadata", "pubdate", "language", "text",
-                                        "entities", "quotes", "timexes", "events"]
+                                        "entities", "quotes", "timexes", "events", "spans"]
     assert Pipeline.default(entities=False).names[-1] == "timexes"
 
 

@@ -74,11 +74,12 @@ def _core_start(tok: Token) -> int:
     return tok.start
 
 
-def _fused_lam_spans(text: str, toks: list[Token], mentions: list[Mention]) -> None:
+def widen_fused_lam(text: str, toks: list[Token], mentions: list[Mention]) -> None:
     """«لليمن», «للمملكة»: where the preposition ل fused with the article (its alef dropped), the
     mention spans the whole «لل…» (docs/annotation-who-when.md: the proclitic cannot be cut off
-    without restoring a letter); a conjunction before it («وللمملكة») stays outside. Internally
-    the name starts at its stem (:func:`_core_start`); only the final span widens."""
+    without restoring a letter); a conjunction before it («وللمملكة») stays outside. The resolver,
+    quotes and events work with the name starting at its stem (:func:`_core_start`: they look for
+    the preposition before it); the pipeline widens the final spans after them (``pipeline.SPANS``)."""
     fused: dict[int, int] = {}
     for t in toks:
         segs = t.segments
@@ -362,7 +363,6 @@ class Resolver:
         mentions += self._org_coref(text, toks, mentions)  # «ميليشيات الحوثي … الميليشيات»: the Houthis
         mentions += _head_coref(text, mentions)  # «الاتحاد المصري لكرة القدم … وهدد الاتحاد»
         mentions += self._generic_with_names(text, sentences, mentions, desk)
-        _fused_lam_spans(text, toks, mentions)
         mentions.sort(key=lambda m: (m.start, -m.end))
         uniq = _unique_spans(mentions)
         return uniq, self._entities(uniq, self._office_codes(text, uniq))
