@@ -65,3 +65,16 @@ def test_administrative_regions_carry_their_country():
     assert kb.exact("بابل")[0].country == "IRQ"  # Babil, before the Iranian town Babol
     got = _mentions("وصلت قوات جديدة إلى محافظة حضرموت شرق اليمن يوم الأحد.")
     assert any(t == "حضرموت" and e == "YEM:Hadhramaut" for t, _, e in got), got
+
+
+def test_office_description_followed_by_the_name_is_that_person():
+    got = _quotes("أكد نائب خادم الحرمين الشريفين الأمير مقرن بن عبد العزيز، أن المملكة ماضية في خططها التنموية.")
+    assert got and (got[0][0] or "").startswith("مقرن بن عبد العزيز"), got  # not «نائب خادم الحرمين الشريفين»
+    # a source described by its closeness to a person stays unnamed
+    got = _quotes("وقال مصدر مقرب من الرئيس خالد العمر إن الاجتماع سيعقد الأسبوع المقبل في العاصمة.")
+    assert got and got[0][0] != "خالد العمر", got
+
+
+def test_abda_with_a_position_noun_is_a_statement():
+    got = _quotes("وأبدى لافروف قلقه من تصاعد التوتر في المنطقة خلال الأيام الماضية.")
+    assert got and got[0][0] == "لافروف" and got[0][1].startswith("قلقه"), got

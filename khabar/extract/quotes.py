@@ -546,9 +546,27 @@ def _group_source(ctx: _Ctx, a: int, m: Mention) -> _Speaker | None:
     return None
 
 
+_APPOSED_TITLE = re.compile(fold(
+    r"[\s،,]*(?:(?:ال)?(?:أمير|امير|شيخ|دكتور|دكتورة|مهندس|لواء|فريق|عميد|عقيد|سيد|سيدة|ملك|رئيس|وزير|وزيرة)"
+    r"|د\.|معالي|سمو|فضيلة|سعادة)?[\s،,]*"))
+
+
+def _apposed_person(ctx: _Ctx, un: _Speaker, gate: int) -> Mention | None:
+    """«أكد نائب خادم الحرمين الشريفين الأمير محمد بن نايف أن …»: a description of office followed,
+    in apposition (at most a title between), by a person's name is that person."""
+    end = un.end or 0
+    per = min((m for m in ctx.mentions if end <= m.start < gate and m.type == "PER" and m.entity),
+              key=lambda m: m.start, default=None)
+    if per is None or not (t := _APPOSED_TITLE.match(ctx.norm, end, per.start)) or t.end() != per.start:
+        return None
+    return per
+
+
 def _speaker_in_slot(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | None:
     """(speaker, carried) named between the verb and the gate (VSO), or None."""
     un, m = _slot_candidates(ctx, hit)
+    if un and (per := _apposed_person(ctx, un, hit.gate)) is not None:
+        return _speaker_from_mention(ctx, per), False
     if un and (m is None or m.start >= un.start):
         return _unnamed_or_anaphor(ctx, un)
     if m is not None and m.type != "PER" and _PERSON_OF.search(ctx.norm, max(hit.ve, m.start - 25), m.start):
@@ -703,7 +721,7 @@ def _quote_after_verb(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker, carried: bool
         ctx.last_person = speaker
 
 
-_POSITION_VERBS = {fold(w) for w in ("أكد", "مؤكدا", "شدد", "مشددا", "أعرب", "معربا", "جدد")}
+_POSITION_VERBS = {fold(w) for w in ("أكد", "مؤكدا", "شدد", "مشددا", "أعرب", "معربا", "جدد", "أبدى", "مبديا")}
 
 
 @functools.lru_cache(maxsize=1)
