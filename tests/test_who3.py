@@ -78,3 +78,24 @@ def test_office_description_followed_by_the_name_is_that_person():
 def test_abda_with_a_position_noun_is_a_statement():
     got = _quotes("وأبدى لافروف قلقه من تصاعد التوتر في المنطقة خلال الأيام الماضية.")
     assert got and got[0][0] == "لافروف" and got[0][1].startswith("قلقه"), got
+
+
+def test_bare_head_prefers_the_organisation_named_outside_a_prepositional_phrase():
+    text = ("أعلنت وزارة الخدمة المدنية أسماء المتقدمات على الوظائف التعليمية. "
+            "ويتطلب ذلك إرفاق معادلة لجنة المعادلات بوزارة التعليم مع نسختين منها. "
+            "وأوضحت الوزارة بأن من لم تحضر أصول الوثائق خلال الفترة لن يتم النظر في طلبها.")
+    a = _analysis(text)
+    t = a.article.text
+    first = next(m for m in a.mentions if t[m.start : m.end] == "وزارة الخدمة المدنية")
+    anaphor = next(m for m in a.mentions if t[m.start : m.end] == "الوزارة")
+    assert anaphor.entity == first.entity
+    q = next(q for q in a.quotes if t[q.start : q.end].startswith("من لم تحضر"))
+    assert q.speaker == first.entity and q.speaker_text == "وزارة الخدمة المدنية"
+
+
+def test_a_preposition_after_a_bare_head_is_no_adjective():
+    text = ("أعلنت وزارة الخدمة المدنية أسماء المتقدمات على الوظائف التعليمية. "
+            "وأشارت الوزارة الى ان هذه الدعوة للأسماء المعلنة لا تعد ترشيحا نهائيا.")
+    a = _analysis(text)
+    t = a.article.text
+    assert any(t[m.start : m.end] == "الوزارة" and m.type == "ORG" for m in a.mentions)

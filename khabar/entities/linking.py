@@ -1146,23 +1146,46 @@ def _head_coref(text: str, mentions: list[Mention]) -> list[Mention]:
     لكرة القدم … قال الاتحاد في بيانه», «المتحف البريطاني … المتحف») is that organisation, the
     latest one named with that head; not when a definite adjective makes it another name
     («الاتحاد الدولي») nor inside a mention. Method ``coref``: an anaphor, not a name."""
-    named = [(m.start, m.method.split(":", 1)[1], m.entity) for m in mentions
+    norm = normalize_same_length(text)
+    named = [(m.start, m.method.split(":", 1)[1], m.entity, _oblique(norm, m.start)) for m in mentions
              if m.method.startswith("pattern:") and m.type == "ORG" and m.entity]
     if not named:
         return []
-    norm = normalize_same_length(text)
+    heads = {h for _, h, _, _ in named}
+    for m in mentions:  # the same heads in names the knowledge base linked («الاتحاد المصري لكرة القدم»)
+        w = normalize(m.text).split()
+        if m.type == "ORG" and m.entity and len(w) >= 2 and not m.method.startswith(("pattern:", "coref")):
+            h = w[0][2:] if w[0].startswith("ال") else w[0]
+            if h in heads:
+                named.append((m.start, h, m.entity, _oblique(norm, m.start)))
+    named.sort(key=lambda x: x[0])
     taken = [(m.start, m.end) for m in mentions]
     out: list[Mention] = []
-    for head in {h for _, h, _ in named}:
+    for head in heads:
         rx = re.compile(rf"(?<![\u0621-\u064a])(?:[وفب]|وب|فب)?(ال{re.escape(head)})(?![\u0621-\u064a])")
         for hm in rx.finditer(norm):
             s, e = hm.start(1), hm.end(1)
-            before = [ent for pos, h, ent in named if h == head and pos < s]
-            if not before or any(a < e and s < b for a, b in taken) or _DEFINITE_AFTER.match(norm[e : e + 4]):
+            before = [(ent, obl) for pos, h, ent, obl in named if h == head and pos < s]
+            if not before or any(a < e and s < b for a, b in taken) or _DEFINITE_AFTER.match(norm[e : e + 8]):
                 continue
-            out.append(Mention(s, e, text[s:e], "ORG", before[-1], "coref", 0.6))
+            # the latest named outside a prepositional phrase: «أعلنت وزارة الخدمة المدنية … بوزارة
+            # التعليم … وأوضحت الوزارة» is the first ministry (a subject is the likelier antecedent)
+            ent = next((x for x, obl in reversed(before) if not obl), before[-1][0])
+            out.append(Mention(s, e, text[s:e], "ORG", ent, "coref", 0.6))
             taken.append((s, e))
     return out
+
+
+_PREP_BEFORE = re.compile(r"(?:^|\s)(?:في|من|على|إلى|الى|عن|مع|لدى|عند|حول|ضد|بين)\s*$")
+
+
+def _oblique(norm: str, start: int) -> bool:
+    """A name inside a prepositional phrase: a preposition clitic on its first word («بوزارة»,
+    «لوزارة», «للوزارة») or a preposition before it («في وزارة»)."""
+    w = re.search(r"[\u0621-\u064a]*$", norm[max(0, start - 3) : start])
+    if w and w.group() and w.group()[-1] in "بلك":
+        return True
+    return bool(_PREP_BEFORE.search(norm[max(0, start - 8) : start]))
 
 
 def _preposition_pronoun(text: str, t: Token) -> bool:
@@ -1194,7 +1217,7 @@ _FROM_AFTER = re.compile(r"\s+من\s+")
 _PART_OF_AFTER = re.compile(r"\s+(?:من\s+)?")
 _IN_BODY_AFTER = re.compile(r"\s+(?:في|من|ب)\s*")
 _WORD4 = re.compile(r"[\u0621-\u064a]{4,}")
-_DEFINITE_AFTER = re.compile(r"\s+ال")
+_DEFINITE_AFTER = re.compile(r"\s+ال(?![ىي](?![\u0621-\u064a])|ذي|تي|ذين|لذين|لتي|لاتي|لواتي|ا(?![\u0621-\u064a]))")  # not «الى», «الذي»
 _VERB_NATIONALITY = re.compile(r"(?<![\u0621-\u064a])(?P<v>[\u0621-\u064a]+)\s+(?P<n>ال[\u0621-\u064a]{3,}يون)(?![\u0621-\u064a])")
 
 
@@ -1223,7 +1246,7 @@ def _generic_heads(sc: _GenericScene, out: list[Mention]) -> list[Mention]:
     for head, first in heads.items():
         for mt in re.finditer(rf"(?<![\u0621-\u064a])(?:[وفب])?({re.escape(head)})(?![\u0621-\u064a])", sc.norm):
             s, e = mt.start(1), mt.end(1)
-            if s <= first.start or any(a < e and s < b for a, b in sc.taken) or _DEFINITE_AFTER.match(sc.norm[e : e + 4]):
+            if s <= first.start or any(a < e and s < b for a, b in sc.taken) or _DEFINITE_AFTER.match(sc.norm[e : e + 8]):
                 continue
             found.append(Mention(s, e, sc.text[s:e], "ORG", first.entity, "generic", 0.5))
             sc.taken.append((s, e))

@@ -239,6 +239,9 @@ def _antecedent_org(ctx: _Ctx, m: Mention) -> Mention:
     head = _head(m.text)
     earlier = [o for o in ctx.mentions if o.type == "ORG" and o.end <= m.start and _head(o.text) == head
                and len(o.text.split()) > len(words)]
+    same = [o for o in earlier if m.entity and o.entity == m.entity]
+    if same:  # the entity layer already chose among them (entities/linking.py _head_coref)
+        return max(same, key=lambda o: len(o.text))
     if not earlier or len({o.entity for o in earlier}) > 1:
         return m
     ent, ante = m.entity or "", earlier[0].entity or ""
