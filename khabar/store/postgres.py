@@ -136,6 +136,10 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
     (8, [  # each story's summary computed when it was placed, under the key of the articles it read
         'CREATE TABLE story_summaries (story_id TEXT COLLATE "C" PRIMARY KEY, key TEXT NOT NULL, summary TEXT NOT NULL)',
     ]),
+    (9, [  # an actor's (a recipient's) newest events walked in order (the actor page lists 20 of thousands)
+        "CREATE INDEX events_actor_listing ON events (actor, (date IS NULL), date DESC, id)",
+        "CREATE INDEX events_recipient_listing ON events (recipient, (date IS NULL), date DESC, id)",
+    ]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 _LOCK_SCHEMA = 0x6B686162  # advisory lock keys ("khab"): schema migrations, writers

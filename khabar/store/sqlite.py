@@ -120,6 +120,9 @@ CREATE TABLE IF NOT EXISTS event_mentions (
 CREATE INDEX IF NOT EXISTS events_actor ON events(actor);
 CREATE INDEX IF NOT EXISTS events_recipient ON events(recipient);
 CREATE INDEX IF NOT EXISTS events_listing ON events(date IS NULL, date DESC, id);
+-- an actor's (a recipient's) newest events walked in order: the actor page lists 20 of thousands
+CREATE INDEX IF NOT EXISTS events_actor_listing ON events(actor, date IS NULL, date DESC, id);
+CREATE INDEX IF NOT EXISTS events_recipient_listing ON events(recipient, date IS NULL, date DESC, id);
 CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions(event_id);
 CREATE INDEX IF NOT EXISTS event_mentions_rid ON event_mentions(rid, event_id);
 CREATE INDEX IF NOT EXISTS mentions_rid ON mentions(rid);
