@@ -56,7 +56,11 @@ def stories(db: str | None, date_from: str | None, date_to: str | None, actors: 
         more = f" +{copies} {'copy' if copies == 1 else 'copies'}" if copies else ""
         click.echo(f"{r['id']}  {span:<22} {r['originals']:>3} art.{more} {r['outlets']} outlets  {r['title'] or ''}{thread}")
     if not rows and not as_json:
-        click.echo("no stories" + (" (ingest articles, or `khabar stories --backfill`)" if not store.count() else ""))
+        singles = min_size > 1 and store.stories(date_from=date_from, date_to=date_to, actors=ids, outlet=outlet,
+                                                 min_size=1, limit=1)
+        hint = (f" of {min_size}+ original articles (`--min-size 1` lists the single-article ones)" if singles
+                else " (ingest articles, or `khabar stories --backfill`)" if not store.count() else "")
+        click.echo("no stories" + hint)
 
 
 def _originals(store, s: dict) -> list:
