@@ -99,3 +99,18 @@ def test_a_preposition_after_a_bare_head_is_no_adjective():
     a = _analysis(text)
     t = a.article.text
     assert any(t[m.start : m.end] == "الوزارة" and m.type == "ORG" for m in a.mentions)
+
+
+def test_braces_enclose_a_direct_quotation():
+    got = _quotes("أكد الوزير سيرغي لافروف أن الحوار مستمر، وقال {إن هذه الحوادث لن تثني عزائمنا عن المواجهة}.")
+    direct = [t for _, t in got if t.startswith("إن هذه الحوادث")]
+    assert direct, got
+
+
+def test_coordinated_reporting_verb_shares_the_subject_the_sentence_opens_with():
+    got = _quotes("واصل الرئيس الإيراني حسن روحاني دفاعه عن الاتفاق وقال إنه اتفاق تاريخي. "
+                  "وبدأ الحرس الثوري الإيراني الذي يعد قوة سياسية وعسكرية مهمة في انتقاد الاتفاق "
+                  "وقال إنه يعرض أمن البلاد للخطر.")
+    said = {t.split()[0]: s for s, t in got}
+    assert "روحاني" in (said.get("اتفاق") or "")
+    assert "الحرس الثوري" in (said.get("يعرض") or ""), got

@@ -29,7 +29,7 @@ from ..text.textnorm import fold, normalize_same_length
 from ..text.tokenize import vocabulary
 
 _AR = "\u0621-\u064a"
-_OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "‹": "›"}
+_OPEN_CLOSE = {"«": "»", "“": "”", "„": "“", '"': '"', "‹": "›", "{": "}"}  # {…}: the Saudi press (Okaz)
 _COMP = re.compile(fold(rf"[\s،,:]*(?:ب)?(?:إن|أن|ان|إنه|أنه|انه|إنها|أنها|انها|إنهم|أنهم|انهم|إنّ|أنّ)\u0640*(?![{_AR}])"))
 _COMP_ANY = re.compile(fold(rf"(?<![{_AR}])(?:ب)?(?:إن|أن|ان|إنه|أنه|انه|إنها|أنها|انها|إنهم|أنهم|انهم)\u0640*(?![{_AR}])"))
 _PREP_COMP = re.compile(fold(rf"[\s،,]*(?:الى|إلى|على|عن|ب)\s*(?:أمله|امله|قلقه|أسفه|ترحيبه|استعداده)?\s*(?:في|ب)?\s*"
@@ -651,6 +651,8 @@ def _speaker_before_verb(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | No
         return None  # «ويذكر أن…» / «يذكر أن»: the outlet's own remark
     if v.kind != "part" and (gen := _generic_subject(ctx, s0, vs)):
         return gen, False  # «غير ان الصحيفة اكدت …»
+    if v.kind == "say" and hit.vm.group("pre") == "و" and (subj := _opening_subject(ctx, s0, vs)):
+        return _speaker_from_mention(ctx, subj), False  # «وبدأ الحرس الثوري … في انتقاد الاتفاق وقال إنه …»
     if v.kind == "say" and ctx.last and (subj := _new_subject_since(ctx, s0)):
         return _speaker_from_mention(ctx, subj), True  # «… وتلقى بالمر تهديدات … . وقال إنه …»
     if ctx.last:
@@ -680,6 +682,27 @@ def _clause_subject(ctx: _Ctx, s0: int, vs: int) -> Mention | None:
     if re.search(r"[.!?؟:«»\"]", gap) or verbs()[1].search(gap) or len(gap.split()) > 10:
         return None
     return first
+
+
+_NOT_A_VERB = frozenset(fold(w) for w in (
+    "في", "من", "على", "إلى", "الى", "عن", "مع", "بعد", "قبل", "خلال", "منذ", "أما", "اما", "لكن", "كما", "حيث",
+    "وفي", "ومن", "وعلى", "وإلى", "والى", "وعن", "ومع", "وبعد", "وقبل", "وخلال", "ومنذ", "وأما", "واما", "ولكن",
+    "وحسب", "وبحسب", "ووفقا", "وفقا", "حسب", "بحسب", "عند", "وعند", "لدى", "ولدى", "أن", "ان", "وأن", "إن", "وإن"))
+
+
+def _opening_subject(ctx: _Ctx, s0: int, vs: int) -> Mention | None:
+    """The subject a clause opens with, verb first, that a coordinated reporting verb shares: in
+    «وبدأ الحرس الثوري الإيراني … في انتقاد الاتفاق وقال إنه …» the one who said is the guard.
+    The sentence's first word is taken as its verb when it is no preposition or particle and the
+    actor that can speak follows it directly."""
+    first = re.match(rf"\s*([{_AR}]+)\s+", ctx.norm[s0:vs])
+    if not first or fold(first.group(1)) in _NOT_A_VERB or verbs()[1].fullmatch(first.group(1)):
+        return None
+    at = s0 + first.end()
+    subj = next((m for m in ctx.mentions if m.start == at and m.entity and m.type in ("PER", "ORG")), None)
+    if subj is None or re.search(r"[.!?؟:«»\"]", ctx.norm[subj.end : vs]):
+        return None
+    return subj
 
 
 def _new_subject_since(ctx: _Ctx, s0: int) -> Mention | None:
