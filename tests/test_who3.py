@@ -114,3 +114,23 @@ def test_coordinated_reporting_verb_shares_the_subject_the_sentence_opens_with()
     said = {t.split()[0]: s for s, t in got}
     assert "روحاني" in (said.get("اتفاق") or "")
     assert "الحرس الثوري" in (said.get("يعرض") or ""), got
+
+
+def test_wrote_and_tweeted_report_statements():
+    got = _quotes("وكتب ترامب أن \"المكسيك تكاد لا تقوم بأي شيء لمنع الناس من التدفق عبر حدودها\".")
+    assert got and "ترامب" in (got[0][0] or "") and got[0][1].startswith("المكسيك تكاد"), got
+
+
+def test_his_saying_is_the_person_the_clause_is_about():
+    got = _quotes("بالرد على الهجوم الذي شنه الرئيس الأميركي، دونالد ترامب، في تغريدات، على بلادهم بقوله إنها "
+                  "تكاد لا تفعل شيئا لوقف الهجرة السرية.")
+    assert got and "ترامب" in (got[0][0] or "") and got[0][1].startswith("تكاد"), got
+
+
+def test_a_platform_is_where_it_was_written_not_who_wrote_it():
+    got = _quotes("وأعلن الرئيس الأمريكي دونالد ترامب خطته الجديدة. "
+                  "وكتب على حسابه بموقع تويتر أن أمرهم دليل على ضرورة تشديد قوانين الهجرة.")
+    assert got and "ترامب" in (got[-1][0] or ""), got
+    # the company itself still speaks
+    got = _quotes("وقالت شركة تويتر في بيان إن الحسابات المزيفة ستحذف خلال أيام.")
+    assert got and "تويتر" in (got[0][0] or ""), got

@@ -419,7 +419,7 @@ def _verb_quote(ctx: _Ctx, vm: re.Match[str], s0: int, s1: int) -> None:
     _quote_after_verb(ctx, hit, speaker, carried, after)
 
 
-_PRO_DROP = re.compile(rf"\s*(?:في|خلال|عبر|أثناء|اثناء|لدى|عند|بعد)\s+(?:[{_AR}]+\s+)?[{_AR}]+(?:ه|ها)(?![{_AR}])")
+_PRO_DROP = re.compile(rf"\s*(?:في|خلال|عبر|على|أثناء|اثناء|لدى|عند|بعد)\s+(?:[{_AR}]+\s+)?[{_AR}]+(?:ه|ها)(?![{_AR}])")
 
 
 def _set_last(ctx: _Ctx, speaker: _Speaker) -> None:
@@ -651,6 +651,8 @@ def _speaker_before_verb(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | No
         return None  # «ويذكر أن…» / «يذكر أن»: the outlet's own remark
     if v.kind != "part" and (gen := _generic_subject(ctx, s0, vs)):
         return gen, False  # «غير ان الصحيفة اكدت …»
+    if v.lemma == "بقوله" and (per := _person_before(ctx, vs, max(s0, vs - 200), strict=False)):
+        return _speaker_from_mention(ctx, per), False  # «الهجوم الذي شنه … ترامب … بقوله إنها …»: his saying
     if v.kind == "say" and hit.vm.group("pre") == "و" and (subj := _opening_subject(ctx, s0, vs)):
         return _speaker_from_mention(ctx, subj), False  # «وبدأ الحرس الثوري … في انتقاد الاتفاق وقال إنه …»
     if v.kind == "say" and ctx.last and (subj := _new_subject_since(ctx, s0)):
@@ -1086,10 +1088,24 @@ _PLACE_PREP = re.compile(fold(
 ))
 
 
+@functools.lru_cache(maxsize=1)
+def _platforms() -> frozenset[str]:
+    text = (resources.files("khabar") / "data" / "platforms.txt").read_text(encoding="utf-8")
+    return frozenset(fold(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+_PLATFORM_PLACE = re.compile(fold(
+    rf"(?:(?<![{_AR}])(?:على|عبر|في|من|موقع|منصة|منصه|حساب|حسابه|حسابها|صفحة|صفحته|صفحتها|تطبيق)"
+    rf"|(?<![{_AR}])[وف]?[بل]\S*)\s*[«\"“]?\s*$"
+))
+
+
 def _can_speak(ctx: _Ctx, m: Mention) -> bool:
     """Speakers are people, organisations and states: a place is one only when it is a country
     (or a capital standing for its government, «موسكو») named as the subject, not after a
     preposition («في جاكرتا», «بالرياض»); cities, regions and unknown places never speak."""
+    if m.type == "ORG" and fold(m.text) in _platforms() and _PLATFORM_PLACE.search(ctx.norm, max(0, m.start - 24), m.start):
+        return False  # «وكتب على حسابه بموقع تويتر أن …»: where it was written
     if m.type in ("PER", "ORG"):
         return True
     if m.type != "LOC" or not m.entity:
