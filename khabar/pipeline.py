@@ -258,11 +258,15 @@ def _events(doc: Doc) -> None:
 
 
 def _spans(doc: Doc) -> None:
-    from .entities.linking import widen_fused_lam
+    """The mentions' final spans, as the guidelines write them (after the layers that read the
+    mentions as the resolver found them)."""
+    from .entities.linking import trim_descriptors, widen_fused_lam
+    from .kb.actors import knowledge_base
 
     a = doc.analysis
     assert a is not None
     widen_fused_lam(a.article.text, [t for s in a.sentences for t in s.tokens], a.mentions)
+    trim_descriptors(a.article.text, a.mentions, knowledge_base())
 
 
 EXTRACT = Component("extract", _extract, ("raw",), ("text", "title", "url", "meta_date", "latest"))

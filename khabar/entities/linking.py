@@ -93,6 +93,31 @@ def widen_fused_lam(text: str, toks: list[Token], mentions: list[Mention]) -> No
             m.start, m.text = s, text[s : m.end]
 
 
+@functools.lru_cache(maxsize=1)
+def _descriptors() -> frozenset[str]:
+    from importlib import resources
+
+    text = (resources.files("khabar") / "data" / "kb" / "descriptors.txt").read_text(encoding="utf-8")
+    return frozenset(normalize(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def trim_descriptors(text: str, mentions: list[Mention], kb: KnowledgeBase) -> None:
+    """«حركة حماس» → «حماس», «حلف الناتو» → «الناتو», «مدينة الرياض» → «الرياض»: a descriptor noun
+    (``data/kb/descriptors.txt``) opening a linked mention is left out of its span when the rest is a
+    form of the same actor on its own (docs/annotation-who-when.md §1). Like :func:`widen_fused_lam`,
+    applied to the final spans only."""
+    for m in mentions:
+        words = m.text.split(maxsplit=1)
+        if len(words) < 2 or not m.entity or normalize(words[0]) not in _descriptors():
+            continue
+        a = kb.actors.get(m.entity)
+        if a is None or normalize(words[1]) in {normalize(w) for w in a.weak}:
+            continue  # «حلف الأطلسي»: «الأطلسي» alone is as often the ocean (a weak form)
+        if any(x.id == m.entity for x in kb.exact(words[1])):
+            s = m.start + len(m.text) - len(words[1])
+            m.start, m.text = s, text[s : m.end]
+
+
 def _tok_key(tok: Token, first: bool) -> str:
     """Search form of a token for gazetteer lookup (first token: proclitics off, article kept)."""
     if not first:
