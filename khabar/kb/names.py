@@ -58,7 +58,8 @@ def heads() -> dict[str, tuple[str, str, bool]]:
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
             head, typ, definite, descriptor = line.split("\t")[:4]
-            out[head] = (typ, definite, descriptor == "descriptor")
+            # in the text's search form (hamza on a seat folded: «مؤسسة» is matched as «موسسه»)
+            out[normalize_same_length(head)] = (typ, definite, descriptor == "descriptor")
     return out
 
 
