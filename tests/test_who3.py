@@ -151,3 +151,10 @@ def test_name_heads_with_a_hamza_on_a_seat_are_matched():
     assert ("مؤسسة الفيلم الفلسطيني", "ORG") in got and ("مؤتمر الأطراف", "MISC") in got, got
     got = {(t, ty) for t, ty, _ in _mentions("وقال محافظ مؤسسة النقد العربي السعودي إن التضخم تراجع.")}
     assert ("مؤسسة النقد العربي السعودي", "ORG") in got, got
+
+
+def test_an_entitys_spellings_count_the_fused_lam_span_with_its_article_form():
+    from khabar.store.common import spellings
+
+    rows = [{"text": "الناتو", "n": 5}, {"text": "للناتو", "n": 3}, {"text": "حلف الناتو", "n": 4}]
+    assert spellings(rows) == [{"text": "الناتو", "n": 8}, {"text": "حلف الناتو", "n": 4}]

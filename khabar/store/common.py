@@ -71,6 +71,18 @@ def mention_rows(a: Analysis, rid: int) -> list[tuple]:
 
 
 # ---------------------------------------------------------------------- reading
+
+def spellings(rows: list[dict]) -> list[dict]:
+    """An entity's spellings with their counts, most frequent first; a span that took the fused
+    preposition («للناتو», as the guidelines write it) counts as the spelling with the article
+    («الناتو»)."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        t = r["text"]
+        t = "ال" + t[2:] if t.startswith("لل") and len(t) > 4 else t
+        counts[t] = counts.get(t, 0) + int(r["n"])
+    return [{"text": t, "n": n} for t, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))]
+
 class FormLookup:
     """:func:`~khabar.text.tokenize.tokenize` answered from the store's word-form table; a span
     holding a word the store has never seen is analysed in full (same tokens either way)."""
@@ -264,8 +276,8 @@ class SQLReads:
         if not rows:
             return None
         d = rows[0]
-        d["variants"] = self._dicts(f"SELECT text, count(*) AS n FROM mentions WHERE entity_id = {p}"
-                                    " GROUP BY text ORDER BY n DESC, text", (entity_id,))
+        d["variants"] = spellings(self._dicts(f"SELECT text, count(*) AS n FROM mentions WHERE entity_id = {p}"
+                                               " GROUP BY text", (entity_id,)))
         d["n_articles"] = int(self._dicts(f"SELECT count(DISTINCT rid) AS n FROM mentions WHERE entity_id = {p}",
                                           (entity_id,))[0]["n"])
         d["articles"] = self.list(limit=limit, actors=[[entity_id]]) if limit > 0 else []

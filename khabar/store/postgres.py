@@ -39,6 +39,7 @@ from .common import (
     event_values,
     mention_rows,
     quote_rows,
+    spellings,
 )
 from .query import Term, compile_tsquery, tsquery_term
 
@@ -390,8 +391,8 @@ class PostgresStore(SQLReads, StoryReads):
         if not found:
             return None
         d = found[0]
-        d["variants"] = self._dicts("SELECT text, count(*) AS n FROM mentions WHERE entity_id = %s GROUP BY text"
-                                    " ORDER BY n DESC, text", (entity_id,))
+        d["variants"] = spellings(self._dicts("SELECT text, count(*) AS n FROM mentions WHERE entity_id = %s"
+                                              " GROUP BY text", (entity_id,)))
         d["articles"] = [self._row(x) for x in self._dicts(
             "SELECT a.*, count(*) AS n FROM mentions m JOIN articles a ON a.rid = m.rid WHERE m.entity_id = %s"
             " GROUP BY a.rid ORDER BY a.sort_date IS NULL, a.sort_date DESC, a.rid", (entity_id,))]

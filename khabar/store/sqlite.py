@@ -30,6 +30,7 @@ from .common import (
     event_values,
     mention_rows,
     quote_rows,
+    spellings,
 )
 from .query import Term, compile_query
 from .query import _term_fts as _fts_term
@@ -464,8 +465,8 @@ class SQLiteStore(SQLReads, StoryReads):
         if not r:
             return None
         d = dict(r)
-        d["variants"] = [dict(x) for x in self.db.execute(
-            "SELECT text, count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY text ORDER BY n DESC", (entity_id,))]
+        d["variants"] = spellings([dict(x) for x in self.db.execute(
+            "SELECT text, count(*) AS n FROM mentions WHERE entity_id = ? GROUP BY text", (entity_id,))])
         d["articles"] = [self._row(x) for x in self.db.execute(
             "SELECT a.*, count(*) AS n FROM mentions m JOIN articles a ON a.rid = m.rid WHERE m.entity_id = ?"
             " GROUP BY a.rid ORDER BY a.sort_date IS NULL, a.sort_date DESC", (entity_id,))]
