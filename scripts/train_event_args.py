@@ -67,7 +67,7 @@ def _analyses(cache: Path) -> dict:
     from khabar.ingest.readers import RawDoc, iter_sources
     from khabar.pipeline import Pipeline
 
-    pre = Pipeline([c for c in Pipeline.default().components if c.name != "events"])
+    pre = Pipeline([c for c in Pipeline.default().components if c.name not in ("events", "spans")])
     out, by_corpus = {}, {}
     for gold, corpus in SETS.values():
         by_corpus.setdefault(str(corpus), set()).update(r[0] for r in read_gold(gold))

@@ -54,9 +54,9 @@ def test_bare_kingdom_after_lam_and_before_an_adjective():
                     "وأشادت بدور جميع السلطات المعنية في المملكة الأعضاء في اللجنة.")
     heads = [(t, e) for t, ty, e in got if ty == "LOC" and t.endswith("مملكة")]
     assert ("للمملكة", "SAU") in heads and ("المملكة", "SAU") in heads
-    # another state's name is not the head: «المملكة المتحدة» stays the United Kingdom
-    other = _mentions("زار الملك سلمان المملكة العربية السعودية ثم المملكة المتحدة.")
-    assert not any(t == "المملكة" and e == "SAU" for t, _, e in other)
+    # a nisba adjective makes another state's name: «المملكة الهاشمية» is not Saudi Arabia
+    other = _mentions("زار الوفد المملكة العربية السعودية ثم توجه إلى المملكة الهاشمية في زيارة قصيرة.")
+    assert not any(t == "المملكة" and e == "SAU" for t, _, e in other), other
 
 
 def test_administrative_regions_carry_their_country():
@@ -158,3 +158,10 @@ def test_an_entitys_spellings_count_the_fused_lam_span_with_its_article_form():
 
     rows = [{"text": "الناتو", "n": 5}, {"text": "للناتو", "n": 3}, {"text": "حلف الناتو", "n": 4}]
     assert spellings(rows) == [{"text": "الناتو", "n": 8}, {"text": "حلف الناتو", "n": 4}]
+
+
+def test_his_saying_carries_his_gender():
+    got = _quotes("وقال الوزير خالد العمر إن الاتفاق صامد. "
+                  "وهاجم الرئيس الأميركي دونالد ترامب المكسيك بقوله إنها لا تفعل شيئا لوقف الهجرة. "
+                  "وأضاف إن الجدار سيبنى قريبا.")
+    assert got and "ترامب" in (got[-1][0] or ""), got

@@ -227,9 +227,11 @@ def _state_heads() -> frozenset[str]:
 
 
 def state_heads(text: str, mentions: list[Mention], forms: dict[str, list[str]]) -> list[Mention]:
-    """Bare «المملكة», «السلطنة» (data/kb/state_heads.tsv) outside every mention: the state the article
-    names with that head (``forms``: state id → its forms) — the one it names most, else the latest
-    named before; not when a definite word follows («المملكة المتحدة» is another name)."""
+    """Bare «المملكة», «السلطنة» (data/kb/state_heads.tsv) outside every mention, «للمملكة» whole: the
+    state the article names with that head (``forms``: state id → its forms) — the one it names most,
+    else the latest named before; not when the next word makes another state's name («المملكة
+    المتحدة») or is a nisba adjective («المملكة الهاشمية»); a plural or a noun may follow («المملكة
+    الأعضاء»)."""
     heads: dict[str, list[tuple[int, str]]] = {}
     for m in mentions:
         for f in forms.get(m.entity or "", []) if m.type == "LOC" else []:
@@ -252,10 +254,12 @@ def state_heads(text: str, mentions: list[Mention], forms: dict[str, list[str]])
         rx = rf"(?<![{_AR}])(?:[وف]?[بك]?({re.escape(head)})|[وف]?(لل{re.escape(head[2:])}))(?![{_AR}])"
         for hit in re.finditer(rx, norm):
             g = 1 if hit.group(1) else 2
-            s, e = hit.start(g), hit.end(g)
+            s, e = hit.start(g) + (0 if g == 1 else 2), hit.end(g)  # «للمملكة» from its stem, as the resolver's
+            # other «لل» names: the final spans take the whole word (pipeline «spans»)
             nxt = re.match(rf"\s+([{_AR}]+)", norm[e : e + 40])
-            if nxt and f"{head} {normalize(nxt.group(1))}" in names:
-                continue  # «المملكة المتحدة», «المملكة المغربية»: another state's name
+            adj = normalize(nxt.group(1)) if nxt else ""
+            if adj and (f"{head} {adj}" in names or (adj.startswith("ال") and adj.endswith("يه"))):
+                continue  # «المملكة المتحدة», «المملكة الهاشمية»: another state's name (a nisba adjective)
             if any(a < e and s < b for a, b in taken):
                 continue
             out.append(Mention(s, e, text[s:e], "LOC", _main_state(named, mentions + out, s), "state-head", 0.7))

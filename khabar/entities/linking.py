@@ -26,7 +26,7 @@ from ..kb.actors import Actor, KnowledgeBase, knowledge_base, skeleton
 from ..kb.media import media_spans
 from ..kb.names import name_spans
 from ..model import DateValue, Entity, Mention, Sentence, Span, Token
-from ..text.textnorm import normalize, normalize_same_length
+from ..text.textnorm import fold, normalize, normalize_same_length
 from .docnames import (
     dotted_names,
     link_name_parts,
@@ -313,7 +313,8 @@ class Resolver:
                 continue
             rest = normalize(t.text[segs[1].start - t.start :])
             if segs[1].kind != "stem" or len(segs) != 2:
-                if not counts.get(rest) and _unseen_alone(t.norm, rest):
+                fused = segs[1].kind == "article" and segs[1].end - segs[1].start == 1  # «لليمن»: ل + (ا)ل
+                if not fused and not counts.get(rest) and _unseen_alone(t.norm, rest):
                     out.add(i)
                 continue
             if counts.get(rest):
@@ -1201,7 +1202,7 @@ def _head_coref(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_PREP_BEFORE = re.compile(r"(?:^|\s)(?:في|من|على|إلى|الى|عن|مع|لدى|عند|حول|ضد|بين)\s*$")
+_PREP_BEFORE = re.compile(fold(r"(?:^|\s)(?:في|من|على|إلى|الى|عن|مع|لدى|عند|حول|ضد|بين)\s*$"))  # search form
 
 
 def _oblique(norm: str, start: int) -> bool:
@@ -1242,7 +1243,7 @@ _FROM_AFTER = re.compile(r"\s+من\s+")
 _PART_OF_AFTER = re.compile(r"\s+(?:من\s+)?")
 _IN_BODY_AFTER = re.compile(r"\s+(?:في|من|ب)\s*")
 _WORD4 = re.compile(r"[\u0621-\u064a]{4,}")
-_DEFINITE_AFTER = re.compile(r"\s+ال(?![ىي](?![\u0621-\u064a])|ذي|تي|ذين|لذين|لتي|لاتي|لواتي|ا(?![\u0621-\u064a]))")  # not «الى», «الذي»
+_DEFINITE_AFTER = re.compile(r"\s+ال(?!(?:[ىي]|ذي|تي|لذين|لتي|لاتي|لواتي|ا)(?![\u0621-\u064a]))")  # not «الى», «الذي»
 _VERB_NATIONALITY = re.compile(r"(?<![\u0621-\u064a])(?P<v>[\u0621-\u064a]+)\s+(?P<n>ال[\u0621-\u064a]{3,}يون)(?![\u0621-\u064a])")
 
 

@@ -433,6 +433,8 @@ def _verb_gender(hit: _VerbHit) -> str | None:
     """"m" or "f" for a verb form in the singular («قال/يقول/مؤكدا» → m, «قالت/تقول/مؤكدة» → f);
     None for duals, plurals and what the form does not show."""
     f, lemma = hit.vm.group("verb").replace("\u0640", ""), fold(hit.v.lemma)
+    if f.startswith("بقول"):  # «بقوله / بقولها / بقولهم»: the pronoun's gender
+        return {"بقوله": "m", "بقولها": "f"}.get(f)
     if hit.v.kind == "part":
         return None if f.endswith(("ين", "ون")) else "f" if f.endswith(("ه", "ة")) else "m"
     if f == lemma or (f.startswith("ي") and not f.endswith(("ون", "ان", "وا"))):
@@ -843,7 +845,7 @@ def _verbless_direct_quotes(ctx: _Ctx, inside: list[tuple[int, int]], s0: int, s
         if sp is None:
             continue
         ctx.used_direct.add(d)
-        ctx.quotes.append(_quote(sp, d[0], d[1], "direct", "قول", carried=sp is ctx.last))
+        ctx.quotes.append(_quote(sp, d[0], d[1], "direct", "قول", carried=any(sp is x for x in ctx.said)))
         _set_last(ctx, sp)
 
 
