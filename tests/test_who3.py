@@ -165,3 +165,11 @@ def test_his_saying_carries_his_gender():
                   "وهاجم الرئيس الأميركي دونالد ترامب المكسيك بقوله إنها لا تفعل شيئا لوقف الهجرة. "
                   "وأضاف إن الجدار سيبنى قريبا.")
     assert got and "ترامب" in (got[-1][0] or ""), got
+
+
+def test_an_accusation_with_a_reported_clause_is_the_accusers_statement():
+    got = _quotes("وكان ترامب اتهم في سلسلة تغريدات صباح الأحد المكسيك بأنها تكاد لا تقوم بأي شيء لوقف المهاجرين.")
+    assert got and got[0][0] == "ترامب" and got[0][1].startswith("تكاد"), got  # not the accused «المكسيك»
+    got = _quotes("واتهمت وزارة الخارجية الروسية ترامب بأنه يسعى إلى تصعيد التوتر في المنطقة.")
+    assert got and "الخارجية الروسية" in (got[0][0] or ""), got  # the first actor, though a person follows
+    assert _quotes("واتهم ستولتنبرغ روسيا بانتهاك المعاهدة النووية.") == []  # a noun, no reported clause

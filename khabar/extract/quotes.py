@@ -567,8 +567,25 @@ def _apposed_person(ctx: _Ctx, un: _Speaker, gate: int) -> Mention | None:
     return per
 
 
+_ACCUSE = fold("اتهم")
+
+
+def _accuser(ctx: _Ctx, hit: _VerbHit) -> Mention | None:
+    """«اتهم X Y بأن …»: the accuser, not the accused — the subject before the verb («وكان ترامب اتهم …
+    المكسيك بأنها»), else the first actor after it («واتهمت وزارة الخارجية ترامب بأنه»), whatever its type."""
+    before = _mention_before(ctx, hit.vs, hit.s0)
+    if before is not None and _only_subject_between(ctx.norm, before.end, hit.vs):
+        return before
+    inslot = [m for m in ctx.mentions if hit.ve <= m.start and m.end <= hit.gate + 1 and m.entity
+              and not _addressee(ctx, m) and _can_speak(ctx, m)]
+    return min(inslot, key=lambda m: (m.start, -m.end), default=None)
+
+
 def _speaker_in_slot(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | None:
     """(speaker, carried) named between the verb and the gate (VSO), or None."""
+    if fold(hit.v.lemma) == _ACCUSE:
+        acc = _accuser(ctx, hit)
+        return (_speaker_from_mention(ctx, acc), False) if acc is not None else None
     un, m = _slot_candidates(ctx, hit)
     if un and (per := _apposed_person(ctx, un, hit.gate)) is not None:
         return _speaker_from_mention(ctx, per), False
