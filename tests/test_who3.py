@@ -173,3 +173,11 @@ def test_an_accusation_with_a_reported_clause_is_the_accusers_statement():
     got = _quotes("واتهمت وزارة الخارجية الروسية ترامب بأنه يسعى إلى تصعيد التوتر في المنطقة.")
     assert got and "الخارجية الروسية" in (got[0][0] or ""), got  # the first actor, though a person follows
     assert _quotes("واتهم ستولتنبرغ روسيا بانتهاك المعاهدة النووية.") == []  # a noun, no reported clause
+
+
+def test_seas_straits_and_rivers_are_places():
+    got = {(t, e) for t, ty, e in _mentions("هاجم الحوثيون سفينة في البحر الأحمر قرب مضيق باب المندب، "
+                                            "فيما هددت إيران بإغلاق مضيق هرمز.") if ty == "LOC"}
+    assert {("البحر الأحمر", "RED_SEA"), ("مضيق باب المندب", "BAB_EL_MANDEB"), ("مضيق هرمز", "STRAIT_OF_HORMUZ")} <= got
+    # «المتوسط» alone is "the average" as often as the sea: not a form
+    assert not [m for m in _mentions("ارتفع الدخل في المتوسط بنسبة خمسة في المئة.") if m[2] == "MEDITERRANEAN"]
