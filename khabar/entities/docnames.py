@@ -30,7 +30,7 @@ from importlib import resources
 
 from ..kb.actors import skeleton
 from ..model import Mention, Token
-from ..text.textnorm import normalize, normalize_same_length
+from ..text.textnorm import normalize, normalize_same_length, word_list
 from ..text.tokenize import vocabulary
 
 _CLITIC_LETTERS = "وفبلك"
@@ -220,10 +220,8 @@ def _add_repeats(text: str, norm: str, key: str, first: Mention, typ: str, out: 
     return out
 
 
-@functools.lru_cache(maxsize=1)
 def _state_heads() -> frozenset[str]:
-    text = (resources.files("khabar") / "data" / "kb" / "state_heads.tsv").read_text(encoding="utf-8")
-    return frozenset(normalize(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return word_list("kb/state_heads.tsv")
 
 
 def state_heads(text: str, mentions: list[Mention], forms: dict[str, list[str]]) -> list[Mention]:

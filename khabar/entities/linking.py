@@ -26,7 +26,7 @@ from ..kb.actors import Actor, KnowledgeBase, knowledge_base, skeleton
 from ..kb.media import media_spans
 from ..kb.names import name_spans
 from ..model import DateValue, Entity, Mention, Sentence, Span, Token
-from ..text.textnorm import fold, normalize, normalize_same_length
+from ..text.textnorm import fold, normalize, normalize_same_length, word_list
 from .docnames import (
     dotted_names,
     link_name_parts,
@@ -93,14 +93,6 @@ def widen_fused_lam(text: str, toks: list[Token], mentions: list[Mention]) -> No
             m.start, m.text = s, text[s : m.end]
 
 
-@functools.lru_cache(maxsize=1)
-def _descriptors() -> frozenset[str]:
-    from importlib import resources
-
-    text = (resources.files("khabar") / "data" / "kb" / "descriptors.txt").read_text(encoding="utf-8")
-    return frozenset(normalize(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
-
-
 def trim_descriptors(text: str, mentions: list[Mention], kb: KnowledgeBase) -> None:
     """«حركة حماس» → «حماس», «حلف الناتو» → «الناتو», «مدينة الرياض» → «الرياض»: a descriptor noun
     (``data/kb/descriptors.txt``) opening a linked mention is left out of its span when the rest is a
@@ -108,7 +100,7 @@ def trim_descriptors(text: str, mentions: list[Mention], kb: KnowledgeBase) -> N
     applied to the final spans only."""
     for m in mentions:
         words = m.text.split(maxsplit=1)
-        if len(words) < 2 or not m.entity or normalize(words[0]) not in _descriptors():
+        if len(words) < 2 or not m.entity or normalize(words[0]) not in word_list("kb/descriptors.txt"):
             continue
         a = kb.actors.get(m.entity)
         if a is None or normalize(words[1]) in {normalize(w) for w in a.weak}:
@@ -1135,7 +1127,7 @@ def _link_unknown_names(mentions: list[Mention]) -> None:
                 m.entity, m.method = full, "ner+coref-surname"
 
 
-_NAME_TITLES = frozenset(normalize(w) for w in (
+NAME_TITLES = frozenset(normalize(w) for w in (
     "الأمير", "الأميرة", "الرئيس", "الملك", "الملكة", "الشيخ", "الشيخة", "الدكتور", "الدكتورة", "د.", "المهندس",
     "السفير", "معالي", "سمو", "فخامة", "جلالة", "السيد", "السيدة", "اللواء", "العميد", "العقيد", "الفريق",
     "المشير", "الإمام", "القاضي", "المستشار", "الأستاذ", "البابا", "النائب"))
@@ -1152,7 +1144,7 @@ def _person_spans_trimmed(text: str, toks: list[Token], mentions: list[Mention])
             continue
         words = list(re.finditer(r"\S+", text[m.start : m.end]))
         k = 0
-        while k < len(words) - 1 and normalize(words[k].group()) in _NAME_TITLES:
+        while k < len(words) - 1 and normalize(words[k].group()) in NAME_TITLES:
             k += 1
         cut = len(words)
         for j in range(max(k, 1), len(words)):
@@ -1208,8 +1200,7 @@ _PREP_BEFORE = re.compile(fold(r"(?:^|\s)(?:في|من|على|إلى|الى|عن|
 def _oblique(norm: str, start: int) -> bool:
     """A name inside a prepositional phrase: a preposition clitic on its first word («بوزارة»,
     «لوزارة», «للوزارة») or a preposition before it («في وزارة»)."""
-    w = re.search(r"[\u0621-\u064a]*$", norm[max(0, start - 3) : start])
-    if w and w.group() and w.group()[-1] in "بلك":
+    if start and norm[start - 1] in "بلك":  # a mention starts after its proclitics
         return True
     return bool(_PREP_BEFORE.search(norm[max(0, start - 8) : start]))
 

@@ -23,9 +23,10 @@ import re
 from dataclasses import dataclass, field, replace
 from importlib import resources
 
+from ..entities.linking import NAME_TITLES
 from ..kb.actors import knowledge_base, skeleton
 from ..model import Mention, Quote, Sentence
-from ..text.textnorm import fold, normalize_same_length
+from ..text.textnorm import fold, normalize, normalize_same_length, word_list
 from ..text.tokenize import vocabulary
 
 _AR = "\u0621-\u064a"
@@ -551,18 +552,14 @@ def _group_source(ctx: _Ctx, a: int, m: Mention) -> _Speaker | None:
     return None
 
 
-_APPOSED_TITLE = re.compile(fold(
-    r"[\s،,]*(?:(?:ال)?(?:أمير|امير|شيخ|دكتور|دكتورة|مهندس|لواء|فريق|عميد|عقيد|سيد|سيدة|ملك|رئيس|وزير|وزيرة)"
-    r"|د\.|معالي|سمو|فضيلة|سعادة)?[\s،,]*"))
-
-
 def _apposed_person(ctx: _Ctx, un: _Speaker, gate: int) -> Mention | None:
     """«أكد نائب خادم الحرمين الشريفين الأمير محمد بن نايف أن …»: a description of office followed,
     in apposition (at most a title between), by a person's name is that person."""
     end = un.end or 0
     per = min((m for m in ctx.mentions if end <= m.start < gate and m.type == "PER" and m.entity),
               key=lambda m: m.start, default=None)
-    if per is None or not (t := _APPOSED_TITLE.match(ctx.norm, end, per.start)) or t.end() != per.start:
+    gap = ctx.norm[end : per.start].strip(" \t،,") if per is not None else ""
+    if per is None or (gap and normalize(gap) not in NAME_TITLES):  # at most a title between («الأمير»)
         return None
     return per
 
@@ -1107,15 +1104,9 @@ _PLACE_PREP = re.compile(fold(
 ))
 
 
-@functools.lru_cache(maxsize=1)
-def _platforms() -> frozenset[str]:
-    text = (resources.files("khabar") / "data" / "platforms.txt").read_text(encoding="utf-8")
-    return frozenset(fold(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
-
-
 _PLATFORM_PLACE = re.compile(fold(
-    rf"(?:(?<![{_AR}])(?:على|عبر|في|من|موقع|منصة|منصه|حساب|حسابه|حسابها|صفحة|صفحته|صفحتها|تطبيق)"
-    rf"|(?<![{_AR}])[وف]?[بل]\S*)\s*[«\"“]?\s*$"
+    rf"(?<![{_AR}])(?:على|عبر|في|من|[وف]?[بل]?(?:موقع|منصة|منصه|حساب|حسابه|حسابها|صفحة|صفحته|صفحتها|تطبيق)"
+    rf"|[وف]?[بل])\s*[«\"“]?\s*$"
 ))
 
 
@@ -1123,7 +1114,7 @@ def _can_speak(ctx: _Ctx, m: Mention) -> bool:
     """Speakers are people, organisations and states: a place is one only when it is a country
     (or a capital standing for its government, «موسكو») named as the subject, not after a
     preposition («في جاكرتا», «بالرياض»); cities, regions and unknown places never speak."""
-    if m.type == "ORG" and fold(m.text) in _platforms() and _PLATFORM_PLACE.search(ctx.norm, max(0, m.start - 24), m.start):
+    if m.type == "ORG" and fold(m.text) in word_list("platforms.txt", "fold") and _PLATFORM_PLACE.search(ctx.norm, max(0, m.start - 24), m.start):
         return False  # «وكتب على حسابه بموقع تويتر أن …»: where it was written
     if m.type in ("PER", "ORG"):
         return True

@@ -41,11 +41,15 @@ def dated(published: str | None) -> bool:
     return bool(published) and not published.startswith("X")
 
 
+def date_order(row: dict) -> tuple[bool, str, str]:
+    """Sort key of a story's article row: dated articles oldest first, then the undated."""
+    return not dated(row.get("published")), row.get("published") or "", row["article_id"]
+
+
 def reading_order(articles: Iterable[dict], limit: int = MAX_READ) -> list[str]:
     """The ids of a story's original articles (not its copies) as its summary reads them: dated ones
     oldest first, then the undated, at most ``limit``. ``articles``: the store's story article rows."""
-    rows = sorted((r for r in articles if not r.get("dup_of")),
-                  key=lambda r: (not dated(r.get("published")), r.get("published") or "", r["article_id"]))
+    rows = sorted((r for r in articles if not r.get("dup_of")), key=date_order)
     return [r["article_id"] for r in rows[:limit]]
 
 

@@ -154,3 +154,15 @@ def content_id(text: str) -> str:
     dump or HTML, with other diacritics or whitespace, gets one id (``Article.id``)."""
     key = " ".join(normalize(text).split())
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@functools.cache
+def word_list(path: str, form: str = "normalize") -> frozenset[str]:
+    """A data list of ``khabar/data/<path>`` (one entry a line, ``#`` comments), each entry in
+    ``form``: ``normalize`` (search form) or ``fold``."""
+    from importlib import resources
+
+    text = (resources.files("khabar") / "data" / path).read_text(encoding="utf-8")
+    norm = fold if form == "fold" else normalize
+    return frozenset(norm(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+

@@ -18,7 +18,7 @@ from collections import Counter
 
 from ..model import Analysis
 from ..stories import timeline as tl
-from ..stories.digest import MAX_READ, SENTENCES, reading_order, stored
+from ..stories.digest import MAX_READ, SENTENCES, date_order, reading_order, stored
 from ..stories.digest import dated as _dated
 from ..stories.summary import Cited, summarize
 from .views import actor_name
@@ -173,8 +173,7 @@ def thread_view(store, thread_id: str, lang: str, limit: int = THREAD_STORIES) -
     members = store.story_articles([r["id"] for r in rows[:limit]])
     stories = [{**r, "dates": date_span(r.get("first_date"), r.get("last_date"), r.get("story_date")),
                 "articles": members[r["id"]]} for r in rows[:limit]]
-    articles = sorted((a for s in stories for a in s["articles"]),
-                      key=lambda a: (not _dated(a.get("published")), a.get("published") or "", a["article_id"]))
+    articles = sorted((a for s in stories for a in s["articles"]), key=date_order)
     outlets = Counter(a.get("outlet_name") or a.get("outlet") or "—" for a in articles)
     pair = _top_pair(store, articles)
     dated = [a["published"] for a in articles if _dated(a.get("published"))]
