@@ -51,6 +51,9 @@ LATER_BATCH_FILES = (
     "khabar/data/gold/entities_ant_d.tsv", "khabar/data/gold/quotes_ant_d.tsv",
     "khabar/data/gold/timex_ant_d.tsv",
     "gold/saudinewsnet/entities_d.tsv", "gold/saudinewsnet/quotes_d.tsv", "gold/saudinewsnet/timex_d.tsv",
+    # session 9: who/when batch E
+    "khabar/data/gold/entities_ant_e.tsv", "khabar/data/gold/quotes_ant_e.tsv", "khabar/data/gold/timex_ant_e.tsv",
+    "gold/saudinewsnet/entities_e.tsv", "gold/saudinewsnet/quotes_e.tsv", "gold/saudinewsnet/timex_e.tsv",
 )
 
 
