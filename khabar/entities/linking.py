@@ -1113,18 +1113,38 @@ def _link_unknown_names(mentions: list[Mention]) -> None:
             continue
         words = normalize(m.text).split()
         key = skeleton(m.text)
-        if m.type == "PER" and len(words) == 1 and skeleton(words[0]) in unknown_full:
-            m.entity, m.method = unknown_full[skeleton(words[0])], "ner+coref-surname"
+        if m.type == "PER" and _surname_words(words) and key in unknown_full:
+            m.entity, m.method = unknown_full[key], "ner+coref-surname"
             continue
         m.entity = f"new:{m.type}:{key or normalize(m.text)}"
-        if m.type == "PER" and len(words) > 1:
-            unknown_full.setdefault(skeleton(words[-1]), m.entity)
+        if m.type == "PER":
+            for tail in _surnames_of(words):
+                unknown_full.setdefault(skeleton(" ".join(tail)), m.entity)
     # A surname seen before its full name: relink to the full name's entity.
     for m in mentions:
-        if m.entity and m.entity.startswith("new:PER:") and " " not in m.entity[8:]:
+        if m.entity and m.entity.startswith("new:PER:") and _surname_words(normalize(m.text).split()):
             full = unknown_full.get(m.entity[8:])
-            if full:
+            if full and full != m.entity:
                 m.entity, m.method = full, "ner+coref-surname"
+
+
+# Particles that start a family name of several words: «آل عمرو», «أبو الغيط», «ولد الشيخ», «دي ميستورا».
+_FAMILY_PARTICLES = frozenset(normalize(w) for w in ("آل", "أبو", "أبي", "أبا", "بو", "ولد", "دي", "دو", "فان", "فون"))
+
+
+def _surname_words(words: list[str]) -> bool:
+    """A name that can be a person's surname alone: one word, or a family name starting with a particle."""
+    return len(words) == 1 or (len(words) in (2, 3) and words[0] in _FAMILY_PARTICLES)
+
+
+def _surnames_of(words: list[str]) -> list[list[str]]:
+    """The surnames a full name of several words gives: its last word, and a family name starting with a
+    particle after the first name («محمد بن عبد الله آل عمرو» → «عمرو», «آل عمرو»)."""
+    if len(words) < 2:
+        return []
+    out = [words[-1:]]
+    out += [words[i:] for i in range(1, len(words) - 1) if words[i] in _FAMILY_PARTICLES and len(words) - i <= 3]
+    return out
 
 
 NAME_TITLES = frozenset(normalize(w) for w in (

@@ -500,9 +500,11 @@ def _slot_candidates(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker | None, Mention
     m = _subject_in_slot(ctx, ve, gate)
     if un and m is not None and m.start == un.start and _antecedent_org(ctx, m) is not m:
         un = None  # «وأوضحت الوكالة» after «وكالة الرئاسة العامة …»: the agency named before
-    if m is not None and m.type == "PER" and not (un and un.start is not None and m.start < (un.end or 0)):
-        un = None  # «المتحدث باسم وزارة الدفاع … أبو بكر ديالو»: the named person speaks
-        # (but «صهر رنيم»: a name inside the description is its complement)
+    if m is not None and m.type == "PER" and (not (un and un.start is not None and m.start < (un.end or 0))
+                                              or _definite_before(ctx, un.start, m.start)):
+        un = None  # «المتحدث باسم وزارة الدفاع … أبو بكر ديالو»: the named person speaks; so does
+        # «النائب محمد الردايده» (a definite title in apposition; but «صهر رنيم», a head without the
+        # article, takes the name as its complement)
     if hit.v.lemma == "نقل":  # «نقلت صحيفة X عن Y قوله …»: Y is the speaker
         src = _FROM_SRC.search(ctx.norm, ve, gate)
         if src:
@@ -515,6 +517,13 @@ def _slot_candidates(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker | None, Mention
             elif m2 is not None:
                 un, m = None, m2
     return un, m
+
+
+def _definite_before(ctx: _Ctx, a: int | None, b: int) -> bool:
+    """Every word from ``a`` to the name at ``b`` carries the article («النائب الأول»): a definite noun
+    before a name is in apposition with it, whereas a construct-state head («صهر», «شقيق») has none."""
+    words = ctx.norm[a or 0 : b].split()
+    return bool(words) and all(w.removeprefix("و").startswith("ال") for w in words)
 
 
 _DOCUMENT = re.compile(fold(
@@ -583,6 +592,8 @@ def _speaker_in_slot(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | None:
     if fold(hit.v.lemma) == _ACCUSE:
         acc = _accuser(ctx, hit)
         return (_speaker_from_mention(ctx, acc), False) if acc is not None else None
+    if (addressed := _addressee_of_appeal(ctx, hit)) is not None:
+        return addressed, True
     un, m = _slot_candidates(ctx, hit)
     if un and (per := _apposed_person(ctx, un, hit.gate)) is not None:
         return _speaker_from_mention(ctx, per), False
@@ -597,6 +608,27 @@ def _speaker_in_slot(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | None:
     if m is not None:
         return _speaker_from_mention(ctx, m), False
     return None
+
+
+_APPEALS = frozenset(fold(w) for w in ("دعا", "طالب", "حث", "ناشد"))
+_FEMININE_WORD = re.compile(fold(rf"[{_AR}]{{2,}}(?:ة|ه|ية)(?![{_AR}])"))
+
+
+def _addressee_of_appeal(ctx: _Ctx, hit: _VerbHit) -> _Speaker | None:
+    """«ودعت رئيس باراغواي إلى التراجع …»: after a verb of appeal, a title that does not agree with the
+    verb in gender (and no feminine word after it before the gate) is the one appealed to: the verb's
+    subject is dropped, and the previous speaker of the verb's gender goes on."""
+    if fold(hit.v.lemma) not in _APPEALS or ctx.last is None:
+        return None
+    gender, t = _verb_gender(hit), _TITLE_HEAD.match(ctx.norm, hit.ve, hit.gate)
+    if gender is None or t is None:
+        return None
+    title = t.group().strip()
+    if ("f" if title.endswith(("ة", "ه")) else "m") == gender:
+        return None
+    if gender == "f" and _FEMININE_WORD.search(ctx.norm, t.end(), hit.gate):
+        return None  # «دعت رئيس الوزراء البريطانية …»: a woman under the masculine title
+    return _carried(ctx, gender)
 
 
 _TITLE_HEAD = re.compile(fold(
@@ -1157,7 +1189,8 @@ def _dignitary(ctx: _Ctx, pronoun: str, pos: int) -> _Speaker | None:
               and not _ADDRESSED.search(norm, max(0, m.start - 60), m.start)
               and (king_ok or not (_KING.search(norm, max(0, m.start - 25), m.start) or _KING.match(norm, m.start)
                                    or _KING.search(norm, m.start, m.end)))]
-    titled = [m for m in people if _HONORIFICS[pronoun].search(norm, max(0, m.start - 45), m.start)]
+    titled = [m for m in people if _HONORIFICS[pronoun].search(norm, max(0, m.start - 45, norm.rfind("\n", 0, m.start) + 1),
+                                                              m.start)]  # a title on the line before is a headline
     pool = titled or people
     if not pool:
         return None

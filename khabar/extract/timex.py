@@ -155,8 +155,9 @@ _VAGUE_RX = [(re.compile(_word(pat)), val) for pat, val in _VAGUE]
 # outlets named «… اليوم»: Russia Today, the Saudi «عين اليوم», Egypt's «أخبار اليوم»
 _OUTLET_TODAY = re.compile(_f(r"(?<![\u0621-\u064a])(?:روسيا|عين|أخبار|اخبار)\s+$"))
 # «اليوم» with an adjective names a day: «اليوم العالمي للمرأة», «اليوم الوطني», «اليوم الأول من المؤتمر»
-_NAMED_DAY = re.compile(_f(r"\s+(?:العالمي|الوطني|الدولي|العربي|الخليجي|المفتوح|الأول|الاول|الثاني|الثالث|الأخير|الاخير"
+_NAMED_DAY = re.compile(_f(r"\s+(?:العالمي|الوطني|الدولي|العربي|الخليجي|المفتوح|الأول|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|التاسع|العاشر|الأخير|الاخير"
                            r"|التالي|السابق|الختامي|نفسه|ذاته)") + _E)
+_ALL_DAY = re.compile(_f(r"(?<![\u0621-\u064a])(?:مدار|طوال|طيلة|طول)\s+$"))
 # a relative day with its weekday in brackets: «اليوم (الأحد)», «أمس (السبت)»
 _BRACKET_WD = re.compile(r"\s*[(（]\s*" + WEEKDAY_RE.pattern + r"\s*[)）]")
 _PERIOD_PREC = {"العام": "year", "السنه": "year", "الشهر": "month"}
@@ -400,6 +401,8 @@ def _relative_days(sc: _Scan) -> None:
                 continue  # «روسيا اليوم», «عين اليوم» are outlets
             if _NAMED_DAY.match(norm, m.end()):
                 continue  # «اليوم العالمي للمتاحف», «اليوم الوطني», «اليوم الأول»: a day named, not today
+            if _ALL_DAY.search(norm, max(0, m.start() - 10), m.start()):
+                continue  # «على مدار اليوم», «طوال اليوم»: all day long, not a date
             val = (anchor + dt.timedelta(days=delta)).isoformat() if anchor else f"REL{delta:+d}D"
             wd = _BRACKET_WD.match(norm, m.end())  # kept when it is the day meant («الليلة (السبت)» may not be)
             same = wd and (anchor is None or WEEKDAYS[wd.group("wd")] == (anchor + dt.timedelta(days=delta)).weekday())
@@ -440,10 +443,24 @@ def _ago_count(m: re.Match[str]) -> int:
     return n
 
 
+# «بعد أسبوع من إقالة …», «قبل أشهر من الانتخابات»: counted from an event, not from the article's date
+_FROM_EVENT = re.compile(_f(r"\s+من\s+(?!(?:الآن|الان|اليوم|الزمن|الزمان|تاريخه|تاريخ\s+اليوم)(?![\u0621-\u064a]))[\u0621-\u064a]"))
+# plural units without a count: «منذ أسابيع», «قبل أيام» (a vague length of time)
+_VAGUE_UNITS = {_f(u) for u in ("أيام", "ايام", "أسابيع", "اسابيع", "أشهر", "اشهر", "شهور", "أعوام", "اعوام", "سنوات")}
+
+
 def _ago(sc: _Scan) -> None:
-    """Durations and points back in time: «منذ عامين», «قبل ثلاثة أيام», «خلال أسبوعين»."""
+    """Durations and points back in time: «منذ عامين», «قبل ثلاثة أيام», «خلال أسبوعين». Not a time
+    counted from an event («بعد أسبوع من إقالة …»); «قبل أيام» with no count is a vague past, and
+    «منذ أسابيع», «خلال أيام» vague lengths (not tagged)."""
     anchor = sc.anchor
     for m in sc.finditer(_AGO):
+        if _FROM_EVENT.match(sc.norm, m.end()):
+            continue
+        if not m.group("num") and m.group("unit") in _VAGUE_UNITS and "نصف" not in m.group(0):
+            if m.group("dir") == _BEFORE:
+                sc.add(Timex(m.start(), m.end(), "", "DATE", "PAST_REF", "vague", "vague"))
+            continue
         unit = _UNITS_F.get(m.group("unit"), "D")
         n = _ago_count(m)
         half = "نصف" in m.group(0)
@@ -548,6 +565,8 @@ def _vague(sc: _Scan) -> None:
         for m in rx.finditer(sc.norm[: sc.end]):
             if m.group(0).lstrip("وف") == _MIN_QABL and not _ADVERB_NEXT.match(sc.norm, m.end()):
                 continue
+            if sc.text[m.start() : m.end()].lstrip("وف").startswith("آلان"):
+                continue  # the name Alan («آلان دزاغويف»), not «الآن» (now): one search form
             if m.start() >= sc.start:
                 sc.add(Timex(m.start(), m.end(), "", "DATE", val, "vague", "vague"))
 
@@ -566,7 +585,13 @@ _COUNT_UNITS = {"عاما": "Y", "عامًا": "Y", "سنة": "Y", "سنوات":
                 "أشهر": "M", "اشهر": "M", "يوما": "D", "أيام": "D", "ايام": "D", "أسبوعا": "W", "أسابيع": "W",
                 "اسابيع": "W", "ساعة": "H", "ساعات": "H"}
 _COUNT_UNITS_F = {_f(k): v for k, v in _COUNT_UNITS.items()}
-_COUNT_ALT = "|".join(sorted(_COUNT_UNITS, key=len, reverse=True))
+# (a tanwin, «شهرًا», is a tatweel in the same-length normalised text: allowed between any two letters)
+_COUNT_ALT = "|".join(r"\u0640*".join(u) for u in sorted(_COUNT_UNITS, key=len, reverse=True))
+
+
+def _count_unit(form: str) -> str:
+    return _COUNT_UNITS_F[form.replace("\u0640", "")]
+
 # «يعود إلى 27 عاما», «لمدة 3 أيام», «لأجل عشر سنوات», «للمرة الأولى في أربع سنوات», «لمدة عامين»: the
 # count after a word of extent («إلى 18 عاما» alone is an age or the end of a range of counts, not a duration)
 _DUALS = {"يومين": "D", "أسبوعين": "W", "اسبوعين": "W", "شهرين": "M", "عامين": "Y", "سنتين": "Y", "ساعتين": "H"}
@@ -576,8 +601,16 @@ _BOUNDED = re.compile(_f(rf"{_B}(?:لمدة|مدة|طوال|طيلة|على\s+م
 # «الـ24 ساعة الماضية», «الأيام الـ10 الأخيرة», «في عامٍ واحد»
 _LAST_N = re.compile(_f(rf"{_B}(?:(?:ال\u0640*)(?P<num>\d+)\s+(?P<unit>{_COUNT_ALT})|(?P<unit2>الساعات|الأيام|الايام|الأسابيع|الأشهر|الاشهر|الشهور|السنوات|الأعوام|الاعوام)\s+ال\u0640*(?P<num2>\d+))"
                         r"\s+(?:الماضية|الماضي|الأخيرة|الاخيرة|المنصرمة|المقبلة|القادمة)") + _E)
+# «للثلاثة الأشهر القادمة», «الأيام الخمسة الماضية»: a definite count in words
+_LAST_N_WORDS = re.compile(_f(
+    rf"(?<![\u0621-\u064a])[وف]?(?:(?:ال|لل)(?P<num>{'|'.join(_NUMWORDS)})\s+(?P<unit>الساعات|الأيام|الايام|الأسابيع|الاسابيع|الأشهر|الاشهر|الشهور|السنوات|الأعوام|الاعوام)"
+    rf"|(?P<unit2>الساعات|الأيام|الايام|الأسابيع|الاسابيع|الأشهر|الاشهر|الشهور|السنوات|الأعوام|الاعوام)\s+ال(?P<num2>{'|'.join(_NUMWORDS)}))"
+    r"\s+(?:الماضية|الماضي|الأخيرة|الاخيرة|المنصرمة|المقبلة|القادمة|السابقة|التالية)") + _E)
 _PLURAL_UNITS = {_f("الساعات"): "H", _f("الأيام"): "D", _f("الايام"): "D", _f("الأسابيع"): "W", _f("الأشهر"): "M",
                  _f("الاشهر"): "M", _f("الشهور"): "M", _f("السنوات"): "Y", _f("الأعوام"): "Y", _f("الاعوام"): "Y"}
+# «مهلة أسبوع», «لمدة عام», «طيلة شهر»: one unit after a word of extent
+_EXTENT_UNIT = re.compile(_f(r"(?<![\u0621-\u064a])[وفبل]?(?:مهلة|لمدة|مدة|طوال|طيلة)\s+(?P<unit>عام|سنة|شهر|يوم|أسبوع|اسبوع|ساعة)") + _E
+                          + _f(r"(?!\s+(?:واحد|واحدة|كامل|كاملة|من|على)(?![\u0621-\u064a]))"))
 _ONE_UNIT = re.compile(_f(r"(?<![\u0621-\u064a])(?:في|خلال|لمدة)\s+(?P<unit>عام|سنة|شهر|يوم|أسبوع|اسبوع|ساعة)\u0640*\s+واحد\u0640*(?:ة\u0640*)?") + _E)
 
 
@@ -595,18 +628,78 @@ def _durations(sc: _Scan) -> None:
         unit = _UNITS_F.get(m.group("unit"), "D")
         sc.add(Timex(m.start(), m.end(), "", "DURATION", _duration_value(_ago_count(m), unit), _UNIT_PREC[unit], "duration"))
     for m in sc.finditer(_BOUNDED):
-        unit = _DUALS_F[m.group("dual")] if m.group("dual") else _COUNT_UNITS_F[m.group("unit")]
+        unit = _DUALS_F[m.group("dual")] if m.group("dual") else _count_unit(m.group("unit"))
         n = 2 if m.group("dual") else int(m.group("num")) if m.group("num").isdigit() else _NUMWORDS_F[m.group("num")]
         val = _duration_value(n, unit) + (_HALF.get(unit, "") if m.group("half") else "")
         sc.add(Timex(m.start("dual" if m.group("dual") else "num"), m.end(), "", "DURATION", val,
                      _UNIT_PREC.get(unit, "hour"), "duration"))
     for m in sc.finditer(_LAST_N):
-        unit = _COUNT_UNITS_F.get(m.group("unit") or "") or _PLURAL_UNITS[m.group("unit2")]
+        unit = _count_unit(m.group("unit")) if m.group("unit") else _PLURAL_UNITS[m.group("unit2")]
         n = int(m.group("num") or m.group("num2"))
         sc.add(Timex(m.start(), m.end(), "", "DURATION", _duration_value(n, unit), _UNIT_PREC.get(unit, "hour"), "duration"))
+    for m in sc.finditer(_LAST_N_WORDS):
+        unit = _PLURAL_UNITS[m.group("unit") or m.group("unit2")]
+        n = _NUMWORDS_F[m.group("num") or m.group("num2")]
+        sc.add(Timex(m.start(), m.end(), "", "DURATION", _duration_value(n, unit), _UNIT_PREC.get(unit, "hour"), "duration"))
+    for m in sc.finditer(_EXTENT_UNIT):
+        unit = _UNITS_F.get(m.group("unit")) or "H"
+        sc.add(Timex(m.start("unit"), m.end(), "", "DURATION", _duration_value(1, unit), _UNIT_PREC.get(unit, "hour"), "duration"))
     for m in sc.finditer(_ONE_UNIT):
         unit = _UNITS_F.get(m.group("unit")) or "H"
         sc.add(Timex(m.start(), m.end(), "", "DURATION", _duration_value(1, unit), _UNIT_PREC.get(unit, "hour"), "duration"))
+
+
+# a count of time units anywhere: «لم يتجاوز 12 شهرًا», «ثلاث سنوات», «أسبوعين» (a dual alone) — but not an
+# age («(81 عاما)», «البالغ 27 عاما», «30 عاما من العمر»), nor a count after «قبل/بعد/منذ/خلال» (those are
+# ``_ago``'s, or counted from an event)
+_COUNTED = re.compile(_f(rf"(?<![\u0621-\u064a])[وف]?[لب]?(?:(?P<num>{_NUM})\s+(?P<unit>{_COUNT_ALT})|(?P<dual>{'|'.join(_DUALS)}))") + _E)
+_AGE_BEFORE = re.compile(_f(
+    r"(?<![\u0621-\u064a])[وفبل]?(?:(?:عمر|العمر|عمره|عمرها|عمرهم|عمرهما|أعمار|اعمار|أعمارهم|اعمارهم|أعمارهن|اعمارهن|أعمارها|اعمارها"
+    r"|البالغ|البالغة|البالغين|البالغون|يبلغ|تبلغ|يناهز|تناهز|سن|سنه|ابن|ابنة|طفل|طفلة|فتى|فتاة|شاب|شابة|مسن|مسنة)"
+    r"\s+(?:[\u0621-\u064a\d]+\s+){0,3}|(?:قبل|بعد|منذ|خلال)\s+(?:[\u0621-\u064a]+\s+)?)$"))
+_RANGE_END = re.compile(_f(r"(?<![\u0621-\u064a])(?:من|بين)\s+\d+\s*(?:إلى|الى|حتى|و|-|–)\s*$"))  # «من 18 الى 11 ساعة»
+_AGE_AFTER = re.compile(_f(r"\s+(?:من\s+(?:العمر|عمره|عمرها|عمرهم)|في\s+(?:العمر|عمره|عمرها))(?![\u0621-\u064a])"))
+
+
+def _counted_durations(sc: _Scan) -> None:
+    """Counts of time units that no other finder took: lengths of time (ages and event-relative counts left out)."""
+    for m in sc.finditer(_COUNTED):
+        before = sc.norm[max(sc.start, m.start() - 24) : m.start()]
+        if _AGE_BEFORE.search(before) or _AGE_AFTER.match(sc.norm, m.end()) or _RANGE_END.search(before):
+            continue
+        if sc.norm[m.start() : m.start("dual" if m.group("dual") else "num")].endswith("ب"):
+            continue  # «قبل بدء النشاط بيومين», «بعدها بسبعة أعوام»: by how much, from an event
+        if before.rstrip().endswith("(") and sc.norm[m.end() : m.end() + 2].lstrip().startswith(")"):
+            continue  # «بوتفليقة (81 عاما)»
+        if m.group("dual"):
+            unit, n = _DUALS_F[m.group("dual")], 2
+        else:
+            unit = _count_unit(m.group("unit"))
+            n = int(m.group("num")) if m.group("num").isdigit() else _NUMWORDS_F[m.group("num")]
+        if n > 0:
+            sc.add(Timex(m.start("dual" if m.group("dual") else "num"), m.end(), "", "DURATION", _duration_value(n, unit),
+                         _UNIT_PREC.get(unit, "hour"), "duration"))
+
+
+# clock times: «الساعة 10:30 صباحا», «16:02 ت م» (Mecca time), «(14:40)» — hours and two-digit minutes (a score
+# «2:1» has none), not inside a longer number or a ratio
+_CLOCK = re.compile(_f(r"(?<![\d:/.])(?:(?:تمام\s+)?الساعة\s+)?(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:/])"
+                       r"(?:\s*(?P<part>صباحا|صباحاً|ص|مساء|مساءً|م|ظهرا|ظهراً|عصرا|فجرا|ليلا|ت\s?م|بتوقيت\s+[\u0621-\u064a]+|GMT|جرينتش|غرينتش)(?![\u0621-\u064a]))?"))
+_PM = {_f(w) for w in ("مساء", "مساءً", "م", "ظهرا", "ظهراً", "عصرا", "ليلا")}
+
+
+def _clock_times(sc: _Scan) -> None:
+    """A time of day on the day of the last date of that sentence part, else on the article's date."""
+    for m in sc.finditer(_CLOCK):
+        h, part = int(m.group("h")), (m.group("part") or "").strip()
+        if part in _PM and h < 12 and not (part == _f("ظهرا") and h >= 11):
+            h += 12
+        day = next((t for t in reversed(sc.out) if t.end <= m.start() and m.start() - t.end <= 40 and _is_day(t)), None)
+        base = day.value if day is not None else sc.anchor.isoformat() if sc.anchor else None
+        if base is None or len(base) != 10:
+            continue
+        sc.add(Timex(m.start(), m.end(), "", "TIME", f"{base}T{h:02d}:{m.group('min')}", "minute", "clock",
+                     day.anchored if day is not None else True))
 
 
 # decades: «عقد ونصف», «منذ عقدين», «خلال ثلاثة عقود», «قبل عقد من الزمن» (a bare «عقد» is a contract or
@@ -953,6 +1046,21 @@ def _equated_weekdays(sc: _Scan) -> None:
     sc.out[:], sc.taken[:] = out, [(t.start, t.end) for t in out]
 
 
+def _today_with_date(sc: _Scan) -> None:
+    """«اليوم الخميس 7/ 10/ 1436هـ»: a relative day right before a date of the same day that starts with
+    its weekday is one expression."""
+    out: list[Timex] = []
+    for t in sorted(sc.out, key=lambda t: t.start):
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "relative" and prev.precision == "day" and prev.value == t.value
+                and not sc.norm[prev.end : t.start].strip(" ،,") and _WD_SPAN.match(sc.norm, t.start, t.end)):
+            t.start, t.text = prev.start, sc.text[prev.start : t.end]
+            out[-1] = t
+            continue
+        out.append(t)
+    sc.out[:], sc.taken[:] = out, [(t.start, t.end) for t in out]
+
+
 def _weekday_of(sc: _Scan, t: Timex) -> int | None:
     m = WEEKDAY_RE.search(sc.norm, t.start, t.end)
     return WEEKDAYS[m.group("wd")] if m else None
@@ -1009,9 +1117,9 @@ def _anaphoric_times(sc: _Scan) -> None:
 _FINDERS = (_hijri, _year_spans, _ranges, _coordinated_days, _dates, _parts_of_year, _month_relative, _relative_days,
             _durations, _decades, _closed_periods, _relative_periods, _ago, _nights_across, _weekdays, _this_and_seasons,
             _sport_seasons, _school_years, _part_of_month, _delivery_months, _bare_months, _years, _old_years, _anaphoric_years,
-            _centuries, _vague, _bare_years,
+            _centuries, _vague, _counted_durations, _clock_times, _bare_years,
             # passes over what was found: weekdays equated with dates, joined ranges, «حينها»
-            _equated_weekdays, _joined_ranges, _anaphoric_times)
+            _equated_weekdays, _today_with_date, _joined_ranges, _anaphoric_times)
 
 
 def find_timexes(text: str, published: DateValue | None, start: int = 0, end: int | None = None) -> list[Timex]:

@@ -1,0 +1,92 @@
+"""Who and when v4 (issue #15, session 9): a definite title before a name is in apposition with it, the
+one appealed to is not the speaker, family names of several words are surnames, a headline's title is
+not a dignitary's; counted durations anywhere (ages and event-relative counts left out), clock times,
+«اليوم» with its weekday and date as one expression."""
+
+from __future__ import annotations
+
+from khabar.ingest.readers import RawDoc
+from khabar.pipeline import analyze
+
+
+def _analysis(text: str, date: str = "2015-08-06"):
+    return analyze(RawDoc(source="t", fmt="json", title="عنوان الخبر هنا للاختبار", text=text, date=date))
+
+
+def _quotes(text: str) -> list[tuple[str | None, str]]:
+    a = _analysis(text)
+    return [(q.speaker_text, a.article.text[q.start : q.end]) for q in a.quotes]
+
+
+def _timexes(text: str, date: str = "2015-08-06") -> list[tuple[str, str]]:
+    a = _analysis(text, date)
+    return [(a.article.text[t.start : t.end], t.value) for t in a.timexes]
+
+
+def test_definite_title_before_a_name_is_that_person():
+    got = _quotes("من جانبه يرى الوزير السابق سميح معايطة أن التنسيق مهم جدا.\n"
+                  "بدوره قال النائب محمد الردايده: إن زيارة ولي العهد تنطلق من ثوابت الأخوة.")
+    assert got[-1][0] == "محمد الردايده"
+
+
+def test_construct_head_keeps_the_name_as_its_complement():
+    got = _quotes("من جانبه يرى الوزير السابق سميح معايطة أن التنسيق مهم جدا.\n"
+                  "وقال صهر رنيم إن زيارة ولي العهد تنطلق من ثوابت الأخوة.")
+    assert got[-1][0] == "صهر رنيم"
+
+
+def test_the_one_appealed_to_is_not_the_speaker():
+    got = _quotes("وقالت حنان عشراوي إن القرار مرفوض تماما.\n"
+                  "ودعت رئيس باراغواي إلى التراجع عن هذا القرار \"غير الأخلاقي واتخاذ خطوات جادة\".")
+    assert len(got) == 2 and got[1][0] == "حنان عشراوي"
+
+
+def test_family_name_of_two_words_is_the_full_names_surname():
+    a = _analysis("دان معالي الأمين العام لمجلس الشورى الدكتور محمد بن عبد الله آل عمرو الحادث الإجرامي.\n"
+                  "ووصف الدكتور آل عمرو حادث التفجير بأنه عمل إجرامي جبان.")
+    ids = {a.article.text[m.start : m.end]: m.entity for m in a.mentions if m.type == "PER"}
+    assert ids["آل عمرو"] == ids["محمد بن عبد الله آل عمرو"]
+
+
+def test_title_in_a_headline_line_does_not_make_a_dignitary():
+    a = _analysis("أمين عام مجلس الشورى\nدان معالي الأمين العام لمجلس الشورى الدكتور محمد بن عبد الله آل عمرو"
+                  " الحادث الإجرامي.\nوقال معاليه إن من قام بهذا العمل قد طوع نفسه أداة لأجندة خارجية.")
+    assert [q.speaker_text for q in a.quotes][-1] == "محمد بن عبد الله آل عمرو"
+
+
+def test_counted_durations_anywhere():
+    got = dict(_timexes("تم إنجاز الحمولة بوقت قياسي لم يتجاوز 12 شهرًا. وقد لا تبقى هناك أسبوعين بدوننا. "
+                        "ومنحتهم مهلة أسبوع للمغادرة، بعقد يمتد لثلاث سنوات مقبلة."))
+    assert got["12 شهرًا"] == "P12M" and got["أسبوعين"] == "P2W" and got["أسبوع"] == "P1W" and got["ثلاث سنوات"] == "P3Y"
+
+
+def test_ages_and_counts_from_an_event_are_not_durations():
+    got = _timexes("ويناشد معسكر الرئاسة بوتفليقة (81 عاما) الترشح. وشبان تتراوح أعمارهم بين 16 و 17 عاما. "
+                   "ويأتي التعيين بعد أسبوع من إقالة الجنرال، قبل بدء النشاط الفعلي بيومين.")
+    assert got == []
+
+
+def test_vague_plural_units():
+    got = dict(_timexes("وصل الوفد قبل أيام، وتناشده الأحزاب منذ أسابيع. وارتفعت الأسعار خلال الأيام القليلة الماضية."))
+    assert got == {"قبل أيام": "PAST_REF", "الأيام القليلة الماضية": "PAST_REF"}
+
+
+def test_definite_count_in_words_is_a_duration():
+    got = dict(_timexes("رصد الفريق الاحتياجات للثلاثة الأشهر القادمة."))
+    assert got == {"للثلاثة الأشهر القادمة": "P3M"}
+
+
+def test_alan_is_not_now_and_this_moment_is():
+    got = dict(_timexes("ضمت القائمة لاعب الوسط آلان دزاغويف. ولم يتقرر شيء حتى هذه اللحظة."))
+    assert got == {"هذه اللحظة": "PRESENT_REF"}
+
+
+def test_today_with_its_weekday_and_date_is_one_expression():
+    got = _timexes("نفذت وزارة الداخلية اليوم الخميس 7/ 10/ 1436هـ حكم القتل، وعلى مدار اليوم حتى اليوم الثامن من الشهر.",
+                   "2015-07-23")
+    assert got == [("اليوم الخميس 7/ 10/ 1436هـ", "2015-07-23")]
+
+
+def test_clock_times():
+    got = dict(_timexes("بدأ الاجتماع في الساعة 10:30 صباحا وانتهى عند 16:02 ت م، وانتهت المباراة 2:1."))
+    assert got == {"الساعة 10:30 صباحا": "2015-08-06T10:30", "16:02 ت م": "2015-08-06T16:02"}
