@@ -90,3 +90,34 @@ def test_today_with_its_weekday_and_date_is_one_expression():
 def test_clock_times():
     got = dict(_timexes("بدأ الاجتماع في الساعة 10:30 صباحا وانتهى عند 16:02 ت م، وانتهت المباراة 2:1."))
     assert got == {"الساعة 10:30 صباحا": "2015-08-06T10:30", "16:02 ت م": "2015-08-06T16:02"}
+
+
+def test_a_coordinated_accusation_keeps_the_sentence_subject():
+    got = _quotes("وكانت روسيا شددت مرات عدة على عدم تورطها في القضية واتهمت بريطانيا "
+                  "بـ\"عدم الرغبة في الاستماع إلى رد\" موسكو.")
+    assert ("روسيا", "عدم الرغبة في الاستماع إلى رد") in got
+
+
+def test_commented_reports_only_before_a_quotation():
+    got = _quotes("وقال لافروف إن القرار خاطئ.\nوعلق لافروف: \"نريد الرد على قرارات لا يمكن السكوت عنها\".\n"
+                  "وعلقت الحكومة العمل بالاتفاق بعد أن انسحبت واشنطن منه.")
+    assert [g[0] for g in got] == ["لافروف", "لافروف"]
+
+
+def test_expressed_thanks_and_condolences_are_statements():
+    got = _quotes("وتلقى الملك اتصالا من الشيخ سيف بن زايد آل نهيان أعرب فيه عن شكره وتقديره للجهود التي بذلت في "
+                  "مسجد قوات الطوارئ.\nوعبر عن تعازيه ومواساته لأسر الشهداء.\nوعبر الآلاف الحدود عبر تركيا إلى اليونان.")
+    assert [g[0] for g in got] == ["سيف بن زايد آل نهيان"] * 2
+    assert got[0][1].startswith("شكره") and got[1][1].startswith("تعازيه")
+
+
+def test_position_noun_after_a_titled_subject():
+    got = _quotes("قال مصدر إن الوضع هادئ. وأكد الرئيس الروسي فلاديمير بوتين ضرورة الحوار بين الأطراف المتنازعة.")
+    assert ("فلاديمير بوتين", "ضرورة الحوار بين الأطراف المتنازعة") in got
+
+
+def test_ruling_out_is_no_denial():
+    got = _quotes("وقال الخبير إن الأردن يرى هذا الأمر في الحرب على الإرهاب.\n"
+                  "ولكن هذا لا ينفي قلق الأردن من التمدد الإيراني في المنطقة.\nبينما نفت موسكو أي صلة بالواقعة.")
+    said = [g[1] for g in got]
+    assert not any(s.startswith("قلق") for s in said) and "أي صلة بالواقعة" in said

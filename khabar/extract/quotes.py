@@ -385,7 +385,18 @@ def _verb_hit(ctx: _Ctx, vm: re.Match[str], s0: int, s1: int) -> _VerbHit | None
         to = _TO_GATE.search(norm, ve, gate)
         if to:
             gate = to.start()
+    if fold(v.lemma) in _QUOTED_ONLY and norm[gate : gate + 1] not in (":", "«", "“", '"'):
+        return None  # «وعلقت الحكومة العمل بالاتفاق بعد أن …»: "suspended", unless a quotation follows
+    if fold(v.lemma) in _POSITION_VERBS and (pn := _position_after_prep().search(norm, ve, gate)):
+        gate = pn.start()  # «أعرب فيه عن استنكاره للاعتداء على قوات …»: what follows the noun is what was said
+    nxt = next((m for m in verbs()[1].finditer(norm, ve, gate)
+                if m.group("pre") and fold(table[m.group("verb")].lemma) == _ACCUSE), None)
+    if nxt is not None:  # «شددت على عدم تورطها واتهمت بريطانيا بـ"…"»: the accused is no subject of the first
+        gate = nxt.start()
     return _VerbHit(vm, v, vs, ve, s0, s1, gate)
+
+
+_QUOTED_ONLY = frozenset(fold(w) for w in ("علق",))  # verbs that report only before a colon or a quotation
 
 
 def _quoted_name_at(ctx: _Ctx, pos: int, end: int) -> int | None:
@@ -584,7 +595,25 @@ def _accuser(ctx: _Ctx, hit: _VerbHit) -> Mention | None:
         return before
     inslot = [m for m in ctx.mentions if hit.ve <= m.start and m.end <= hit.gate + 1 and m.entity
               and not _addressee(ctx, m) and _can_speak(ctx, m)]
+    if len({m.entity for m in inslot}) == 1 and hit.vm.group("pre") and hit.vs > hit.s0 + 1:
+        shared = _sentence_subject(ctx, hit.s0, hit.vs)  # «وكانت روسيا شددت … واتهمت بريطانيا بـ"…"»
+        if shared is not None and shared.entity != inslot[0].entity:
+            return shared
     return min(inslot, key=lambda m: (m.start, -m.end), default=None)
+
+
+def _sentence_subject(ctx: _Ctx, s0: int, vs: int) -> Mention | None:
+    """The actor a sentence opens with (SVO), or that follows its first verb (VSO, «وكانت روسيا …»),
+    that a verb coordinated later in the sentence shares — when nothing but words separates them."""
+    first = re.match(rf"\s*([{_AR}]+)\s+", ctx.norm[s0:vs])
+    starts = {s0 + len(ctx.norm[s0:vs]) - len(ctx.norm[s0:vs].lstrip())}
+    if first and fold(first.group(1)) not in _NOT_A_VERB:
+        starts.add(s0 + first.end())
+    subj = min((m for m in ctx.mentions if m.start in starts and m.entity and _can_speak(ctx, m)),
+               key=lambda m: m.start, default=None)
+    if subj is None or re.search(r"[.!?؟:«»\"]", ctx.norm[subj.end : vs]):
+        return None
+    return subj
 
 
 def _speaker_in_slot(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | None:
@@ -786,6 +815,8 @@ def _as_said_quote(ctx: _Ctx, hit: _VerbHit, qe: int, speaker: _Speaker, carried
 def _quote_after_verb(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker, carried: bool, after: int) -> None:
     """What was said after the verb's slot (a direct quote or reported speech), if anything."""
     q = _position_noun_clause(ctx, hit, speaker)  # before a complementiser further on: a later verb's
+    if q is None and fold(hit.v.lemma) in _POSITION_ONLY:
+        return  # «عبر» reports a position noun only («وعبر عن تعازيه»), else it is "crossed" or "via"
     if q is None:
         q = _content_after(ctx, after, hit.s1, ctx.direct, ctx.used_direct, pointing=fold(hit.v.lemma) in _POINTING)
     if q is None:
@@ -797,7 +828,10 @@ def _quote_after_verb(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker, carried: bool
         ctx.last_person = speaker
 
 
-_POSITION_VERBS = {fold(w) for w in ("أكد", "مؤكدا", "شدد", "مشددا", "أعرب", "معربا", "جدد", "أبدى", "مبديا")}
+_DENY = fold("نفى")
+_POSITION_ONLY = frozenset(fold(w) for w in ("عبر",))
+_POSITION_VERBS = {fold(w) for w in ("أكد", "مؤكدا", "شدد", "مشددا", "أعرب", "معربا", "جدد", "أبدى", "مبديا", "نفى", "نافيا", "عبر",
+                                       "معبرا")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -805,7 +839,15 @@ def _position_nouns() -> re.Pattern[str]:
     text = (resources.files("khabar") / "data" / "position_nouns.txt").read_text(encoding="utf-8")
     words = {fold(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#")}
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"[\s،,\u0640]*(?:(?:على|عن)\s+)?(?:ال)?(?:{alt})(?:ه|ها|هم|هما)?\u0640*(?![{_AR}])")
+    return re.compile(rf"[\s،,\u0640]*(?:(?:فيه|فيها|خلاله|خلالها)\s+)?(?:(?:على|عن)\s+)?"
+                      rf"(?P<noun>(?:ال)?(?:{alt})(?:ه|ها|هم|هما)?)\u0640*(?![{_AR}])")
+
+
+@functools.lru_cache(maxsize=1)
+def _position_after_prep() -> re.Pattern[str]:
+    """A position noun after «عن/على» anywhere: where a position verb's speaker slot ends."""
+    alt = _position_nouns().pattern.split("(?:ال)?(?:", 1)[1].split(")(?:ه|ها|هم|هما)", 1)[0]
+    return re.compile(rf"(?<![{_AR}])(?:على|عن)\s+(?:ال)?(?:{alt})(?:ه|ها|هم|هما)?\u0640*(?![{_AR}])")
 
 
 def _position_noun_clause(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker) -> tuple[int, int, str] | None:
@@ -813,21 +855,22 @@ def _position_noun_clause(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker) -> tuple[
     a position, right after the verb or its named speaker, starts a reported statement."""
     if fold(hit.v.lemma) not in _POSITION_VERBS:
         return None
+    if fold(hit.v.lemma) == _DENY and hit.vm.group("verb").startswith(("ي", "ت")):
+        return None  # «هذا لا ينفي قلق الأردن»: the imperfect "rules out", no denial by anyone
     pos = hit.ve
     subj = [m.end for m in ctx.mentions if hit.ve <= m.start <= hit.ve + 3]
     if subj and not speaker.unnamed:
         pos = max(subj)  # the subject right after the verb
-    m = _position_nouns().match(ctx.norm, pos, hit.s1)
+    # right after the verb or its subject, after a subject with its title («وأكد الرئيس الروسي فلاديمير بوتين
+    # ضرورة …»), or at the gate («وأعرب الوزير عن قلقه»: the slot ends at the noun)
+    ends = [pos] + sorted(m.end for m in ctx.mentions if hit.ve < m.start and m.end <= min(hit.gate, hit.ve + 60)
+                          and m.type == "PER" and not speaker.unnamed) + [hit.gate]
+    m = next((x for p in ends if (x := _position_nouns().match(ctx.norm, p, hit.s1))), None)
     if not m:
         return None
     if any(m.end() <= d[0] <= m.end() + 15 for d in ctx.direct):
         return None  # «أعرب عن رفض "المبالغة …"»: the quoted words are the statement
-    noun = m.group().strip(" ،,\u0640")
-    start = m.end() - len(noun)
-    for prep in ("على", "عن"):  # «شدد على ضرورة …»: the preposition is the verb's
-        if fold(noun).startswith(prep + " "):
-            start += len(prep) + 1
-    return _reported_clause(ctx, start, hit.s1)
+    return _reported_clause(ctx, m.start("noun"), hit.s1)  # «شدد على ضرورة …»: the preposition is the verb's
 
 
 _ACCORDING_FRONT = re.compile(fold(
