@@ -121,3 +121,22 @@ def test_ruling_out_is_no_denial():
                   "ولكن هذا لا ينفي قلق الأردن من التمدد الإيراني في المنطقة.\nبينما نفت موسكو أي صلة بالواقعة.")
     said = [g[1] for g in got]
     assert not any(s.startswith("قلق") for s in said) and "أي صلة بالواقعة" in said
+
+
+def _orgs(text: str) -> dict[str, str | None]:
+    a = _analysis(text)
+    return {a.article.text[m.start : m.end]: m.entity for m in a.mentions if m.type == "ORG"}
+
+
+def test_ministries_by_short_form_and_nationality():
+    got = _orgs("وقالت الخزانة الأمريكية إن العقوبات ستفرض. وقالت وزارة الدفاع التركية إن الجنود بخير. "
+                "وأعلنت الخارجية الروسية أن الوفد سيصل. وقالت وزارة الثقافة الفرنسية إن المعرض مفتوح.")
+    assert got["الخزانة الأمريكية"] == "USA_TREASURY" and got["وزارة الدفاع التركية"] == "TUR_MOD"
+    assert got["الخارجية الروسية"] == "RUS_MFA"  # the knowledge base's own entry keeps its forms
+    assert got["وزارة الثقافة الفرنسية"] == "FRA_MOCU"
+
+
+def test_ambiguous_short_forms_and_ministers_titles_are_no_ministry():
+    got = _orgs("وتحدث عن الثقافة الفرنسية وسوق العمل السعودية. ولم تورد وسائل الإعلام السورية شيئا. "
+                "وحذر وزير الداخلية الفرنسية السكان من الاقتراب.")
+    assert not [k for k in got if "الثقافة" in k or "العمل" in k or "الإعلام" in k or "الداخلية" in k], got

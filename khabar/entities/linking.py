@@ -178,6 +178,13 @@ class Resolver:
                     for y in items)
                 return (-len(x[0]), not twin)
             lst.sort(key=key)
+        # forms of two words or more also by their first two words (generated ministries give «وزارة» thousands)
+        self._gaz2: dict[tuple[str, str], list[tuple[tuple[str, ...], str, bool]]] = {}
+        for first, lst in self._gaz.items():
+            for x in lst:
+                if len(x[0]) > 1:
+                    self._gaz2.setdefault((first, x[0][1]), []).append(x)
+            self._gaz[first] = [x for x in lst if len(x[0]) == 1]
         self._title_rx = self._compile_titles()
         self._latin = _latin_names(self.kb)
         self._state_forms = {a.id: a.forms for a in self.kb.actors.values() if a.kind == "country"}
@@ -248,7 +255,8 @@ class Resolver:
             first = _strip_al(key)
             tok_has_al = key.startswith("ال")
             best = None
-            for form, aid, had_al in self._gaz.get(first, ()):
+            longer = self._gaz2.get((first, toks[i + 1].norm), ()) if i + 1 < len(toks) else ()
+            for form, aid, had_al in (*longer, *self._gaz.get(first, ())):
                 n = len(form)
                 if i + n > len(toks) or (had_al and not tok_has_al and n == 1):
                     continue  # «المدينة» is a name, «مدينة» a noun
@@ -257,6 +265,8 @@ class Resolver:
                 if all(toks[i + k].norm == form[k] for k in range(1, n)):
                     best = (n, aid, had_al)
                     break
+            if best and i and self.kb.actors[best[1]].type == "ORG" and toks[i - 1].norm in _MINISTER:
+                best = None  # «وزير الداخلية الفرنسية»: the minister's title, not the ministry
             if best:
                 n, aid, had_al = best
                 a = self.kb.actors[aid]
@@ -1102,6 +1112,9 @@ def _disambiguate(text: str, mentions: list[Mention], kb: KnowledgeBase) -> list
         elif m.entity != a.id:
             m.entity, m.type, m.method = a.id, a.type, f"{m.method}+context"
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+_MINISTER = frozenset(normalize(w) for w in ("وزير", "وزيرة", "ووزير", "ووزيرة", "لوزير", "لوزيرة", "بوزير", "وزراء", "ووزراء"))
 
 
 def _link_unknown_names(mentions: list[Mention]) -> None:

@@ -150,6 +150,7 @@ class KnowledgeBase:
         self._load_nationalities()
         self._load_places()
         self._load_orgs()
+        self._load_ministries()
         self._load_media()
         self._load_people()
         self._load_roles()
@@ -214,6 +215,28 @@ class KnowledgeBase:
                     o.get("subsector", ""), list(o["forms"]), list(o.get("aliases_en", [])), [],
                     list(o.get("coref", [])), list(o.get("weak", [])),
                 )
+
+    def _load_ministries(self) -> None:
+        """Ministries by short form and nationality (``kb/ministries.tsv``): «[وزارة] الخزانة الأمريكية» → USA_TREASURY,
+        for the forms no organisation of ``orgs.toml`` has already."""
+        taken = {normalize(f) for a in self.actors.values() for f in a.forms}
+        names = {a.id: a.en for a in self.actors.values() if a.kind == "country"}
+        for line in (_KB / "ministries.tsv").read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            code, en, sub, alone, after = (line.split("\t") + [""])[:5]
+            alone_l, after_l = [w for w in alone.split("|") if w], [w for w in after.split("|") if w]
+            for iso, (_masc, other) in self.nationalities.items():
+                adjs = [o for o in other if o.startswith("ال") and o.endswith("ية")]
+                forms = [f"{pre}{short} {adj}" for short in alone_l + after_l for adj in adjs
+                         for pre in (("وزارة ", "") if short in alone_l else ("وزارة ",))]
+                forms = [f for f in forms if normalize(f) not in taken]
+                if not forms or iso not in names:
+                    continue
+                aid = f"{iso}_{code}"
+                a = self.actors.get(aid) or Actor(aid, f"{en} ({names[iso]})", "ORG", "org", iso, "GOV", sub)
+                a.forms += forms
+                self.actors[aid] = a
 
     def _load_media(self) -> None:
         """News media (ORG, sector MED, subsector = paper|channel|site|agency); ``media_cue`` maps a
