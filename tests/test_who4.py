@@ -140,3 +140,10 @@ def test_ambiguous_short_forms_and_ministers_titles_are_no_ministry():
     got = _orgs("وتحدث عن الثقافة الفرنسية وسوق العمل السعودية. ولم تورد وسائل الإعلام السورية شيئا. "
                 "وحذر وزير الداخلية الفرنسية السكان من الاقتراب.")
     assert not [k for k in got if "الثقافة" in k or "العمل" in k or "الإعلام" in k or "الداخلية" in k], got
+
+
+def test_a_surname_that_is_a_common_noun_needs_the_full_name():
+    got = _analysis("لكن المعلم قائد الكورال دافع عن الفتيات. ونقل الموقع عن المعلم قوله إنهم فخورون بالتقاليد.")
+    assert not [m for m in got.mentions if m.entity == "walid_muallem"]
+    got = _analysis("وقال وزير الخارجية السوري وليد المعلم إن دمشق ترفض ذلك. وأضاف المعلم أن الحل سياسي.")
+    assert len([m for m in got.mentions if m.entity == "walid_muallem"]) == 2

@@ -374,7 +374,7 @@ class Resolver:
         clubs = _club_spans(text, cands)
         if clubs:  # «باريس سان جيرمان» is a club, not Paris and a person
             cands = _with_clubs(cands, clubs)
-        mentions = _with_media(text, self._candidate_mentions(text, cands, clubs))
+        mentions = self._without_common_surnames(_with_media(text, self._candidate_mentions(text, cands, clubs)))
         mentions = _disambiguate(text, mentions, self.kb)  # «سلطنة عمان» Oman, «العاصمة الأردنية عمان» Amman
         mentions = sorted(mentions + self._towns_of_countries(text, toks, mentions), key=lambda m: (m.start, -m.end))
         mentions = dotted_names(text, self._with_head_names(text, _person_spans_trimmed(text, toks, mentions)))
@@ -421,6 +421,20 @@ class Resolver:
                 cands.append(c)
         cands.sort(key=lambda c: c.start)
         return cands
+
+    def _without_common_surnames(self, mentions: list[Mention]) -> list[Mention]:
+        """A known person's one-word form that unlabeled text shows to be a common noun («المعلم», the
+        teacher, is also Walid al-Muallem), in an article that never names the person in full: the noun."""
+        full = {m.entity for m in mentions if m.type == "PER" and len(m.text.split()) > 1}
+        out = []
+        for m in mentions:
+            a = self.kb.actors.get(m.entity or "") if m.type == "PER" else None
+            form = normalize(m.text)
+            if (a is not None and a.kind == "person" and m.entity not in full and " " not in form
+                    and form.startswith("ال") and _common_noun(_strip_al(form), True)):
+                continue
+            out.append(m)
+        return out
 
     def _candidate_mentions(self, text: str, cands: list[_Cand], clubs: dict[tuple[int, int], str]) -> list[Mention]:
         """The mentions of the merged candidates, each linked where it can be (in order)."""
