@@ -147,3 +147,11 @@ def test_a_surname_that_is_a_common_noun_needs_the_full_name():
     assert not [m for m in got.mentions if m.entity == "walid_muallem"]
     got = _analysis("وقال وزير الخارجية السوري وليد المعلم إن دمشق ترفض ذلك. وأضاف المعلم أن الحل سياسي.")
     assert len([m for m in got.mentions if m.entity == "walid_muallem"]) == 2
+
+
+def test_an_honorific_the_tagger_took_as_a_name_is_its_holder():
+    a = _analysis("وقال خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز إن المملكة آمنة. "
+                  "وأكد خادم الحرمين الشريفين أن الأمن مستتب في كل المناطق.")
+    hon = [m for m in a.mentions if m.text == "خادم الحرمين الشريفين"]
+    assert len(hon) == 2 and {m.entity for m in hon} == {"king_salman"} and {m.type for m in hon} == {"PER"}
+    assert [q.speaker for q in a.quotes] == ["king_salman", "king_salman"]

@@ -387,13 +387,24 @@ class Resolver:
         mentions += surname_mentions(text, toks, mentions)  # «وقال قطان» the tagger missed
         mentions += state_heads(text, mentions, self._state_forms)  # «المملكة» after «المملكة العربية السعودية»
         mentions = nationality_adjectives(text, mentions, self.kb.nationality)  # «القوات السورية»: Syrian
-        mentions += self._titles(text, mentions, published)
+        mentions = self._titles_over_unknown(mentions, self._titles(text, mentions, published))
         mentions += self._org_coref(text, toks, mentions)  # «ميليشيات الحوثي … الميليشيات»: the Houthis
         mentions += _head_coref(text, mentions)  # «الاتحاد المصري لكرة القدم … وهدد الاتحاد»
         mentions += self._generic_with_names(text, sentences, mentions, desk)
         mentions.sort(key=lambda m: (m.start, -m.end))
         uniq = _unique_spans(mentions)
         return uniq, self._entities(uniq, self._office_codes(text, uniq))
+
+    @staticmethod
+    def _titles_over_unknown(mentions: list[Mention], titles: list[Mention]) -> list[Mention]:
+        """A title that the tagger took as an unknown name of the same span («خادم الحرمين الشريفين» as a
+        person or organisation of its own): the title's holder, still a name (the guidelines tag it PER)."""
+        unknown = {(m.start, m.end): m for m in mentions if (m.entity or "").startswith("new:")}
+        for t in titles:
+            if (t.start, t.end) in unknown:
+                mentions.remove(unknown[(t.start, t.end)])
+                t.method = "ner+" + t.method
+        return mentions + titles
 
     def _merge_candidates(self, text: str, ner_c: list[_Cand], gaz_c: list[_Cand]) -> list[_Cand]:
         """Merge: gazetteer spans win over overlapping NER spans, weak gazetteer spans need NER
@@ -529,6 +540,7 @@ class Resolver:
         # Titles contain organisation/place names («الأمين العام لحلف الناتو»): those nested
         # mentions stay; only a person mention blocks a title.
         taken: list[tuple[int, int]] = [(m.start, m.end) for m in mentions if m.type == "PER"]
+        unknown = {(m.start, m.end) for m in mentions if (m.entity or "").startswith("new:")}  # a title the NER took
         # Titles seen in apposition with a linked person: later bare uses refer to them, also
         # shortened («ممثل روسيا» after «ممثل روسيا لدى الناتو دميتري روجوزين»).
         appos: dict[str, str] = {}
@@ -540,7 +552,7 @@ class Resolver:
                 s, e = tm.start("title"), tm.end()
                 if tm.group("title").startswith("لل"):  # «للأمين»: the mention starts after ل
                     s += 1
-                if any(a < e and s < b for a, b in taken):
+                if (s, e) not in unknown and any(a < e and s < b for a, b in taken):
                     continue
                 attached = None
                 for a, b, ent in person_spans:
