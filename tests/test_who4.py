@@ -155,3 +155,8 @@ def test_an_honorific_the_tagger_took_as_a_name_is_its_holder():
     hon = [m for m in a.mentions if m.text == "خادم الحرمين الشريفين"]
     assert len(hon) == 2 and {m.entity for m in hon} == {"king_salman"} and {m.type for m in hon} == {"PER"}
     assert [q.speaker for q in a.quotes] == ["king_salman", "king_salman"]
+
+
+def test_a_hijri_month_named_during_it_is_the_current_one():
+    got = dict(_timexes("وسيقام المهرجان حتى نهاية شهر شوال.", "2015-08-06"))  # 21 Shawwal 1436
+    assert got == {"نهاية شهر شوال": "2015-07-17/2015-08-15"}

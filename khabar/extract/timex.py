@@ -334,9 +334,10 @@ def _hijri_value(h: HijriExpr, anchor: dt.date | None, tense: bool | None) -> tu
         return (g.isoformat() if g else "XXXX-XX-XX"), "day", y
     y = h.year or (hijri_year_for(h.month, h.rel, anchor) if anchor else None)
     if y is None and anchor and (ah := gregorian_to_hijri(anchor)):
-        starts = {s[0]: hy for hy in (ah[0] - 1, ah[0], ah[0] + 1) if (s := hijri_month_span(hy, h.month))}
-        first = _pick(list(starts), anchor, tense, 354)
-        y = starts[first] if first else None
+        spans = {hy: s for hy in (ah[0] - 1, ah[0], ah[0] + 1) if (s := hijri_month_span(hy, h.month))}
+        current = [hy for hy, (a, b) in spans.items() if a <= anchor <= b]  # the month the article is written in
+        first = None if current else _pick([sp[0] for sp in spans.values()], anchor, tense, 354)
+        y = current[0] if current else next((hy for hy, sp in spans.items() if sp[0] == first), None)
     span = hijri_month_span(y, h.month) if y else None
     return (f"{span[0]}/{span[1]}" if span else "XXXX-XX"), "month", y
 
