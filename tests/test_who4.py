@@ -160,3 +160,9 @@ def test_an_honorific_the_tagger_took_as_a_name_is_its_holder():
 def test_a_hijri_month_named_during_it_is_the_current_one():
     got = dict(_timexes("وسيقام المهرجان حتى نهاية شهر شوال.", "2015-08-06"))  # 21 Shawwal 1436
     assert got == {"نهاية شهر شوال": "2015-07-17/2015-08-15"}
+
+
+def test_a_description_verb_with_an_object_pronoun_reports():
+    got = _quotes("كما أشاد رئيس الوزراء الإسرائيلي بنيامين نتانياهو برئيس دولة باراغواي ووصفه بأنه "
+                  "\"صديق مخلص لإسرائيل\" كما وصف نقل السفارة بأنه \"يوم عظيم في تاريخ البلدين\".")
+    assert [g[0] for g in got] == ["بنيامين نتانياهو"] * 2 and "صديق مخلص" in got[0][1]

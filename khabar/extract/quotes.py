@@ -339,7 +339,8 @@ def _sentence_quotes(ctx: _Ctx, s0: int, s1: int) -> None:
         d for d in ctx.direct if d[0] < s1 and s0 < d[1] and d not in ctx.used_direct
     ]
     _, verb_rx = verbs()
-    for vm in verb_rx.finditer(ctx.norm, s0, s1):
+    hits = [*verb_rx.finditer(ctx.norm, s0, s1), *_object_verb_rx().finditer(ctx.norm, s0, s1)]
+    for vm in sorted(hits, key=lambda m: m.start()):
         _verb_quote(ctx, vm, s0, s1)
     _according_quote(ctx, s0, s1)
     _according_then_quote(ctx, s0, s1)
@@ -373,7 +374,7 @@ def _verb_hit(ctx: _Ctx, vm: re.Match[str], s0: int, s1: int) -> _VerbHit | None
     table, _ = verbs()
     norm = ctx.norm
     v = table[vm.group("verb")]
-    vs, ve = vm.start("verb"), vm.end("verb")
+    vs, ve = vm.start("verb"), vm.end()
     if any(a <= vs < b for a, b in ctx.used_direct) or any(q.start <= vs < q.end for q in ctx.quotes):
         return None  # a verb inside a quotation is part of what was said
     if (v.kind == "cont" or vm.group("verb") == "بين") and not (vm.group("pre") or _clause_start(norm, s0, vs)):
@@ -396,6 +397,16 @@ def _verb_hit(ctx: _Ctx, vm: re.Match[str], s0: int, s1: int) -> _VerbHit | None
     return _VerbHit(vm, v, vs, ve, s0, s1, gate)
 
 
+_OBJECT_VERBS = frozenset(fold(w) for w in ("وصف", "اتهم", "اعتبر"))  # «ووصفه بأنه "…"», «واتهمه بأنه»
+
+
+@functools.lru_cache(maxsize=1)
+def _object_verb_rx() -> re.Pattern[str]:
+    """The perfect forms of _OBJECT_VERBS with an object pronoun («ووصفه», «واتهمها»): reporting verbs too."""
+    table, _ = verbs()
+    forms = [f for f, v in table.items() if fold(v.lemma) in _OBJECT_VERBS and not f.startswith(("ي", "ت"))]
+    alt = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+    return re.compile(rf"(?<![{_AR}])(?P<pre>[وف])?(?P<verb>{alt})(?:ه|ها|هم|هما)(?=\u0640*(?![{_AR}]))")
 _QUOTED_ONLY = frozenset(fold(w) for w in ("علق",))  # verbs that report only before a colon or a quotation
 
 
