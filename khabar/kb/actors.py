@@ -219,6 +219,7 @@ class KnowledgeBase:
     def _load_ministries(self) -> None:
         """Ministries by short form and nationality (``kb/ministries.tsv``): «[وزارة] الخزانة الأمريكية» → USA_TREASURY,
         for the forms no organisation of ``orgs.toml`` has already."""
+        self.generated_forms: set[str] = set()  # exact forms only: no fuzzy (skeleton) matching on thousands of them
         taken = {normalize(f) for a in self.actors.values() for f in a.forms}
         names = {a.id: a.en for a in self.actors.values() if a.kind == "country"}
         for line in (_KB / "ministries.tsv").read_text(encoding="utf-8").splitlines():
@@ -236,6 +237,7 @@ class KnowledgeBase:
                 aid = f"{iso}_{code}"
                 a = self.actors.get(aid) or Actor(aid, f"{en} ({names[iso]})", "ORG", "org", iso, "GOV", sub)
                 a.forms += forms
+                self.generated_forms.update(forms)
                 self.actors[aid] = a
 
     def _load_media(self) -> None:
@@ -310,6 +312,8 @@ class KnowledgeBase:
                 ids = self.form_index.setdefault(key, [])
                 if a.id not in ids:
                     ids.append(a.id)
+                if f in self.generated_forms:
+                    continue
                 if a.type == "PER" or (a.type == "ORG" and len(key) >= 4) or (
                     a.kind in ("country", "capital", "region") and len(key) >= 5
                 ):
