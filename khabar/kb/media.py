@@ -13,8 +13,8 @@ import functools
 import re
 from typing import NamedTuple
 
-from ..text.textnorm import fold, normalize_same_length
-from .actors import knowledge_base
+from ..text.textnorm import fold, normalize, normalize_same_length
+from .actors import knowledge_base, skeleton
 
 _AR = "\u0621-\u064a"
 # The media noun says which kind of outlet a shared name is: «صحيفة الجزيرة» / «قناة الجزيرة».
@@ -52,6 +52,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
     return after_noun, quoted, paren, names
 
 
+# An outlet the knowledge base lacks, after a media noun, by the foreign word its name is built on: «صحيفة كوريان
+# تايمز», «موقع ديلي ديسباتش», «قناة فوكس نيوز», «وكالة أسوشيتد برس».
+_UNKNOWN_OUTLET = re.compile(fold(
+    rf"(?<![{_AR}])(?:[وفبل])?(?:صحيفة|جريدة|مجلة|موقع|قناة|شبكة|وكالة(?:\s+(?:أنباء|الأنباء))?)\s*[«“”\"]?\s*"
+    rf"(?P<name>(?:[{_AR}]+\s+){{0,2}}(?:تايمز|بوست|نيوز|جورنال|تلغراف|هيرالد|تريبيون|ديسباتش|إكسبرس|ميرور|غازيت|كرونيكل"
+    rf"|إيكونوميست|برس|توداي)|(?:ديلي|صنداي)\s+[{_AR}]+)(?![{_AR}])"))
+
+
 def media_spans(text: str) -> list[MediaSpan]:
     """The outlets named in a media construction, with the outlet each name stands for (a name
     shared by several outlets: the one whose kind the media noun says, else the first listed)."""
@@ -69,4 +77,9 @@ def media_spans(text: str) -> list[MediaSpan]:
             kind = _CUE_KIND.get(noun or "")
             aid = next((i for i in ids if kb.actors[i].subsector == kind), ids[0])
             out[s] = MediaSpan(s, e, aid, noun or ("parentheses" if rx is paren else "quoted"))
+    for m in _UNKNOWN_OUTLET.finditer(norm):
+        s, e = m.span("name")
+        if not any(o.start < e and s < o.end for o in out.values()):
+            known = [i for i in kb.form_index.get(normalize(text[s:e]), []) if kb.actors[i].sector == "MED"]
+            out[s] = MediaSpan(s, e, known[0] if known else f"new:ORG:{skeleton(text[s:e])}", "outlet word")
     return sorted(out.values())
