@@ -174,3 +174,19 @@ def test_unknown_outlets_by_their_foreign_word():
     assert "كوريان تايمز" in got and "ديلي ديسباتش" in got and got["الشرق الأوسط"] == "AAWSAT"
     assert not any(v == "TLS:Dili" for v in got.values())
     assert _orgs("وقال مراسل وكالة أنباء فرانس برس إن الوضع هادئ.")["فرانس برس"] == "AFP"
+
+
+def test_review_fixes_for_durations_and_clock_times():
+    got = dict(_timexes("استمرت الحرب خمسة عشر عاما، واستغرق الإصلاح 1.5 ساعة، وتوفي عن 81 عاما. "
+                        "وبقي طوال يوم الخميس الماضي في المنزل لمدة عام كامل."))
+    assert got.get("خمسة عشر عاما") == "P15Y" and got.get("عام كامل") == "P1Y"
+    assert not [k for k in got if k.endswith("ساعة") or "81" in k or k == "يوم"], got
+    got = dict(_timexes("أعلن أمس أن لقاء 3 أغسطس بدأ عند 10:30 صباحا. ووقع الانفجار الذي هز المدينة كلها 12:15 ليلا، "
+                        "بنسبة 1:10."))
+    assert got["10:30 صباحا"] == "2015-08-03T10:30" and got["12:15 ليلا"] == "2015-08-06T00:15"
+    assert not [k for k in got if "1:10" in k]
+
+
+def test_review_fixes_for_ministries():
+    assert _orgs("وقالت الدفاع الأمريكية إن الجنود بخير.")["الدفاع الأمريكية"] == "PENTAGON"  # one id
+    assert "TUR_MFA" not in _orgs("وتحدث الوزير عن السياسة الخارجية التركية في المنطقة.").values()

@@ -265,8 +265,8 @@ class Resolver:
                 if all(toks[i + k].norm == form[k] for k in range(1, n)):
                     best = (n, aid, had_al)
                     break
-            if best and i and self.kb.actors[best[1]].type == "ORG" and toks[i - 1].norm in _MINISTER:
-                best = None  # «وزير الداخلية الفرنسية»: the minister's title, not the ministry
+            if best and i and self.kb.actors[best[1]].sector == "GOV" and toks[i - 1].norm in _NOT_A_MINISTRY_AFTER:
+                best = None  # «وزير الداخلية الفرنسية», «السياسة الخارجية التركية»: a title or a policy, not the ministry
             if best:
                 n, aid, had_al = best
                 a = self.kb.actors[aid]
@@ -374,7 +374,7 @@ class Resolver:
         clubs = _club_spans(text, cands)
         if clubs:  # «باريس سان جيرمان» is a club, not Paris and a person
             cands = _with_clubs(cands, clubs)
-        mentions = self._without_common_surnames(_with_media(text, self._candidate_mentions(text, cands, clubs)))
+        mentions = _with_media(text, self._candidate_mentions(text, cands, clubs))
         mentions = _disambiguate(text, mentions, self.kb)  # «سلطنة عمان» Oman, «العاصمة الأردنية عمان» Amman
         mentions = sorted(mentions + self._towns_of_countries(text, toks, mentions), key=lambda m: (m.start, -m.end))
         mentions = dotted_names(text, self._with_head_names(text, _person_spans_trimmed(text, toks, mentions)))
@@ -388,6 +388,7 @@ class Resolver:
         mentions += state_heads(text, mentions, self._state_forms)  # «المملكة» after «المملكة العربية السعودية»
         mentions = nationality_adjectives(text, mentions, self.kb.nationality)  # «القوات السورية»: Syrian
         mentions = self._titles_over_unknown(mentions, self._titles(text, mentions, published))
+        mentions = self._without_common_surnames(mentions)
         mentions += self._org_coref(text, toks, mentions)  # «ميليشيات الحوثي … الميليشيات»: the Houthis
         mentions += _head_coref(text, mentions)  # «الاتحاد المصري لكرة القدم … وهدد الاتحاد»
         mentions += self._generic_with_names(text, sentences, mentions, desk)
@@ -400,11 +401,13 @@ class Resolver:
         """A title that the tagger took as an unknown name of the same span («خادم الحرمين الشريفين» as a
         person or organisation of its own): the title's holder, still a name (the guidelines tag it PER)."""
         unknown = {(m.start, m.end): m for m in mentions if (m.entity or "").startswith("new:")}
+        gone: set[int] = set()
         for t in titles:
-            if (t.start, t.end) in unknown:
-                mentions.remove(unknown[(t.start, t.end)])
+            m = unknown.pop((t.start, t.end), None)
+            if m is not None:
+                gone.add(id(m))
                 t.method = "ner+" + t.method
-        return mentions + titles
+        return [m for m in mentions if id(m) not in gone] + titles
 
     def _merge_candidates(self, text: str, ner_c: list[_Cand], gaz_c: list[_Cand]) -> list[_Cand]:
         """Merge: gazetteer spans win over overlapping NER spans, weak gazetteer spans need NER
@@ -436,12 +439,12 @@ class Resolver:
     def _without_common_surnames(self, mentions: list[Mention]) -> list[Mention]:
         """A known person's one-word form that unlabeled text shows to be a common noun («المعلم», the
         teacher, is also Walid al-Muallem), in an article that never names the person in full: the noun."""
-        full = {m.entity for m in mentions if m.type == "PER" and len(m.text.split()) > 1}
+        full = {m.entity for m in mentions if m.type == "PER" and (len(m.text.split()) > 1 or "title" in m.method)}
         out = []
         for m in mentions:
             a = self.kb.actors.get(m.entity or "") if m.type == "PER" else None
             form = normalize(m.text)
-            if (a is not None and a.kind == "person" and m.entity not in full and " " not in form
+            if (a is not None and a.kind == "person" and m.entity not in full and " " not in form and "title" not in m.method
                     and form.startswith("ال") and _common_noun(_strip_al(form), True)):
                 continue
             out.append(m)
@@ -1140,7 +1143,10 @@ def _disambiguate(text: str, mentions: list[Mention], kb: KnowledgeBase) -> list
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
-_MINISTER = frozenset(normalize(w) for w in ("وزير", "وزيرة", "ووزير", "ووزيرة", "لوزير", "لوزيرة", "بوزير", "وزراء", "ووزراء"))
+_NOT_A_MINISTRY_AFTER = frozenset(normalize(w) for w in (
+    "وزير", "وزيرة", "ووزير", "ووزيرة", "لوزير", "لوزيرة", "بوزير", "وزراء", "ووزراء",
+    "السياسة", "والسياسة", "للسياسة", "بالسياسة", "الشؤون", "والشؤون", "للشؤون", "بالشؤون", "الساحة", "الجبهة",
+    "الأوضاع", "الأزمة", "الأمور", "القضايا", "المسائل", "الأسواق", "السوق"))
 
 
 def _link_unknown_names(mentions: list[Mention]) -> None:

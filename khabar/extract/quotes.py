@@ -407,6 +407,8 @@ def _object_verb_rx() -> re.Pattern[str]:
     forms = [f for f, v in table.items() if fold(v.lemma) in _OBJECT_VERBS and not f.startswith(("ي", "ت"))]
     alt = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
     return re.compile(rf"(?<![{_AR}])(?P<pre>[وف])?(?P<verb>{alt})(?:ه|ها|هم|هما)(?=\u0640*(?![{_AR}]))")
+
+
 _QUOTED_ONLY = frozenset(fold(w) for w in ("علق",))  # verbs that report only before a colon or a quotation
 
 
@@ -668,6 +670,8 @@ def _addressee_of_appeal(ctx: _Ctx, hit: _VerbHit) -> _Speaker | None:
         return None
     if gender == "f" and _FEMININE_WORD.search(ctx.norm, t.end(), hit.gate):
         return None  # «دعت رئيس الوزراء البريطانية …»: a woman under the masculine title
+    if not any(sp.gender == gender for sp in ctx.said):
+        return None  # nobody of the verb's gender has spoken: no dropped subject to go on with
     return _carried(ctx, gender)
 
 
@@ -840,16 +844,23 @@ def _quote_after_verb(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker, carried: bool
 
 
 _DENY = fold("نفى")
+_NEGATED = re.compile(fold(rf"(?<![{_AR}])(?:لا|لن|لم|ما)\s+$"))
 _POSITION_ONLY = frozenset(fold(w) for w in ("عبر",))
 _POSITION_VERBS = {fold(w) for w in ("أكد", "مؤكدا", "شدد", "مشددا", "أعرب", "معربا", "جدد", "أبدى", "مبديا", "نفى", "نافيا", "عبر",
                                        "معبرا")}
 
 
 @functools.lru_cache(maxsize=1)
-def _position_nouns() -> re.Pattern[str]:
+def _position_alt() -> str:
+    """The position nouns of data/position_nouns.txt as one regex alternation (search form)."""
     text = (resources.files("khabar") / "data" / "position_nouns.txt").read_text(encoding="utf-8")
     words = {fold(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#")}
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _position_nouns() -> re.Pattern[str]:
+    alt = _position_alt()
     return re.compile(rf"[\s،,\u0640]*(?:(?:فيه|فيها|خلاله|خلالها)\s+)?(?:(?:على|عن)\s+)?"
                       rf"(?P<noun>(?:ال)?(?:{alt})(?:ه|ها|هم|هما)?)\u0640*(?![{_AR}])")
 
@@ -857,7 +868,7 @@ def _position_nouns() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def _position_after_prep() -> re.Pattern[str]:
     """A position noun after «عن/على» anywhere: where a position verb's speaker slot ends."""
-    alt = _position_nouns().pattern.split("(?:ال)?(?:", 1)[1].split(")(?:ه|ها|هم|هما)", 1)[0]
+    alt = _position_alt()
     return re.compile(rf"(?<![{_AR}])(?:على|عن)\s+(?:ال)?(?:{alt})(?:ه|ها|هم|هما)?\u0640*(?![{_AR}])")
 
 
@@ -866,8 +877,8 @@ def _position_noun_clause(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker) -> tuple[
     a position, right after the verb or its named speaker, starts a reported statement."""
     if fold(hit.v.lemma) not in _POSITION_VERBS:
         return None
-    if fold(hit.v.lemma) == _DENY and hit.vm.group("verb").startswith(("ي", "ت")):
-        return None  # «هذا لا ينفي قلق الأردن»: the imperfect "rules out", no denial by anyone
+    if fold(hit.v.lemma) == _DENY and _NEGATED.search(ctx.norm, max(0, hit.vs - 6), hit.vs):
+        return None  # «هذا لا ينفي قلق الأردن»: "does not rule out", no denial by anyone
     pos = hit.ve
     subj = [m.end for m in ctx.mentions if hit.ve <= m.start <= hit.ve + 3]
     if subj and not speaker.unnamed:

@@ -456,8 +456,8 @@ def _ago(sc: _Scan) -> None:
     «منذ أسابيع», «خلال أيام» vague lengths (not tagged)."""
     anchor = sc.anchor
     for m in sc.finditer(_AGO):
-        if _FROM_EVENT.match(sc.norm, m.end()):
-            continue
+        if m.group("dir") in (_BEFORE, _AFTER) and _FROM_EVENT.match(sc.norm, m.end()):
+            continue  # («خلال ثلاثة أيام من المفاوضات» is a length of time)
         if not m.group("num") and m.group("unit") in _VAGUE_UNITS and "نصف" not in m.group(0):
             if m.group("dir") == _BEFORE:
                 sc.add(Timex(m.start(), m.end(), "", "DATE", "PAST_REF", "vague", "vague"))
@@ -611,7 +611,11 @@ _PLURAL_UNITS = {_f("الساعات"): "H", _f("الأيام"): "D", _f("الا�
                  _f("الاشهر"): "M", _f("الشهور"): "M", _f("السنوات"): "Y", _f("الأعوام"): "Y", _f("الاعوام"): "Y"}
 # «مهلة أسبوع», «لمدة عام», «طيلة شهر»: one unit after a word of extent
 _EXTENT_UNIT = re.compile(_f(r"(?<![\u0621-\u064a])[وفبل]?(?:مهلة|لمدة|مدة|طوال|طيلة)\s+(?P<unit>عام|سنة|شهر|يوم|أسبوع|اسبوع|ساعة)") + _E
-                          + _f(r"(?!\s+(?:واحد|واحدة|كامل|كاملة|من|على)(?![\u0621-\u064a]))"))
+                          + _f(r"(?:\s+(?:كامل|كاملة|واحد|واحدة)(?![\u0621-\u064a]))?")
+                          # «طوال يوم الخميس», «لمدة شهر مارس», «طوال يوم أمس»: the noun of a date, not a length
+                          + _f(r"(?!\s+(?:من|على|أمس|امس|غد|الماضي|المقبل|القادم|الحالي|الجاري|"
+                               rf"{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))}|{'|'.join(sorted(MONTHS, key=len, reverse=True))})"
+                               r"(?![\u0621-\u064a]))"))
 _ONE_UNIT = re.compile(_f(r"(?<![\u0621-\u064a])(?:في|خلال|لمدة)\s+(?P<unit>عام|سنة|شهر|يوم|أسبوع|اسبوع|ساعة)\u0640*\s+واحد\u0640*(?:ة\u0640*)?") + _E)
 
 
@@ -653,11 +657,18 @@ def _durations(sc: _Scan) -> None:
 # a count of time units anywhere: «لم يتجاوز 12 شهرًا», «ثلاث سنوات», «أسبوعين» (a dual alone) — but not an
 # age («(81 عاما)», «البالغ 27 عاما», «30 عاما من العمر»), nor a count after «قبل/بعد/منذ/خلال» (those are
 # ``_ago``'s, or counted from an event)
-_COUNTED = re.compile(_f(rf"(?<![\u0621-\u064a])[وف]?[لب]?(?:(?P<num>{_NUM})\s+(?P<unit>{_COUNT_ALT})|(?P<dual>{'|'.join(_DUALS)}))") + _E)
+_TEEN_UNITS = {"ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "اربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5, "ستة": 6, "ست": 6, "سبعة": 7,
+               "سبع": 7, "ثمانية": 8, "ثماني": 8, "تسعة": 9, "تسع": 9, "أحد": 1, "احد": 1, "إحدى": 1, "احدى": 1, "اثنا": 2,
+               "اثني": 2, "اثنتا": 2, "اثنتي": 2}
+_TEEN_UNITS_F = {_f(k): v for k, v in _TEEN_UNITS.items()}
+# («خمسة عشر عاما»: a teen, the units word before «عشر»)
+_COUNTED = re.compile(_f(rf"(?<![\u0621-\u064a])[وف]?[لب]?(?:(?:(?P<teen>{'|'.join(_TEEN_UNITS)})\s+)?(?P<num>{_NUM})\s+"
+                         rf"(?P<unit>{_COUNT_ALT})|(?P<dual>{'|'.join(_DUALS)}))") + _E)
 _AGE_BEFORE = re.compile(_f(
     r"(?<![\u0621-\u064a])[وفبل]?(?:(?:عمر|العمر|عمره|عمرها|عمرهم|عمرهما|أعمار|اعمار|أعمارهم|اعمارهم|أعمارهن|اعمارهن|أعمارها|اعمارها"
     r"|البالغ|البالغة|البالغين|البالغون|يبلغ|تبلغ|يناهز|تناهز|سن|سنه|ابن|ابنة|طفل|طفلة|فتى|فتاة|شاب|شابة|مسن|مسنة)"
-    r"\s+(?:[\u0621-\u064a\d]+\s+){0,3}|(?:قبل|بعد|منذ|خلال)\s+(?:[\u0621-\u064a]+\s+)?)$"))
+    r"\s+(?:[\u0621-\u064a\d]+\s+){0,3}|(?:قبل|بعد|منذ|خلال)\s+(?:[\u0621-\u064a]+\s+){0,3}"
+    r"|(?:توفي|توفيت|رحل|رحلت|مات|ماتت|يموت|تموت)\s+(?:[\u0621-\u064a]+\s+)?عن\s+)$"))
 _RANGE_END = re.compile(_f(r"(?<![\u0621-\u064a])(?:من|بين)\s+\d+\s*(?:إلى|الى|حتى|و|-|–)\s*$"))  # «من 18 الى 11 ساعة»
 _AGE_AFTER = re.compile(_f(r"\s+(?:من\s+(?:العمر|عمره|عمرها|عمرهم)|في\s+(?:العمر|عمره|عمرها))(?![\u0621-\u064a])"))
 
@@ -670,36 +681,54 @@ def _counted_durations(sc: _Scan) -> None:
             continue
         if sc.norm[m.start() : m.start("dual" if m.group("dual") else "num")].endswith("ب"):
             continue  # «قبل بدء النشاط بيومين», «بعدها بسبعة أعوام»: by how much, from an event
-        if before.rstrip().endswith("(") and sc.norm[m.end() : m.end() + 2].lstrip().startswith(")"):
-            continue  # «بوتفليقة (81 عاما)»
+        after = sc.norm[m.end() : m.end() + 2].lstrip()
+        if (before.rstrip().endswith("(") and after.startswith(")")) or (before.rstrip().endswith(("،", ",")) and
+                                                                           after.startswith(("،", ","))):
+            continue  # «بوتفليقة (81 عاما)», «بوتفليقة، 81 عاما، …»: an age in apposition
+        first = "dual" if m.group("dual") else "teen" if m.group("teen") else "num"
+        if m.start(first) and sc.norm[m.start(first) - 1] in ".,٫":
+            continue  # «1.5 ساعة»: not a count of 5
         if m.group("dual"):
             unit, n = _DUALS_F[m.group("dual")], 2
         else:
             unit = _count_unit(m.group("unit"))
             n = int(m.group("num")) if m.group("num").isdigit() else _NUMWORDS_F[m.group("num")]
+            if m.group("teen"):
+                if n != 10:
+                    continue
+                n += _TEEN_UNITS_F[m.group("teen")]
         if n > 0:
-            sc.add(Timex(m.start("dual" if m.group("dual") else "num"), m.end(), "", "DURATION", _duration_value(n, unit),
-                         _UNIT_PREC.get(unit, "hour"), "duration"))
+            sc.add(Timex(m.start(first), m.end(), "", "DURATION", _duration_value(n, unit), _UNIT_PREC.get(unit, "hour"),
+                         "duration"))
 
 
-# clock times: «الساعة 10:30 صباحا», «16:02 ت م» (Mecca time), «(14:40)» — hours and two-digit minutes (a score
-# «2:1» has none), not inside a longer number or a ratio
-_CLOCK = re.compile(_f(r"(?<![\d:/.])(?:(?:تمام\s+)?الساعة\s+)?(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:/])"
-                       r"(?:\s*(?P<part>صباحا|صباحاً|ص|مساء|مساءً|م|ظهرا|ظهراً|عصرا|فجرا|ليلا|ت\s?م|بتوقيت\s+[\u0621-\u064a]+|GMT|جرينتش|غرينتش)(?![\u0621-\u064a]))?"))
-_PM = {_f(w) for w in ("مساء", "مساءً", "م", "ظهرا", "ظهراً", "عصرا", "ليلا")}
+# clock times: «الساعة 10:30 صباحا», «16:02 ت م» (Mecca time), «(14:40)» — hours and two-digit minutes with a cue
+# («الساعة», a part of the day, a time zone or brackets): a ratio «1:10» or a score has none
+_CLOCK = re.compile(_f(r"(?<![\d:/.])(?:(?P<hour>(?:تمام\s+)?الساعة)\s+|(?P<open>\(\s*))?(?P<h>[01]?\d|2[0-3]):(?P<min>[0-5]\d)(?![\d:/])"
+                       r"(?:\s*(?P<part>صباحا|صباحاً|ص|مساء|مساءً|م|ظهرا|ظهراً|عصرا|فجرا|ليلا|ت\s?م|بتوقيت\s+[\u0621-\u064a]+|GMT|جرينتش|غرينتش)"
+                       r"(?![\u0621-\u064a]))?(?P<close>\s*\))?"))
+_PM = {_f(w) for w in ("مساء", "مساءً", "م", "ظهرا", "ظهراً", "عصرا")}
+_NIGHT = _f("ليلا")
 
 
 def _clock_times(sc: _Scan) -> None:
-    """A time of day on the day of the last date of that sentence part, else on the article's date."""
+    """A time of day on the day of the nearest date before it in that sentence part, else on the article's date."""
     for m in sc.finditer(_CLOCK):
         h, part = int(m.group("h")), (m.group("part") or "").strip()
-        if part in _PM and h < 12 and not (part == _f("ظهرا") and h >= 11):
+        if not (m.group("hour") or part or (m.group("open") and m.group("close"))):
+            continue
+        if (part in _PM and h < 12 and not (part == _f("ظهرا") and h >= 11)) or (part == _NIGHT and 6 <= h < 12):
             h += 12
-        day = next((t for t in reversed(sc.out) if t.end <= m.start() and m.start() - t.end <= 40 and _is_day(t)), None)
+        elif part == _NIGHT and h == 12:
+            h = 0
+        days = [t for t in sc.out if t.end <= m.start() and m.start() - t.end <= 40 and _is_day(t)]
+        day = max(days, key=lambda t: t.end, default=None)
         base = day.value if day is not None else sc.anchor.isoformat() if sc.anchor else None
         if base is None or len(base) != 10:
             continue
-        sc.add(Timex(m.start(), m.end(), "", "TIME", f"{base}T{h:02d}:{m.group('min')}", "minute", "clock",
+        s = m.start("h") if m.group("open") else m.start()
+        e = m.end("part") if part else m.end("min")
+        sc.add(Timex(s, e, "", "TIME", f"{base}T{h:02d}:{m.group('min')}", "minute", "clock",
                      day.anchored if day is not None else True))
 
 

@@ -220,21 +220,24 @@ class KnowledgeBase:
         """Ministries by short form and nationality (``kb/ministries.tsv``): «[وزارة] الخزانة الأمريكية» → USA_TREASURY,
         for the forms no organisation of ``orgs.toml`` has already."""
         self.generated_forms: set[str] = set()  # exact forms only: no fuzzy (skeleton) matching on thousands of them
-        taken = {normalize(f) for a in self.actors.values() for f in a.forms}
+        owner = {normalize(f): a.id for a in self.actors.values() for f in a.forms}
         names = {a.id: a.en for a in self.actors.values() if a.kind == "country"}
         for line in (_KB / "ministries.tsv").read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
-            code, en, sub, alone, after = (line.split("\t") + [""])[:5]
+            code, en, sub, alone, after = (line.split("\t") + [""] * 5)[:5]
             alone_l, after_l = [w for w in alone.split("|") if w], [w for w in after.split("|") if w]
             for iso, (_masc, other) in self.nationalities.items():
                 adjs = [o for o in other if o.startswith("ال") and o.endswith("ية")]
                 forms = [f"{pre}{short} {adj}" for short in alone_l + after_l for adj in adjs
                          for pre in (("وزارة ", "") if short in alone_l else ("وزارة ",))]
-                forms = [f for f in forms if normalize(f) not in taken]
-                if not forms or iso not in names:
+                # a ministry the knowledge base has under one of these forms (PENTAGON: «وزارة الدفاع الأمريكية»)
+                # takes the others; no second id for it
+                known = next((owner[normalize(f)] for f in forms if normalize(f) in owner), None)
+                forms = [f for f in forms if normalize(f) not in owner]
+                if not forms or iso not in names or (known and self.actors[known].type != "ORG"):
                     continue
-                aid = f"{iso}_{code}"
+                aid = known or f"{iso}_{code}"
                 a = self.actors.get(aid) or Actor(aid, f"{en} ({names[iso]})", "ORG", "org", iso, "GOV", sub)
                 a.forms += forms
                 self.generated_forms.update(forms)
