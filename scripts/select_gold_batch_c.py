@@ -57,6 +57,24 @@ LATER_BATCH_FILES = (
 )
 
 
+def batch_files(letter):
+    """The six gold files of who/when batch ``letter`` (relative to the repository root)."""
+    return (f"khabar/data/gold/entities_ant_{letter}.tsv", f"khabar/data/gold/quotes_ant_{letter}.tsv",
+            f"khabar/data/gold/timex_ant_{letter}.tsv", f"gold/saudinewsnet/entities_{letter}.tsv",
+            f"gold/saudinewsnet/quotes_{letter}.tsv", f"gold/saudinewsnet/timex_{letter}.tsv")
+
+
+def run_batch(letter, seed, later=()):
+    """Select or check batch ``letter`` with batch C's recipe, its own seed, and every earlier gold file
+    excluded (``later``: files made after it, ignored so that the selection stays reproducible)."""
+    own = batch_files(letter)
+
+    def pick(shared, root):
+        return select(shared, root, seed=seed, used=used_ids(root, own + tuple(later), sentence_ids=True))
+
+    main(own, pick)
+
+
 def used_ids(root, skip_files=BATCH_C_FILES + LATER_BATCH_FILES, sentence_ids=False):
     """Ids in every gold TSV of khabar/data/gold and gold/saudinewsnet but ``skip_files`` (the batch's own
     and later ones); ``sentence_ids``: a sentence id ``X#n`` counts as its article X."""
