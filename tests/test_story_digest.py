@@ -202,3 +202,23 @@ def test_one_original_stories_are_not_kept(tmp_path, seeds):
     assert len(store.stories(min_size=1)) == 2 and store.summary_keys([STORY]) == {}
     assert digest.fill(store) == 0 and digest.fill(store, min_originals=1) == 2
     store.close()
+
+
+def test_the_cli_story_shows_the_kept_summary_under_its_key(new_url, seeds):
+    url = new_url()
+    _placed(url, seeds)
+    store = open_store(url)
+    ids, want = _computed(store, STORY)
+    bogus = [{**dataclasses.asdict(want[0]), "text": "جملة محفوظة"}]
+    store.save_summaries([{"story_id": STORY, "key": digest.summary_key(ids), "summary": json.dumps(bogus)}])
+    store.close()
+    got = json.loads(CliRunner().invoke(main, ["story", STORY, "--db", url, "--json"]).output)
+    assert [c["text"] for c in got["summary"]] == ["جملة محفوظة"]  # read, not recomputed
+    got = json.loads(CliRunner().invoke(main, ["story", STORY, "--db", url, "--json", "--sentences", "2"]).output)
+    texts = [c["text"] for c in got["summary"]]  # another length than the kept one: computed here
+    assert 1 <= len(texts) <= 2 and "جملة محفوظة" not in texts
+    store = open_store(url)
+    store.save_summaries([{"story_id": STORY, "key": digest.summary_key(ids[:1]), "summary": json.dumps(bogus)}])
+    store.close()
+    got = json.loads(CliRunner().invoke(main, ["story", STORY, "--db", url, "--json"]).output)
+    assert [c["text"] for c in got["summary"]] == [c.text for c in want]  # a stale one is not shown

@@ -68,6 +68,17 @@ def _originals(store, s: dict) -> list:
     return [a for a in (store.get(r["article_id"]) for r in s["articles"] if not r["dup_of"]) if a is not None]
 
 
+def _story_summary(store, s: dict, sentences: int) -> list:
+    """The summary the story page shows: the one kept when the story was placed, if it was computed from
+    the articles the story has now (in reading order), else computed from them here."""
+    from ..stories.digest import SENTENCES, reading_order, stored
+    from ..stories.view import story_summary
+
+    ids = reading_order(s["articles"])
+    kept = stored(store, s["id"], ids) if sentences == SENTENCES else None
+    return kept if kept is not None else story_summary([a for a in map(store.get, ids) if a is not None], n=sentences)
+
+
 def _print_summary(summary: list, width: int) -> None:
     if not summary:
         return
@@ -96,7 +107,7 @@ def story(story_id: str, db: str | None, as_json: bool, sentences: int, width: i
     """A story (ID: the story's or any of its articles' id, or a unique prefix): its articles grouped
     by outlet with their dates and the copies among them, its timeline (dated events and key quotes)
     and summary (sentences across its articles, each cited article-id[start:end]), then its thread."""
-    from ..stories.view import story_summary, story_timeline
+    from ..stories.view import story_timeline
 
     store = _store(db)
     s = store.story(story_id)
@@ -104,7 +115,7 @@ def story(story_id: str, db: str | None, as_json: bool, sentences: int, width: i
         raise click.ClickException(f"no story with id {story_id!r} (or the prefix is ambiguous)")
     originals = _originals(store, s)
     dates = {a["article_id"]: a["story_date"] for a in s["articles"] if a.get("story_date")}
-    tl, summary = story_timeline(originals, dates=dates), story_summary(originals, n=sentences)
+    tl, summary = story_timeline(originals, dates=dates), _story_summary(store, s, sentences)
     if as_json:
         s["timeline"] = [dataclasses.asdict(e) for e in tl.entries]
         s["summary"] = [dataclasses.asdict(c) for c in summary]
