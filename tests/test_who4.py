@@ -190,3 +190,10 @@ def test_review_fixes_for_durations_and_clock_times():
 def test_review_fixes_for_ministries():
     assert _orgs("وقالت الدفاع الأمريكية إن الجنود بخير.")["الدفاع الأمريكية"] == "PENTAGON"  # one id
     assert "TUR_MFA" not in _orgs("وتحدث الوزير عن السياسة الخارجية التركية في المنطقة.").values()
+
+
+def test_a_name_whose_first_letter_looks_like_a_proclitic():
+    a = _analysis("وزار بان كي مون منطقة بحر الشمال وبحر إيجه أمس، ثم روسيا وبريطانيا.")
+    got = {m.text: m.entity for m in a.mentions}
+    assert got == {"بان كي مون": "ban_ki_moon", "بحر الشمال": "NORTH_SEA", "بحر إيجه": "AEGEAN_SEA", "روسيا": "RUS",
+                   "بريطانيا": "GBR"}, got

@@ -253,36 +253,47 @@ class Resolver:
                 continue
             key = _tok_key(t, True)
             first = _strip_al(key)
-            tok_has_al = key.startswith("ال")
+            start = _core_start(t)
             best = None
-            longer = self._gaz2.get((first, toks[i + 1].norm), ()) if i + 1 < len(toks) else ()
-            for form, aid, had_al in (*longer, *self._gaz.get(first, ())):
-                n = len(form)
-                if i + n > len(toks) or (had_al and not tok_has_al and n == 1):
-                    continue  # «المدينة» is a name, «مدينة» a noun
-                if n == 1 and tok_has_al and not had_al and self.kb.actors[aid].kind in ("country", "capital", "city"):
-                    continue  # «مالي» is Mali, «المالي» financial
-                if all(toks[i + k].norm == form[k] for k in range(1, n)):
-                    best = (n, aid, had_al)
+            # «بان كي مون», «وبحر إيجه»: a name of several words whose first letter looks like a proclitic
+            for g in (g for g in t.segments if g.kind == "proclitic" and g.start < start):
+                whole = normalize(t.text[g.start - t.start :])
+                if (best := self._match_at(toks, i, _strip_al(whole), whole.startswith("ال"), longer_only=True)):
+                    start = g.start
                     break
+            best = best or self._match_at(toks, i, first, key.startswith("ال"))
             if best and i and self.kb.actors[best[1]].sector == "GOV" and toks[i - 1].norm in _NOT_A_MINISTRY_AFTER:
                 best = None  # «وزير الداخلية الفرنسية», «السياسة الخارجية التركية»: a title or a policy, not the ministry
             if best:
                 n, aid, had_al = best
                 a = self.kb.actors[aid]
                 single = n == 1
-                core = normalize(t.text[_core_start(t) - t.start :])
+                core = normalize(t.text[start - t.start :])
                 weak = single and (
                     a.kind == "person"
                     or core in {normalize(w) for w in a.weak}
                     or (a.kind != "country" and _common_noun(first, had_al))
                 )
-                out.append(_Cand(_core_start(t), toks[i + n - 1].end, a.type, "gaz-weak" if weak else "gaz",
-                                 aid, i, i + n))
+                out.append(_Cand(start, toks[i + n - 1].end, a.type, "gaz-weak" if weak else "gaz", aid, i, i + n))
                 i += n
             else:
                 i += 1
         return out
+
+    def _match_at(self, toks: list[Token], i: int, first: str, tok_has_al: bool, longer_only: bool = False
+                  ) -> tuple[int, str, bool] | None:
+        """(words, actor, form has the article) of the longest gazetteer form starting at token ``i`` whose
+        first word is ``first`` (``longer_only``: forms of two words or more only)."""
+        longer = self._gaz2.get((first, toks[i + 1].norm), ()) if i + 1 < len(toks) else ()
+        for form, aid, had_al in (*longer, *(() if longer_only else self._gaz.get(first, ()))):
+            n = len(form)
+            if i + n > len(toks) or (had_al and not tok_has_al and n == 1):
+                continue  # «المدينة» is a name, «مدينة» a noun
+            if n == 1 and tok_has_al and not had_al and self.kb.actors[aid].kind in ("country", "capital", "city"):
+                continue  # «مالي» is Mali, «المالي» financial
+            if all(toks[i + k].norm == form[k] for k in range(1, n)):
+                return n, aid, had_al
+        return None
 
     def _ner_spans(self, sentences: list[Sentence], offsets: list[int]) -> list[_Cand]:
         from .crf import bio_to_spans
