@@ -18,6 +18,7 @@ an expression whose value needs an anchor the article lacks keeps its unresolved
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -198,8 +199,10 @@ class _Scan:
     taken: list[tuple[int, int]] = field(default_factory=list)
 
     def free(self, a: int, b: int) -> bool:
-        """No expression found so far overlaps [a, b)."""
-        return all(b <= s or a >= e for s, e in self.taken)
+        """No expression found so far overlaps [a, b). ``taken`` is kept sorted and its spans never overlap, so
+        only the last span starting before ``b`` can (a binary search: thousands of expressions stay linear)."""
+        i = bisect.bisect_left(self.taken, (b,))
+        return i == 0 or self.taken[i - 1][1] <= a
 
     def add(self, t: Timex) -> None:
         """Trim the expression, set its text and keep it unless its span is taken."""
@@ -210,7 +213,7 @@ class _Scan:
             t.start += 1  # «وأمس» → «أمس»
         t.text = text[t.start : t.end]
         if self.free(t.start, t.end):
-            self.taken.append((t.start, t.end))
+            bisect.insort(self.taken, (t.start, t.end))
             self.out.append(t)
 
     def finditer(self, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
@@ -713,6 +716,8 @@ _NIGHT = _f("ليلا")
 
 def _clock_times(sc: _Scan) -> None:
     """A time of day on the day of the nearest date before it in that sentence part, else on the article's date."""
+    days = sorted((t for t in sc.out if _is_day(t)), key=lambda t: t.end)  # (the pass adds no day)
+    ends = [t.end for t in days]
     for m in sc.finditer(_CLOCK):
         h, part = int(m.group("h")), (m.group("part") or "").strip()
         if not (m.group("hour") or part or (m.group("open") and m.group("close"))):
@@ -721,8 +726,8 @@ def _clock_times(sc: _Scan) -> None:
             h += 12
         elif part == _NIGHT and h == 12:
             h = 0
-        days = [t for t in sc.out if t.end <= m.start() and m.start() - t.end <= 40 and _is_day(t)]
-        day = max(days, key=lambda t: t.end, default=None)
+        k = bisect.bisect_right(ends, m.start())
+        day = days[k - 1] if k and m.start() - ends[k - 1] <= 40 else None
         base = day.value if day is not None else sc.anchor.isoformat() if sc.anchor else None
         if base is None or len(base) != 10:
             continue
@@ -1051,7 +1056,7 @@ def _joined_ranges(sc: _Scan) -> None:
                             p.anchored or t.anchored, p.notes + [n for n in t.notes if n not in p.notes], hijri)
             continue
         out.append(t)
-    sc.out[:], sc.taken[:] = out, [(t.start, t.end) for t in out]
+    sc.out[:], sc.taken[:] = out, sorted((t.start, t.end) for t in out)
 
 
 def _equated_weekdays(sc: _Scan) -> None:
@@ -1073,7 +1078,7 @@ def _equated_weekdays(sc: _Scan) -> None:
         if date and _is_day(date) and dt.date.fromisoformat(date.value).weekday() == _weekday_of(sc, t):
             t.value, t.anchored = date.value, date.anchored
             t.notes.append("the date it is equated with («الموافق»)")
-    sc.out[:], sc.taken[:] = out, [(t.start, t.end) for t in out]
+    sc.out[:], sc.taken[:] = out, sorted((t.start, t.end) for t in out)
 
 
 def _today_with_date(sc: _Scan) -> None:
@@ -1088,7 +1093,7 @@ def _today_with_date(sc: _Scan) -> None:
             out[-1] = t
             continue
         out.append(t)
-    sc.out[:], sc.taken[:] = out, [(t.start, t.end) for t in out]
+    sc.out[:], sc.taken[:] = out, sorted((t.start, t.end) for t in out)
 
 
 def _weekday_of(sc: _Scan, t: Timex) -> int | None:
