@@ -262,7 +262,7 @@ class Resolver:
                     start = g.start
                     break
             best = best or self._match_at(toks, i, first, key.startswith("ال"))
-            if best and i and self.kb.actors[best[1]].sector == "GOV" and toks[i - 1].norm in _NOT_A_MINISTRY_AFTER:
+            if best and i and self.kb.actors[best[1]].sector == "GOV" and _tok_key(toks[i - 1], True) in _NOT_A_MINISTRY_AFTER:
                 best = None  # «وزير الداخلية الفرنسية», «السياسة الخارجية التركية»: a title or a policy, not the ministry
             if best:
                 n, aid, had_al = best
@@ -1154,10 +1154,10 @@ def _disambiguate(text: str, mentions: list[Mention], kb: KnowledgeBase) -> list
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
+# the word before a government actor's form (proclitics off) that makes it a title or a topic, not the ministry
 _NOT_A_MINISTRY_AFTER = frozenset(normalize(w) for w in (
-    "وزير", "وزيرة", "ووزير", "ووزيرة", "لوزير", "لوزيرة", "بوزير", "وزراء", "ووزراء",
-    "السياسة", "والسياسة", "للسياسة", "بالسياسة", "الشؤون", "والشؤون", "للشؤون", "بالشؤون", "الساحة", "الجبهة",
-    "الأوضاع", "الأزمة", "الأمور", "القضايا", "المسائل", "الأسواق", "السوق"))
+    "وزير", "وزيرة", "وزراء", "السياسة", "الشؤون", "الساحة", "الجبهة", "الأوضاع", "الأزمة", "الأمور", "القضايا",
+    "المسائل", "الأسواق", "السوق"))
 
 
 def _link_unknown_names(mentions: list[Mention]) -> None:

@@ -618,15 +618,10 @@ def _accuser(ctx: _Ctx, hit: _VerbHit) -> Mention | None:
 def _sentence_subject(ctx: _Ctx, s0: int, vs: int) -> Mention | None:
     """The actor a sentence opens with (SVO), or that follows its first verb (VSO, «وكانت روسيا …»),
     that a verb coordinated later in the sentence shares — when nothing but words separates them."""
-    first = re.match(rf"\s*([{_AR}]+)\s+", ctx.norm[s0:vs])
     starts = {s0 + len(ctx.norm[s0:vs]) - len(ctx.norm[s0:vs].lstrip())}
-    if first and fold(first.group(1)) not in _NOT_A_VERB:
-        starts.add(s0 + first.end())
-    subj = min((m for m in ctx.mentions if m.start in starts and m.entity and _can_speak(ctx, m)),
-               key=lambda m: m.start, default=None)
-    if subj is None or re.search(r"[.!?؟:«»\"]", ctx.norm[subj.end : vs]):
-        return None
-    return subj
+    if (at := _first_verb_end(ctx, s0, vs)) is not None:
+        starts.add(at)
+    return _actor_at(ctx, starts, vs, lambda m: _can_speak(ctx, m))
 
 
 def _speaker_in_slot(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | None:
@@ -784,19 +779,31 @@ _NOT_A_VERB = frozenset(fold(w) for w in (
     "وحسب", "وبحسب", "ووفقا", "وفقا", "حسب", "بحسب", "عند", "وعند", "لدى", "ولدى", "أن", "ان", "وأن", "إن", "وإن"))
 
 
+def _first_verb_end(ctx: _Ctx, s0: int, vs: int, reporting: bool = True) -> int | None:
+    """Where the word after the sentence's first word starts, when that first word can be a verb (no
+    preposition or particle; ``reporting=False``: no reporting verb either), else None."""
+    first = re.match(rf"\s*([{_AR}]+)\s+", ctx.norm[s0:vs])
+    if not first or fold(first.group(1)) in _NOT_A_VERB or (not reporting and verbs()[1].fullmatch(first.group(1))):
+        return None
+    return s0 + first.end()
+
+
+def _actor_at(ctx: _Ctx, starts: set[int], vs: int, ok) -> Mention | None:
+    """The first mention starting at one of ``starts`` that ``ok`` accepts, when nothing but words separates
+    it from the verb at ``vs``."""
+    subj = min((m for m in ctx.mentions if m.start in starts and m.entity and ok(m)), key=lambda m: m.start, default=None)
+    if subj is None or re.search(r"[.!?؟:«»\"]", ctx.norm[subj.end : vs]):
+        return None
+    return subj
+
+
 def _opening_subject(ctx: _Ctx, s0: int, vs: int) -> Mention | None:
     """The subject a clause opens with, verb first, that a coordinated reporting verb shares: in
     «وبدأ الحرس الثوري الإيراني … في انتقاد الاتفاق وقال إنه …» the one who said is the guard.
     The sentence's first word is taken as its verb when it is no preposition or particle and the
     actor that can speak follows it directly."""
-    first = re.match(rf"\s*([{_AR}]+)\s+", ctx.norm[s0:vs])
-    if not first or fold(first.group(1)) in _NOT_A_VERB or verbs()[1].fullmatch(first.group(1)):
-        return None
-    at = s0 + first.end()
-    subj = next((m for m in ctx.mentions if m.start == at and m.entity and m.type in ("PER", "ORG")), None)
-    if subj is None or re.search(r"[.!?؟:«»\"]", ctx.norm[subj.end : vs]):
-        return None
-    return subj
+    at = _first_verb_end(ctx, s0, vs, reporting=False)
+    return None if at is None else _actor_at(ctx, {at}, vs, lambda m: m.type in ("PER", "ORG"))
 
 
 def _new_subject_since(ctx: _Ctx, s0: int) -> Mention | None:
@@ -853,9 +860,7 @@ _POSITION_VERBS = {fold(w) for w in ("أكد", "مؤكدا", "شدد", "مشدد
 @functools.lru_cache(maxsize=1)
 def _position_alt() -> str:
     """The position nouns of data/position_nouns.txt as one regex alternation (search form)."""
-    text = (resources.files("khabar") / "data" / "position_nouns.txt").read_text(encoding="utf-8")
-    words = {fold(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#")}
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(word_list("position_nouns.txt", "fold"), key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)

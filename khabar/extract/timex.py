@@ -660,14 +660,14 @@ def _durations(sc: _Scan) -> None:
 # a count of time units anywhere: «لم يتجاوز 12 شهرًا», «ثلاث سنوات», «أسبوعين» (a dual alone) — but not an
 # age («(81 عاما)», «البالغ 27 عاما», «30 عاما من العمر»), nor a count after «قبل/بعد/منذ/خلال» (those are
 # ``_ago``'s, or counted from an event)
-_TEEN_UNITS = {"ثلاثة": 3, "ثلاث": 3, "أربعة": 4, "اربعة": 4, "أربع": 4, "خمسة": 5, "خمس": 5, "ستة": 6, "ست": 6, "سبعة": 7,
-               "سبع": 7, "ثمانية": 8, "ثماني": 8, "تسعة": 9, "تسع": 9, "أحد": 1, "احد": 1, "إحدى": 1, "احدى": 1, "اثنا": 2,
+_TEEN_UNITS = {**{k: v for k, v in _NUMWORDS.items() if v < 10}, "أحد": 1, "احد": 1, "إحدى": 1, "احدى": 1, "اثنا": 2,
                "اثني": 2, "اثنتا": 2, "اثنتي": 2}
 _TEEN_UNITS_F = {_f(k): v for k, v in _TEEN_UNITS.items()}
 # («خمسة عشر عاما»: a teen, the units word before «عشر»)
 _COUNTED = re.compile(_f(rf"(?<![\u0621-\u064a])[وف]?[لب]?(?:(?:(?P<teen>{'|'.join(_TEEN_UNITS)})\s+)?(?P<num>{_NUM})\s+"
                          rf"(?P<unit>{_COUNT_ALT})|(?P<dual>{'|'.join(_DUALS)}))") + _E)
-_AGE_BEFORE = re.compile(_f(
+# an age («البالغ 27 عاما», «أعمارهم بين 16 و 17 عاما», «توفي عن 81 عاما») or a count after قبل/بعد/منذ/خلال
+_NOT_A_LENGTH_BEFORE = re.compile(_f(
     r"(?<![\u0621-\u064a])[وفبل]?(?:(?:عمر|العمر|عمره|عمرها|عمرهم|عمرهما|أعمار|اعمار|أعمارهم|اعمارهم|أعمارهن|اعمارهن|أعمارها|اعمارها"
     r"|البالغ|البالغة|البالغين|البالغون|يبلغ|تبلغ|يناهز|تناهز|سن|سنه|ابن|ابنة|طفل|طفلة|فتى|فتاة|شاب|شابة|مسن|مسنة)"
     r"\s+(?:[\u0621-\u064a\d]+\s+){0,3}|(?:قبل|بعد|منذ|خلال)\s+(?:[\u0621-\u064a]+\s+){0,3}"
@@ -680,7 +680,7 @@ def _counted_durations(sc: _Scan) -> None:
     """Counts of time units that no other finder took: lengths of time (ages and event-relative counts left out)."""
     for m in sc.finditer(_COUNTED):
         before = sc.norm[max(sc.start, m.start() - 24) : m.start()]
-        if _AGE_BEFORE.search(before) or _AGE_AFTER.match(sc.norm, m.end()) or _RANGE_END.search(before):
+        if _NOT_A_LENGTH_BEFORE.search(before) or _AGE_AFTER.match(sc.norm, m.end()) or _RANGE_END.search(before):
             continue
         if sc.norm[m.start() : m.start("dual" if m.group("dual") else "num")].endswith("ب"):
             continue  # «قبل بدء النشاط بيومين», «بعدها بسبعة أعوام»: by how much, from an event
