@@ -197,3 +197,9 @@ def test_a_name_whose_first_letter_looks_like_a_proclitic():
     got = {m.text: m.entity for m in a.mentions}
     assert got == {"بان كي مون": "ban_ki_moon", "بحر الشمال": "NORTH_SEA", "بحر إيجه": "AEGEAN_SEA", "روسيا": "RUS",
                    "بريطانيا": "GBR"}, got
+
+
+def test_a_count_after_khilal_is_a_length_and_a_definite_teen_is_not_ten():
+    got = dict(_timexes("سيصل الوفد خلال ثلاثة عشر يوما، وتنتهي الأعمال خلال 12 شهرا. وتضاعف ثلاثا خلال الخمسة عشر عاما."))
+    assert got.get("ثلاثة عشر يوما") == "P13D" and got.get("12 شهرا") == "P12M"
+    assert "P10Y" not in got.values()

@@ -658,19 +658,20 @@ def _durations(sc: _Scan) -> None:
 
 
 # a count of time units anywhere: «لم يتجاوز 12 شهرًا», «ثلاث سنوات», «أسبوعين» (a dual alone) — but not an
-# age («(81 عاما)», «البالغ 27 عاما», «30 عاما من العمر»), nor a count after «قبل/بعد/منذ/خلال» (those are
-# ``_ago``'s, or counted from an event)
+# age («(81 عاما)», «البالغ 27 عاما», «30 عاما من العمر»), nor a count after «قبل/بعد/منذ» (points back or
+# ahead: ``_ago``'s, or counted from an event); after «خلال» a count is a length («خلال ثلاثة عشر يوما»)
 _TEEN_UNITS = {**{k: v for k, v in _NUMWORDS.items() if v < 10}, "أحد": 1, "احد": 1, "إحدى": 1, "احدى": 1, "اثنا": 2,
                "اثني": 2, "اثنتا": 2, "اثنتي": 2}
 _TEEN_UNITS_F = {_f(k): v for k, v in _TEEN_UNITS.items()}
+_TEEN_BEFORE = re.compile(_f(rf"(?<![\u0621-\u064a])(?:[وفبل]|ال|لل)*(?:{'|'.join(_TEEN_UNITS)})\s+$"))
 # («خمسة عشر عاما»: a teen, the units word before «عشر»)
 _COUNTED = re.compile(_f(rf"(?<![\u0621-\u064a])[وف]?[لب]?(?:(?:(?P<teen>{'|'.join(_TEEN_UNITS)})\s+)?(?P<num>{_NUM})\s+"
                          rf"(?P<unit>{_COUNT_ALT})|(?P<dual>{'|'.join(_DUALS)}))") + _E)
-# an age («البالغ 27 عاما», «أعمارهم بين 16 و 17 عاما», «توفي عن 81 عاما») or a count after قبل/بعد/منذ/خلال
+# an age («البالغ 27 عاما», «أعمارهم بين 16 و 17 عاما», «توفي عن 81 عاما») or a count after قبل/بعد/منذ
 _NOT_A_LENGTH_BEFORE = re.compile(_f(
     r"(?<![\u0621-\u064a])[وفبل]?(?:(?:عمر|العمر|عمره|عمرها|عمرهم|عمرهما|أعمار|اعمار|أعمارهم|اعمارهم|أعمارهن|اعمارهن|أعمارها|اعمارها"
     r"|البالغ|البالغة|البالغين|البالغون|يبلغ|تبلغ|يناهز|تناهز|سن|سنه|ابن|ابنة|طفل|طفلة|فتى|فتاة|شاب|شابة|مسن|مسنة)"
-    r"\s+(?:[\u0621-\u064a\d]+\s+){0,3}|(?:قبل|بعد|منذ|خلال)\s+(?:[\u0621-\u064a]+\s+){0,3}"
+    r"\s+(?:[\u0621-\u064a\d]+\s+){0,3}|(?:قبل|بعد|منذ)\s+(?:[\u0621-\u064a]+\s+){0,3}"
     r"|(?:توفي|توفيت|رحل|رحلت|مات|ماتت|يموت|تموت)\s+(?:[\u0621-\u064a]+\s+)?عن\s+)$"))
 _RANGE_END = re.compile(_f(r"(?<![\u0621-\u064a])(?:من|بين)\s+\d+\s*(?:إلى|الى|حتى|و|-|–)\s*$"))  # «من 18 الى 11 ساعة»
 _AGE_AFTER = re.compile(_f(r"\s+(?:من\s+(?:العمر|عمره|عمرها|عمرهم)|في\s+(?:العمر|عمره|عمرها))(?![\u0621-\u064a])"))
@@ -700,6 +701,8 @@ def _counted_durations(sc: _Scan) -> None:
                 if n != 10:
                     continue
                 n += _TEEN_UNITS_F[m.group("teen")]
+            elif n == 10 and not m.group("num").isdigit() and _TEEN_BEFORE.search(before):
+                continue  # «الخمسة عشر عاما»: a teen this pass does not read, not ten
         if n > 0:
             sc.add(Timex(m.start(first), m.end(), "", "DURATION", _duration_value(n, unit), _UNIT_PREC.get(unit, "hour"),
                          "duration"))
