@@ -28,6 +28,9 @@ LATER_BATCH_FILES = (
     # session 9: who/when batch E
     "khabar/data/gold/entities_ant_e.tsv", "khabar/data/gold/quotes_ant_e.tsv", "khabar/data/gold/timex_ant_e.tsv",
     "gold/saudinewsnet/entities_e.tsv", "gold/saudinewsnet/quotes_e.tsv", "gold/saudinewsnet/timex_e.tsv",
+    # session 10: who/when batch F
+    "khabar/data/gold/entities_ant_f.tsv", "khabar/data/gold/quotes_ant_f.tsv", "khabar/data/gold/timex_ant_f.tsv",
+    "gold/saudinewsnet/entities_f.tsv", "gold/saudinewsnet/quotes_f.tsv", "gold/saudinewsnet/timex_f.tsv",
 )
 
 
