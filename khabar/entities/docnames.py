@@ -104,6 +104,8 @@ def restore_name_letters(text: str, toks: list[Token], mentions: list[Mention], 
         if t is None or not is_name(m) or t.kind != "word":
             continue
         first_end = min(t.end, m.end)
+        if normalize(text[m.start : m.end]) in known:
+            continue  # «لوكالة الأنباء الفرنسية», «فرانس برس»: the span is a known name as it stands
         if m.start > t.start and all(c in _CLITIC_LETTERS for c in normalize(text[t.start : m.start])):
             rest = normalize(text[m.start : first_end])
             for cut in range(t.start, m.start):  # the longest form first: «وباير» → «باير» only if a name

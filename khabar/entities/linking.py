@@ -332,15 +332,26 @@ class Resolver:
                 continue
             if counts.get(rest):
                 continue  # the article uses the remainder alone: «الخاص بآبل» … «آبل» is ب + Apple, not Babylon
-            if t.norm in self.kb.form_index:
+            if self._known_from(toks, i, t.norm):  # also «فرانس برس»: not ف + «رانس برس»
                 out.add(i)
-            elif rest in self.kb.form_index:
+            elif self._known_from(toks, i, rest):  # «لوكالة الأنباء الفرنسية»: ل + the agency
                 continue
             elif (i and toks[i - 1].norm in _PREPOSITIONS and t.norm[:1] in "بلك") or counts[t.norm] >= 2:
                 out.add(i)
             elif _unseen_alone(t.norm, rest):
                 out.add(i)
         return out
+
+    def _known_from(self, toks: list[Token], i: int, first: str, most: int = 4) -> bool:
+        """Is ``first`` (token ``i``'s form, whole or without its proclitic) a KB name alone or with
+        the tokens after it?"""
+        form = first
+        for k in range(i + 1, min(len(toks), i + most) + 1):
+            if form in self.kb.form_index:
+                return True
+            if k < len(toks):
+                form = f"{form} {toks[k].norm}"
+        return False
 
     # ------------------------------------------------------------------ linking
     def _link_span(self, text: str, type_: str) -> tuple[Actor | None, float, str]:

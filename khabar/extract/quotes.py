@@ -251,6 +251,25 @@ def _antecedent_org(ctx: _Ctx, m: Mention) -> Mention:
     return max(earlier, key=lambda o: len(o.text))
 
 
+_TOLD = re.compile(fold(rf"(?<![{_AR}])ل(?:وكاله|صحيفه|جريده|قناه|موقع|مجله|اذاعه|تلفزيون|شبكه)(?![{_AR}])"))
+
+
+def _relay_start(ctx: _Ctx, lo: int, hi: int) -> int | None:
+    """Where «told to an outlet» starts inside a source's description: «لوكالة/لصحيفة/لقناة…», or a
+    news outlet written with «ل» («لرويترز»). The outlet relays the statement; the source is the
+    official before it (docs/annotation-who-when.md §2)."""
+    m = _TOLD.search(ctx.norm, lo, hi)
+    cut = m.start() if m else None
+    kb = knowledge_base()
+    for o in ctx.mentions:
+        a = kb.get(o.entity) if o.entity else None
+        if lo < o.start < hi and a is not None and a.sector == "MED":
+            w = ctx.norm.rfind(" ", lo, o.start) + 1
+            if ctx.norm[w] == "ل" and (cut is None or w < cut):
+                cut = w
+    return cut
+
+
 def _unnamed_after(ctx: _Ctx, pos: int, limit: int) -> _Speaker | None:
     m = _UNNAMED.match(ctx.norm, pos, min(len(ctx.norm), limit + 12))  # the lookahead sees the gate
     if not m or m.end("desc") > limit:
@@ -261,7 +280,11 @@ def _unnamed_after(ctx: _Ctx, pos: int, limit: int) -> _Speaker | None:
     tw = _TIME_WORD_TAIL.search(ctx.norm[desc_s:desc_e])
     if tw:
         desc_e = desc_s + tw.start()
-    desc = ctx.text[desc_s:desc_e]
+    relay = _relay_start(ctx, desc_s, full_e)
+    if relay is not None:  # «مسؤول أمني لرويترز»: the outlet told is no part of the source
+        desc_e = full_e = min(desc_e, relay)
+    desc = ctx.text[desc_s:desc_e].rstrip(" ،,")
+    desc_e = desc_s + len(desc)
     country = None
     for w in fold(desc).split()[1:]:
         country = knowledge_base().nationality(w) or country

@@ -128,7 +128,9 @@ _AGO = re.compile(
     _f(rf"{_B}(?P<dir>منذ|قبل|بعد|خلال)\s+(?:(?P<num>\d+|{'|'.join(_NUMWORDS)})\s+)?(?P<unit>{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
        r"(?:\s+(?:و)?نصف)?") + _E + r"(?!\s*(?:19|20)\d\d)"  # «منذ عام 2003» is the year 2003
 )
-_YEAR = re.compile(_f(rf"{_B}(?:(?:(?:في|منذ|خلال|حتى|بحلول|قبل|بعد)\s+)(?:عام|العام|سنة|سنه)?|(?:عام|العام|سنة|سنه))\s*(?P<y>(?:19|20)\d\d)(?!\d)"))
+# («العام المالي 2019», «السنة المالية 2020»: a fiscal year, named by its year)
+_YEAR = re.compile(_f(rf"{_B}(?:(?:(?:في|منذ|خلال|حتى|بحلول|قبل|بعد)\s+)(?:(?:عام|العام|سنة|سنه|السنة)(?:\s+(?:المالي|المالية))?)?"
+                      rf"|(?:عام|العام|سنة|سنه|السنة)(?:\s+(?:المالي|المالية))?)\s*(?P<y>(?:19|20)\d\d)(?!\d)"))
 _THIS = re.compile(_f(rf"{_B}(?:هذا|هذه)\s+(?P<unit>العام|السنة|الشهر|الأسبوع|الاسبوع|الخريف|الشتاء|الربيع|الصيف){_E}"))
 _SEASON = re.compile(_f(rf"{_B}(?P<unit>الخريف|الشتاء|الربيع|الصيف)\s+(?P<rel>الماضي|المقبل|القادم|الحالي){_E}"))
 _SEASONS = {_f("الخريف"): "FA", _f("الشتاء"): "WI", _f("الربيع"): "SP", _f("الصيف"): "SU"}
@@ -163,7 +165,7 @@ _ALL_DAY = re.compile(_f(r"(?<![\u0621-\u064a])(?:مدار|طوال|طيلة|ط�
 _BRACKET_WD = re.compile(r"\s*[(（]\s*" + WEEKDAY_RE.pattern + r"\s*[)）]")
 _PERIOD_PREC = {"العام": "year", "السنه": "year", "الشهر": "month"}
 _UNIT_DAYS = {"D": 1, "W": 7, "M": 30.5, "Y": 365.25}
-_UNIT_PREC = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+_UNIT_PREC = {"D": "day", "W": "week", "M": "month", "Y": "year", "N": "minute"}
 _SEASON_PAST = (_f("الماضي"),)
 _SEASON_NEXT = (_f("المقبل"), _f("القادم"))
 _YEAR_UNITS = (_f("العام"), _f("السنة"))
@@ -427,6 +429,50 @@ def _period_value(unit: str, step: int, anchor: dt.date) -> str:
     return f"{iso.year:04d}-W{iso.week:02d}"
 
 
+# «12 من الشهر المقبل», «يوم 5 من الشهر الجاري»: a day of a month named relative to the anchor
+_DAY_OF_REL_MONTH = re.compile(_f(
+    rf"{_B}(?:يوم\s+)?(?P<d>[12]\d|3[01]|0?[1-9])\s*من\s+(?:هذا\s+)?الشهر\s+(?P<rel>الحالي|الجاري|المقبل|القادم|الماضي|المنصرم)") + _E)
+
+
+def _days_of_relative_months(sc: _Scan) -> None:
+    """«12 من الشهر المقبل» → that day of the next month."""
+    if sc.anchor is None:
+        return
+    for m in sc.finditer(_DAY_OF_REL_MONTH):
+        rel = m.group("rel")
+        step = -1 if rel.startswith((_f("الماضي"), _f("المنصرم"))) else 1 if rel.startswith((_f("المقبل"), _f("القادم"))) else 0
+        y, mo = (int(x) for x in _period_value("الشهر", step, sc.anchor).split("-"))
+        try:
+            day = dt.date(y, mo, int(m.group("d")))
+        except ValueError:
+            continue
+        sc.add(Timex(m.start(), m.end(), "", "DATE", day.isoformat(), "day", "relative", True))
+
+
+# «الساعة 11 من صباح هذا اليوم», «الساعة العاشرة من مساء أمس»: an hour of a day named relative to the anchor
+_HOUR_WORDS = {"الواحدة": 1, "الثانية": 2, "الثالثة": 3, "الرابعة": 4, "الخامسة": 5, "السادسة": 6, "السابعة": 7,
+               "الثامنة": 8, "التاسعة": 9, "العاشرة": 10, "الحادية عشرة": 11, "الحادية عشر": 11, "الثانية عشرة": 12,
+               "الثانية عشر": 12}
+_HOUR_WORDS_F = {_f(k): v for k, v in _HOUR_WORDS.items()}
+_DAY_OFFSET = {"اليوم": 0, "هذا اليوم": 0, "الغد": 1, "غد": 1, "يوم غد": 1, "أمس": -1, "امس": -1}
+_DAY_OFFSET_F = {_f(k): v for k, v in _DAY_OFFSET.items()}
+_HOUR_OF_DAY = re.compile(_f(
+    rf"{_B}الساعة\s+(?P<h>[01]?\d|2[0-3]|{'|'.join(sorted(_HOUR_WORDS, key=len, reverse=True))})\s*"
+    rf"(?:من\s+)?(?P<part>صباح|مساء|ظهر|عصر|فجر)\s+(?P<day>{'|'.join(sorted(_DAY_OFFSET, key=len, reverse=True))})") + _E)
+
+
+def _hours_of_days(sc: _Scan) -> None:
+    """«الساعة 11 من صباح هذا اليوم» → the anchor's day at 11:00 (afternoon and evening hours +12)."""
+    if sc.anchor is None:
+        return
+    for m in sc.finditer(_HOUR_OF_DAY):
+        h = int(m.group("h")) if m.group("h").isdigit() else _HOUR_WORDS_F[" ".join(m.group("h").split())]
+        if m.group("part") in (_f("مساء"), _f("عصر")) and h < 12 or m.group("part") == _f("ظهر") and h < 6:
+            h += 12
+        day = sc.anchor + dt.timedelta(days=_DAY_OFFSET_F[" ".join(m.group("day").split())])
+        sc.add(Timex(m.start(), m.end(), "", "TIME", f"{day.isoformat()}T{h:02d}:00", "hour", "relative", True))
+
+
 def _relative_periods(sc: _Scan) -> None:
     """Relative periods: الأسبوع/الشهر/العام الماضي|المقبل|الحالي."""
     anchor = sc.anchor
@@ -513,10 +559,26 @@ def _weekdays(sc: _Scan) -> None:
         sc.add(Timex(s, e, "", "DATE", val, "day", "weekday", bool(anchor)))
 
 
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # a winter is named by the year of its December
+
+
+def _season_year(code: str, step: int, anchor: dt.date) -> int:
+    """The year of «الصيف المقبل» (the next summer not yet begun: in March, this year's), «الصيف الماضي»
+    (the last one over: in March, last year's) or this season (``step`` 0)."""
+    start, y, mo = _SEASON_START[code], anchor.year, anchor.month
+    if step > 0:
+        return y if mo < start else y + 1
+    if step < 0:
+        if code == "WI":
+            return y - 1 if mo >= 3 else y - 2
+        return y if mo >= start + 3 else y - 1
+    return y
+
+
 def _this_value(unit: str, step: int, anchor: dt.date | None) -> tuple[str, str]:
     """(value, precision) of «هذا العام», «هذا الخريف», «الصيف الماضي» for this unit and step."""
     if unit in _SEASONS:
-        y = f"{anchor.year + step:04d}" if anchor else "XXXX"
+        y = f"{_season_year(_SEASONS[unit], step, anchor):04d}" if anchor else "XXXX"
         return f"{y}-{_SEASONS[unit]}", "season"
     if unit in _YEAR_UNITS:
         return (str(anchor.year + step) if anchor else f"REL{step:+d}Y"), "year"
@@ -587,7 +649,7 @@ _HEDGED_SINCE = re.compile(_f(rf"{_B}(?:منذ|بعد|خلال|لمدة|طوال
 # counted units in the accusative or plural: «27 عاما», «48 ساعة»
 _COUNT_UNITS = {"عاما": "Y", "عامًا": "Y", "سنة": "Y", "سنوات": "Y", "أعوام": "Y", "اعوام": "Y", "شهرا": "M",
                 "أشهر": "M", "اشهر": "M", "يوما": "D", "أيام": "D", "ايام": "D", "أسبوعا": "W", "أسابيع": "W",
-                "اسابيع": "W", "ساعة": "H", "ساعات": "H"}
+                "اسابيع": "W", "ساعة": "H", "ساعات": "H", "دقيقة": "N", "دقائق": "N"}  # N: minutes
 _COUNT_UNITS_F = {_f(k): v for k, v in _COUNT_UNITS.items()}
 # (a tanwin, «شهرًا», is a tatweel in the same-length normalised text: allowed between any two letters)
 _COUNT_ALT = "|".join(r"\u0640*".join(u) for u in sorted(_COUNT_UNITS, key=len, reverse=True))
@@ -598,7 +660,9 @@ def _count_unit(form: str) -> str:
 
 # «يعود إلى 27 عاما», «لمدة 3 أيام», «لأجل عشر سنوات», «للمرة الأولى في أربع سنوات», «لمدة عامين»: the
 # count after a word of extent («إلى 18 عاما» alone is an age or the end of a range of counts, not a duration)
-_DUALS = {"يومين": "D", "أسبوعين": "W", "اسبوعين": "W", "شهرين": "M", "عامين": "Y", "سنتين": "Y", "ساعتين": "H"}
+_DUALS = {"يومين": "D", "أسبوعين": "W", "اسبوعين": "W", "شهرين": "M", "عامين": "Y", "سنتين": "Y", "ساعتين": "H", "دقيقتين": "N",
+          # nominative: «ويستمر العقد سنتان»
+          "يومان": "D", "أسبوعان": "W", "اسبوعان": "W", "شهران": "M", "عامان": "Y", "سنتان": "Y", "ساعتان": "H", "دقيقتان": "N"}
 _DUALS_F = {_f(k): v for k, v in _DUALS.items()}
 _BOUNDED = re.compile(_f(rf"{_B}(?:لمدة|مدة|طوال|طيلة|على\s+مدى|على\s+مدار|لأجل|بأجل|في|(?:يعود|تعود|يرجع|ترجع|يمتد|تمتد)\s+(?:إلى|الى))\s+")
                       + _f(rf"(?:(?P<num>{_NUM})\s+(?P<unit>{_COUNT_ALT})|(?P<dual>{'|'.join(_DUALS)})){_E}(?P<half>\s+و?نصف{_E})?"))
@@ -627,7 +691,7 @@ _HALF = {"Y": "6M", "M": "15D"}
 
 
 def _duration_value(n: int, unit: str) -> str:
-    return f"PT{n}H" if unit == "H" else f"P{n}{unit}"
+    return f"PT{n}H" if unit == "H" else f"PT{n}M" if unit == "N" else f"P{n}{unit}"
 
 
 def _durations(sc: _Scan) -> None:
@@ -665,7 +729,7 @@ _TEEN_UNITS = {**{k: v for k, v in _NUMWORDS.items() if v < 10}, "أحد": 1, "�
 _TEEN_UNITS_F = {_f(k): v for k, v in _TEEN_UNITS.items()}
 _TEEN_BEFORE = re.compile(_f(rf"(?<![\u0621-\u064a])(?:[وفبل]|ال|لل)*(?:{'|'.join(_TEEN_UNITS)})\s+$"))
 # («خمسة عشر عاما»: a teen, the units word before «عشر»)
-_COUNTED = re.compile(_f(rf"(?<![\u0621-\u064a])[وف]?[لب]?(?:(?:(?P<teen>{'|'.join(_TEEN_UNITS)})\s+)?(?P<num>{_NUM})\s+"
+_COUNTED = re.compile(_f(rf"(?<![\u0621-\u064a])[وف]?[لب]?(?P<approx>{_APPROX}\s+)?(?:(?:(?P<teen>{'|'.join(_TEEN_UNITS)})\s+)?(?P<num>{_NUM})\s+"
                          rf"(?P<unit>{_COUNT_ALT})|(?P<dual>{'|'.join(_DUALS)}))") + _E)
 # an age («البالغ 27 عاما», «أعمارهم بين 16 و 17 عاما», «توفي عن 81 عاما») or a count after قبل/بعد/منذ
 _NOT_A_LENGTH_BEFORE = re.compile(_f(
@@ -683,13 +747,13 @@ def _counted_durations(sc: _Scan) -> None:
         before = sc.norm[max(sc.start, m.start() - 24) : m.start()]
         if _NOT_A_LENGTH_BEFORE.search(before) or _AGE_AFTER.match(sc.norm, m.end()) or _RANGE_END.search(before):
             continue
-        if sc.norm[m.start() : m.start("dual" if m.group("dual") else "num")].endswith("ب"):
+        if sc.norm[m.start() : m.start("approx" if m.group("approx") else "dual" if m.group("dual") else "num")].endswith("ب"):
             continue  # «قبل بدء النشاط بيومين», «بعدها بسبعة أعوام»: by how much, from an event
         after = sc.norm[m.end() : m.end() + 2].lstrip()
         if (before.rstrip().endswith("(") and after.startswith(")")) or (before.rstrip().endswith(("،", ",")) and
                                                                            after.startswith(("،", ","))):
             continue  # «بوتفليقة (81 عاما)», «بوتفليقة، 81 عاما، …»: an age in apposition
-        first = "dual" if m.group("dual") else "teen" if m.group("teen") else "num"
+        first = "approx" if m.group("approx") else "dual" if m.group("dual") else "teen" if m.group("teen") else "num"
         if m.start(first) and sc.norm[m.start(first) - 1] in ".,٫":
             continue  # «1.5 ساعة»: not a count of 5
         if m.group("dual"):
@@ -757,6 +821,37 @@ def _decades(sc: _Scan) -> None:
             sc.add(Timex(m.start(), m.end(), "", "DATE", str(sc.anchor.year - n), "year", "relative", True))
         else:
             sc.add(Timex(m.start(), m.end(), "", "DURATION", f"P{n}Y", "year", "duration"))
+
+
+# named decades: «الثمانينات», «نهاية الثمانينات الميلادية», «ستينيات القرن الماضي» → 196X (not an age:
+# «في الأربعينات من عمره»)
+_DECADE_TENS = {"عشرين": 2, "ثلاثين": 3, "أربعين": 4, "اربعين": 4, "خمسين": 5, "ستين": 6, "سبعين": 7, "ثمانين": 8, "تسعين": 9}
+_CENTURY_OF = {"الماضي": -1, "المنصرم": -1, "العشرين": 1900, "التاسع عشر": 1800, "الحادي والعشرين": 2000}
+_NAMED_DECADE = re.compile(_f(
+    rf"{_B}(?:(?:مطلع|أوائل|اوائل|بداية|منتصف|أواسط|اواسط|أواخر|اواخر|نهاية|نهايات|حقبة)\s+)?(?P<al>ال)?"
+    rf"(?P<d>{'|'.join(_DECADE_TENS)})(?:ات|يات)(?:\s+(?:الميلادية|(?:من\s+)?(?:ال)?قرن\s+(?P<c>{'|'.join(_CENTURY_OF)})))?") + _E)
+_DECADE_TENS_F = {_f(k): v for k, v in _DECADE_TENS.items()}
+_CENTURY_OF_F = {_f(k): v for k, v in _CENTURY_OF.items()}
+
+
+def _named_decades(sc: _Scan) -> None:
+    """«الثمانينات» → ``198X``: the century the text names, else the latest such decade begun by the anchor."""
+    for m in sc.finditer(_NAMED_DECADE):
+        c = m.group("c")
+        if (not m.group("al") and not c) or _AGE_AFTER.match(sc.norm, m.end()):
+            continue
+        tens = _DECADE_TENS_F[m.group("d")]
+        if c:
+            base = _CENTURY_OF_F[" ".join(c.split())]
+            if base < 0:
+                base = ((sc.anchor.year // 100) - 1) * 100 if sc.anchor else 1900
+        elif sc.anchor:
+            base = sc.anchor.year // 100 * 100
+            base -= 100 if base + tens * 10 > sc.anchor.year else 0
+        else:
+            base = 1900
+        sc.add(Timex(m.start(), m.end(), "", "DATE", f"{(base + tens * 10) // 10}X", "decade", "absolute" if c else "relative",
+                     bool(sc.anchor and not c)))
 
 
 _YEAR_WORD = r"(?:من\s+العام|من\s+عام|من\s+السنة|من\s+سنة|للعام|لعام|للسنة|لسنة|العام|عام)"
@@ -844,8 +939,12 @@ def _anaphoric_years(sc: _Scan) -> None:
 
 
 # a football season runs from August to May: «هذا الموسم», «الموسم المنصرم»
-_SEASON_SPORT = re.compile(_f(rf"{_B}(?:(?:في\s+|خلال\s+)?هذا\s+الموسم|(?:في\s+|خلال\s+)?الموسم\s+(?P<rel>الحالي|الجاري|الماضي|المنصرم|الفائت|المقبل|القادم)){_E}"))
-_SPORT_CUE = re.compile(_f(r"(?<![\u0621-\u064a])(?:[وفبل]|ال)*(?:دوري|مباراة|مباريات|هدف|هدفا|أهداف|اهداف|لاعب|لاعبا|نادي|بطولة|منتخب|الفريق|كأس|كاس)"))
+# «بداية الموسم», «مطلع الموسم الجديد»: a part of the season is the season; a bare «الموسم» is not tagged
+_SEASON_SPORT = re.compile(_f(
+    rf"{_B}(?:هذا\s+الموسم|(?:(?P<part>بداية|مطلع|نهاية|ختام|منتصف|انطلاق|انطلاقة|بدء)\s+)?الموسم"
+    rf"(?:\s+(?P<rel>الحالي|الجاري|الماضي|المنصرم|الفائت|المقبل|القادم|الجديد))?){_E}"))
+_SPORT_CUE = re.compile(_f(r"(?<![\u0621-\u064a])(?:[وفبل]|ال)*(?:دوري|مباراة|مباريات|هدف|هدفا|أهداف|اهداف|لاعب|لاعبا|نادي|بطولة|منتخب"
+                           r"|الفريق|فريق|كأس|كاس|القدم|اللقب|مدرب|الملعب|ملعب|المحترفين|الانتقالات)"))
 
 
 def _season_value(anchor: dt.date, rel: str | None) -> str:
@@ -865,9 +964,14 @@ def _sport_seasons(sc: _Scan) -> None:
     if sc.anchor is None:
         return
     for m in sc.finditer(_SEASON_SPORT):
+        if m.group(0).startswith(_f("الموسم")) and not m.group("rel"):
+            continue  # a bare «الموسم» points back to a season named before
         if not _SPORT_CUE.search(sc.norm, max(sc.start, m.start() - 250), min(sc.end, m.end() + 150)):
             continue
-        sc.add(Timex(m.start(), m.end(), "", "DATE", _season_value(sc.anchor, m.group("rel")), "year", "relative", True))
+        rel = m.group("rel")
+        if rel == _f("الجديد"):  # the season about to start, or the next one while this one runs
+            rel = None if sc.anchor.month >= 6 else _f("المقبل")
+        sc.add(Timex(m.start(), m.end(), "", "DATE", _season_value(sc.anchor, rel), "year", "relative", True))
 
 
 # a school year runs from September to June: «العام الدراسي الجديد», «السنة الدراسية الماضية»
@@ -1036,7 +1140,7 @@ def _delivery_months(sc: _Scan) -> None:
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 # «من 4-9-1436هـ إلى 15-9-1436هـ», «بتاريخ 1 يناير حتى 5 فبراير»: nothing else between the dates
-_RANGE_JOIN = re.compile(_f(r"\s*(?:إلى|الى|حتى|لغاية|ولغاية)\s*"))
+_RANGE_JOIN = re.compile(_f(r"\s*(?:و\s*)?(?:إلى|الى|حتى|لغاية)\s*(?:(?:نهاية|انتهاء)\s+(?:دوام\s+)?)?"))
 _WD_SPAN = re.compile(rf"(?:(?:يوم|مساء|صباح)\s+)?(?:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})(?![\u0621-\u064a])")
 _EQUALS = re.compile(_f(r"\s*[،,]?\s*الموافق\s*"))
 
@@ -1047,18 +1151,24 @@ def _is_day(t: Timex) -> bool:
 
 def _joined_ranges(sc: _Scan) -> None:
     """Two dated days joined by «إلى / حتى» are one range: «4 – 9 - 1436هـ إلى 15- 9 - 1436هـ» →
-    ``2015-06-21/2015-07-02`` (and ``1436-09-04/1436-09-15``)."""
-    sc.out.sort(key=lambda t: t.start)
+    ``2015-06-21/2015-07-02`` (and ``1436-09-04/1436-09-15``); so are two weekdays («من الثلاثاء إلى
+    الخميس»: the Thursday after that Tuesday). Weekdays each equated with a date («يوم الأحد الموافق
+    24-10-1436هـ وحتى يوم الثلاثاء الموافق 3-11-1436هـ») stay four expressions, the smallest phrases (batch C's
+    reading; batch F's annotator made one range of them: docs/annotation-who-when.md §4)."""
     out: list[Timex] = []
-    for t in sc.out:
+    for t in sorted(sc.out, key=lambda t: t.start):
         p = out[-1] if out else None
+        if p and p.kind == t.kind == "weekday" and p.value >= t.value and t.value[:1].isdigit() and p.value[:1].isdigit() \
+                and _RANGE_JOIN.fullmatch(sc.norm, p.end, t.start):
+            d = dt.date.fromisoformat(p.value)
+            t.value = (d + dt.timedelta(days=(_weekday_of(sc, t) - d.weekday()) % 7 or 7)).isoformat()
         if (p and _is_day(p) and _is_day(t) and p.value < t.value and (p.hijri is None) == (t.hijri is None)
                 and _RANGE_JOIN.fullmatch(sc.norm, p.end, t.start)):
             hijri = f"{p.hijri}/{t.hijri}" if p.hijri and t.hijri else None
             out[-1] = Timex(p.start, t.end, sc.text[p.start : t.end], "DATE", f"{p.value}/{t.value}", "day", "range",
                             p.anchored or t.anchored, p.notes + [n for n in t.notes if n not in p.notes], hijri)
-            continue
-        out.append(t)
+        else:
+            out.append(t)
     sc.out[:], sc.taken[:] = out, sorted((t.start, t.end) for t in out)
 
 
@@ -1152,8 +1262,8 @@ def _anaphoric_times(sc: _Scan) -> None:
 
 
 # The finders in priority order: where two expressions overlap the earlier finder's is kept.
-_FINDERS = (_hijri, _year_spans, _ranges, _coordinated_days, _dates, _parts_of_year, _month_relative, _relative_days,
-            _durations, _decades, _closed_periods, _relative_periods, _ago, _nights_across, _weekdays, _this_and_seasons,
+_FINDERS = (_hijri, _year_spans, _ranges, _coordinated_days, _dates, _parts_of_year, _month_relative, _days_of_relative_months, _hours_of_days, _relative_days,
+            _durations, _decades, _named_decades, _closed_periods, _relative_periods, _ago, _nights_across, _weekdays, _this_and_seasons,
             _sport_seasons, _school_years, _part_of_month, _delivery_months, _bare_months, _years, _old_years, _anaphoric_years,
             _centuries, _vague, _counted_durations, _clock_times, _bare_years,
             # passes over what was found: weekdays equated with dates, joined ranges, «حينها»

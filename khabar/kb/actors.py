@@ -359,12 +359,18 @@ class KnowledgeBase:
                 # one edit away, same first and last letter: راسمون → راسموسن, not ميرغني → ميركل
                 if edit1(k, sk) and len(k) >= 5:
                     for aid, f in vals:
-                        if near_variant(text, f):
+                        if near_variant(text, f) and not self._other_nationality(words, normalize(f).split()):
                             out[aid] = max(out.get(aid, 0), 0.75)
         res = [(self.actors[a], s) for a, s in out.items()]
         if type_:
             res = [(a, s) for a, s in res if a.type == type_]
         return sorted(res, key=lambda x: -x[1])
+
+    def _other_nationality(self, words: list[str], form: list[str]) -> bool:
+        """Do two names of as many words differ in a nationality adjective («وكالة الأنباء الإيرانية» is
+        not «وكالة الأنباء الأردنية», one letter apart in skeleton)?"""
+        return len(words) == len(form) and any(
+            a != b and (self.nationality(a) or self.nationality(b)) for a, b in zip(words, form, strict=True))
 
     def _skel_buckets(self) -> dict[tuple[str, str, int], list[tuple[str, list[tuple[str, str]]]]]:
         """``skel_index`` items by (first letter, last letter, spaces), in index order: the skeletons

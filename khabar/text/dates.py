@@ -263,7 +263,7 @@ HIJRI_MONTH_RE = re.compile(rf"{_HM}(?P<epithet>{_HEPITHET})?{_HTAIL}")
 # numeric: 30/10/1436هـ, 1436/10/30 هـ (the marker may be missing: a year 13xx/14xx is Hijri); the two
 # separators are the same, but a hyphen and an en dash are one («4 – 9 - 1436هـ»)
 HIJRI_NUMERIC_RE = re.compile(
-    r"(?<![\d/.-])(?:(?P<a0>[0-3]?\d)\s*(?:\u0640+|–)\s*)?(?P<a>\d{1,4})\s*(?P<sep>[/.\-–])\s*(?P<b>[01]?\d)\s*(?P<sep2>[/.\-–])\s*(?P<c>\d{1,4})(?![\d/.-])" rf"(?P<mark>{_HMARK})?"
+    r"(?<![\d/.-])(?:(?P<a0>[0-3]?\d)\s*(?P<a0sep>\u0640+|[–-])\s*)?(?P<a>\d{1,4})\s*(?P<sep>[/.\-–])\s*(?P<b>[01]?\d)\s*(?P<sep2>[/.\-–])\s*(?P<c>\d{1,4})(?![\d/.-])" rf"(?P<mark>{_HMARK})?"
 )
 # a year with its marker: «عام 1436هـ», «1436 هـ» («عام 1492» alone is Gregorian)
 HIJRI_YEAR_RE = re.compile(
@@ -397,7 +397,9 @@ def _find_hijri(text: str, start: int, end: int) -> list[HijriExpr]:
             continue
         ymd = _numeric_hijri(m.groupdict())
         if ymd and (m.group("mark") or ymd[0] >= 1350):
-            a0 = int(m.group("a0")) if m.group("a0") and len(m.group("a")) <= 2 else None  # «18ـ19/ 10/ 1436هـ»
+            a0 = int(m.group("a0")) if m.group("a0") and len(m.group("a")) <= 2 else None  # «18ـ19/ 10/ 1436هـ», «3 -5 / 11 / 1436 هـ»
+            if a0 and m.group("a0sep") in "-–" and m.group("sep") in "-–":
+                a0 = None  # «1-24-10-1436»: no span of days in a date written with dashes
             d0 = a0 if a0 and 1 <= a0 < ymd[2] else None
             add(m.start() if d0 else m.start("a"), m.end(), HijriExpr(0, 0, "", *ymd, kind="hijri-numeric", day_from=d0))
     for m in HIJRI_DAY_MONTH_RE.finditer(norm):

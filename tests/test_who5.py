@@ -1,0 +1,98 @@
+"""Issue #15, session 10: constructions found on who/when batch F (dates) and by trying khabar as a
+user (outlets told a statement, agency names). Sentences are made up for the tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from khabar.extract.timex import find_timexes
+from khabar.ingest.readers import RawDoc
+from khabar.model import DateValue
+from khabar.pipeline import analyze
+
+
+def tx(text: str, pub: str = "2018-03-29") -> dict[str, str]:
+    return {t.text: t.value for t in find_timexes(text, DateValue(pub, "day"))}
+
+
+@pytest.mark.parametrize(
+    "text, pub, span, value",
+    [
+        # named decades: the latest such decade begun by the anchor, or the century the text names
+        ("انضم إلى النادي في نهاية الثمانينات الميلادية", "2018-05-23", "نهاية الثمانينات الميلادية", "198X"),
+        ("اعتزل مطلع التسعينات بعد إصابة", "2018-05-23", "مطلع التسعينات", "199X"),
+        ("بنيت في ستينيات القرن الماضي", "2018-05-23", "ستينيات القرن الماضي", "196X"),
+        # seasons: the next one not yet begun, the last one over
+        ("يأمل النادي التعاقد معه الصيف المقبل", "2018-03-29", "الصيف المقبل", "2018-SU"),
+        ("تعاقد معه الصيف المقبل", "2018-08-10", "الصيف المقبل", "2019-SU"),
+        ("كما حدث الصيف الماضي", "2018-03-29", "الصيف الماضي", "2017-SU"),
+        # a weekday range: the Thursday after that Tuesday
+        ("زيارته واشنطن التي تستمر من الثلاثاء إلى الخميس", "2018-03-19", "الثلاثاء إلى الخميس", "2018-03-20/2018-03-22"),
+        # minutes, nominative duals, a hedge kept in the span
+        ("واستمر الحوار 60 دقيقة كاملة", "2018-03-19", "60 دقيقة", "PT60M"),
+        ("وتوقفت الحركة نحو 20 دقيقة قبل أن تعود", "2018-05-22", "نحو 20 دقيقة", "PT20M"),
+        ("ويستمر العقد سنتان قابلة للتجديد", "2015-07-25", "سنتان", "P2Y"),
+        ("عمل أكثر من 40 عاماً في الشركة", "2018-05-23", "أكثر من 40 عاماً", "P40Y"),
+        # vague references
+        ("وتراجعت الأسعار في الآونة الأخيرة", "2018-05-07", "في الآونة الأخيرة", "PAST_REF"),
+        ("ربما نرى ذلك يوما ما في الأسواق", "2018-05-25", "يوما ما", "FUTURE_REF"),
+        # a fiscal year is named by its year
+        ("أرباح خلال السنة المالية 2020.", "2018-05-07", "خلال السنة المالية 2020", "2020"),
+        # sports seasons: a part of the season, «الجديد», with a sports word near
+        ("قال المدرب إنه يريد رؤيته في بداية الموسم مع الفريق", "2015-07-23", "بداية الموسم", "2015/2016"),
+        ("ينتظر اللاعب مطلع الموسم الجديد مع فريقه", "2015-08-03", "مطلع الموسم الجديد", "2015/2016"),
+        ("لم ينقض أي قرار للجنة اتحاد القدم في الموسم الماضي", "2015-08-03", "الموسم الماضي", "2014/2015"),
+        # a day of a month named relative to the anchor; an hour of a relative day
+        ("وتبدأ الدراسة في 12 من الشهر المقبل", "2015-07-26", "12 من الشهر المقبل", "2015-08-12"),
+        ("وذلك الساعة 11من صباح هذا اليوم في مقر الوزارة", "2015-08-02", "الساعة 11من صباح هذا اليوم", "2015-08-02T11:00"),
+        ("وقع الحادث الساعة العاشرة من مساء أمس", "2015-08-02", "الساعة العاشرة من مساء أمس", "2015-08-01T22:00"),
+        # a span of days in a numeric Hijri date written with a hyphen
+        ("تقام الدورة خلال الفترة 3 -5 / 11 / 1436 هـ في جدة", "2015-08-11", "3 -5 / 11 / 1436 هـ", "2015-08-18/2015-08-20"),
+    ],
+)
+def test_batch_f_constructions(text: str, pub: str, span: str, value: str) -> None:
+    assert tx(text, pub).get(span) == value
+
+
+@pytest.mark.parametrize(
+    "text, pub, absent",
+    [
+        ("وهو في الأربعينات من عمره", "2018-05-23", "الأربعينات"),  # an age, not a decade
+        ("وقد وصل الموسم إلى ذروته مع الفريق", "2015-08-03", "الموسم"),  # a bare «الموسم» points back
+        ("وصل الحجاج إلى مكة بداية الموسم بأعداد كبيرة", "2015-08-03", "بداية الموسم"),  # no sports word: Hajj
+        ("وتأخر القطار بنحو 20 دقيقة", "2015-08-03", "نحو 20 دقيقة"),  # by how much
+    ],
+)
+def test_batch_f_non_expressions(text: str, pub: str, absent: str) -> None:
+    assert absent not in tx(text, pub)
+
+
+def test_equated_weekdays_in_a_range_stay_four_expressions() -> None:
+    got = tx("يبدأ التسجيل يوم الأحد القادم الموافق 24- 10 – 1436هـ وحتى نهاية دوام يوم الثلاثاء الموافق 3 – 11 – 1436هـ",
+             "2015-08-06")
+    assert got.get("يوم الأحد القادم") == "2015-08-09" and got.get("يوم الثلاثاء") == "2015-08-18"
+    assert got.get("3 – 11 – 1436هـ") == "2015-08-18"
+
+
+def _analyse(body: str):
+    a = analyze(RawDoc(source="t", fmt="text", text="عنوان\n" + body, date="2018-06-01", doc_id="t"), dt.date(2018, 6, 1))
+    return a, a.article.text
+
+
+def test_outlet_told_is_no_speaker() -> None:
+    """«قال مسؤول أمني لرويترز»: the official is the (unnamed) source, the agency only relays."""
+    for body, source in (("وقال مسؤول أمني لرويترز إن الهجوم وقع ليلا.", "مسؤول أمني"),
+                         ("وقال المتحدث لوكالة الأنباء الفرنسية إن القوات تقدمت.", "المتحدث")):
+        a, _ = _analyse(body)
+        assert [(q.speaker, q.speaker_text) for q in a.quotes] == [(None, source)]
+
+
+def test_agency_names_keep_their_letters() -> None:
+    """«وكالة الأنباء الفرنسية» is AFP, without the ل of «لوكالة»; «فرانس برس» keeps its ف."""
+    a, text = _analyse("وقال المتحدث لوكالة الأنباء الفرنسية فرانس برس إن الوضع خطير. "
+                       "وأضاف لوكالة الأنباء الفرنسية أن الأمر انتهى.")
+    spans = {(m.text, m.entity) for m in a.mentions if m.type == "ORG"}
+    assert ("وكالة الأنباء الفرنسية", "AFP") in spans and ("فرانس برس", "AFP") in spans
+    assert not any(t.startswith(("ل", "رانس")) for t, _ in spans)
