@@ -96,3 +96,40 @@ def test_agency_names_keep_their_letters() -> None:
     spans = {(m.text, m.entity) for m in a.mentions if m.type == "ORG"}
     assert ("وكالة الأنباء الفرنسية", "AFP") in spans and ("فرانس برس", "AFP") in spans
     assert not any(t.startswith(("ل", "رانس")) for t, _ in spans)
+
+
+def _speakers(body: str) -> list[str | None]:
+    a, _ = _analyse(body)
+    return [q.speaker_text for q in a.quotes]
+
+
+def test_topic_before_the_verb_is_not_the_speaker() -> None:
+    """«وعن راموس قال "…"»: Ramos is spoken of; the speaker goes on."""
+    got = _speakers('وقال المدرب رافايل بنيتيز "الأمر بسيط جدا، دي خيا ليس لاعبا في ريال مدريد". وعن سيرخيو راموس قال "راموس لاعب فريقنا وهو عنصر أساسي".')
+    assert len(got) == 2 and got[1] == got[0] and "راموس" not in (got[1] or "")
+
+
+def test_coordinated_verb_keeps_the_opening_subject() -> None:
+    """«ورفض X الإفصاح عن بديل Y وقال»: X said it; not after a clause with its own subject («لكن Z أشاد …، وقال»)."""
+    got = _speakers('ورفض فلاديمير بوتين الإفصاح عن خطة دونالد ترامب وقال "هذا الأمر سابق لأوانه ولن نستعجل".')
+    assert got == ["فلاديمير بوتين"]
+    got = _speakers("وكان بنيامين نتنياهو دان عمل الشرطة، لكن محمد العلي أشاد بعمل الشرطة، وقال إن التحقيق أجري بمهنية.")
+    assert got == ["محمد العلي"]
+
+
+def test_the_one_asked_answers() -> None:
+    got = _speakers('وقال دونالد ترامب إن القمة مهمة. وعندما سئل مايك بنس عما إذا كان كيم جونغ أون سينسحب من القمة، '
+                    'قال: "حسنا ما من شك في هذا".')
+    assert got[-1] == "مايك بنس"
+
+
+def test_expectations_voiced_by_a_source() -> None:
+    """«رجح X أن …», «وتوقع X أن …» report what X said; the impersonal «يتوقع أن» does not."""
+    assert _speakers("ورجح عمر المهنا رئيس لجنة الحكام أن يقوم الاتحاد بتكليف حكام أجانب.") == ["عمر المهنا"]
+    assert _speakers("والملعب الذي يتوقع أن يكون ممتلئا من الجماهير.") == []
+
+
+def test_given_name_before_bin_keeps_its_first_letter() -> None:
+    """«فيصل بن منير» is not ف + «يصل», even where the article also writes the verb «يصل»."""
+    a, _ = _analyse("قال إنه يصل غدا. وأوضح مدير عام الجمعية فيصل بن منير حلبي أن الدورة مهمة.")
+    assert any(m.text == "فيصل بن منير حلبي" for m in a.mentions)

@@ -114,6 +114,8 @@ def restore_name_letters(text: str, toks: list[Token], mentions: list[Mention], 
                     changed.add(id(m))
                     break
         elif m.start == t.start and t.norm[:1] in _CONJUNCTIONS and first_end == t.end:
+            if t.norm[:1] == "ف" and normalize(text[m.start : m.end]).split()[1:2] in (["بن"], ["بنت"]):
+                continue  # «فيصل بن منير»: a given name before «بن», not ف + «يصل»
             rest = t.norm[1:]
             listed = any(o.type == m.type and o.end < m.start and not text[o.end : m.start].strip() for o in mentions)
             if len(rest) >= 3 and (counts.get(rest) or listed) and rest not in known and t.norm not in known:

@@ -41,6 +41,24 @@ from .docnames import (
 _SEP_RE = re.compile(r"^[\s،,]*$")
 
 
+_BIN = frozenset({"بن", "بنت"})
+
+
+def _given_name_before_bin(toks: list[Token], i: int, rest: str) -> bool:
+    """Token ``i`` is a given name, whole, before «بن/بنت»: its first letter is ف or ك (hardly ever a
+    proclitic on a name: «فيصل», «فهد», «كمال»), or the corpus writes the whole form at least a tenth as
+    often as the remainder («بدر», «بسام»; not «وخالد», «لمحمد»: و and ل often precede a name)."""
+    if i + 1 >= len(toks) or toks[i + 1].norm not in _BIN:
+        return False
+    t = toks[i]
+    if t.norm[:1] in "فك":
+        return True
+    from ..text.tokenize import vocabulary
+
+    vocab = vocabulary()
+    return t.norm[:1] == "ب" and vocab.get(t.norm, 0) * 10 >= vocab.get(rest, 0) > 0
+
+
 def _unseen_alone(whole: str, rest: str, min_whole: int = 3) -> bool:
     """A form the corpus (ANT, ``data/vocab.tsv.gz``) writes as a whole several times but never without
     its first letter: «والتر» (22) vs «التر» (0) is Walter, not «و» + «التر»."""
@@ -329,6 +347,9 @@ class Resolver:
                 fused = segs[1].kind == "article" and segs[1].end - segs[1].start == 1  # «لليمن»: ل + (ا)ل
                 if not fused and not counts.get(rest) and _unseen_alone(t.norm, rest):
                     out.add(i)
+                continue
+            if _given_name_before_bin(toks, i, rest):
+                out.add(i)  # «فيصل بن منير»: a name before «بن» (even where the article also writes «يصل»)
                 continue
             if counts.get(rest):
                 continue  # the article uses the remainder alone: «الخاص بآبل» … «آبل» is ب + Apple, not Babylon

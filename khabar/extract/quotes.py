@@ -749,6 +749,14 @@ def _speaker_before_verb(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | No
     v, vs, s0 = hit.v, hit.vs, hit.s0
     if hit.gate - hit.ve > 40 and v.kind != "part":
         return None  # a long slot with no actor: not a statement we can attribute
+    if v.kind == "say" and (asked := _asked_before(ctx, s0, vs)):
+        return _speaker_from_mention(ctx, asked), False  # «وعندما سئل بنس عما إذا …، قال: "…"»: Pence
+    if v.kind == "say" and ctx.last and _topic_before(ctx, s0, vs):
+        return _carried(ctx, _verb_gender(hit)), True  # «وعن راموس قال "…"»: Ramos is the topic; the speaker goes on
+    if (v.kind == "say" and hit.vm.group("pre") == "و" and not hit.vm.group("verb").startswith(("ي", "ت"))
+            and (subj := _opening_subject(ctx, s0, vs))
+            and not _CONTRAST.search(ctx.norm, subj.end, vs)):
+        return _speaker_from_mention(ctx, subj), False  # «ورفض المعيبد الإفصاح عن بديل الربيش وقال»: المعيبد
     before = _mention_before(ctx, vs, s0)
     per = _person_before(ctx, vs, max(s0, vs - 90))
     if v.kind == "say" and per is not None:
@@ -773,6 +781,39 @@ def _speaker_before_verb(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | No
         # «وأشادت المحققة X … . وأضافت "…"»: the person the text was about goes on
         return _speaker_from_mention(ctx, per), True
     return None
+
+
+# a clause of its own, with its own subject, between a sentence's opening subject and a coordinated verb
+# («وكان نتنياهو دان عمل الشرطة، لكن مندلبليت أشاد بعملها، وقال إن …»: Mandelblit said it)
+_CONTRAST = re.compile(fold(rf"(?<![{_AR}])(?:و?لكن|بينما|فيما|في\s+حين|غير\s+أن|إلا\s+أن|الا\s+ان)(?![{_AR}])"))
+_ASKED = re.compile(fold(rf"(?<![{_AR}])و?(?:عندما|حين|حينما|لدى|لما|بعدما)\s+(?:سئل|سئلت|سؤال)\s+"))
+
+
+def _asked_before(ctx: _Ctx, s0: int, vs: int) -> Mention | None:
+    """The one asked, in a clause before the verb that says who answered: «وعندما سئل بنس عن …، قال»."""
+    last = None
+    for m in _ASKED.finditer(ctx.norm, s0, vs):
+        last = m
+    if last is None or verbs()[1].search(ctx.norm, last.end(), vs):
+        return None  # another reporting verb comes between: the question is not this verb's
+    return next((x for x in ctx.mentions if x.start == last.end() and x.type in ("PER", "ORG") and x.entity), None)
+
+
+_TOPIC = re.compile(fold(r"\s*(?:(?:أما|اما)\s+)?و?(?:عن|حول|بشأن|بخصوص)\s+[^.:«»\"]*$"))
+
+
+def _topic_before(ctx: _Ctx, s0: int, vs: int) -> bool:
+    """Does the clause before the verb at ``vs`` open with the topic it speaks about («وعن X قال»,
+    «وعن غياب عدد من الأعضاء، في مقدمتهم X، وY قال»)? The names there are what is spoken of, not who
+    speaks. The clause starts after the last comma, or earlier after a quotation or the sentence start
+    when no reporting verb comes between."""
+    norm = ctx.norm
+    strong = max(norm.rfind("\"", s0, vs), norm.rfind("»", s0, vs), norm.rfind("“", s0, vs), s0 - 1) + 1
+    commas = [i + 1 for i in (norm.rfind("،", strong, vs), norm.rfind(",", strong, vs)) if i >= 0]
+    for b in sorted({strong, *commas}, reverse=True):
+        if _TOPIC.match(norm, b, vs) and not verbs()[1].search(norm, b, vs):
+            return True
+    return False
 
 
 _CONNECTOR = re.compile(fold(rf"\s*(?:(?:لكن|ولكن|غير\s+أن|غير\s+ان|إلا\s+أن|الا\s+ان|بينما|فيما|كما|و)(?![{_AR}])\s*)*"))
