@@ -436,7 +436,7 @@ _DAY_OF_REL_MONTH = re.compile(_f(
 
 def _days_of_relative_months(sc: _Scan) -> None:
     """«12 من الشهر المقبل» → that day of the next month."""
-    if sc.anchor is None:
+    if sc.anchor is None or _f("الشهر") not in sc.norm[sc.start : sc.end]:
         return
     for m in sc.finditer(_DAY_OF_REL_MONTH):
         rel = m.group("rel")
@@ -463,7 +463,7 @@ _HOUR_OF_DAY = re.compile(_f(
 
 def _hours_of_days(sc: _Scan) -> None:
     """«الساعة 11 من صباح هذا اليوم» → the anchor's day at 11:00 (afternoon and evening hours +12)."""
-    if sc.anchor is None:
+    if sc.anchor is None or _f("الساعة") not in sc.norm[sc.start : sc.end]:
         return
     for m in sc.finditer(_HOUR_OF_DAY):
         h = int(m.group("h")) if m.group("h").isdigit() else _HOUR_WORDS_F[" ".join(m.group("h").split())]
@@ -831,11 +831,14 @@ _NAMED_DECADE = re.compile(_f(
     rf"{_B}(?:(?:مطلع|أوائل|اوائل|بداية|منتصف|أواسط|اواسط|أواخر|اواخر|نهاية|نهايات|حقبة)\s+)?(?P<al>ال)?"
     rf"(?P<d>{'|'.join(_DECADE_TENS)})(?:ات|يات)(?:\s+(?:الميلادية|(?:من\s+)?(?:ال)?قرن\s+(?P<c>{'|'.join(_CENTURY_OF)})))?") + _E)
 _DECADE_TENS_F = {_f(k): v for k, v in _DECADE_TENS.items()}
+_DECADE_WORD = re.compile(_f(rf"(?:{'|'.join(_DECADE_TENS)})(?:ات|يات)"))
 _CENTURY_OF_F = {_f(k): v for k, v in _CENTURY_OF.items()}
 
 
 def _named_decades(sc: _Scan) -> None:
     """«الثمانينات» → ``198X``: the century the text names, else the latest such decade begun by the anchor."""
+    if not _DECADE_WORD.search(sc.norm, sc.start, sc.end):
+        return  # (the full pattern is slow to try at every position)
     for m in sc.finditer(_NAMED_DECADE):
         c = m.group("c")
         if (not m.group("al") and not c) or _AGE_AFTER.match(sc.norm, m.end()):
