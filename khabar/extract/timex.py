@@ -729,8 +729,9 @@ _TEEN_UNITS = {**{k: v for k, v in _NUMWORDS.items() if v < 10}, "أحد": 1, "�
 _TEEN_UNITS_F = {_f(k): v for k, v in _TEEN_UNITS.items()}
 _TEEN_BEFORE = re.compile(_f(rf"(?<![\u0621-\u064a])(?:[وفبل]|ال|لل)*(?:{'|'.join(_TEEN_UNITS)})\s+$"))
 # («خمسة عشر عاما»: a teen, the units word before «عشر»)
-_COUNTED = re.compile(_f(rf"(?<![\u0621-\u064a])[وف]?[لب]?(?P<approx>{_APPROX}\s+)?(?:(?:(?P<teen>{'|'.join(_TEEN_UNITS)})\s+)?(?P<num>{_NUM})\s+"
+_COUNTED = re.compile(_f(rf"(?<![\u0621-\u064a])[وف]?[لب]?(?:(?:(?P<teen>{'|'.join(_TEEN_UNITS)})\s+)?(?P<num>{_NUM})\s+"
                          rf"(?P<unit>{_COUNT_ALT})|(?P<dual>{'|'.join(_DUALS)}))") + _E)
+_HEDGE_BEFORE = re.compile(_f(rf"(?<![\u0621-\u064a])(?P<pre>[وف]?[لب]?)(?P<approx>{_APPROX})\s+$"))
 # an age («البالغ 27 عاما», «أعمارهم بين 16 و 17 عاما», «توفي عن 81 عاما») or a count after قبل/بعد/منذ
 _NOT_A_LENGTH_BEFORE = re.compile(_f(
     r"(?<![\u0621-\u064a])[وفبل]?(?:(?:عمر|العمر|عمره|عمرها|عمرهم|عمرهما|أعمار|اعمار|أعمارهم|اعمارهم|أعمارهن|اعمارهن|أعمارها|اعمارها"
@@ -744,16 +745,18 @@ _AGE_AFTER = re.compile(_f(r"\s+(?:من\s+(?:العمر|عمره|عمرها|عم
 def _counted_durations(sc: _Scan) -> None:
     """Counts of time units that no other finder took: lengths of time (ages and event-relative counts left out)."""
     for m in sc.finditer(_COUNTED):
-        before = sc.norm[max(sc.start, m.start() - 24) : m.start()]
+        hedge = _HEDGE_BEFORE.search(sc.norm, max(sc.start, m.start() - 30), m.start())  # «نحو 20 دقيقة»: kept in the span
+        lead = hedge.start("approx") if hedge else m.start()
+        before = sc.norm[max(sc.start, lead - 24) : lead]
         if _NOT_A_LENGTH_BEFORE.search(before) or _AGE_AFTER.match(sc.norm, m.end()) or _RANGE_END.search(before):
             continue
-        if sc.norm[m.start() : m.start("approx" if m.group("approx") else "dual" if m.group("dual") else "num")].endswith("ب"):
-            continue  # «قبل بدء النشاط بيومين», «بعدها بسبعة أعوام»: by how much, from an event
+        if (hedge.group("pre") if hedge else sc.norm[m.start() : m.start("dual" if m.group("dual") else "num")]).endswith("ب"):
+            continue  # «قبل بدء النشاط بيومين», «بعدها بسبعة أعوام», «بنحو 20 دقيقة»: by how much, from an event
         after = sc.norm[m.end() : m.end() + 2].lstrip()
         if (before.rstrip().endswith("(") and after.startswith(")")) or (before.rstrip().endswith(("،", ",")) and
                                                                            after.startswith(("،", ","))):
             continue  # «بوتفليقة (81 عاما)», «بوتفليقة، 81 عاما، …»: an age in apposition
-        first = "approx" if m.group("approx") else "dual" if m.group("dual") else "teen" if m.group("teen") else "num"
+        first = "dual" if m.group("dual") else "teen" if m.group("teen") else "num"
         if m.start(first) and sc.norm[m.start(first) - 1] in ".,٫":
             continue  # «1.5 ساعة»: not a count of 5
         if m.group("dual"):
@@ -768,8 +771,8 @@ def _counted_durations(sc: _Scan) -> None:
             elif n == 10 and not m.group("num").isdigit() and _TEEN_BEFORE.search(before):
                 continue  # «الخمسة عشر عاما»: a teen this pass does not read, not ten
         if n > 0:
-            sc.add(Timex(m.start(first), m.end(), "", "DURATION", _duration_value(n, unit), _UNIT_PREC.get(unit, "hour"),
-                         "duration"))
+            sc.add(Timex(lead if hedge else m.start(first), m.end(), "", "DURATION", _duration_value(n, unit),
+                         _UNIT_PREC.get(unit, "hour"), "duration"))
 
 
 # clock times: «الساعة 10:30 صباحا», «16:02 ت م» (Mecca time), «(14:40)» — hours and two-digit minutes with a cue
