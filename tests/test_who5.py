@@ -133,3 +133,19 @@ def test_given_name_before_bin_keeps_its_first_letter() -> None:
     """«فيصل بن منير» is not ف + «يصل», even where the article also writes the verb «يصل»."""
     a, _ = _analyse("قال إنه يصل غدا. وأوضح مدير عام الجمعية فيصل بن منير حلبي أن الدورة مهمة.")
     assert any(m.text == "فيصل بن منير حلبي" for m in a.mentions)
+
+
+def test_added_before_a_colon_and_unnamed_scientists() -> None:
+    """«وزاد: "…"» continues the speaker (only before a colon or a quotation: «وزاد عدد السكان» is no
+    statement); «وأكد العلماء أن …» is an unnamed source, not the last speaker."""
+    a, _ = _analyse('وقال عمر المهنا إن الحكام جاهزون للموسم. وزاد: "تم استعراض لجنة الأخلاق والقيم وطلب من الأعضاء تقديم '
+                    'مقترحات". وزاد عدد السكان في المدينة. وأكد العلماء أنه في حال تلقي المرضى لهذا الدواء مبكرا فإن النتائج أفضل.')
+    assert [(q.speaker_text, q.unnamed) for q in a.quotes] == [("عمر المهنا", False), ("عمر المهنا", False),
+                                                              ("العلماء", True)]
+
+
+def test_a_stated_need_starts_the_statement() -> None:
+    """«مشددا على ضرورة أن ينال …»: what was said starts at the need (the guidelines' «أكد ضرورة …»)."""
+    a, text = _analyse("وقال عمر المهنا إن الحكام جاهزون للموسم. واستغرب المهنا ما سماه تضخيم أخطاء الحكام، "
+                       "مشددا على ضرورة أن ينال الحكم السعودي الثقة من الشارع الرياضي.")
+    assert text[a.quotes[-1].start :].startswith("ضرورة أن ينال")

@@ -43,7 +43,7 @@ _UNNAMED = re.compile(fold(
     rf"|مراقبون|محللون|محلل|مراقب|شهود|شاهد|ناشطون|ناشط|سكان|مسعفون|ضابط|ضباط|عضو|أعضاء|نائب|نواب"
     rf"|صحيفة|الصحيفة|وكالة|الوكالة|القناة|الموقع|الجريدة|البيان|التقرير|المصدر|المصادر"
     rf"|والده|والدته|والدها|والدتها|شقيقه|شقيقها|زوجته|زوجها|ابنه|ابنها|أحد|احد|مقيم|مقيمة|مقيمون|سكان|شاهد\s+عيان"
-    rf"|صهر|أقارب|اقارب|قريب|عائلة|أسرة|محامي|محامية|جيران|جار|مسؤولا|مصدرا|دبلوماسيا"
+    rf"|صهر|أقارب|اقارب|قريب|عائلة|أسرة|محامي|محامية|جيران|جار|مسؤولا|مصدرا|دبلوماسيا|علماء|باحثون|باحثين"
     rf"|شهود\s+عيان|مواطن|مواطنة|مواطنون|طبيب|أطباء|مسعف|صحفي|صحفيون|مراسل|مراسلة|متحدثة|ناطق|ناطقة)"
     rf"(?:\s+(?:[{_AR}]+)){{0,3}}))(?=(?:\s+[{_AR}]+){{0,3}}?\s*[«“\"]?[^«“\"]{{0,25}}?[»”\"]?\s*(?:[،,:]|(?:إن|أن|ان|إنه|أنه|انه|بأن|بان|قوله|قولها)(?![{_AR}])))"
 ))
@@ -432,7 +432,7 @@ def _object_verb_rx() -> re.Pattern[str]:
     return re.compile(rf"(?<![{_AR}])(?P<pre>[وف])?(?P<verb>{alt})(?:ه|ها|هم|هما)(?=\u0640*(?![{_AR}]))")
 
 
-_QUOTED_ONLY = frozenset(fold(w) for w in ("علق",))  # verbs that report only before a colon or a quotation
+_QUOTED_ONLY = frozenset(fold(w) for w in ("علق", "زاد"))  # verbs that report only before a colon or a quotation
 
 
 def _quoted_name_at(ctx: _Ctx, pos: int, end: int) -> int | None:
@@ -1231,7 +1231,14 @@ def _content_after(ctx: _Ctx, pos: int, end: int, direct: list[tuple[int, int]],
         m = _TO_CONTENT.match(norm, pos, end)
     if not m:
         return None
-    return _reported_clause(ctx, m.end(), end)
+    found = _reported_clause(ctx, m.end(), end)
+    need = _NEED_BEFORE.search(norm, max(0, pos - 16), pos) if found and m.re is _COMP else None
+    if need:  # «مشددا على ضرورة أن ينال …»: the need is what was said (docs/annotation-who-when.md §2)
+        return need.start("noun"), found[1], found[2]
+    return found
+
+
+_NEED_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:على|الى|إلى|ب)?\s*(?P<noun>ضرورة|أهمية|اهمية|وجوب)\s*$"))
 
 
 def _imperfect(form: str, table: dict[str, Verb]) -> bool:
