@@ -149,3 +149,15 @@ def test_a_stated_need_starts_the_statement() -> None:
     a, text = _analyse("وقال عمر المهنا إن الحكام جاهزون للموسم. واستغرب المهنا ما سماه تضخيم أخطاء الحكام، "
                        "مشددا على ضرورة أن ينال الحكم السعودي الثقة من الشارع الرياضي.")
     assert text[a.quotes[-1].start :].startswith("ضرورة أن ينال")
+
+
+def test_arab_clubs_in_a_sports_sentence() -> None:
+    """«الهلال», «النصر» are clubs where the sentence speaks of a match; «الهلال الأحمر», «حقق الفريق النصر» and a
+    crescent in the sky with no sports word near are not."""
+    a, _ = _analyse("وفاز الهلال على النصر في مباراة الديربي. وتعاقد الزمالك مع المدرب.")
+    assert {m.text for m in a.mentions if m.type == "ORG"} >= {"الهلال", "النصر", "الزمالك"}
+    for body in ("وقدمت جمعية الهلال الأحمر المساعدات للاعب.", "وظهر الهلال في السماء مساء أمس."):
+        a, _ = _analyse(body)
+        assert not any(m.text == "الهلال" for m in a.mentions)
+    a, _ = _analyse("وحقق الفريق النصر في الدقائق الأخيرة من المباراة.")
+    assert not any(m.text == "النصر" for m in a.mentions)

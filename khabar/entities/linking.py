@@ -996,6 +996,38 @@ def is_not_actor(surface: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
+def _context_clubs() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """(clubs named by a common word, sports words, words after which such a name is the common noun)."""
+    lists: dict[str, list[str]] = {"club_ctx": [], "sport": [], "not_after": []}
+    for kind, forms in _kb_data_lines("sports_clubs.tsv"):
+        if kind in lists:
+            lists[kind] += [normalize(f) for f in forms.split("|")]
+    names = "|".join(sorted(lists["club_ctx"], key=len, reverse=True))
+    sport = "|".join(sorted(lists["sport"], key=len, reverse=True))
+    return (re.compile(rf"(?<![\u0621-\u064a])(?:[وفب]|لل)?(?P<n>{names})(?![\u0621-\u064a])"),
+            re.compile(rf"(?<![\u0621-\u064a])(?:[وفبل]|لل)?(?:{sport})(?![\u0621-\u064a])"),
+            frozenset(lists["not_after"]))
+
+
+def _context_club_spans(norm: str) -> dict[tuple[int, int], str]:
+    """«الهلال», «النصر» …: clubs in a sentence that speaks of matches, players or a league."""
+    names, sport, not_after = _context_clubs()
+    out: dict[tuple[int, int], str] = {}
+    for m in names.finditer(norm):
+        s, e = m.span("n")
+        lo = max(norm.rfind(".", 0, s), norm.rfind("\n", 0, s)) + 1
+        hi = min((x for x in (norm.find(".", e), norm.find("\n", e)) if x >= 0), default=len(norm))
+        after = norm[e : e + 20].split()
+        before = norm[max(0, m.start() - 20) : m.start()].split()
+        if ((after and after[0].startswith("ال")) or (before and before[-1].startswith("ال"))
+                or any(w.lstrip("وفبل") in not_after for w in before[-2:])):
+            continue  # «الهلال الأحمر», «البنك الأهلي»; «حقق (الفريق) النصر»
+        if sport.search(norm, lo, hi):
+            out[(s, e)] = m.group("n")
+    return out
+
+
+@functools.lru_cache(maxsize=1)
 def _clubs() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     """(club names, cue words before a club's name, normalised form → canonical name)."""
     canon: dict[str, str] = {}
@@ -1023,6 +1055,8 @@ def _club_spans(text: str, cands: list[_Cand]) -> dict[tuple[int, int], str]:
     out: dict[tuple[int, int], str] = {}
     for m in names.finditer(norm):
         out[m.span("n")] = canon[re.sub(r"\s+", " ", m.group("n"))]
+    for span, name in _context_club_spans(norm).items():
+        out.setdefault(span, name)
     for c in cands:
         if c.type in ("PER", "ORG", "LOC", "MISC") and cue.search(norm[max(0, c.start - 12) : c.start]):
             out.setdefault((c.start, c.end), normalize(text[c.start : c.end]))
