@@ -161,3 +161,11 @@ def test_arab_clubs_in_a_sports_sentence() -> None:
         assert not any(m.text == "الهلال" for m in a.mentions)
     a, _ = _analyse("وحقق الفريق النصر في الدقائق الأخيرة من المباراة.")
     assert not any(m.text == "النصر" for m in a.mentions)
+
+
+def test_conjunction_on_a_repeated_name_is_cut() -> None:
+    """«وفيصل البدين» written twice is و + «فيصل»; «وليد» stays whole (the corpus writes «ليد» rarely)."""
+    a, _ = _analyse("وسينضم له كل من يوسف عنبر، وفيصل البدين وهؤلاء أعضاء الفريق. وقال إن وفيصل البدين سيبقى. "
+                    "وحضر وليد الخالدي. وقال وليد الخالدي إن الأمر جيد.")
+    names = {m.text for m in a.mentions if m.type == "PER"}
+    assert "فيصل البدين" in names and "وفيصل البدين" not in names and "وليد الخالدي" in names
