@@ -1,12 +1,8 @@
-"""Select who/when gold batch F (10 SaudiNewsNet + 10 ANT articles), session 10.
+"""Who/when gold batch F (session 10): 10 SaudiNewsNet + 10 ANT articles with batch C's recipe and its own seed,
+every article of every earlier gold file excluded (batch E's included). Same command line as the earlier batches:
 
-Batch C's recipe (scripts/select_gold_batch_c.py: same filters, reader and --check) with its own seed, and with
-every article of every gold file made before it excluded, batch E's included (ids of the sentence sets,
-``ARTICLE#n``, count as their article). Reproducible: one random.Random(20261204), used first for SaudiNewsNet,
-then for ANT.
-
-    python scripts/select_gold_batch_f.py [--shared ../shared]   # prints the chosen ids
-    python scripts/select_gold_batch_f.py --check                # checks batch F's six files
+    python scripts/select_gold_batch_f.py            # prints the chosen ids (random.Random(20261204))
+    python scripts/select_gold_batch_f.py --check    # checks batch F's six gold files
 """
 import os
 import sys
@@ -14,7 +10,5 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import select_gold_batch_c as batch_c  # noqa: E402  batch C's filters, reader, check and command line
 
-SEED = 20261204
-
 if __name__ == "__main__":
-    batch_c.run_batch("f", SEED)
+    batch_c.run_batch("f", 20261204)
