@@ -169,3 +169,46 @@ def test_conjunction_on_a_repeated_name_is_cut() -> None:
                     "وحضر وليد الخالدي. وقال وليد الخالدي إن الأمر جيد.")
     names = {m.text for m in a.mentions if m.type == "PER"}
     assert "فيصل البدين" in names and "وفيصل البدين" not in names and "وليد الخالدي" in names
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [  # review: a named subject after the topic, a new clause, or a later contrast speaks
+        ("وقال دونالد ترامب إن القمة مهمة. وبشأن الاتفاق النووي فإن حسن روحاني قال إن إيران ملتزمة.", "حسن روحاني"),
+        ("وقال دونالد ترامب إن القمة مهمة. وعن الاتفاق، حسن روحاني قال إن إيران ملتزمة.", "حسن روحاني"),
+        ("واجتمع فلاديمير بوتين مع رجب طيب أردوغان، ثم خرج الرئيس التركي إلى الصحفيين وقال إن الاجتماع كان مثمرا.",
+         "رجب طيب أردوغان"),
+        ("وقال دونالد ترامب إن القمة مهمة. وعندما سئل مايك بنس عن الأمر رفض التعليق، غير أن ترامب قال إن القمة ستعقد.",
+         "ترامب"),
+    ],
+)
+def test_speaker_rules_yield_to_a_named_subject(body: str, speaker: str) -> None:
+    assert speaker in (_speakers(body)[-1] or "")
+
+
+def test_review_names_and_aliases() -> None:
+    a, _ = _analyse("وقال المدرب إن اللاعب متميز فخالد بن علي هو أفضل لاعب. وقدمت الوكالة الفرنسية للتنمية قرضا.")
+    texts = {(m.text, m.entity) for m in a.mentions}
+    assert any(t == "خالد بن علي" for t, _ in texts) and not any(t.startswith("فخالد") for t, _ in texts)
+    assert not any(e == "AFP" for _, e in texts)
+    for body in ("وفي لقاء مع الصحفيين، قال الرئيس إن النصر قريب على الإرهاب.",
+                 "وأكد المتحدث في المؤتمر أن رؤية الهلال ستكون مساء الأحد بعد المباراة."):
+        a, _ = _analyse(body)
+        assert not any(m.type == "ORG" and m.text in ("النصر", "الهلال") for m in a.mentions)
+
+
+@pytest.mark.parametrize(
+    "text, pub, span, value",
+    [  # review: season and range edges
+        ("ينتظر اللاعب الموسم الجديد مع فريقه في الدوري", "2015-06-10", "الموسم الجديد", "2015/2016"),
+        ("هذا الشتاء بارد جدا", "2018-01-15", "هذا الشتاء", "2017-WI"),
+        ("من الأربعاء الماضي إلى الأحد الماضي", "2018-03-29", "الأحد الماضي", "2018-03-25"),
+    ],
+)
+def test_review_date_edges(text: str, pub: str, span: str, value: str) -> None:
+    assert tx(text, pub).get(span) == value
+
+
+def test_review_not_dates() -> None:
+    assert tx("شاب في العشرينات قتل أمس", "2018-03-29").keys() == {"أمس"}
+    assert tx("أعلنت وزارة الزراعة بداية الموسم الزراعي بحضور الفريق الفني", "2015-08-03") == {}

@@ -89,6 +89,13 @@ def _keeps_letters(whole: str, rest: str, counts: Counter[str], names: set[str],
     return counts[whole] >= 2 and (rest_n <= _COMMON or vocab.get(whole, 0) * _RATIO >= rest_n)
 
 
+def given_name_whole(whole: str, rest: str) -> bool:
+    """A name before «بن» that starts with ف, ك or ب is whole when the corpus writes it at least a tenth as
+    often as the remainder («فيصل» / «يصل»), not when the remainder is the usual form («فخالد» / «خالد»)."""
+    vocab = vocabulary()
+    return whole[:1] in "فكب" and vocab.get(whole, 0) * 10 >= vocab.get(rest, 0) > 0
+
+
 def restore_name_letters(text: str, toks: list[Token], mentions: list[Mention], known: set[str]) -> set[int]:
     """Put back (or cut off) proclitic letters at the start of name mentions, in place; the ids of
     the mentions changed (their links must be looked up again)."""
@@ -114,8 +121,8 @@ def restore_name_letters(text: str, toks: list[Token], mentions: list[Mention], 
                     changed.add(id(m))
                     break
         elif m.start == t.start and t.norm[:1] in _CONJUNCTIONS and first_end == t.end:
-            if t.norm[:1] == "ف" and normalize(text[m.start : m.end]).split()[1:2] in (["بن"], ["بنت"]):
-                continue  # «فيصل بن منير»: a given name before «بن», not ف + «يصل»
+            if normalize(text[m.start : m.end]).split()[1:2] in (["بن"], ["بنت"]) and given_name_whole(t.norm, t.norm[1:]):
+                continue  # «فيصل بن منير»: a given name before «بن», not ف + «يصل» (but «فخالد بن علي» is ف + خالد)
             rest = t.norm[1:]
             listed = any(o.type == m.type and o.end < m.start and not text[o.end : m.start].strip() for o in mentions)
             if len(rest) >= 3 and (counts.get(rest) or listed) and rest not in known and t.norm not in known:

@@ -29,6 +29,7 @@ from ..model import DateValue, Entity, Mention, Sentence, Span, Token
 from ..text.textnorm import fold, normalize, normalize_same_length, word_list
 from .docnames import (
     dotted_names,
+    given_name_whole,
     link_name_parts,
     nationality_adjectives,
     place_parts,
@@ -45,18 +46,12 @@ _BIN = frozenset({"بن", "بنت"})
 
 
 def _given_name_before_bin(toks: list[Token], i: int, rest: str) -> bool:
-    """Token ``i`` is a given name, whole, before «بن/بنت»: its first letter is ف or ك (hardly ever a
-    proclitic on a name: «فيصل», «فهد», «كمال»), or the corpus writes the whole form at least a tenth as
-    often as the remainder («بدر», «بسام»; not «وخالد», «لمحمد»: و and ل often precede a name)."""
+    """Token ``i`` is a given name, whole, before «بن/بنت»: it starts with ف, ك or ب and the corpus writes
+    the whole form at least a tenth as often as the remainder («فيصل» 181 / «يصل» 1,233, «بدر», «بسام»; not
+    «فخالد», «كمحمد»; و and ل are left to the other rules: they often precede a name)."""
     if i + 1 >= len(toks) or toks[i + 1].norm not in _BIN:
         return False
-    t = toks[i]
-    if t.norm[:1] in "فك":
-        return True
-    from ..text.tokenize import vocabulary
-
-    vocab = vocabulary()
-    return t.norm[:1] == "ب" and vocab.get(t.norm, 0) * 10 >= vocab.get(rest, 0) > 0
+    return given_name_whole(toks[i].norm, rest)
 
 
 def _conjoined_name(whole: str, rest: str) -> bool:

@@ -251,7 +251,7 @@ def _antecedent_org(ctx: _Ctx, m: Mention) -> Mention:
     return max(earlier, key=lambda o: len(o.text))
 
 
-_TOLD = re.compile(fold(rf"(?<![{_AR}])ل(?:وكاله|صحيفه|جريده|قناه|موقع|مجله|اذاعه|تلفزيون|شبكه)(?![{_AR}])"))
+_TOLD = re.compile(fold(rf"(?<![{_AR}])ل(?:وكاله\s+(?:ال)?انباء|صحيفه|جريده|قناه|موقع|مجله|اذاعه|تلفزيون|شبكه)(?![{_AR}])"))
 
 
 def _relay_start(ctx: _Ctx, lo: int, hi: int) -> int | None:
@@ -264,10 +264,16 @@ def _relay_start(ctx: _Ctx, lo: int, hi: int) -> int | None:
     for o in ctx.mentions:
         a = kb.get(o.entity) if o.entity else None
         if lo < o.start < hi and a is not None and a.sector == "MED":
-            w = ctx.norm.rfind(" ", lo, o.start) + 1
+            w = max(ctx.norm.rfind(" ", lo, o.start) + 1, lo)
+            prev = ctx.norm.rfind(" ", lo, max(lo, w - 1)) + 1
+            if ctx.norm[w] != "ل" and _MEDIA_NOUN_TOLD.fullmatch(ctx.norm, max(prev, lo), max(lo, w - 1)):
+                w = max(prev, lo)  # «لوكالة فرانس برس»: the told noun before the outlet's name
             if ctx.norm[w] == "ل" and (cut is None or w < cut):
                 cut = w
     return cut
+
+
+_MEDIA_NOUN_TOLD = re.compile(fold("ل(?:وكاله|صحيفه|جريده|قناه|شبكه|موقع)"))
 
 
 def _unnamed_after(ctx: _Ctx, pos: int, limit: int) -> _Speaker | None:
@@ -754,8 +760,7 @@ def _speaker_before_verb(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | No
     if v.kind == "say" and ctx.last and _topic_before(ctx, s0, vs):
         return _carried(ctx, _verb_gender(hit)), True  # «وعن راموس قال "…"»: Ramos is the topic; the speaker goes on
     if (v.kind == "say" and hit.vm.group("pre") == "و" and not hit.vm.group("verb").startswith(("ي", "ت"))
-            and (subj := _opening_subject(ctx, s0, vs))
-            and not _CONTRAST.search(ctx.norm, subj.end, vs)):
+            and (subj := _opening_subject(ctx, s0, vs)) and not _new_clause(ctx, subj.end, vs)):
         return _speaker_from_mention(ctx, subj), False  # «ورفض المعيبد الإفصاح عن بديل الربيش وقال»: المعيبد
     before = _mention_before(ctx, vs, s0)
     per = _person_before(ctx, vs, max(s0, vs - 90))
@@ -784,8 +789,20 @@ def _speaker_before_verb(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | No
 
 
 # a clause of its own, with its own subject, between a sentence's opening subject and a coordinated verb
-# («وكان نتنياهو دان عمل الشرطة، لكن مندلبليت أشاد بعملها، وقال إن …»: Mandelblit said it)
-_CONTRAST = re.compile(fold(rf"(?<![{_AR}])(?:و?لكن|بينما|فيما|في\s+حين|غير\s+أن|إلا\s+أن|الا\s+ان)(?![{_AR}])"))
+# («وكان نتنياهو دان عمل الشرطة، لكن مندلبليت أشاد بعملها، وقال إن …»: Mandelblit said it; «…، ثم خرج الرئيس
+# التركي … وقال», «…، ورد مراسلها … وقال»): a contrast, «ثم» or a comma
+_CONTRAST = re.compile(fold(rf"(?<![{_AR}])(?:و?لكن|بينما|فيما|في\s+حين|غير\s+أن|إلا\s+أن|الا\s+ان|ثم)(?![{_AR}])"))
+
+
+def _new_clause(ctx: _Ctx, a: int, vs: int) -> bool:
+    """Between an opening subject (ending at ``a``) and a coordinated verb at ``vs``: a contrast or «ثم», or
+    a clause after the last comma that names a speaker of its own («…، ورد مراسلها جيم أكوستا وقال»; but in
+    «وأدانت الخارجية التركية قرار البرلمان الهولندي، وقالت» the ministry still speaks)."""
+    if _CONTRAST.search(ctx.norm, a, vs):
+        return True
+    tail = max(ctx.norm.rfind("،", a, vs), ctx.norm.rfind(",", a, vs))
+    return tail >= 0 and any(tail < m.start < vs and m.entity and m.type in ("PER", "ORG") and _can_speak(ctx, m)
+                             for m in ctx.mentions)
 _ASKED = re.compile(fold(rf"(?<![{_AR}])و?(?:عندما|حين|حينما|لدى|لما|بعدما)\s+(?:سئل|سئلت|سؤال)\s+"))
 
 
@@ -796,7 +813,12 @@ def _asked_before(ctx: _Ctx, s0: int, vs: int) -> Mention | None:
         last = m
     if last is None or verbs()[1].search(ctx.norm, last.end(), vs):
         return None  # another reporting verb comes between: the question is not this verb's
-    return next((x for x in ctx.mentions if x.start == last.end() and x.type in ("PER", "ORG") and x.entity), None)
+    asked = next((x for x in ctx.mentions if x.start == last.end() and x.type in ("PER", "ORG") and x.entity), None)
+    tail = max(ctx.norm.rfind("،", last.end(), vs), ctx.norm.rfind(",", last.end(), vs), last.end())
+    if asked is None or _CONTRAST.search(ctx.norm, asked.end, vs) or any(
+            tail <= m.start < vs and m.entity and m.type in ("PER", "ORG") for m in ctx.mentions):
+        return None  # «… رفض التعليق، غير أن ترامب قال»: someone else answers
+    return asked
 
 
 _TOPIC = re.compile(fold(r"\s*(?:(?:أما|اما)\s+)?و?(?:عن|حول|بشأن|بخصوص)\s+[^.:«»\"]*$"))
@@ -812,8 +834,14 @@ def _topic_before(ctx: _Ctx, s0: int, vs: int) -> bool:
     commas = [i + 1 for i in (norm.rfind("،", strong, vs), norm.rfind(",", strong, vs)) if i >= 0]
     for b in sorted({strong, *commas}, reverse=True):
         if _TOPIC.match(norm, b, vs) and not verbs()[1].search(norm, b, vs):
-            return True
+            end = _TOPIC_END.search(norm, b, vs)  # «وبشأن الاتفاق فإن روحاني قال», «وعن الاتفاق، روحاني قال»
+            return end is None or not any(end.end() <= m.start < vs and m.entity and m.type in ("PER", "ORG")
+                                          for m in ctx.mentions)
     return False
+
+
+# where a fronted topic ends: «فإن», or a comma that no «و» continues (a list of the topic's names goes on)
+_TOPIC_END = re.compile(fold(rf"(?<![{_AR}])(?:فإن|فان)(?![{_AR}])|[،,](?!\s*و)"))
 
 
 _CONNECTOR = re.compile(fold(rf"\s*(?:(?:لكن|ولكن|غير\s+أن|غير\s+ان|إلا\s+أن|الا\s+ان|بينما|فيما|كما|و)(?![{_AR}])\s*)*"))

@@ -572,7 +572,7 @@ def _season_year(code: str, step: int, anchor: dt.date) -> int:
         if code == "WI":
             return y - 1 if mo >= 3 else y - 2
         return y if mo >= start + 3 else y - 1
-    return y
+    return y - 1 if code == "WI" and mo < 3 else y  # «هذا الشتاء» in January: the winter begun last December
 
 
 def _this_value(unit: str, step: int, anchor: dt.date | None) -> tuple[str, str]:
@@ -834,6 +834,8 @@ _NAMED_DECADE = re.compile(_f(
     rf"{_B}(?:(?:مطلع|أوائل|اوائل|بداية|منتصف|أواسط|اواسط|أواخر|اواخر|نهاية|نهايات|حقبة)\s+)?(?P<al>ال)?"
     rf"(?P<d>{'|'.join(_DECADE_TENS)})(?:ات|يات)(?:\s+(?:الميلادية|(?:من\s+)?(?:ال)?قرن\s+(?P<c>{'|'.join(_CENTURY_OF)})))?") + _E)
 _DECADE_TENS_F = {_f(k): v for k, v in _DECADE_TENS.items()}
+_PERSON_IN = re.compile(_f(r"(?<![\u0621-\u064a])(?:شاب|شابة|رجل|امرأة|سيدة|فتاة|فتى|طفل|مواطن|مواطنة|مقيم|مقيمة|مريض|مريضة"
+                           r"|عمره|عمرها|عمرهم|العمر|أعمارهم|اعمارهم)\s+(?:[\u0621-\u064a]+\s+)?(?:في|فى)\s+$"))
 _DECADE_WORD = re.compile(_f(rf"(?:{'|'.join(_DECADE_TENS)})(?:ات|يات)"))
 _CENTURY_OF_F = {_f(k): v for k, v in _CENTURY_OF.items()}
 
@@ -844,8 +846,9 @@ def _named_decades(sc: _Scan) -> None:
         return  # (the full pattern is slow to try at every position)
     for m in sc.finditer(_NAMED_DECADE):
         c = m.group("c")
-        if (not m.group("al") and not c) or _AGE_AFTER.match(sc.norm, m.end()):
-            continue
+        if (not m.group("al") and not c) or _AGE_AFTER.match(sc.norm, m.end()) or _PERSON_IN.search(
+                sc.norm, max(sc.start, m.start() - 30), m.start()):
+            continue  # «في الأربعينات من عمره», «شاب في العشرينات»: an age
         tens = _DECADE_TENS_F[m.group("d")]
         if c:
             base = _CENTURY_OF_F[" ".join(c.split())]
@@ -950,7 +953,10 @@ _SEASON_SPORT = re.compile(_f(
     rf"{_B}(?:هذا\s+الموسم|(?:(?P<part>بداية|مطلع|نهاية|ختام|منتصف|انطلاق|انطلاقة|بدء)\s+)?الموسم"
     rf"(?:\s+(?P<rel>الحالي|الجاري|الماضي|المنصرم|الفائت|المقبل|القادم|الجديد))?){_E}"))
 _SPORT_CUE = re.compile(_f(r"(?<![\u0621-\u064a])(?:[وفبل]|ال)*(?:دوري|مباراة|مباريات|هدف|هدفا|أهداف|اهداف|لاعب|لاعبا|نادي|بطولة|منتخب"
-                           r"|الفريق|فريق|كأس|كاس|القدم|اللقب|مدرب|الملعب|ملعب|المحترفين|الانتقالات)"))
+                           r"|الفريق|فريق|كأس|كاس|(?:كرة|اتحاد)\s+القدم|اللقب|مدرب|الملعب|ملعب|المحترفين|الانتقالات)"))
+
+
+_NOT_ADJECTIVE = frozenset(_f(w) for w in ("الذي", "التي", "الذين", "إلى", "إلا", "اللذين", "اللتين"))
 
 
 def _season_value(anchor: dt.date, rel: str | None) -> str:
@@ -972,11 +978,14 @@ def _sport_seasons(sc: _Scan) -> None:
     for m in sc.finditer(_SEASON_SPORT):
         if m.group(0).startswith(_f("الموسم")) and not m.group("rel"):
             continue  # a bare «الموسم» points back to a season named before
+        nxt = sc.norm[m.end() : m.end() + 12].split()[:1]
+        if m.group("part") and not m.group("rel") and nxt and nxt[0].startswith("ال") and nxt[0] not in _NOT_ADJECTIVE:
+            continue  # «بداية الموسم الزراعي / السياحي»: not a sports season (but «بداية الموسم الذي …»)
         if not _SPORT_CUE.search(sc.norm, max(sc.start, m.start() - 250), min(sc.end, m.end() + 150)):
             continue
         rel = m.group("rel")
         if rel == _f("الجديد"):  # the season about to start, or the next one while this one runs
-            rel = None if sc.anchor.month >= 6 else _f("المقبل")
+            rel = None if sc.anchor.month >= 7 else _f("المقبل")
         sc.add(Timex(m.start(), m.end(), "", "DATE", _season_value(sc.anchor, rel), "year", "relative", True))
 
 
@@ -1155,6 +1164,9 @@ def _is_day(t: Timex) -> bool:
     return t.type == "DATE" and bool(_DAY_VALUE.fullmatch(t.value))
 
 
+_WEEKDAY_RELWORD = re.compile(_f(r"(?:الماضي|المقبل|القادم|المنصرم)"))  # a weekday that says which one it is
+
+
 def _joined_ranges(sc: _Scan) -> None:
     """Two dated days joined by «إلى / حتى» are one range: «4 – 9 - 1436هـ إلى 15- 9 - 1436هـ» →
     ``2015-06-21/2015-07-02`` (and ``1436-09-04/1436-09-15``); so are two weekdays («من الثلاثاء إلى
@@ -1165,7 +1177,7 @@ def _joined_ranges(sc: _Scan) -> None:
     for t in sorted(sc.out, key=lambda t: t.start):
         p = out[-1] if out else None
         if p and p.kind == t.kind == "weekday" and p.value >= t.value and t.value[:1].isdigit() and p.value[:1].isdigit() \
-                and _RANGE_JOIN.fullmatch(sc.norm, p.end, t.start):
+                and _RANGE_JOIN.fullmatch(sc.norm, p.end, t.start) and not _WEEKDAY_RELWORD.search(sc.norm, t.start, t.end):
             d = dt.date.fromisoformat(p.value)
             t.value = (d + dt.timedelta(days=(_weekday_of(sc, t) - d.weekday()) % 7 or 7)).isoformat()
         if (p and _is_day(p) and _is_day(t) and p.value < t.value and (p.hijri is None) == (t.hijri is None)
