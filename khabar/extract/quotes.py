@@ -794,6 +794,12 @@ def _speaker_before_verb(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | No
 _CONTRAST = re.compile(fold(rf"(?<![{_AR}])(?:و?لكن|بينما|فيما|في\s+حين|غير\s+أن|إلا\s+أن|الا\s+ان|ثم)(?![{_AR}])"))
 
 
+def _speaker_named(ctx: _Ctx, a: int, b: int, can_speak: bool = False) -> bool:
+    """Is a person or organisation (``can_speak``: one that can speak) named in [a, b)?"""
+    return any(a <= m.start < b and m.entity and m.type in ("PER", "ORG") and (not can_speak or _can_speak(ctx, m))
+               for m in ctx.mentions)
+
+
 def _new_clause(ctx: _Ctx, a: int, vs: int) -> bool:
     """Between an opening subject (ending at ``a``) and a coordinated verb at ``vs``: a contrast or «ثم», or
     a clause after the last comma that names a speaker of its own («…، ورد مراسلها جيم أكوستا وقال»; but in
@@ -801,8 +807,9 @@ def _new_clause(ctx: _Ctx, a: int, vs: int) -> bool:
     if _CONTRAST.search(ctx.norm, a, vs):
         return True
     tail = max(ctx.norm.rfind("،", a, vs), ctx.norm.rfind(",", a, vs))
-    return tail >= 0 and any(tail < m.start < vs and m.entity and m.type in ("PER", "ORG") and _can_speak(ctx, m)
-                             for m in ctx.mentions)
+    return tail >= 0 and _speaker_named(ctx, tail + 1, vs, can_speak=True)
+
+
 _ASKED = re.compile(fold(rf"(?<![{_AR}])و?(?:عندما|حين|حينما|لدى|لما|بعدما)\s+(?:سئل|سئلت|سؤال)\s+"))
 
 
@@ -815,8 +822,7 @@ def _asked_before(ctx: _Ctx, s0: int, vs: int) -> Mention | None:
         return None  # another reporting verb comes between: the question is not this verb's
     asked = next((x for x in ctx.mentions if x.start == last.end() and x.type in ("PER", "ORG") and x.entity), None)
     tail = max(ctx.norm.rfind("،", last.end(), vs), ctx.norm.rfind(",", last.end(), vs), last.end())
-    if asked is None or _CONTRAST.search(ctx.norm, asked.end, vs) or any(
-            tail <= m.start < vs and m.entity and m.type in ("PER", "ORG") for m in ctx.mentions):
+    if asked is None or _CONTRAST.search(ctx.norm, asked.end, vs) or _speaker_named(ctx, tail, vs):
         return None  # «… رفض التعليق، غير أن ترامب قال»: someone else answers
     return asked
 
@@ -835,8 +841,7 @@ def _topic_before(ctx: _Ctx, s0: int, vs: int) -> bool:
     for b in sorted({strong, *commas}, reverse=True):
         if _TOPIC.match(norm, b, vs) and not verbs()[1].search(norm, b, vs):
             end = _TOPIC_END.search(norm, b, vs)  # «وبشأن الاتفاق فإن روحاني قال», «وعن الاتفاق، روحاني قال»
-            return end is None or not any(end.end() <= m.start < vs and m.entity and m.type in ("PER", "ORG")
-                                          for m in ctx.mentions)
+            return end is None or not _speaker_named(ctx, end.end(), vs)
     return False
 
 

@@ -439,9 +439,7 @@ def _days_of_relative_months(sc: _Scan) -> None:
     if sc.anchor is None or _f("الشهر") not in sc.norm[sc.start : sc.end]:
         return
     for m in sc.finditer(_DAY_OF_REL_MONTH):
-        rel = m.group("rel")
-        step = -1 if rel.startswith((_f("الماضي"), _f("المنصرم"))) else 1 if rel.startswith((_f("المقبل"), _f("القادم"))) else 0
-        y, mo = (int(x) for x in _period_value("الشهر", step, sc.anchor).split("-"))
+        y, mo = (int(x) for x in _period_value("الشهر", _rel_step(m.group("rel")), sc.anchor).split("-"))
         try:
             day = dt.date(y, mo, int(m.group("d")))
         except ValueError:
@@ -454,11 +452,10 @@ _HOUR_WORDS = {"الواحدة": 1, "الثانية": 2, "الثالثة": 3, "�
                "الثامنة": 8, "التاسعة": 9, "العاشرة": 10, "الحادية عشرة": 11, "الحادية عشر": 11, "الثانية عشرة": 12,
                "الثانية عشر": 12}
 _HOUR_WORDS_F = {_f(k): v for k, v in _HOUR_WORDS.items()}
-_DAY_OFFSET = {"اليوم": 0, "هذا اليوم": 0, "الغد": 1, "غد": 1, "يوم غد": 1, "أمس": -1, "امس": -1}
-_DAY_OFFSET_F = {_f(k): v for k, v in _DAY_OFFSET.items()}
 _HOUR_OF_DAY = re.compile(_f(
     rf"{_B}الساعة\s+(?P<h>[01]?\d|2[0-3]|{'|'.join(sorted(_HOUR_WORDS, key=len, reverse=True))})\s*"
-    rf"(?:من\s+)?(?P<part>صباح|مساء|ظهر|عصر|فجر)\s+(?P<day>{'|'.join(sorted(_DAY_OFFSET, key=len, reverse=True))})") + _E)
+    rf"(?:من\s+)?(?P<part>صباح|مساء|ظهر|عصر|فجر)\s+(?:هذا\s+|يوم\s+)?(?P<day>(?:ال)?(?:{'|'.join(p for p, _ in _RELDAY)}))") + _E)
+_RELDAY_WHOLE = [(re.compile(_f(pat)), delta) for pat, delta in _RELDAY]  # «الغد» is «غد»
 
 
 def _hours_of_days(sc: _Scan) -> None:
@@ -469,7 +466,9 @@ def _hours_of_days(sc: _Scan) -> None:
         h = int(m.group("h")) if m.group("h").isdigit() else _HOUR_WORDS_F[" ".join(m.group("h").split())]
         if m.group("part") in (_f("مساء"), _f("عصر")) and h < 12 or m.group("part") == _f("ظهر") and h < 6:
             h += 12
-        day = sc.anchor + dt.timedelta(days=_DAY_OFFSET_F[" ".join(m.group("day").split())])
+        day_word = " ".join(m.group("day").split())
+        delta = next(d for rx, d in _RELDAY_WHOLE if rx.fullmatch(day_word) or rx.fullmatch(day_word[2:]))
+        day = sc.anchor + dt.timedelta(days=delta)
         sc.add(Timex(m.start(), m.end(), "", "TIME", f"{day.isoformat()}T{h:02d}:00", "hour", "relative", True))
 
 
