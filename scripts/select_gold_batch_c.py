@@ -40,6 +40,8 @@ BATCH_C_FILES = (
     "khabar/data/gold/timex_ant_c.tsv",
     "gold/saudinewsnet/entities_c.tsv", "gold/saudinewsnet/quotes_c.tsv", "gold/saudinewsnet/timex_c.tsv",
 )
+EVENT_BATCH_D = ("khabar/data/gold/events_ant_d1.tsv", "khabar/data/gold/events_ant_d2.tsv",
+                 "gold/saudinewsnet/events_d3.tsv", "gold/saudinewsnet/events_d4.tsv")
 # gold files of batches made after C: also ignored when selecting, for reproducibility (with them counted, the
 # selection drifted: session 7's event files changed it until session 8 listed them here)
 LATER_BATCH_FILES = (
@@ -57,6 +59,8 @@ LATER_BATCH_FILES = (
     # session 10: who/when batch F
     "khabar/data/gold/entities_ant_f.tsv", "khabar/data/gold/quotes_ant_f.tsv", "khabar/data/gold/timex_ant_f.tsv",
     "gold/saudinewsnet/entities_f.tsv", "gold/saudinewsnet/quotes_f.tsv", "gold/saudinewsnet/timex_f.tsv",
+    # session 11: event batch D
+    *EVENT_BATCH_D,
 )
 
 
@@ -73,7 +77,8 @@ def run_batch(letter, seed, later=()):
     own = batch_files(letter)
 
     def pick(shared, root):
-        return select(shared, root, seed=seed, used=used_ids(root, own + tuple(later), sentence_ids=True))
+        return select(shared, root, seed=seed, used=used_ids(root, own + tuple(later) + EVENT_BATCH_D,
+                                                             sentence_ids=True))
 
     main(own, pick)
 

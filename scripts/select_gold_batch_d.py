@@ -31,6 +31,8 @@ LATER_BATCH_FILES = (
     # session 10: who/when batch F
     "khabar/data/gold/entities_ant_f.tsv", "khabar/data/gold/quotes_ant_f.tsv", "khabar/data/gold/timex_ant_f.tsv",
     "gold/saudinewsnet/entities_f.tsv", "gold/saudinewsnet/quotes_f.tsv", "gold/saudinewsnet/timex_f.tsv",
+    # session 11: event batch D
+    *batch_c.EVENT_BATCH_D,
 )
 
 
