@@ -231,3 +231,25 @@ def merge_sentence_attacks(doc: _Doc) -> None:
             if target.recipient is None and e.recipient is not None:  # its id follows its key
                 _change(doc, target, recipient=e.recipient, recipient_country=e.recipient_country,
                         recipient_sector=e.recipient_sector)
+
+
+def fold_title_events(doc: _Doc) -> None:
+    """A headline restates the story the body tells («الدوحة تتهم الإمارات …» over «اتهمت قطر
+    الإمارات …»): an event only the title carries is one more mention of the body's event of the same
+    type that shares its actor or its recipient (its headline wording coded apart); with no such event
+    in the body it stays an event of its own."""
+    body = len(doc.a.article.title or "")
+    for e in list(doc.events.values()):
+        if not body or any(m.trigger_start >= body for m in e.mentions):
+            continue
+        into = next((o for o in doc.events.values() if o is not e and o.plover == e.plover
+                     and any(m.trigger_start >= body for m in o.mentions) and _shares_party(o, e)), None)
+        if into is not None:
+            del doc.events[e.id]
+            into.mentions += e.mentions  # after the body's: the body's sentence stays the first evidence
+
+
+def _shares_party(a: Event, b: Event) -> bool:
+    """The same actor, or the same recipient, by identity or country."""
+    return (a.actor_country or a.actor) == (b.actor_country or b.actor) or (
+        a.recipient is not None and (a.recipient_country or a.recipient) == (b.recipient_country or b.recipient))

@@ -68,6 +68,7 @@ def extract_events(a: Analysis) -> list[Event]:
         if s.tokens:
             _read_sentence(doc, s)
     D.merge_sentence_attacks(doc)
+    D.fold_title_events(doc)
     return list(doc.events.values())
 
 

@@ -6,10 +6,11 @@ agent."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ...model import Sentence, Token
-from ...text.textnorm import fold
+from ...text.textnorm import fold, word_list
 from .arguments import _CLAUSE_BREAK, _addressee
 from .doc import _Doc
 from .forms import _AR, _core_of, _has_conj, _has_enclitic, _passive_perfect
@@ -91,7 +92,27 @@ def _other_sense(doc: _Doc, ts: int, te: int, trig: Trigger, tok: Token | None) 
         or (trig.plover == "CONSULT" and _MEDIA_AFTER.match(doc.norm, te))  # «في لقاء مع شبكة إيه بي سي»: an interview
         # «تظاهرا بأنهما من عمال السباكة»: pretended to be
         or (trig.plover == "PROTEST" and _PRETEND.match(doc.norm, te) and "ظاهر" in _core_of(tok))
+        or (trig.cameo == "111" and "صف" in _core_of(tok) and _praised(doc, te))  # «وصفها بالطيبة»: praise
     )
+
+
+def _praised(doc: _Doc, te: int) -> bool:
+    """«وصفها بالطيبة», «وصف المحادثات بأنها بناءة»: an approving word among the next few."""
+    praise = _praise_words()
+    words = re.split(r"[،,.:؛]", doc.norm[te : te + 70], maxsplit=1)[0].split()[:8]
+    at = next((i for i, w in enumerate(words) if w.startswith("ب") and len(w) > 2), None)
+    if at is None:
+        return False
+    said = words[at + 1 : at + 3] if _THAT.fullmatch(words[at]) else [words[at]]  # «بأنها خطوة إيجابية»
+    return any(w.startswith(pre) and w[len(pre):] in praise for w in said for pre in ("بال", "ب", "ال", ""))
+
+
+_THAT = re.compile(fold(r"بأن(?:ها|ه|هم|هما)?|بكون(?:ها|ه|هم)"))
+
+
+@functools.lru_cache(maxsize=1)
+def _praise_words() -> frozenset[str]:
+    return word_list("events/praise_words.txt", "fold")
 
 
 def _not_reported_act(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Token | None) -> bool:

@@ -1,0 +1,50 @@
+"""Events, session 11 (issue #11): a description that praises is no criticism. The sentences are made up."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from khabar.ingest.readers import RawDoc
+from khabar.pipeline import analyze
+
+REF = dt.date(2026, 11, 23)
+
+
+def _events(text: str) -> list[tuple[str, str, str | None]]:
+    a = analyze(RawDoc(source="t", fmt="json", title="عنوان الخبر الرئيسي للاختبار", text=text, date="2018-05-10"), REF)
+    assert "stage_errors" not in a.article.extra, a.article.extra["stage_errors"]
+    return [(e.plover, e.actor, e.recipient) for e in a.events]
+
+
+def test_describing_with_praise_is_no_accusation():
+    for text in ("ووصف لافروف المحادثات مع الناتو بأنها بناءة.",
+                 "ووصف لافروف موقف الناتو بأنه خطوة إيجابية.",
+                 "رحب حلف شمال الأطلسي اليوم بعودة العلاقات مع روسيا التي وصفها بالطيبة."):
+        assert not [e for e in _events(text) if e[0] == "ACCUSE"], text
+
+
+def test_describing_with_blame_is_still_an_accusation():
+    assert ("ACCUSE", "sergey_lavrov", "NATO") in _events("ووصف لافروف سياسة الناتو بالعدائية وقال إن العلاقات جيدة.")
+    assert [e for e in _events("ووصف لافروف الاتفاق بالكارثي.") if e[:2] == ("ACCUSE", "sergey_lavrov")]
+
+
+def _analysis(text: str, title: str):
+    a = analyze(RawDoc(source="t", fmt="json", title=title, text=text, date="2018-05-10"), REF)
+    assert "stage_errors" not in a.article.extra, a.article.extra["stage_errors"]
+    return a
+
+
+def test_a_headline_event_is_a_mention_of_the_body_event_it_restates():
+    a = _analysis("اتهمت الحكومة القطرية دولة الإمارات ببث أجواء الكراهية أمام محكمة العدل الدولية.",
+                  title="الدوحة تتهم الإمارات أمام محكمة لاهاي")
+    body = len(a.article.title)
+    accuse = [e for e in a.events if e.plover == "ACCUSE"]
+    assert len(accuse) == 1, [(e.actor, e.recipient) for e in accuse]
+    starts = [m.trigger_start for m in accuse[0].mentions]
+    assert starts[0] >= body and any(s < body for s in starts), starts  # the body's evidence first, then the title's
+
+
+def test_a_headline_event_the_body_does_not_tell_stays():
+    a = _analysis("وقالت وزارة الخارجية إن الاجتماع سيعقد في الأسبوع المقبل.",
+                  title="روسيا تتهم الناتو بتهديد أمنها")
+    assert [e for e in a.events if e.plover == "ACCUSE" and e.actor == "RUS"], [(e.plover, e.actor) for e in a.events]
