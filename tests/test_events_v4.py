@@ -48,3 +48,15 @@ def test_a_headline_event_the_body_does_not_tell_stays():
     a = _analysis("وقالت وزارة الخارجية إن الاجتماع سيعقد في الأسبوع المقبل.",
                   title="روسيا تتهم الناتو بتهديد أمنها")
     assert [e for e in a.events if e.plover == "ACCUSE" and e.actor == "RUS"], [(e.plover, e.actor) for e in a.events]
+
+
+def test_declining_to_comment_is_no_event():
+    for text in ("ورفضت الحكومة الإسرائيلية التعليق على الهجوم.",
+                 "ولم ترد شركة سامسونغ على طلب التعقيب الذي تقدم به مكتب المفوض.",
+                 "ورفض وزير الدفاع الأمريكي الكشف عن اسمه."):
+        assert not [e for e in _events(text) if e[0] in ("REJECT", "REQUEST")], text
+
+
+def test_suspending_is_not_commenting():
+    assert ("REJECT", "ISR", "PSE_CVL") in _events("ورفضت إسرائيل تعليق المفاوضات مع الفلسطينيين.")
+    assert ("REQUEST", "RUS", "NATO") in _events("وطلبت روسيا من الناتو تعليق المناورات.")

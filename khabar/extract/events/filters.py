@@ -93,7 +93,23 @@ def _other_sense(doc: _Doc, ts: int, te: int, trig: Trigger, tok: Token | None) 
         # «تظاهرا بأنهما من عمال السباكة»: pretended to be
         or (trig.plover == "PROTEST" and _PRETEND.match(doc.norm, te) and "ظاهر" in _core_of(tok))
         or (trig.cameo == "111" and "صف" in _core_of(tok) and _praised(doc, te))  # «وصفها بالطيبة»: praise
+        # «رفضت الحكومة التعليق», «لم يرد على طلب للتعليق», «رفض الكشف عن اسمه»: no comment, no event
+        or (trig.plover in ("REQUEST", "REJECT") and _no_comment(doc, te))
     )
+
+
+# commenting, not suspending: «التعليق», «للتعليق», «أي تعليق», «تعليق على» (but «تعليق المفاوضات»)
+_NO_COMMENT = re.compile(fold(
+    rf"(?<![{_AR}])(?:(?:ال|لل)(?:تعليق|تعقيب)(?:ات)?|(?:أي|بأي)\s+(?:تعليق|تعقيب)|(?:تعليق|تعقيب)\s*(?=على|عليه|عليها|$)"
+    rf"|(?:ال)?إدلاء\s+ب(?:أي\s+)?(?:تعليق|تصريح)|(?:ال)?كشف\s+عن\s+(?:اسمه|اسمها|هويته|هويتها))(?![{_AR}])"))
+
+
+def _no_comment(doc: _Doc, te: int) -> bool:
+    """What is declined or asked for is a comment, within the next few words of the clause («رفضت
+    الحكومة الإسرائيلية التعليق», «لم ترد على طلب التعقيب», «رفض الكشف عن اسمه»)."""
+    clause = re.split(r"[،,.:؛]", doc.norm[te : te + 80], maxsplit=1)[0]
+    m = _NO_COMMENT.search(clause)
+    return m is not None and len(clause[: m.start()].split()) <= 4
 
 
 def _praised(doc: _Doc, te: int) -> bool:
