@@ -60,3 +60,10 @@ def test_declining_to_comment_is_no_event():
 def test_suspending_is_not_commenting():
     assert ("REJECT", "ISR", "PSE_CVL") in _events("ورفضت إسرائيل تعليق المفاوضات مع الفلسطينيين.")
     assert ("REQUEST", "RUS", "NATO") in _events("وطلبت روسيا من الناتو تعليق المناورات.")
+
+
+def test_condemnation_noun_and_calls():
+    assert ("ACCUSE", "EGY", None) in _events("وأعربت مصر عن تنديدها بالهجوم.")
+    assert ("CONSULT", "abdullah_ii", "sabah_al_ahmad") in _events("وأجرى العاهل الأردني اتصالات مع أمير الكويت.")
+    # the one accused, by no one named: still no accusation event
+    assert not [e for e in _events("واعتقل الرجل لاتهامه بالتجسس.") if e[0] == "ACCUSE"]

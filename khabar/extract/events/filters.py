@@ -99,6 +99,7 @@ def _other_sense(doc: _Doc, ts: int, te: int, trig: Trigger, tok: Token | None) 
 
 
 # commenting, not suspending: «التعليق», «للتعليق», «أي تعليق», «تعليق على» (but «تعليق المفاوضات»)
+_DENOUNCING = re.compile(fold("تنديد|استنكار"))  # «تنديدها بالهجوم»: the pronoun denounces
 _NO_COMMENT = re.compile(fold(
     rf"(?<![{_AR}])(?:(?:ال|لل)(?:تعليق|تعقيب)(?:ات)?|(?:أي|بأي)\s+(?:تعليق|تعقيب)|(?:تعليق|تعقيب)\s*(?=على|عليه|عليها|$)"
     rf"|(?:ال)?إدلاء\s+ب(?:أي\s+)?(?:تعليق|تصريح)|(?:ال)?كشف\s+عن\s+(?:اسمه|اسمها|هويته|هويتها))(?![{_AR}])"))
@@ -144,9 +145,10 @@ def _not_reported_act(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, t
         # «الحملة التي شنتها السلطات ضد الفساد»: an anti-corruption drive, not an attack
         or (trig.plover in ("ASSAULT", "COERCE") and _ANTI_GRAFT.search(doc.norm, max(s.start, ts - 60), min(s.end, te + 60)))
         # «بعد إدانته بتعذيب متظاهرين», «أدين بالفساد»: a court's conviction, not a condemnation;
-        # «لاتهامه بارتكاب …»: the one accused, by no one named
+        # «لاتهامه بارتكاب …»: the one accused, by no one named (but «تنديدها بالهجوم»: her condemnation)
         or (trig.plover == "ACCUSE" and _BY_CHARGE.match(doc.norm, te) and (
-            _CONVICT.match(fold(_core_of(tok))) or (_has_enclitic(tok) and _is_nominal(tok, doc))))
+            _CONVICT.match(fold(_core_of(tok))) or (_has_enclitic(tok) and _is_nominal(tok, doc)
+                                                    and not _DENOUNCING.search(fold(_core_of(tok))))))
     )
 
 
