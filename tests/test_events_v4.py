@@ -67,3 +67,16 @@ def test_condemnation_noun_and_calls():
     assert ("CONSULT", "abdullah_ii", "sabah_al_ahmad") in _events("وأجرى العاهل الأردني اتصالات مع أمير الكويت.")
     # the one accused, by no one named: still no accusation event
     assert not [e for e in _events("واعتقل الرجل لاتهامه بالتجسس.") if e[0] == "ACCUSE"]
+
+
+def test_no_casualties_is_no_attack():
+    for text in ("وأشار المقدم القرني إلى أنه لم ينتج عن الحادث إصابات أو وفيات.",
+                 "وسقطت قذيفة على منزل في المدينة دون وقوع إصابات.",
+                 "ولم ترد تقارير بعد عن وقوع إصابات."):
+        assert not [e for e in _events(text) if e[0] == "ASSAULT"], text
+    assert [e for e in _events("ولم يهاجم الجيش العراقي المدينة.") if e[0] == "ASSAULT"]  # a negated act stays
+
+
+def test_headline_events_of_unknown_attackers_fold_only_with_compatible_victims():
+    a = _analysis("وقتل ثلاثة جنود أمريكيين في هجوم على قاعدة عسكرية في بغداد.", title="مقتل جنود أمريكيين في هجوم")
+    assert len([e for e in a.events if e.plover == "ASSAULT"]) == 1, [(e.actor, e.recipient) for e in a.events]

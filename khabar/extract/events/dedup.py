@@ -250,6 +250,12 @@ def fold_title_events(doc: _Doc) -> None:
 
 
 def _shares_party(a: Event, b: Event) -> bool:
-    """The same actor, or the same recipient, by identity or country."""
-    return (a.actor_country or a.actor) == (b.actor_country or b.actor) or (
-        a.recipient is not None and (a.recipient_country or a.recipient) == (b.recipient_country or b.recipient))
+    """The same actor, or the same recipient, by identity or country (an unknown one is no party), or
+    unknown actors acting on compatible recipients."""
+    def same(x: str | None, x_cty: str | None, y: str | None, y_cty: str | None) -> bool:
+        return x is not None and not x.startswith("XXX") and (x_cty or x) == (y_cty or y)
+
+    unknown_actors = a.actor in _UNKNOWN_ACTORS and b.actor in _UNKNOWN_ACTORS
+    return same(a.actor, a.actor_country, b.actor, b.actor_country) or same(
+        a.recipient, a.recipient_country, b.recipient, b.recipient_country) or (
+        unknown_actors and _compatible(a.recipient, b.recipient))  # an unknown attacker of the same victims

@@ -99,6 +99,10 @@ def _other_sense(doc: _Doc, ts: int, te: int, trig: Trigger, tok: Token | None) 
 
 
 # commenting, not suspending: «التعليق», «للتعليق», «أي تعليق», «تعليق على» (but «تعليق المفاوضات»)
+_NO_CASUALTIES = re.compile(fold(
+    rf"(?<![{_AR}])(?:لم|ولم|دون|بدون|لا|ولا)"
+    rf"(?:\s+(?:ينتج|ينجم|يسفر|تسفر|يؤد|يؤدي|تؤد|تؤدي|يخلف|تخلف|يوقع|توقع|يسجل|تسجل|ترد|يرد|حدوث|وقوع|سقوط|أن|يتم"
+    rf"|التبليغ|توجد|تقارير|معلومات|عن|عنه|عنها|إلى|الحادث|الحادثة|الهجوم|القصف|الانفجار|الحريق|أي|أية|حالات|بعد)){{0,6}}\s*$"))
 _DENOUNCING = re.compile(fold("تنديد|استنكار"))  # «تنديدها بالهجوم»: the pronoun denounces
 _NO_COMMENT = re.compile(fold(
     rf"(?<![{_AR}])(?:(?:ال|لل)(?:تعليق|تعقيب)(?:ات)?|(?:أي|بأي)\s+(?:تعليق|تعقيب)|(?:تعليق|تعقيب)\s*(?=على|عليه|عليها|$)"
@@ -140,6 +144,9 @@ def _not_reported_act(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, t
         # «أدانت محكمة … رجلا بتهمة …»: a conviction
         or (trig.plover == "ACCUSE" and _CONVICT.match(fold(_core_of(tok)))
             and _ON_CHARGE.search(doc.norm[te : min(s.end, te + 50)]))
+        # «لم ينتج عن الحادث إصابات», «دون وقوع إصابات», «لا إصابات»: no casualties, no attack told
+        or (trig.plover == "ASSAULT" and _is_nominal(tok, doc)
+            and _NO_CASUALTIES.search(doc.norm[max(s.start, ts - 60) : ts]) is not None)
         # «12 ألف طالب»: a counted noun (students), not the verb «طالب»
         or (_COUNT_BEFORE.search(doc.norm[max(s.start, ts - 8) : ts]) and not _is_nominal(tok, doc))
         # «الحملة التي شنتها السلطات ضد الفساد»: an anti-corruption drive, not an attack
