@@ -80,3 +80,12 @@ def test_no_casualties_is_no_attack():
 def test_headline_events_of_unknown_attackers_fold_only_with_compatible_victims():
     a = _analysis("وقتل ثلاثة جنود أمريكيين في هجوم على قاعدة عسكرية في بغداد.", title="مقتل جنود أمريكيين في هجوم")
     assert len([e for e in a.events if e.plover == "ASSAULT"]) == 1, [(e.actor, e.recipient) for e in a.events]
+
+
+def test_a_noun_right_after_a_future_verb_is_future():
+    a = _analysis("وسيعقد وزير الخارجية الروسي اجتماعا مع نظيره الأمريكي الأسبوع المقبل.", title="عنوان الخبر الرئيسي للاختبار")
+    assert [e.mode for e in a.events if e.plover == "CONSULT"] == ["future"], [(e.plover, e.mode) for e in a.events]
+    a = _analysis("وقالت ألمانيا إنها ستقدم مساعدات للعراق قيمتها 350 مليون يورو.", title="عنوان الخبر الرئيسي للاختبار")
+    assert [e.mode for e in a.events if e.plover == "AID"] == ["future"], [(e.plover, e.mode) for e in a.events]
+    a = _analysis("وعقد وزير الخارجية الروسي اجتماعا مع نظيره الأمريكي.", title="عنوان الخبر الرئيسي للاختبار")
+    assert [e.mode for e in a.events if e.plover == "CONSULT"] == ["asserted"]

@@ -107,6 +107,8 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
         return "proposed"
     if (tok is not None and (_has_future_prefix(tok) or _future_on_verb(tok))) or any(w in _FUT for w in prev_close):
         return "future"
+    if _is_nominal(tok, doc) and (pt := _word_before(s, ts)) is not None and _has_future_prefix(pt):
+        return "future"  # «سيعقد اجتماعا», «ستحاول مهاجمة»: a noun right after a future verb
     if _FUT_CLAUSE.search(doc.norm, max(clause_start, ts - 60), ts):
         return "future"  # «ومن المقرر أن تنطلق غدا المسيرة»
     if _has_conj(tok) and _FUT_PASSIVE.search(doc.norm, max(clause_start, ts - 80), ts):
@@ -115,6 +117,12 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
     if any(w in _FUT_AFTER for w in nxt):
         return "future"  # «اجتماع مخطط انعقاده», «القمة المرتقبة», «الزيارة المقبلة»
     return "asserted"
+
+
+def _word_before(s: Sentence, ts: int) -> Token | None:
+    """The word right before position ``ts`` in the sentence (nothing but spaces between)."""
+    before = [t for t in s.tokens if t.end <= ts]
+    return before[-1] if before and before[-1].kind != "punct" and ts - before[-1].end <= 1 else None
 
 
 _FUTURE_TIMEX = re.compile(fold(r"غدا|غداً|المقبل|المقبلة|القادم|القادمة|بعد غد"))
