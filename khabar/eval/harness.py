@@ -154,27 +154,36 @@ def eval_quotes(analyses: dict[str, Analysis], gold_path: str | Path | None = No
     the id is not one of the knowledge base's). A name written in the gold also matches any spelling
     the article gives the predicted speaker elsewhere («بنيتيز» for the «رافايل بينيتيز» khabar
     linked it to): the same person, as khabar resolved it."""
+    from ..kb.actors import knowledge_base
+    from ..model import Quote
     from ..text.textnorm import normalize
 
-    def spellings(a: Analysis, q) -> list[str]:
-        names = [q.speaker_text or ""]
-        if q.speaker and not q.unnamed:
-            names += [a.article.text[m.start : m.end] for m in a.mentions if m.entity == q.speaker]
-        return [normalize(n) for n in names if n]
+    kb = knowledge_base()
 
-    def agrees(a: Analysis, q, row: list[str]) -> bool:
+    def spellings(a: Analysis, q: Quote) -> list[str]:
+        """How the article writes the predicted speaker elsewhere: its named mentions, surnames
+        included (not generic nouns or definite references such as «الحكومة», «الوزارة», which fit
+        anyone); a gold name must lie within one of them."""
+        if not q.speaker or q.unnamed:
+            return []
+        return [normalize(a.article.text[m.start : m.end]) for m in a.mentions
+                if m.entity == q.speaker and m.method.split("+")[0].split(" ")[0] not in ("generic", "coref")]
+
+    def agrees(a: Analysis, q: Quote, row: list[str]) -> bool:
         speaker = canonical_code(row[1])
         if speaker == "unnamed":
             return bool(q.unnamed)
         if speaker.startswith("text:"):  # a person not in the knowledge base, named in the text
             g = normalize(speaker[5:])
-            return not q.unnamed and any(g in p for p in spellings(a, q))
+            return not q.unnamed and (g in normalize(q.speaker_text or "") or any(g in p for p in spellings(a, q)))
         if q.speaker == speaker and not (q.unnamed and not q.speaker):
             return True
+        if kb.get(speaker) is not None and q.speaker and kb.get(q.speaker) is not None:
+            return False  # two different known actors
         written = row[4] if len(row) > 4 and row[4] != "-" else ""  # the speaker's name as the text writes it
         if written and q.speaker_text and not q.unnamed:
-            g = normalize(written)
-            return bool(g) and any(len(p) >= 3 and (g in p or p in g) for p in spellings(a, q))
+            g, p = normalize(written), normalize(q.speaker_text)
+            return bool(g) and ((len(p) >= 3 and (g in p or p in g)) or any(g in x for x in spellings(a, q)))
         return False
 
     return _span_eval(

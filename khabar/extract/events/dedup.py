@@ -236,26 +236,35 @@ def merge_sentence_attacks(doc: _Doc) -> None:
 def fold_title_events(doc: _Doc) -> None:
     """A headline restates the story the body tells («الدوحة تتهم الإمارات …» over «اتهمت قطر
     الإمارات …»): an event only the title carries is one more mention of the body's event of the same
-    type that shares its actor or its recipient (its headline wording coded apart); with no such event
-    in the body it stays an event of its own."""
+    type whose parties agree with it — one shared (a known actor or recipient, or unknown attackers of
+    compatible victims) and none in conflict — the one sharing the most; a headline's plain present
+    («ترمب يستضيف نتنياهو قريباً») may restate a future or proposed event, a marked mode must be the
+    body's. With no such event in the body it stays an event of its own. Mentions stay in text order."""
     body = len(doc.a.article.title or "")
     for e in list(doc.events.values()):
         if not body or any(m.trigger_start >= body for m in e.mentions):
             continue
-        into = next((o for o in doc.events.values() if o is not e and o.plover == e.plover
-                     and any(m.trigger_start >= body for m in o.mentions) and _shares_party(o, e)), None)
-        if into is not None:
+        scored = [(_agreement(o, e), o) for o in doc.events.values() if o is not e and o.plover == e.plover
+                  and e.mode in ("asserted", o.mode) and any(m.trigger_start >= body for m in o.mentions)]
+        best = max((x for x in scored if x[0] > 0), key=lambda x: x[0], default=None)
+        if best is not None:
             del doc.events[e.id]
-            into.mentions += e.mentions  # after the body's: the body's sentence stays the first evidence
+            best[1].mentions = sorted(best[1].mentions + e.mentions, key=lambda m: m.trigger_start)
 
 
-def _shares_party(a: Event, b: Event) -> bool:
-    """The same actor, or the same recipient, by identity or country (an unknown one is no party), or
-    unknown actors acting on compatible recipients."""
-    def same(x: str | None, x_cty: str | None, y: str | None, y_cty: str | None) -> bool:
-        return x is not None and not x.startswith("XXX") and (x_cty or x) == (y_cty or y)
+def _party(x: str | None, country: str | None) -> str | None:
+    """A party as compared between headline and body: its country (or id); None when unknown."""
+    return None if x is None or x.startswith("XXX") else (country or x)
 
-    unknown_actors = a.actor in _UNKNOWN_ACTORS and b.actor in _UNKNOWN_ACTORS
-    return same(a.actor, a.actor_country, b.actor, b.actor_country) or same(
-        a.recipient, a.recipient_country, b.recipient, b.recipient_country) or (
-        unknown_actors and _compatible(a.recipient, b.recipient))  # an unknown attacker of the same victims
+
+def _agreement(a: Event, b: Event) -> int:
+    """How many parties two events share (0 when one conflicts): the same actor counts 2, the same
+    recipient 1; unknown attackers of compatible victims count 1."""
+    pairs = ((_party(a.actor, a.actor_country), _party(b.actor, b.actor_country), 2),
+             (_party(a.recipient, a.recipient_country), _party(b.recipient, b.recipient_country), 1))
+    if any(x is not None and y is not None and x != y for x, y, _ in pairs):
+        return 0
+    shared = sum(w for x, y, w in pairs if x is not None and x == y)
+    if not shared and a.actor in _UNKNOWN_ACTORS and b.actor in _UNKNOWN_ACTORS and _compatible(a.recipient, b.recipient):
+        shared = 1  # an unknown attacker of the same victims
+    return shared

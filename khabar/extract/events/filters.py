@@ -98,23 +98,35 @@ def _other_sense(doc: _Doc, ts: int, te: int, trig: Trigger, tok: Token | None) 
     )
 
 
-# commenting, not suspending: «التعليق», «للتعليق», «أي تعليق», «تعليق على» (but «تعليق المفاوضات»)
+# «لم يسفر القصف عن إصابات», «ولم يؤد الانفجار … إلى سقوط قتلى», «دون وقوع إصابات», «لا إصابات»,
+# «لم ترد تقارير عن وقوع إصابات»: no casualties. Only casualty nouns read this way: the attack noun of
+# the same sentence («لم يسفر الهجوم …») still is the attack.
+_RESULT_VERB = r"(?:ينتج|ينجم|يسفر|تسفر|يؤد|يؤدي|تؤد|تؤدي|يخلف|تخلف|يوقع|توقع)"
 _NO_CASUALTIES = re.compile(fold(
-    rf"(?<![{_AR}])(?:لم|ولم|دون|بدون|لا|ولا)"
-    rf"(?:\s+(?:ينتج|ينجم|يسفر|تسفر|يؤد|يؤدي|تؤد|تؤدي|يخلف|تخلف|يوقع|توقع|يسجل|تسجل|ترد|يرد|حدوث|وقوع|سقوط|أن|يتم"
-    rf"|التبليغ|توجد|تقارير|معلومات|عن|عنه|عنها|إلى|الحادث|الحادثة|الهجوم|القصف|الانفجار|الحريق|أي|أية|حالات|بعد)){{0,6}}\s*$"))
+    rf"(?<![{_AR}])(?:لم|ولم|دون|بدون|لا|ولا)\s+(?:أن\s+)?{_RESULT_VERB}(?:\s+[^\s،,.:؛]+){{0,7}}?"
+    rf"(?:\s+(?:عن|إلى|الى|أي|أية|وقوع|سقوط|حدوث))*\s*$"
+    rf"|(?<![{_AR}])(?:لم|ولم|دون|بدون|لا|ولا)(?:\s+(?:ترد|يرد|تسجل|يسجل|تسجيل|يتم|التبليغ|توجد|تقارير|معلومات|عن|وقوع"
+    rf"|سقوط|حدوث|أي|أية|حالات|بعد)){{0,6}}\s*$"))
+_CASUALTY = re.compile(fold(r"(?:[وب]?ال)?(?:إصابة|إصابات|اصابة|اصابات)$"))
 _DENOUNCING = re.compile(fold("تنديد|استنكار"))  # «تنديدها بالهجوم»: the pronoun denounces
+# commenting, not suspending: «رفض التعليق», «أي تعليق على», «طلب للتعليق», «الإدلاء بتصريح» — the
+# noun ends its clause or is followed by what is commented on (not «تعليق المفاوضات», «التعليق الفوري
+# للغارات», «التعليقات المسيئة»)
 _NO_COMMENT = re.compile(fold(
-    rf"(?<![{_AR}])(?:(?:ال|لل)(?:تعليق|تعقيب)(?:ات)?|(?:أي|بأي)\s+(?:تعليق|تعقيب)|(?:تعليق|تعقيب)\s*(?=على|عليه|عليها|$)"
-    rf"|(?:ال)?إدلاء\s+ب(?:أي\s+)?(?:تعليق|تصريح)|(?:ال)?كشف\s+عن\s+(?:اسمه|اسمها|هويته|هويتها))(?![{_AR}])"))
+    rf"(?<![{_AR}])(?:(?:أي|بأي)\s+)?(?:ال|لل|ل|ب)?(?:تعليق|تعقيب)(?=\s*$|\s+(?:على|عليه|عليها|عليهم|حول|بشأن)(?![{_AR}]))"
+    rf"|(?<![{_AR}])(?:ال)?إدلاء\s+ب(?:أي\s+)?(?:تعليق|تصريح)(?:ات)?(?![{_AR}])"
+    rf"|(?<![{_AR}])(?:ال)?كشف\s+عن\s+(?:اسمه|اسمها|هويته|هويتها)(?![{_AR}])"))
+_COMMENT_ASKED = re.compile(fold(r"\s+(?:ال|لل)(?:تعليق|تعقيب)(?![\u0621-\u064a])"))  # «طلب التعقيب الذي …»
 
 
 def _no_comment(doc: _Doc, te: int) -> bool:
     """What is declined or asked for is a comment, within the next few words of the clause («رفضت
     الحكومة الإسرائيلية التعليق», «لم ترد على طلب التعقيب», «رفض الكشف عن اسمه»)."""
-    clause = re.split(r"[،,.:؛]", doc.norm[te : te + 80], maxsplit=1)[0]
+    if _COMMENT_ASKED.match(doc.norm, te):
+        return True  # «لم ترد على طلب التعقيب الذي تقدم به …»
+    clause = re.split(r"[،,.:؛]", doc.norm[te : te + 90], maxsplit=1)[0]
     m = _NO_COMMENT.search(clause)
-    return m is not None and len(clause[: m.start()].split()) <= 4
+    return m is not None and len(clause[: m.start()].split()) <= 7
 
 
 def _praised(doc: _Doc, te: int) -> bool:
@@ -124,11 +136,16 @@ def _praised(doc: _Doc, te: int) -> bool:
     at = next((i for i, w in enumerate(words) if w.startswith("ب") and len(w) > 2), None)
     if at is None:
         return False
-    said = words[at + 1 : at + 3] if _THAT.fullmatch(words[at]) else [words[at]]  # «بأنها خطوة إيجابية»
-    return any(w.startswith(pre) and w[len(pre):] in praise for w in said for pre in ("بال", "ب", "ال", ""))
+    # the head of the description: the «ب» word, or the word after «بأنه»; after «خطوة» the adjective
+    # («بأنها خطوة إيجابية»); «بأنه غير حكيم», «بأنها ليست إيجابية» have a negation for head
+    head = words[at + 1 : at + 2] if _THAT.fullmatch(words[at]) else [words[at]]
+    if head and head[0] in _STEP and at + 2 < len(words):
+        head = [words[at + 2]]
+    return any(w.startswith(pre) and w[len(pre):] in praise for w in head for pre in ("بال", "ب", "ال", ""))
 
 
 _THAT = re.compile(fold(r"بأن(?:ها|ه|هم|هما)?|بكون(?:ها|ه|هم)"))
+_STEP = {fold(w) for w in ("خطوة", "خطوات", "تطور", "تطورا")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -145,8 +162,8 @@ def _not_reported_act(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, t
         or (trig.plover == "ACCUSE" and _CONVICT.match(fold(_core_of(tok)))
             and _ON_CHARGE.search(doc.norm[te : min(s.end, te + 50)]))
         # «لم ينتج عن الحادث إصابات», «دون وقوع إصابات», «لا إصابات»: no casualties, no attack told
-        or (trig.plover == "ASSAULT" and _is_nominal(tok, doc)
-            and _NO_CASUALTIES.search(doc.norm[max(s.start, ts - 60) : ts]) is not None)
+        or (trig.plover == "ASSAULT" and _CASUALTY.match(fold(_core_of(tok))) is not None
+            and _NO_CASUALTIES.search(doc.norm[max(s.start, ts - 80) : ts]) is not None)
         # «12 ألف طالب»: a counted noun (students), not the verb «طالب»
         or (_COUNT_BEFORE.search(doc.norm[max(s.start, ts - 8) : ts]) and not _is_nominal(tok, doc))
         # «الحملة التي شنتها السلطات ضد الفساد»: an anti-corruption drive, not an attack

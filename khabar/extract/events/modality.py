@@ -5,10 +5,12 @@ or asserted."""
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 
 from ...model import Analysis, Sentence, Token
-from ...text.textnorm import fold
+from ...text.textnorm import fold, word_list
 from .arguments import _COND
 from .doc import _Doc
 from .forms import _AR, _core_of, _has_conj, _has_enclitic, _has_future_prefix
@@ -107,8 +109,8 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
         return "proposed"
     if (tok is not None and (_has_future_prefix(tok) or _future_on_verb(tok))) or any(w in _FUT for w in prev_close):
         return "future"
-    if _is_nominal(tok, doc) and (pt := _word_before(s, ts)) is not None and _has_future_prefix(pt):
-        return "future"  # «سيعقد اجتماعا», «ستحاول مهاجمة»: a noun right after a future verb
+    if _is_nominal(tok, doc) and _after_future_verb(s, ts, tok):
+        return "future"  # «ستقدم مساعدات», «ستحاول مهاجمة»: the act a future verb governs
     if _FUT_CLAUSE.search(doc.norm, max(clause_start, ts - 60), ts):
         return "future"  # «ومن المقرر أن تنطلق غدا المسيرة»
     if _has_conj(tok) and _FUT_PASSIVE.search(doc.norm, max(clause_start, ts - 80), ts):
@@ -119,10 +121,24 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
     return "asserted"
 
 
-def _word_before(s: Sentence, ts: int) -> Token | None:
-    """The word right before position ``ts`` in the sentence (nothing but spaces between)."""
-    before = [t for t in s.tokens if t.end <= ts]
-    return before[-1] if before and before[-1].kind != "punct" and ts - before[-1].end <= 1 else None
+def _after_future_verb(s: Sentence, ts: int, tok: Token | None) -> bool:
+    """Is the noun at ``ts`` the object of a verb with the future prefix right before it: an
+    indefinite one («ستقدم مساعدات»), or any after a verb whose object is the act itself
+    («وستستأنف العقوبات», «ستحاول مهاجمة»)? Not a definite noun that is the verb's subject
+    («وستؤدي الغارات … إلى»), not «ستين» (a numeral the segmenter splits)."""
+    i = bisect.bisect_right([t.end for t in s.tokens], ts) - 1
+    verb = s.tokens[i] if i >= 0 else None
+    if verb is None or verb.kind == "punct" or ts - verb.end > 1 or not _has_future_prefix(verb):
+        return False
+    core = _core_of(verb)
+    if len(core) < 4 or core[:1] not in "يتنأا":
+        return False
+    return not _core_of(tok).startswith("ال") or fold(core[1:]) in _light_verbs()
+
+
+@functools.lru_cache(maxsize=1)
+def _light_verbs() -> frozenset[str]:
+    return word_list("events/light_verbs.txt", "fold")
 
 
 _FUTURE_TIMEX = re.compile(fold(r"غدا|غداً|المقبل|المقبلة|القادم|القادمة|بعد غد"))
