@@ -20,6 +20,7 @@ import os
 import random
 import re
 import sys
+from collections.abc import Callable
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import select_event_batch as A  # noqa: E402  same pools, filters, families and checker
@@ -32,21 +33,25 @@ OWN = re.compile(r"events_(?:ant_)?c[1-4]\.tsv$")
 LATER = re.compile(r"(?:events_sentences_\w+|(?:entities|quotes|timex)_(?:ant_)?[def]|events_(?:ant_)?d[1-4])\.tsv$")
 
 
-def used_ids() -> set[str]:
+def used_ids(own: re.Pattern[str] = OWN, later: re.Pattern[str] | None = LATER) -> set[str]:
+    """Article ids of every gold file but the batch's own (``own``) and those made after it (``later``)."""
     ids: set[str] = set()
     for d in ("khabar/data/gold", "gold/saudinewsnet"):
         for p in sorted(glob.glob(os.path.join(ROOT, d, "*.tsv"))):
-            if OWN.search(p) or LATER.search(p):
+            if own.search(p) or (later is not None and later.search(p)):
                 continue
             with open(p, encoding="utf-8") as f:
                 ids.update(ln.split("\t", 1)[0] for ln in f if ln.strip() and not ln.startswith("#"))
     return ids
 
 
-def select() -> list[tuple[str, str, dict, int]]:
-    """(family, corpus, record, part) in selection order."""
-    rng = random.Random(SEED)
-    used = used_ids()
+def select(seed: int = SEED, per_family: dict[str, int] | None = None, used: set[str] | None = None
+           ) -> list[tuple[str, str, dict, int]]:
+    """(family, corpus, record, part) in selection order (batch C's by default; a later batch passes its
+    own seed, counts per family and used ids)."""
+    rng = random.Random(seed)
+    per_family = per_family or PER_FAMILY
+    used = used_ids() if used is None else used
     pools = {c: A.load(c) for c in ("ant", "snn")}
     used_texts = {r["text"] for rows in pools.values() for r in rows if r["id"] in used}
     by_family: dict[str, dict[str, list[dict]]] = {c: {f: [] for f in A.FAMILIES} for c in pools}
@@ -65,7 +70,7 @@ def select() -> list[tuple[str, str, dict, int]]:
             cands = sorted(by_family[c][fam], key=lambda r: r["id"])
             n = 0
             for r in rng.sample(cands, len(cands)):
-                if n == PER_FAMILY[c]:
+                if n == per_family[c]:
                     break
                 if r["text"] in seen_texts:
                     continue
@@ -77,13 +82,14 @@ def select() -> list[tuple[str, str, dict, int]]:
     return chosen
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(pick: Callable[[], list[tuple[str, str, dict, int]]] = select, doc: str | None = None) -> None:
+    """The command line of a batch: its ids, its texts (--full) or a check of its gold (--check)."""
+    ap = argparse.ArgumentParser(description=(doc or __doc__).splitlines()[0])
     ap.add_argument("--part", type=int, choices=(1, 2, 3, 4))
     ap.add_argument("--full", action="store_true", help="print the texts too (for annotation; do not commit the output)")
     ap.add_argument("--check", nargs="+", metavar="TSV")
     args = ap.parse_args()
-    chosen = [x for x in select() if args.part in (None, x[3])]
+    chosen = [x for x in pick() if args.part in (None, x[3])]
     if args.check:
         A.select = lambda: [(f, c, r) for f, c, r, _ in chosen]  # the checker reads the batch through select()
         raise SystemExit(A.check(args.check))
