@@ -126,3 +126,8 @@ def test_a_headline_folds_into_the_body_event_whose_parties_agree():
     assert saudi and all(m.trigger_start >= len(a.article.title) for m in saudi[0].mentions)  # not the US headline
     a = _analysis("وفرضت روسيا في العام الماضي عقوبات على تركيا.", title="روسيا ستفرض عقوبات على أوكرانيا")
     assert ("SANCTION", "future") in [(e.plover, e.mode) for e in a.events]  # another mode, another event
+
+
+def test_the_strike_of_an_agent_with_its_manner_between():
+    ev = _events("نعت ميليشيا الحوثي الانقلابية ثلاثة من قياداتها لقوا مصرعهم في جبهات مختلفة، بغارات جوية للتحالف العربي.")
+    assert ("ASSAULT", "ARAB_COALITION", "HOUTHIS") in ev, ev  # not the reverse
