@@ -131,3 +131,10 @@ def test_a_headline_folds_into_the_body_event_whose_parties_agree():
 def test_the_strike_of_an_agent_with_its_manner_between():
     ev = _events("نعت ميليشيا الحوثي الانقلابية ثلاثة من قياداتها لقوا مصرعهم في جبهات مختلفة، بغارات جوية للتحالف العربي.")
     assert ("ASSAULT", "ARAB_COALITION", "HOUTHIS") in ev, ev  # not the reverse
+
+
+def test_search_and_research_are_no_talks():
+    for text in ("ويبحث الباحث جاغنثان في كيفية ارتباط النوم بالحوادث.", "اليابان تبحث زيادة سن التقاعد الاختياري.",
+                 "وقدر البحث الذي نشرته شركة ماكنزي أن الأتمتة ستشمل نصف الوظائف."):
+        assert not [e for e in _events(text) if e[0] == "CONSULT"], text
+    assert ("CONSULT", "ARAMCO", "GOOGLE") in _events("أرامكو تبحث مع غوغل إنشاء مركز لتكنولوجيا المعلومات.")

@@ -85,6 +85,9 @@ def _other_sense(doc: _Doc, ts: int, te: int, trig: Trigger, tok: Token | None) 
         or (trig.plover == "CONSULT" and trig.cameo == "040" and _ABOUT_AFTER.match(doc.norm[te : te + 5])
             and "بحث" in _core_of(tok))
         or (trig.plover == "CONSULT" and _LIVING.match(doc.norm[te : te + 8]))  # «لقمة العيش»: a living, not a summit
+        # «محرك البحث», «فريق البحث», «يبحث في كيفية …», «بهدف البحث في العوامل»: search and research; talks
+        # have a partner («تبحث مع», «يبحثان», «اجتماع لبحث»)
+        or (trig.plover == "CONSULT" and "بحث" in _core_of(tok) and not _talks_partner(doc, ts, te, tok))
         # «استأنفت القوات الحكومية قصف المدينة»: the shelling is the event
         or (trig.hint("resume") and any(
             te < t <= te + 40 and doc.trigger_types.get(t) not in (None, "COOPERATE") for t in doc.trigger_starts))
@@ -127,6 +130,21 @@ def _no_comment(doc: _Doc, te: int) -> bool:
     clause = re.split(r"[،,.:؛]", doc.norm[te : te + 90], maxsplit=1)[0]
     m = _NO_COMMENT.search(clause)
     return m is not None and len(clause[: m.start()].split()) <= 7
+
+
+_WITH_AFTER = re.compile(fold(rf"(?<![{_AR}])(?:مع|ومع|بين|وبين)(?![{_AR}])"))
+_MEETING_BEFORE = re.compile(fold(
+    rf"(?<![{_AR}])(?:ال)?(?:اجتماع|اجتماعا|لقاء|لقاءات|مؤتمر|مؤتمرا|قمة|جلسة|محادثات|مباحثات|اتصال|اتصالا|زيارة)"
+    rf"(?:\s+[{_AR}]+){{0,4}}\s+$"))
+
+
+def _talks_partner(doc: _Doc, ts: int, te: int, tok: Token | None) -> bool:
+    """Does «بحث» have someone to talk with: «مع»/«بين» in its clause, a dual or plural verb
+    («يبحثان», «بحثوا»), or a meeting whose purpose it is («اجتماع … لبحث»)?"""
+    if _core_of(tok).endswith(("ان", "وا", "ون", "تا")):
+        return True
+    clause = re.split(r"[،,.:؛]", doc.norm[te : te + 80], maxsplit=1)[0]
+    return bool(_WITH_AFTER.search(clause)) or _MEETING_BEFORE.search(doc.norm, max(0, ts - 60), ts) is not None
 
 
 def _praised(doc: _Doc, te: int) -> bool:
