@@ -47,6 +47,8 @@ _STATE_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:قيد|رهن)\s*$"))
 _ON_CHARGE = re.compile(fold(r"(?<![\u0621-\u064a])(?:بتهمة|بتهم)(?![\u0621-\u064a])"))
 # a year is no count: «في 7 حزيران/يونيو 2017 قطعت السعودية …»
 _COUNT_BEFORE = re.compile(r"(?:(?<!\d)(?!(?:19|20)\d\d\s)\d+|(?<![\u0621-\u064a])(?:ألف|الف|آلاف|الآف|مئات|عشرات))\s+$")
+_COMPOUND_HEAD = re.compile(fold(rf"(?<![{_AR}])(?:غرفة|غرف|نقطة|نقاط|حاجز|حواجز|محرك|محركات)\s+$"))
+_COPULA_BEFORE = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:هو|هي|كان|كانت|أنه|انه|إنه|لأنه)\s+$"))
 _DEFINITE_NOUN_BEFORE = re.compile(fold(rf"(?<![{_AR}])ال[{_AR}]+\s+$"))
 _ACCUSED_OF = re.compile(fold(
     r"(?:\s+(?:العام|الشهر|الأسبوع|الاسبوع|اليوم|أمس|امس|مرارا|سابقا|الماضي|الماضية|مؤخرا))*\s+ب(?!ين|عد|عض)[\u0621-\u064a]{2,}"))
@@ -108,7 +110,7 @@ _RESULT_VERB = r"(?:ينتج|ينجم|يسفر|تسفر|يؤد|يؤدي|تؤد|�
 _NO_CASUALTIES = re.compile(fold(
     rf"(?<![{_AR}])(?:لم|ولم|دون|بدون|لا|ولا)\s+(?:أن\s+)?{_RESULT_VERB}(?:\s+[^\s،,.:؛]+){{0,7}}?"
     rf"(?:\s+(?:عن|إلى|الى|أي|أية|وقوع|سقوط|حدوث))*\s*$"
-    rf"|(?<![{_AR}])(?:لم|ولم|دون|بدون|لا|ولا)(?:\s+(?:ترد|يرد|تسجل|يسجل|تسجيل|يتم|التبليغ|توجد|تقارير|معلومات|عن|وقوع"
+    rf"|(?<![{_AR}])(?:لم|ولم|دون|بدون|لا|ولا)(?:\s+(?:ترد|يرد|تسجل|يسجل|تسجيل|يتم|التبليغ|توجد|تقارير|معلومات|أنباء|عن|وقوع"
     rf"|سقوط|حدوث|أي|أية|حالات|بعد)){{0,6}}\s*$"))
 _CASUALTY = re.compile(fold(r"(?:[وب]?ال)?(?:إصابة|إصابات|اصابة|اصابات)$"))
 _DENOUNCING = re.compile(fold("تنديد|استنكار"))  # «تنديدها بالهجوم»: the pronoun denounces
@@ -182,6 +184,10 @@ def _not_reported_act(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, t
         # «لم ينتج عن الحادث إصابات», «دون وقوع إصابات», «لا إصابات»: no casualties, no attack told
         or (trig.plover == "ASSAULT" and _CASUALTY.match(fold(_core_of(tok))) is not None
             and _NO_CASUALTIES.search(doc.norm[max(s.start, ts - 80) : ts]) is not None)
+        # «غرفة عمليات عسكرية»: a place named after the act; «هو طالب ميكانيكا»: a student
+        or _COMPOUND_HEAD.search(doc.norm[max(s.start, ts - 12) : ts]) is not None
+        or (trig.plover == "REQUEST" and _COPULA_BEFORE.search(doc.norm[max(s.start, ts - 10) : ts]) is not None
+            and "طالب" in _core_of(tok))
         # «12 ألف طالب»: a counted noun (students), not the verb «طالب»
         or (_COUNT_BEFORE.search(doc.norm[max(s.start, ts - 8) : ts]) and not _is_nominal(tok, doc))
         # «الحملة التي شنتها السلطات ضد الفساد»: an anti-corruption drive, not an attack
