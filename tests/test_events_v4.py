@@ -151,3 +151,10 @@ def test_places_named_after_acts_and_students_are_no_events():
             assert not [e for e in ev if e[0] == typ], (text, ev)
     assert [e for e in _events("وطالب الرئيس الفرنسي إيران بالالتزام بالاتفاق.") if e[0] == "REQUEST"]
     assert not [e for e in _events("وواصلت قوات النظام قصف بلدة الطيبة دون أنباء عن إصابات.") if e[2] and e[2].endswith("_CVL")]
+
+
+def test_bahth_is_discussed_not_a_preposition_and_urge():
+    ev = _events("وأوضح لافروف أن الرئيس الروسي بوتين بحث مع رئيس وزراء إسرائيل بنيامين نتنياهو الوضع في سوريا.")
+    assert ("CONSULT", "vladimir_putin", "ISR") in ev and not [e for e in ev if e[0] == "REQUEST"], ev
+    assert ("REQUEST", "antonio_guterres", None) in _events("وحث الأمين العام للأمم المتحدة الأطراف على ضبط النفس.")
+    assert [e for e in _events("واتهمت إسرائيل حماس بشن هجوم صاروخي على عسقلان.") if e[0] == "ACCUSE"]  # «بشن»: ب + شن

@@ -20,11 +20,23 @@ def _tok_base(t: Token) -> str:
 
 
 def _tok_core(t: Token) -> str:
-    """Search form of a token without conjunction/preposition proclitics (keeps the article)."""
-    for g in t.segments:
+    """Search form of a token without conjunction/preposition proclitics (keeps the article). A
+    two-letter stem after «ب/ل/ك» keeps that letter: «بحث», «وبحث» (discussed) are not ب + «حث» (urge)."""
+    segs = [g for g in t.segments if g.kind == "proclitic"]
+    for i, g in enumerate(t.segments):
         if g.kind != "proclitic":
-            return normalize(t.text[g.start - t.start :])
+            core = normalize(t.text[g.start - t.start :])
+            if len(core) == 2 and i and t.text[segs[-1].start - t.start : segs[-1].end - t.start] in _STEM_LETTERS:
+                from .lexicon import lexicon  # (imported here: the lexicon reads this module)
+
+                whole = normalize(t.text[segs[-1].start - t.start :])
+                if whole in lexicon()[0]:
+                    return whole  # a listed word («بحث»), not a preposition and a two-letter stem («بشن»)
+            return core
     return t.norm
+
+
+_STEM_LETTERS = ("ب", "ل", "ك")
 
 
 def _has_enclitic(t: Token | None) -> bool:

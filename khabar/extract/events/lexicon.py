@@ -141,8 +141,9 @@ def _is_nominal(t: Token | None, doc: _Doc | None = None) -> bool:
         return False
     if len(core) >= 4 and core.endswith("ا") and (core[:-1] in _NOUN_ONLY or "\u064b" in t.text):
         return True  # «هجوما», «اجتماعاً»: the accusative of a noun trigger (not the dual verb «اتفقا»)
-    if any(g.kind == "proclitic" and t.text[g.start - t.start : g.end - t.start] in ("ب", "ل", "ك") for g in t.segments):
-        return True  # «بتأييد», «لمناقشة»
+    if any(g.kind == "proclitic" and t.text[g.start - t.start : g.end - t.start] in ("ب", "ل", "ك") for g in t.segments) and (
+            core[:1] not in ("ب", "ل", "ك") or len(core) != 3):
+        return True  # «بتأييد», «لمناقشة» (not «بحث», whose «ب» the stem keeps)
     if doc is not None:
         prev = doc.norm[max(0, t.start - 12) : t.start].split()
         if prev and prev[-1] in _PREPS:
