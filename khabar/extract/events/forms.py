@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ...model import Token
 from ...text.textnorm import normalize
@@ -27,16 +28,15 @@ def _tok_core(t: Token) -> str:
         if g.kind != "proclitic":
             core = normalize(t.text[g.start - t.start :])
             if len(core) == 2 and i and t.text[segs[-1].start - t.start : segs[-1].end - t.start] in _STEM_LETTERS:
-                from .lexicon import lexicon  # (imported here: the lexicon reads this module)
-
                 whole = normalize(t.text[segs[-1].start - t.start :])
-                if whole in lexicon()[0]:
+                if LISTED is not None and LISTED(whole):
                     return whole  # a listed word («بحث»), not a preposition and a two-letter stem («بشن»)
             return core
     return t.norm
 
 
 _STEM_LETTERS = ("ب", "ل", "ك")
+LISTED: Callable[[str], bool] | None = None  # is a word a trigger form? (set by the lexicon module, which reads this one)
 
 
 def _has_enclitic(t: Token | None) -> bool:

@@ -12,6 +12,7 @@ from importlib import resources
 
 from ...model import Sentence, Token
 from ...text.textnorm import fold
+from . import forms
 from .doc import _Doc
 from .forms import _AR, _has_enclitic, _tok_base, _tok_core
 
@@ -68,6 +69,13 @@ def lexicon() -> tuple[dict[str, list[Trigger]], int]:
     """Trigger table (search form → triggers) and the longest multi-word form, in words."""
     table, longest, _ = _lexicon()
     return table, longest
+
+
+def _listed(word: str) -> bool:
+    return word in lexicon()[0]
+
+
+forms.LISTED = _listed  # «بحث» is a listed word, not ب + «حث» (forms.py cannot import this module)
 
 
 @functools.lru_cache(maxsize=1)
