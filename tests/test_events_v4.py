@@ -158,3 +158,20 @@ def test_bahth_is_discussed_not_a_preposition_and_urge():
     assert ("CONSULT", "vladimir_putin", "ISR") in ev and not [e for e in ev if e[0] == "REQUEST"], ev
     assert ("REQUEST", "antonio_guterres", None) in _events("وحث الأمين العام للأمم المتحدة الأطراف على ضبط النفس.")
     assert [e for e in _events("واتهمت إسرائيل حماس بشن هجوم صاروخي على عسقلان.") if e[0] == "ACCUSE"]  # «بشن»: ب + شن
+
+
+def test_second_review_counter_examples():
+    # «لبحث» after a call for a meeting stays a proposed purpose, not talks that happened
+    ev = _analysis("دعا الرئيس الفرنسي إلى اجتماع عاجل لمجلس الأمن لبحث الوضع في الغوطة.", title="عنوان الخبر الرئيسي للاختبار").events
+    assert all(e.mode != "asserted" for e in ev if e.plover == "CONSULT"), [(e.plover, e.mode) for e in ev]
+    # «طالبت/إنه طالب … بـ» are demands, «هو طالب ميكانيكا» a student
+    assert ("REQUEST", "AMNESTY", "EGY_GOV") in _events("وكانت طالبت منظمة العفو الدولية السلطات المصرية بالإفراج عن الصحفيين.")
+    assert [e for e in _events("وقال المتحدث إنه طالب الحكومة العراقية بالإفراج عن المعتقلين.") if e[0] == "REQUEST"]
+    # «ل» + a target after the strike is no agent
+    assert not [e for e in _events("قتل خمسة مدنيين بقصف مدفعي لمواقع المعارضة في ريف حماة.") if e[1] == "SYR_OPP"]
+    # «معه», a voweled «بَحثَ», a plural «بحثوا»: talks with a partner
+    assert [e for e in _events("وبَحثَ الرئيسُ الروسي فلاديمير بوتين مع رئيس الوزراء الإسرائيلي بنيامين نتنياهو الوضع.")
+            if e[0] == "CONSULT"]
+    assert [e for e in _events("وكان المسؤولون الأتراك قد بحثوا مع الجانب الأمريكي ملف منبج.") if e[0] == "CONSULT"]
+    # a study with co-authors is no talks
+    assert not [e for e in _events("وأظهر بحث أجرته جامعة هارفارد مع باحثين بريطانيين أن النوم مفيد.") if e[0] == "CONSULT"]

@@ -47,8 +47,9 @@ _STATE_BEFORE = re.compile(fold(rf"(?<![{_AR}])(?:قيد|رهن)\s*$"))
 _ON_CHARGE = re.compile(fold(r"(?<![\u0621-\u064a])(?:بتهمة|بتهم)(?![\u0621-\u064a])"))
 # a year is no count: «في 7 حزيران/يونيو 2017 قطعت السعودية …»
 _COUNT_BEFORE = re.compile(r"(?:(?<!\d)(?!(?:19|20)\d\d\s)\d+|(?<![\u0621-\u064a])(?:ألف|الف|آلاف|الآف|مئات|عشرات))\s+$")
-_COMPOUND_HEAD = re.compile(fold(rf"(?<![{_AR}])(?:غرفة|غرف|نقطة|نقاط|حاجز|حواجز|محرك|محركات)\s+$"))
-_COPULA_BEFORE = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:هو|هي|كان|كانت|أنه|انه|إنه|لأنه)\s+$"))
+_COMPOUND_HEAD = re.compile(fold(rf"(?<![{_AR}])[وفب]?(?:ال)?(?:غرفة|غرف|نقطة|نقاط|حاجز|حواجز|محرك|محركات)\s+$"))
+_COPULA_BEFORE = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:هو|هي|كان|كانت)\s+$"))
+_BY_AFTER = re.compile(fold(rf"\s+(?:[{_AR}]+\s+)?ب[{_AR}]"))  # «طالب الحكومة بالإفراج»: the verb
 _DEFINITE_NOUN_BEFORE = re.compile(fold(rf"(?<![{_AR}])ال[{_AR}]+\s+$"))
 _ACCUSED_OF = re.compile(fold(
     r"(?:\s+(?:العام|الشهر|الأسبوع|الاسبوع|اليوم|أمس|امس|مرارا|سابقا|الماضي|الماضية|مؤخرا))*\s+ب(?!ين|عد|عض)[\u0621-\u064a]{2,}"))
@@ -134,19 +135,28 @@ def _no_comment(doc: _Doc, te: int) -> bool:
     return m is not None and len(clause[: m.start()].split()) <= 7
 
 
-_WITH_AFTER = re.compile(fold(rf"(?<![{_AR}])(?:مع|ومع|بين|وبين)(?![{_AR}])"))
+_WITH_AFTER = re.compile(fold(rf"(?<![{_AR}])(?:مع|ومع|بين|وبين)(?:ه|ها|هم|هما)?(?![{_AR}])|(?<![{_AR}])ونظير(?:ه|ها|يه|اه)"))
 _MEETING_BEFORE = re.compile(fold(
-    rf"(?<![{_AR}])(?:ال)?(?:اجتماع|اجتماعا|لقاء|لقاءات|مؤتمر|مؤتمرا|قمة|جلسة|محادثات|مباحثات|اتصال|اتصالا|زيارة)"
-    rf"(?:\s+[{_AR}]+){{0,4}}\s+$"))
+    rf"(?<![{_AR}])[وفبل]?(?:ال)?(?:اجتماع|اجتماعا|لقاء|لقاءات|مؤتمر|مؤتمرا|قمة|جلسة|محادثات|مباحثات|اتصال|اتصالا|زيارة)"
+    rf"(?:ه|ها|هم|هما)?(?:[\s،,]+[{_AR}]+){{0,6}}[\s،,]+$"))
+_STUDY_AFTER = re.compile(fold(rf"\s+(?:مشترك|مشتركا|علمي|علميا|[{_AR}]{{2,}}(?:ته|ه|ها)\s)"))  # «بحث مشترك», «بحث أجرته …»
 
 
 def _talks_partner(doc: _Doc, ts: int, te: int, tok: Token | None) -> bool:
     """Does «بحث» have someone to talk with: «مع»/«بين» in its clause, a dual or plural verb
     («يبحثان», «بحثوا»), or a meeting whose purpose it is («اجتماع … لبحث»)?"""
-    if _core_of(tok).endswith(("ان", "وا", "ون", "تا")):
-        return True
+    core = _core_of(tok)
+    if _STUDY_AFTER.match(doc.norm, te):
+        return False  # «بحث أجرته جامعة هارفارد مع …», «بحث مشترك بين …»: a study
+    dual = core.endswith("بحثا") and tok is not None and tok.text[:1] in "وف" and "\u064b" not in tok.text
+    if core.endswith(("ان", "وا", "ون", "تا")) or (dual and not _ABOUT_AFTER.match(doc.norm, te)):
+        return True  # «يبحثان», «وبحثا العلاقات» (not «بحثاً عن»: searching)
     clause = re.split(r"[،,.:؛]", doc.norm[te : te + 80], maxsplit=1)[0]
-    return bool(_WITH_AFTER.search(clause)) or _MEETING_BEFORE.search(doc.norm, max(0, ts - 60), ts) is not None
+    if _WITH_AFTER.search(clause) or _MEETING_BEFORE.search(doc.norm, max(0, ts - 60), ts) is not None:
+        return True
+    # «يبحث ممثلو روسيا وحلف شمال الأطلسي»: two parties joined as the subject
+    ments = [m for m in doc.mentions if te <= m.start and m.end <= te + len(clause)]
+    return any(re.fullmatch(r"\s*و\s*", doc.norm[a.end : b.start]) for a, b in zip(ments, ments[1:], strict=False))
 
 
 def _praised(doc: _Doc, te: int) -> bool:
@@ -185,9 +195,9 @@ def _not_reported_act(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, t
         or (trig.plover == "ASSAULT" and _CASUALTY.match(fold(_core_of(tok))) is not None
             and _NO_CASUALTIES.search(doc.norm[max(s.start, ts - 80) : ts]) is not None)
         # «غرفة عمليات عسكرية»: a place named after the act; «هو طالب ميكانيكا»: a student
-        or _COMPOUND_HEAD.search(doc.norm[max(s.start, ts - 12) : ts]) is not None
-        or (trig.plover == "REQUEST" and _COPULA_BEFORE.search(doc.norm[max(s.start, ts - 10) : ts]) is not None
-            and "طالب" in _core_of(tok))
+        or (_is_nominal(tok, doc) and _COMPOUND_HEAD.search(doc.norm[max(s.start, ts - 14) : ts]) is not None)
+        or (trig.plover == "REQUEST" and _core_of(tok) in ("طالب", "طالبا", "طالبه") and not _BY_AFTER.match(doc.norm, te)
+            and _COPULA_BEFORE.search(doc.norm[max(s.start, ts - 10) : ts]) is not None)
         # «12 ألف طالب»: a counted noun (students), not the verb «طالب»
         or (_COUNT_BEFORE.search(doc.norm[max(s.start, ts - 8) : ts]) and not _is_nominal(tok, doc))
         # «الحملة التي شنتها السلطات ضد الفساد»: an anti-corruption drive, not an attack

@@ -21,22 +21,31 @@ def _tok_base(t: Token) -> str:
 
 
 def _tok_core(t: Token) -> str:
-    """Search form of a token without conjunction/preposition proclitics (keeps the article). A
-    two-letter stem after «ب/ل/ك» keeps that letter: «بحث», «وبحث» (discussed) are not ب + «حث» (urge)."""
+    """Search form of a token without conjunction/preposition proclitics (keeps the article). A short
+    stem after «ب/ل/ك» keeps that letter when the whole word is a trigger of another type: «بحث»,
+    «وبحثت» (discussed) are not ب + «حث/حثت» (urge); «بشن», «بحبس» still split."""
     segs = [g for g in t.segments if g.kind == "proclitic"]
     for i, g in enumerate(t.segments):
         if g.kind != "proclitic":
             core = normalize(t.text[g.start - t.start :])
-            if len(core) == 2 and i and t.text[segs[-1].start - t.start : segs[-1].end - t.start] in _STEM_LETTERS:
+            if i and len(core) <= 4 and normalize(t.text[segs[-1].start - t.start : segs[-1].end - t.start]) in _STEM_LETTERS \
+                    and LISTED is not None:
                 whole = normalize(t.text[segs[-1].start - t.start :])
-                if LISTED is not None and LISTED(whole):
-                    return whole  # a listed word («بحث»), not a preposition and a two-letter stem («بشن»)
+                if LISTED(whole) and LISTED(whole) != LISTED(core):
+                    return whole
             return core
     return t.norm
 
 
+def _kept_letter(t: Token) -> bool:
+    """Did :func:`_tok_core` keep a «ب/ل/ك» the segmenter took for a preposition («بحث»)?"""
+    stem = next((g for g in t.segments if g.kind != "proclitic"), None)
+    return stem is not None and len(_tok_core(t)) == len(normalize(t.text[stem.start - t.start :])) + 1
+
+
 _STEM_LETTERS = ("ب", "ل", "ك")
-LISTED: Callable[[str], bool] | None = None  # is a word a trigger form? (set by the lexicon module, which reads this one)
+# the trigger types a word is listed with (empty when none); set by the lexicon module, which reads this one
+LISTED: Callable[[str], frozenset[str]] | None = None
 
 
 def _has_enclitic(t: Token | None) -> bool:

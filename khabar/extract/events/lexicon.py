@@ -14,7 +14,7 @@ from ...model import Sentence, Token
 from ...text.textnorm import fold
 from . import forms
 from .doc import _Doc
-from .forms import _AR, _has_enclitic, _tok_base, _tok_core
+from .forms import _AR, _has_enclitic, _kept_letter, _tok_base, _tok_core
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +71,8 @@ def lexicon() -> tuple[dict[str, list[Trigger]], int]:
     return table, longest
 
 
-def _listed(word: str) -> bool:
-    return word in lexicon()[0]
+def _listed(word: str) -> frozenset[str]:
+    return frozenset(t.plover for t in lexicon()[0].get(word, ()))
 
 
 forms.LISTED = _listed  # «بحث» is a listed word, not ب + «حث» (forms.py cannot import this module)
@@ -149,9 +149,11 @@ def _is_nominal(t: Token | None, doc: _Doc | None = None) -> bool:
         return False
     if len(core) >= 4 and core.endswith("ا") and (core[:-1] in _NOUN_ONLY or "\u064b" in t.text):
         return True  # «هجوما», «اجتماعاً»: the accusative of a noun trigger (not the dual verb «اتفقا»)
-    if any(g.kind == "proclitic" and t.text[g.start - t.start : g.end - t.start] in ("ب", "ل", "ك") for g in t.segments) and (
-            core[:1] not in ("ب", "ل", "ك") or len(core) != 3):
-        return True  # «بتأييد», «لمناقشة» (not «بحث», whose «ب» the stem keeps)
+    procs = [g for g in t.segments if g.kind == "proclitic"]
+    if _kept_letter(t):
+        procs = procs[:-1]  # «بحث»: the «ب» is the stem's
+    if any(t.text[g.start - t.start : g.end - t.start] in ("ب", "ل", "ك") for g in procs):
+        return True  # «بتأييد», «لمناقشة», «لبحث»
     if doc is not None:
         prev = doc.norm[max(0, t.start - 12) : t.start].split()
         if prev and prev[-1] in _PREPS:
