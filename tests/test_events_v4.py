@@ -175,3 +175,10 @@ def test_second_review_counter_examples():
     assert [e for e in _events("وكان المسؤولون الأتراك قد بحثوا مع الجانب الأمريكي ملف منبج.") if e[0] == "CONSULT"]
     # a study with co-authors is no talks
     assert not [e for e in _events("وأظهر بحث أجرته جامعة هارفارد مع باحثين بريطانيين أن النوم مفيد.") if e[0] == "CONSULT"]
+
+
+def test_a_definite_force_with_its_nationality_takes_the_group_as_object():
+    ev = _events("واتهم الجيش اليمني الحوثيين بشن هجوم على مواقعه.")
+    assert ("ACCUSE", "YEM_MIL", "HOUTHIS") in ev, ev  # not «the Yemeni army of the Houthis»
+    a = _analysis("وقدمت إيران الصواريخ إلى ميليشيات المتمردين الحوثيين في اليمن.", title="عنوان الخبر الرئيسي للاختبار")
+    assert [m.entity for m in a.mentions if a.article.text[m.start : m.end] == "المتمردين"] == ["HOUTHIS"]

@@ -738,6 +738,10 @@ class Resolver:
                   and a.kind == "org" and a.country == "IGO"}
         for s, e, sector, iso in found:
             part_of = _PART_OF_AFTER.match(sc.norm[e : e + 6])
+            if part_of and not part_of.group(0).strip() and iso is not None and _DEFINITE_NOUN.match(sc.norm, s):
+                # «واتهم الجيش اليمني الحوثيين»: a definite noun with its own nationality takes no genitive; the
+                # group after it is the verb's object («المتمردين الحوثيين», side by side, are the same group)
+                part_of = None
             grp = groups.get(e + part_of.end()) if part_of and sector in ("REB", "MIL") else None
             if grp is None and sector == "GOV" and (within := _IN_BODY_AFTER.match(sc.norm[e : e + 8])):
                 grp = bodies.get(e + within.end())  # «المسؤولون في الحلف», «مسؤولين من الاتحاد الأوروبي»
@@ -1379,6 +1383,7 @@ _PROCLITIC_HEAD = re.compile(r"^[وفلب]")
 _ADJ_AFTER = re.compile(r"\s+(?:ال)?([\u0621-\u064a]+)")
 _FROM_AFTER = re.compile(r"\s+من\s+")
 _PART_OF_AFTER = re.compile(r"\s+(?:من\s+)?")
+_DEFINITE_NOUN = re.compile(r"(?:[وفب]|لل)?ال")  # a noun with the article (after a proclitic)
 _IN_BODY_AFTER = re.compile(r"\s+(?:في|من|ب)\s*")
 _WORD4 = re.compile(r"[\u0621-\u064a]{4,}")
 _DEFINITE_AFTER = re.compile(r"\s+ال(?!(?:[ىي]|ذي|تي|لذين|لتي|لاتي|لواتي|ا)(?![\u0621-\u064a]))")  # not «الى», «الذي»
