@@ -84,12 +84,9 @@ def _other_sense(doc: _Doc, ts: int, te: int, trig: Trigger, tok: Token | None) 
     """The trigger word in another sense, told by the words after it."""
     return bool(
         (trig.plover == "REQUEST" and _ASYLUM.match(doc.norm[te : te + 8]))  # «لم يتقدموا بطلب لجوء»: asylum
-        # «يبحث عن دعم»: looking for support, not talks
-        or (trig.plover == "CONSULT" and trig.cameo == "040" and _ABOUT_AFTER.match(doc.norm[te : te + 5])
-            and "بحث" in _core_of(tok))
         or (trig.plover == "CONSULT" and _LIVING.match(doc.norm[te : te + 8]))  # «لقمة العيش»: a living, not a summit
-        # «محرك البحث», «فريق البحث», «يبحث في كيفية …», «بهدف البحث في العوامل»: search and research; talks
-        # have a partner («تبحث مع», «يبحثان», «اجتماع لبحث»)
+        # «يبحث عن دعم», «محرك البحث», «فريق البحث», «يبحث في كيفية …»: search and research; talks have a
+        # partner («تبحث مع», «يبحثان», «اجتماع لبحث»)
         or (trig.plover == "CONSULT" and "بحث" in _core_of(tok) and not _talks_partner(doc, ts, te, tok))
         # «استأنفت القوات الحكومية قصف المدينة»: the shelling is the event
         or (trig.hint("resume") and any(
@@ -148,11 +145,11 @@ def _talks_partner(doc: _Doc, ts: int, te: int, tok: Token | None) -> bool:
     """Does «بحث» have someone to talk with: «مع»/«بين» in its clause, a dual or plural verb
     («يبحثان», «بحثوا»), or a meeting whose purpose it is («اجتماع … لبحث»)?"""
     core = _core_of(tok)
-    if _STUDY_AFTER.match(doc.norm, te):
-        return False  # «بحث أجرته جامعة هارفارد مع …», «بحث مشترك بين …»: a study
+    if _STUDY_AFTER.match(doc.norm, te) or _ABOUT_AFTER.match(doc.norm[te : te + 5]):
+        return False  # «بحث أجرته جامعة هارفارد مع …», «بحث مشترك بين …»: a study; «يبحث عن»: searching
     dual = core.endswith("بحثا") and tok is not None and tok.text[:1] in "وف" and "\u064b" not in tok.text
-    if core.endswith(("ان", "وا", "ون", "تا")) or (dual and not _ABOUT_AFTER.match(doc.norm, te)):
-        return True  # «يبحثان», «وبحثا العلاقات» (not «بحثاً عن»: searching)
+    if core.endswith(("ان", "وا", "ون", "تا")) or dual:
+        return True  # «يبحثان», «وبحثا العلاقات»
     clause = re.split(r"[،,.:؛]", doc.norm[te : te + 80], maxsplit=1)[0]
     if _WITH_AFTER.search(clause) or _MEETING_BEFORE.search(doc.norm, max(0, ts - 60), ts) is not None:
         return True

@@ -31,7 +31,7 @@ def _tok_core(t: Token) -> str:
             if i and len(core) <= 4 and normalize(t.text[segs[-1].start - t.start : segs[-1].end - t.start]) in _STEM_LETTERS \
                     and LISTED is not None:
                 whole = normalize(t.text[segs[-1].start - t.start :])
-                if LISTED(whole) and LISTED(whole) != LISTED(core):
+                if (types := LISTED(whole)) and types != LISTED(core):
                     return whole
             return core
     return t.norm

@@ -5,7 +5,6 @@ or asserted."""
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 
@@ -126,8 +125,7 @@ def _after_future_verb(s: Sentence, ts: int, tok: Token | None) -> bool:
     indefinite one («ستقدم مساعدات»), or any after a verb whose object is the act itself
     («وستستأنف العقوبات», «ستحاول مهاجمة»)? Not a definite noun that is the verb's subject
     («وستؤدي الغارات … إلى»), not «ستين» (a numeral the segmenter splits)."""
-    i = bisect.bisect_right([t.end for t in s.tokens], ts) - 1
-    verb = s.tokens[i] if i >= 0 else None
+    verb = next((t for t in reversed(s.tokens) if t.end <= ts), None)
     if verb is None or verb.kind == "punct" or ts - verb.end > 1 or not _has_future_prefix(verb):
         return False
     core = _core_of(verb)
