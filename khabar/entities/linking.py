@@ -1037,6 +1037,14 @@ def _context_club_spans(norm: str) -> dict[tuple[int, int], str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _club_prefixes() -> re.Pattern[str]:
+    """The club words of ``sports_clubs.tsv`` (kind ``prefix``) as the last word before a place."""
+    words = [normalize(f) for kind, forms in _kb_data_lines("sports_clubs.tsv") if kind == "prefix" for f in forms.split("|")]
+    alt = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\u0621-\u064a])(?:[وفبل])?(?P<p>{alt})[ \t]+$")
+
+
+@functools.lru_cache(maxsize=1)
 def _clubs() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     """(club names, cue words before a club's name, normalised form → canonical name)."""
     canon: dict[str, str] = {}
@@ -1070,6 +1078,11 @@ def _club_spans(text: str, cands: list[_Cand]) -> dict[tuple[int, int], str]:
         if c.type in ("PER", "ORG", "LOC", "MISC") and cue.search(norm[max(0, c.start - 12) : c.start]):
             out.setdefault((c.start, c.end), normalize(text[c.start : c.end]))
     last = {full.split()[-1]: full for full in out.values() if " " in full and len(full.split()[-1]) >= 4}
+    prefix = _club_prefixes()
+    for c in cands:  # «دينامو موسكو», «سبورتينغ لشبونة»: a club word before a city (the city alone stays one)
+        if c.type == "LOC" and (p := prefix.search(norm[max(0, c.start - 16) : c.start])):
+            s0 = c.start - (len(norm[max(0, c.start - 16) : c.start]) - p.start("p"))
+            out.setdefault((s0, c.end), " ".join(normalize(text[s0 : c.end]).split()))
     first = min((a for a, _ in out), default=len(text))
     for c in cands:
         if c.start > first and not any(a <= c.start < b for a, b in out):

@@ -94,8 +94,32 @@ _DATELINE_RE = re.compile(
 )
 
 
+# The agency first («واس- الرياض:»), or a dated line that ends with it («الرياض 25 شوال 1436 هـ الموافق 10
+# اغسطس 2015 م واس»): the Saudi Press Agency's two forms, and any other agency's written so.
+_AGENCY_FIRST_RE = re.compile(r"^\s*(?P<agency>[^\s:ـ\-–—]{2,12})\s*[ـ\-–—]\s*(?P<city>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2})\s*[:ـ\-–—]\s*")
+_DATED_LINE_RE = re.compile(r"^\s*(?P<city>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2})\s+[^\n.،؛!؟]{0,80}?[0-9٠-٩][^\n.،؛!؟]{0,60}?"
+                            r"\s(?P<agency>[^\s\n]{2,12})[ \t]*(?=\n|$)")
+
+
+def _agency_dateline(paragraph: str) -> tuple[str, Span, list[str]] | None:
+    """(city, span, agency codes) of a dateline in one of the two agency-credit forms above."""
+    for rx in (_AGENCY_FIRST_RE, _DATED_LINE_RE):
+        m = rx.match(paragraph)
+        if m and (codes := find_agency(m.group("agency"))):
+            words = m.group("city").split()
+            city = next((" ".join(words[:k]) for k in range(len(words), 0, -1) if is_place(" ".join(words[:k]))), None)
+            if city is not None:
+                return city, Span(m.start(), m.end()), codes
+    return None
+
+
 def find_dateline(paragraph: str) -> tuple[str, Span, list[str]] | None:
     """(city, span of the whole dateline, agency codes) if the paragraph opens with one."""
+    return _plain_dateline(paragraph) or _agency_dateline(paragraph)
+
+
+def _plain_dateline(paragraph: str) -> tuple[str, Span, list[str]] | None:
+    """«موسكو: …», «القاهرة - أ ش أ - …», «واشنطن (رويترز) - …» (``_DATELINE_RE``)."""
     m = _DATELINE_RE.match(paragraph)
     if not m:
         return None

@@ -30,11 +30,15 @@ class MediaSpan(NamedTuple):
     start: int
     end: int
     actor: str
-    cue: str  # the construction that made it an outlet: a media noun, "quoted" or "parentheses"
+    cue: str  # the construction that made it an outlet: a media noun, "quoted", "parentheses" or "credit"
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(forms, key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, list[str]]]:
+def _patterns() -> tuple[list[re.Pattern[str]], dict[str, list[str]]]:
     kb = knowledge_base()
     names: dict[str, list[str]] = {}
     for a in kb.actors.values():
@@ -43,13 +47,17 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
                 ids = names.setdefault(fold(f), [])
                 if a.id not in ids:
                     ids.append(a.id)
-    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
-    name = rf"(?P<name>{alt})(?![{_AR}\w])"
+    name = rf"(?P<name>{_alternation(list(names))})(?![{_AR}\w])"
     nouns = "|".join(_CUE_KIND)
     after_noun = re.compile(rf"(?<![{_AR}])(?:[وفبل])?(?P<noun>{nouns})\s*[«“”\"]?\s*{name}")
     quoted = re.compile(rf"(?:(?<![{_AR}])(?:{fold(_SAID)})\s*|(?<![{_AR}])[وف]?لـ*\s*)[«“”\"]\s*{name}\s*[»”“\"]")  # ” opens as often as “ in Gulf sites
     paren = re.compile(rf"\(\s*{name}\s*\)")
-    return after_noun, quoted, paren, names
+    # A news agency credited at the edge of a dateline: «واس- الرياض:», «الرياض 25 شوال 1436 هـ … 2015 م واس»
+    agency = [f for f, ids in names.items() if any(kb.actors[i].subsector == "agency" for i in ids)]
+    aname = rf"(?P<name>{_alternation(agency)})(?![{_AR}\w])"
+    credit_first = re.compile(rf"(?:^|\n)[ \t]*{aname}[ \t]*[ـ\-–—]")
+    credit_last = re.compile(rf"(?:^|\n)[^\n]{{0,80}}?[0-9٠-٩][^\n]{{0,60}}?[ \t]{aname}[ \t]*(?=\n|$)")
+    return [after_noun, quoted, paren, credit_first, credit_last], names
 
 
 # An outlet the knowledge base lacks, after a media noun, by the foreign word its name is built on: «صحيفة كوريان
@@ -64,10 +72,11 @@ def media_spans(text: str) -> list[MediaSpan]:
     """The outlets named in a media construction, with the outlet each name stands for (a name
     shared by several outlets: the one whose kind the media noun says, else the first listed)."""
     norm = normalize_same_length(text)
-    after_noun, quoted, paren, names = _patterns()
+    patterns, names = _patterns()
+    paren, credits = patterns[2], patterns[3:]
     kb = knowledge_base()
     out: dict[int, MediaSpan] = {}
-    for rx in (after_noun, quoted, paren):
+    for rx in patterns:
         for m in rx.finditer(norm):
             s, e = m.span("name")
             if s in out:
@@ -76,7 +85,8 @@ def media_spans(text: str) -> list[MediaSpan]:
             noun = m.groupdict().get("noun")
             kind = _CUE_KIND.get(noun or "")
             aid = next((i for i in ids if kb.actors[i].subsector == kind), ids[0])
-            out[s] = MediaSpan(s, e, aid, noun or ("parentheses" if rx is paren else "quoted"))
+            cue = "parentheses" if rx is paren else "credit" if rx in credits else "quoted"
+            out[s] = MediaSpan(s, e, aid, noun or cue)
     for m in _UNKNOWN_OUTLET.finditer(norm):
         s, e = m.span("name")
         if not any(o.start < e and s < o.end for o in out.values()):

@@ -23,7 +23,7 @@ import re
 from importlib import resources
 from typing import NamedTuple
 
-from ..text.textnorm import WORD_CACHE_SIZE, normalize_same_length
+from ..text.textnorm import WORD_CACHE_SIZE, normalize, normalize_same_length
 
 MAX_WORDS = 8
 _WORD = re.compile(r"[\u0621-\u064a\u0640]+|[A-Za-z][A-Za-z.]*|\S")
@@ -35,11 +35,9 @@ _STOP = frozenset("""
 هذا هذه ذلك تلك هؤلاء الجديد الجديده نفسه نفسها ذاته ذاتها الدكتور الدكتوره الامير الاميره الرئيس الملك الشيخ المهندس
 السفير اللواء العميد العقيد المشير الامام القاضي المستشار الاستاذ السيد السيده
 الصباح المساء الليل العام الشهر الاسبوع السنه الموسم اللاعب اللاعبين الكثير البعض الجميع الكل المقرر المقرره
-المقام المقامه المنتظر المنتظره المرتقب المرتقبه المزمع المزمعه
+المقام المقامه المنتظر المنتظره المرتقب المرتقبه المزمع المزمعه التابع التابعه التابعين التابعون
+المتمثل المتمثله المعني المعنيه
 """.split())
-# Complements after which a head is a common noun: «حركة المرور» is traffic, not a movement.
-_COMMON_AFTER = {"حركه": frozenset("المرور السير الملاحه النزوح التجاره الاحتجاج السيارات الطيران الشاحنات الاسواق "
-                                   "الاسهم البيع الشراء".split())}
 _FUNCTION = frozenset("له لها لهم لهن لنا لي لك لكم لدي لدى لم لن لكن لان لانه لانها لا لما لقد ليس ليست".split())
 
 
@@ -51,16 +49,101 @@ class NameSpan(NamedTuple):
 
 
 @functools.lru_cache(maxsize=1)
-def heads() -> dict[str, tuple[str, str, bool]]:
-    """Head (search form) → (type, definite: yes | alone | no | place, descriptor)."""
-    out: dict[str, tuple[str, str, bool]] = {}
+def _table() -> tuple[dict[str, tuple[str, str, bool]], dict[str, frozenset[str]], frozenset[str]]:
+    heads: dict[str, tuple[str, str, bool]] = {}
+    common: dict[str, frozenset[str]] = {}
+    marbuta: set[str] = set()
     text = (resources.files("khabar") / "data" / "kb" / "name_heads.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
-            head, typ, definite, descriptor = line.split("\t")[:4]
+            head, typ, definite, descriptor, *rest = line.split("\t")
             # in the text's search form (hamza on a seat folded: «مؤسسة» is matched as «موسسه»)
-            out[normalize_same_length(head)] = (typ, definite, descriptor == "descriptor")
-    return out
+            key = normalize_same_length(head)
+            heads[key] = (typ, definite, descriptor == "descriptor")
+            if head.endswith("ة"):  # «مكتبة» only as written: «مكتبه» is «his office»
+                marbuta.add(key)
+            if rest and rest[0].strip():
+                common[key] = frozenset(normalize_same_length(w) for w in rest[0].split())
+    return heads, common, frozenset(marbuta)
+
+
+def heads() -> dict[str, tuple[str, str, bool]]:
+    """Head (search form) → (type, definite: yes | alone | no | place, descriptor)."""
+    return _table()[0]
+
+
+@functools.lru_cache(maxsize=1)
+def construct_nouns() -> frozenset[str]:
+    """Nouns that open a nested construct in a name's complement (``data/kb/construct_nouns.txt``)."""
+    text = (resources.files("khabar") / "data" / "kb" / "construct_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(normalize_same_length(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _nested(words: list[tuple[int, int, str]], j: int, mention_end: dict[int, int]) -> bool:
+    """Word ``j`` is the first term of a nested construct: a listed noun before a definite word or a name
+    («حقوق الإنسان», «أنباء فارس»)."""
+    return (words[j][2] in construct_nouns() and j + 1 < len(words)
+            and (_definite(words[j + 1][2]) or words[j + 1][0] in mention_end))
+
+
+_OBJECT_SUFFIX = ("ها", "هم", "هما", "هن", "كم", "نا")
+
+
+_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+_ARABIC_ENDINGS = ("ات", "يه", "يون", "يين")  # plurals and relative adjectives: «مستحضرات», «استشاريه»
+
+
+@functools.lru_cache(maxsize=WORD_CACHE_SIZE)
+def _foreign(word: str) -> bool:
+    """A transliterated name («نستله», «هواوي»): an Arabic-script word that the Arabic dictionary does
+    not know, with no proclitic before a word it knows («لتصنيع», «بحجم»), never written with the
+    article in the corpus («التنفيذية»), and without a pronoun suffix («تملكها») or a plural or adjective
+    ending («مستحضرات»)."""
+    import simplemma  # here: only texts with a descriptor head need it
+
+    from ..text.tokenize import vocabulary
+
+    norm = normalize(word)
+    if len(norm) < 3 or norm.startswith(("ال", "لل")) or norm in _STOP or norm in _FUNCTION or norm.endswith(_OBJECT_SUFFIX + _ARABIC_ENDINGS):
+        return False
+    if simplemma.is_known(word, lang="ar"):
+        return False
+    if any(word.startswith(p) and (simplemma.is_known(word[len(p):], lang="ar") or normalize(word[len(p):]).startswith("ال"))
+           for p in _PROCLITICS):
+        return False
+    vocab = vocabulary()
+    return not any(vocab.get(p + norm, 0) for p in ("ال", "وال", "بال", "لل"))
+
+
+def _descriptor_name(text: str, words: list[tuple[int, int, str]], i: int, mention_end: dict[int, int]
+                     ) -> tuple[int, int] | None:
+    """(end, index after) of the name after the descriptor head at ``i``, which the name leaves out: a
+    bare name found already («شركة لوكهيد مارتن», «جامعة كاوست»), a nested construct («شركة طيران
+    الاتحاد») or words no Arabic dictionary knows («شركة نستله الغذائية»); None otherwise."""
+    nxt = words[i + 1]
+    if nxt[0] in mention_end and not nxt[2].startswith("ال"):
+        ends = [x for x in range(i + 1, len(words)) if words[x][1] <= mention_end[nxt[0]]]
+        return mention_end[nxt[0]], (ends[-1] + 1 if ends else i + 1)
+    if _nested(words, i + 1, mention_end):
+        j = _complement(words, i + 1, mention_end)
+        return words[j - 1][1], j
+    if (k := _foreign_run(text, words, i + 1)) > i + 1:
+        return words[k - 1][1], k
+    return None
+
+
+def _foreign_run(text: str, words: list[tuple[int, int, str]], j: int, most: int = 3) -> int:
+    """Index after the run of at most ``most`` unknown Arabic-script words from ``j`` (``j`` when none)."""
+    k = j
+    while k < len(words) and k - j < most and re.fullmatch(r"[\u0621-\u064a]+", words[k][2]) \
+            and _foreign(text[words[k][0] : words[k][1]]):
+        k += 1
+    return k
+
+
+def common_after(head: str) -> frozenset[str]:
+    """Complements after which ``head`` is a common noun: «حركة المرور» is traffic, not a movement."""
+    return _table()[1].get(head, frozenset())
 
 
 def _words(norm: str) -> list[tuple[int, int, str]]:
@@ -112,6 +195,13 @@ def _complement(words: list[tuple[int, int, str]], i: int, mention_end: dict[int
             break  # «… والمونديال»: another name begins
         if _definite(w) or (w.startswith("وال") and _definite(w[1:]) and (j > i or cont)):
             j, n = j + 1, n + 1
+        elif j == i and not cont and _nested(words, j, mention_end):  # «مجلس حقوق الإنسان»
+            j, n = j + 1, n + 1
+            if words[j][0] in mention_end:  # «وكالة أنباء فارس»: the name whole ends it
+                end = mention_end[words[j][0]]
+                while j < len(words) and words[j][0] < end:
+                    j, n = j + 1, n + 1
+                return j
         elif w.startswith("لل") and len(w) >= 5 and (j > i or cont) and ("ال" + w[2:]) not in _STOP:
             j, n = j + 1, n + 1
         elif (w.startswith("ل") and (j > i or cont) and len(w) >= 4 and w not in _FUNCTION and j + 1 < len(words)
@@ -137,6 +227,9 @@ def name_spans(text: str, mentions: list[tuple[int, int]]) -> list[NameSpan]:
             continue
         off, head, definite = h
         typ, how, descriptor = heads()[head]
+        if head in _table()[2] and text[words[i][1] - 1] != "ة":
+            i += 1
+            continue
         if words[i][0] + off in mention_end or words[i][0] in mention_end:  # «الاتحاد المصري» + «لكرة القدم»
             end = mention_end.get(words[i][0] + off, mention_end.get(words[i][0]))
             k = next((x for x in range(i, len(words)) if words[x][0] >= end), len(words))
@@ -152,15 +245,13 @@ def name_spans(text: str, mentions: list[tuple[int, int]]) -> list[NameSpan]:
                 out.append(NameSpan(words[i][0] + off, words[j - 1][1], typ, head))
             i += 1
             continue
-        if descriptor and not definite and nxt and nxt[0] in mention_end and not nxt[2].startswith("ال"):
-            # «شركة لوكهيد مارتن», «جامعة كاوست»: the name stands on its own, the descriptor is left out
-            ends = [x for x in range(i + 1, len(words)) if words[x][1] <= mention_end[nxt[0]]]
-            out.append(NameSpan(nxt[0], mention_end[nxt[0]], typ, head))
-            i = ends[-1] + 1 if ends else i + 1
+        if descriptor and not definite and nxt and (bare := _descriptor_name(text, words, i, mention_end)) is not None:
+            out.append(NameSpan(nxt[0], bare[0], typ, head))
+            i = bare[1]
             continue
         j = _complement(words, i + 1, mention_end)
-        if j > i + 1 and words[i + 1][2] in _COMMON_AFTER.get(head, ()):
-            j = i + 1
+        if j > i + 1 and (words[i + 1][2] in common_after(head) or (how == "noun" and words[i + 1][0] in mention_end)):
+            j = i + 1  # «حركة المرور»; «دائرة نتنياهو» (his circle): a "noun" head takes no name after it
         if j == i + 1 and not definite and head == "منتخب" and i + 1 < len(words):
             w = words[i + 1][2]
             if re.fullmatch(r"[\u0621-\u064a]{3,}", w) and not w.endswith(("ه", "ها", "هم")) and w not in _STOP:
@@ -168,7 +259,7 @@ def name_spans(text: str, mentions: list[tuple[int, int]]) -> list[NameSpan]:
         if j == i + 1 and not (definite and how == "alone"):
             i += 1
             continue
-        if definite and how == "no":
+        if definite and how in ("no", "noun"):
             i = j
             continue
         out.append(NameSpan(words[i][0] + off, words[j - 1][1], typ, head))
