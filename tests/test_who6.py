@@ -91,3 +91,38 @@ def test_an_agency_credited_at_the_edge_of_a_dateline():
     # inside a sentence the same letters are no credit: «وأم» is «and a mother»
     _, ms = _mentions("خبر عن الأسرة", "وقالت إن الأب وأم الطفل حضرا الجلسة.")
     assert not [m for m in ms if m[2] == "WAM"]
+
+
+def test_a_definite_head_with_an_adjective_and_a_prepositional_complement_is_a_name():
+    t = "وقرر المجلس الأعلى للقضاء تعيين قاض، وأكدت الهيئة العامة للرياضة أن الوزارة الروسية رفضت"
+    assert _names(t) == [("المجلس الأعلى للقضاء", "ORG"), ("الهيئة العامة للرياضة", "ORG")]
+    t = "وانضم للمعهد السعودي للإلكترونيات والأجهزة المنزلية عدد من الطلاب"
+    assert _names(t) == [("للمعهد السعودي للإلكترونيات والأجهزة المنزلية", "ORG")]
+
+
+def test_a_name_written_with_the_fused_lam_is_the_same_organisation():
+    _, ms = _mentions("خبر عن القروض", "وقدم طلبا للبنك السعودي للتسليف والادخار، وقال البنك السعودي للتسليف والادخار إن.")
+    ids = {e for t, typ, e in ms if "تسليف" in t}
+    assert len(ids) == 1 and len([t for t, _, _ in ms if "تسليف" in t]) == 2
+
+
+def test_a_person_named_after_a_definite_head_is_no_complement():
+    t = "أن يلعب رئيس الجامعة فوزي لقجع دور المجيب"
+    name = (t.index("فوزي"), t.index(" دور"))
+    assert _names(t, [name]) == []
+
+
+def test_a_verb_with_a_hamza_is_no_conjoined_definite_noun():
+    t = "وقالت هيئة الإغاثة وألغت الاحتفالات"
+    assert _names(t) == [("هيئة الإغاثة", "ORG")]
+    t = "وقالت لجنة الثقافة والإعلام"  # a conjoined definite noun still belongs to the name
+    assert _names(t) == [("لجنة الثقافة والإعلام", "ORG")]
+
+
+def test_a_name_that_begins_with_lam_after_the_preposition_lam():
+    from khabar.text.tokenize import segment_word
+
+    assert [k for *_, k in segment_word("للبنان")] == ["proclitic", "stem"]  # ل + لبنان
+    assert [k for *_, k in segment_word("للمنتخب")] == ["proclitic", "article", "stem"]  # ل + المنتخب
+    _, ms = _mentions("خبر عن الزيارة", "وقدمت فرنسا مساعدات للبنان ولليبيا خلال الأزمة.")
+    assert ("لبنان", "LOC", "LBN") in ms and ("ليبيا", "LOC", "LBY") in ms

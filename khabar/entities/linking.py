@@ -555,7 +555,7 @@ class Resolver:
             if ns.type == "MISC":  # «قمة لشبونة», «مونديال روسيا»: the known place stays too (where it happens)
                 inside = [m for m in inside if not (m.type == "LOC" and m.entity and m.entity in self.kb.actors)]
             out = [m for m in out if m not in inside]
-            ent = a.id if a and how == "exact" else f"new:{ns.type}:{skeleton(surface)}"
+            ent = a.id if a and how == "exact" else f"new:{ns.type}:{_name_key(surface)}"
             if ent.startswith("new:") and ns.type == "ORG":  # «حركة حماس الفلسطينية»: Hamas
                 ent = next((m.entity for m in known if m.type == "ORG"), ent) or ent
             out.append(Mention(ns.start, ns.end, surface, ns.type, ent, f"pattern:{ns.head}", 0.75))
@@ -1248,6 +1248,12 @@ _NOT_A_MINISTRY_AFTER = frozenset(normalize(w) for w in (
     "المسائل", "الأسواق", "السوق"))
 
 
+def _name_key(surface: str) -> str:
+    """The skeleton an unknown name's id is built on; a fused «لل» is «ل» + «ال» («للبنك السعودي» is
+    «البنك السعودي»)."""
+    return skeleton("ال" + surface[2:] if surface.startswith("لل") else surface)
+
+
 def _link_unknown_names(mentions: list[Mention]) -> None:
     """Entity ids for names not in the KB, with in-document coreference: «جيمس اباتوري» …
     «اباتوري», also a surname seen before its full name."""
@@ -1256,7 +1262,7 @@ def _link_unknown_names(mentions: list[Mention]) -> None:
         if m.entity or m.type not in _NAME_TYPES:
             continue
         words = normalize(m.text).split()
-        key = skeleton(m.text)
+        key = _name_key(m.text)
         if m.type == "PER" and _surname_words(words) and key in unknown_full:
             m.entity, m.method = unknown_full[key], "ner+coref-surname"
             continue

@@ -38,7 +38,8 @@ _STOP = frozenset("""
 المقام المقامه المنتظر المنتظره المرتقب المرتقبه المزمع المزمعه التابع التابعه التابعين التابعون
 المتمثل المتمثله المعني المعنيه
 """.split())
-_FUNCTION = frozenset("له لها لهم لهن لنا لي لك لكم لدي لدى لم لن لكن لان لانه لانها لا لما لقد ليس ليست".split())
+_FUNCTION = frozenset("له لها لهم لهن لنا لي لك لكم لدي لدى لم لن لكن لان لانه لانها لا لما لقد ليس ليست لهذه لهذا لذلك لتلك"
+                      .split())
 
 
 class NameSpan(NamedTuple):
@@ -104,7 +105,8 @@ def _foreign(word: str) -> bool:
     from ..text.tokenize import vocabulary
 
     norm = normalize(word)
-    if len(norm) < 3 or norm.startswith(("ال", "لل")) or norm in _STOP or norm in _FUNCTION or norm.endswith(_OBJECT_SUFFIX + _ARABIC_ENDINGS):
+    article = norm.startswith(("ال", "لل")) and word[0] not in "أإآ"  # «أليطاليا» has none
+    if len(norm) < 3 or article or norm in _STOP or norm in _FUNCTION or norm.endswith(_OBJECT_SUFFIX + _ARABIC_ENDINGS):
         return False
     if simplemma.is_known(word, lang="ar"):
         return False
@@ -141,13 +143,37 @@ def _foreign_run(text: str, words: list[tuple[int, int, str]], j: int, most: int
     return k
 
 
+def _prepositional(words: list[tuple[int, int, str]], a: int, b: int, mention_end: dict[int, int]) -> bool:
+    """A prepositional complement («للقضاء», «لكرة القدم») among words ``a`` to ``b`` of a chain, not in
+    a name found right after the head («رئيس الجامعة فوزي لقجع» has none)."""
+    first = mention_end.get(words[a - 1][0], -1)
+    inside = {k for k in range(a, b) if words[k][0] < first}
+    for k in range(a, b):
+        w = words[k][2]
+        if k in inside:
+            continue
+        if (w.startswith("لل") and len(w) >= 5) or (w.startswith("ل") and len(w) >= 4 and w not in _FUNCTION
+                                                     and k + 1 < b and _definite(words[k + 1][2])):
+            return True
+    return False
+
+
 def common_after(head: str) -> frozenset[str]:
     """Complements after which ``head`` is a common noun: «حركة المرور» is traffic, not a movement."""
     return _table()[1].get(head, frozenset())
 
 
-def _words(norm: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().replace("\u0640", "")) for m in _WORD.finditer(norm)]
+def _words(norm: str, text: str) -> list[tuple[int, int, str]]:
+    """The words of the search form; a hamza on the alef the search form folds keeps it where an article
+    would stand («وألغت» is a verb, not «و» + a definite word; «ألمانيا» is not definite)."""
+    out = []
+    for m in _WORD.finditer(norm):
+        w = m.group().replace("\u0640", "")
+        k = 1 if w.startswith("وال") else 0 if w.startswith("ال") else -1
+        if k >= 0 and text[m.start() + k] in "أإآ":
+            w = w[:k] + "أ" + w[k + 1 :]
+        out.append((m.start(), m.end(), w))
+    return out
 
 
 @functools.lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -216,7 +242,7 @@ def name_spans(text: str, mentions: list[tuple[int, int]]) -> list[NameSpan]:
     """Head-noun names in ``text``; ``mentions``: the (start, end) of names found already, which a
     complement takes whole."""
     norm = normalize_same_length(text)
-    words = _words(norm)
+    words = _words(norm, text)
     mention_end = {s: e for s, e in mentions}
     out: list[NameSpan] = []
     i = 0
@@ -259,8 +285,8 @@ def name_spans(text: str, mentions: list[tuple[int, int]]) -> list[NameSpan]:
         if j == i + 1 and not (definite and how == "alone"):
             i += 1
             continue
-        if definite and how in ("no", "noun"):
-            i = j
+        if definite and how in ("no", "noun") and not _prepositional(words, i + 2, j, mention_end):
+            i = j  # «الوزارة الروسية» describes; «المجلس الأعلى للقضاء», «الهيئة العامة للرياضة» name
             continue
         out.append(NameSpan(words[i][0] + off, words[j - 1][1], typ, head))
         i = j

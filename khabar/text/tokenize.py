@@ -121,10 +121,19 @@ def _split_article(letters: str, segs: list[tuple[int, int, str]], pos: int) -> 
     if letters.startswith("ال", pos) and n - pos - 2 >= 2 and letters[pos:] not in _NO_SPLIT:
         segs.append((pos, pos + 2, "article"))
         return pos + 2
-    if segs and segs[-1][2] == "proclitic" and letters[segs[-1][0]] == "ل" and letters.startswith("ل", pos) and n - pos >= 3:
+    if (segs and segs[-1][2] == "proclitic" and letters[segs[-1][0]] == "ل" and letters.startswith("ل", pos) and n - pos >= 3
+            and not _lam_initial(letters[pos:])):
         segs.append((pos, pos + 1, "article"))
         return pos + 1
     return pos
+
+
+def _lam_initial(rest: str) -> bool:
+    """After the preposition ل, ``rest`` is a word that begins with ل («للبنان» = ل + لبنان, «لليبيا»),
+    not the article's assimilated ل («للمنتخب» = ل + المنتخب): the corpus writes ``rest`` far more often
+    than its definite reading («لبنان» against «البنان»)."""
+    bare = _freq(rest)
+    return bare >= 20 and bare > 5 * _freq("ال" + rest[1:])
 
 
 def _pronoun_host_freq(rest: str, suf: str) -> int:
