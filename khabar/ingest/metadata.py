@@ -96,9 +96,9 @@ _DATELINE_RE = re.compile(
 
 # The agency first («واس- الرياض:»), or a dated line that ends with it («الرياض 25 شوال 1436 هـ الموافق 10
 # اغسطس 2015 م واس»): the Saudi Press Agency's two forms, and any other agency's written so.
-_AGENCY_FIRST_RE = re.compile(r"^\s*(?P<agency>[^\s:ـ\-–—]{2,12})\s*[ـ\-–—]\s*(?P<city>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2})\s*[:ـ\-–—]\s*")
-_DATED_LINE_RE = re.compile(r"^\s*(?P<city>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2})\s+[^\n.،؛!؟]{0,80}?[0-9٠-٩][^\n.،؛!؟]{0,60}?"
-                            r"\s(?P<agency>[^\s\n]{2,12})[ \t]*(?=\n|$)")
+_AGENCY_FIRST_RE = re.compile(r"^\s*(?P<agency>[^\s:ـ\-–—]{2,12})\s*[ـ\-–—]\s*(?P<city>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2})\s*:\s*")
+_DATED_LINE_RE = re.compile(r"^\s*(?P<city>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2})\s+[^\n.،؛!؟]{0,80}?(?:19|20|13|14)[0-9]{2}"
+                            r"[ \t]*(?:م|هـ|ه)?[ \t]+(?P<agency>[^\s\n]{2,12})[ \t]*(?=\n|$)")
 
 
 def _agency_dateline(paragraph: str) -> tuple[str, Span, list[str]] | None:

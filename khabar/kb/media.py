@@ -52,11 +52,13 @@ def _patterns() -> tuple[list[re.Pattern[str]], dict[str, list[str]]]:
     after_noun = re.compile(rf"(?<![{_AR}])(?:[وفبل])?(?P<noun>{nouns})\s*[«“”\"]?\s*{name}")
     quoted = re.compile(rf"(?:(?<![{_AR}])(?:{fold(_SAID)})\s*|(?<![{_AR}])[وف]?لـ*\s*)[«“”\"]\s*{name}\s*[»”“\"]")  # ” opens as often as “ in Gulf sites
     paren = re.compile(rf"\(\s*{name}\s*\)")
-    # A news agency credited at the edge of a dateline: «واس- الرياض:», «الرياض 25 شوال 1436 هـ … 2015 م واس»
+    # A news agency credited at the edge of a dateline: «واس- الرياض:», «الرياض 25 شوال 1436 هـ … 2015 م واس»:
     agency = [f for f, ids in names.items() if any(kb.actors[i].subsector == "agency" for i in ids)]
     aname = rf"(?P<name>{_alternation(agency)})(?![{_AR}\w])"
-    credit_first = re.compile(rf"(?:^|\n)[ \t]*{aname}[ \t]*[ـ\-–—]")
-    credit_last = re.compile(rf"(?:^|\n)[^\n]{{0,80}}?[0-9٠-٩][^\n]{{0,60}}?[ \t]{aname}[ \t]*(?=\n|$)")
+    # the agency, a dash, the desk's city (one to three words) and a colon; or a dated line that ends with the
+    # year and the agency (an agency form that is also a place or a word, «قنا», «معا», needs the year right before)
+    credit_first = re.compile(rf"(?:^|\n)[ \t]*{aname}[ \t]*[ـ\-–—][ \t]*[{_AR}]+(?:[ \t]+[{_AR}]+){{0,2}}[ \t]*:")
+    credit_last = re.compile(rf"(?:^|\n)[^\n]{{0,80}}?(?:19|20|13|14)[0-9]{{2}}[ \t]*(?:م|هـ|ه)?[ \t]+{aname}[ \t]*(?=\n|$)")
     return [after_noun, quoted, paren, credit_first, credit_last], names
 
 

@@ -50,10 +50,11 @@ class NameSpan(NamedTuple):
 
 
 @functools.lru_cache(maxsize=1)
-def _table() -> tuple[dict[str, tuple[str, str, bool]], dict[str, frozenset[str]], frozenset[str]]:
+def _table() -> tuple[dict[str, tuple[str, str, bool]], dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
     heads: dict[str, tuple[str, str, bool]] = {}
     common: dict[str, frozenset[str]] = {}
     marbuta: set[str] = set()
+    flat: set[str] = set()
     text = (resources.files("khabar") / "data" / "kb" / "name_heads.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -65,7 +66,9 @@ def _table() -> tuple[dict[str, tuple[str, str, bool]], dict[str, frozenset[str]
                 marbuta.add(key)
             if rest and rest[0].strip():
                 common[key] = frozenset(normalize_same_length(w) for w in rest[0].split())
-    return heads, common, frozenset(marbuta)
+            if len(rest) > 1 and rest[1].strip() == "no":
+                flat.add(key)
+    return heads, common, frozenset(marbuta), frozenset(flat)
 
 
 def heads() -> dict[str, tuple[str, str, bool]]:
@@ -77,7 +80,13 @@ def heads() -> dict[str, tuple[str, str, bool]]:
 def construct_nouns() -> frozenset[str]:
     """Nouns that open a nested construct in a name's complement (``data/kb/construct_nouns.txt``)."""
     text = (resources.files("khabar") / "data" / "kb" / "construct_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(normalize_same_length(w.strip()) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    out: set[str] = set()
+    for w in (ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")):
+        n = normalize_same_length(w)
+        out.add(n)
+        if n.startswith("ال") and w[0] in "أإآ":  # «ألعاب»: kept with its hamza (see ``_words``)
+            out.add("أ" + n[1:])
+    return frozenset(out)
 
 
 def _nested(words: list[tuple[int, int, str]], j: int, mention_end: dict[int, int]) -> bool:
@@ -111,7 +120,7 @@ def _foreign(word: str) -> bool:
     if simplemma.is_known(word, lang="ar"):
         return False
     if any(word.startswith(p) and (simplemma.is_known(word[len(p):], lang="ar") or normalize(word[len(p):]).startswith("ال"))
-           for p in _PROCLITICS):
+           for p in _PROCLITICS + ("س", "وس", "فس")):  # «ستستحوذ», «سيتم»: the future of a verb
         return False
     vocab = vocabulary()
     return not any(vocab.get(p + norm, 0) for p in ("ال", "وال", "بال", "لل"))
@@ -120,15 +129,12 @@ def _foreign(word: str) -> bool:
 def _descriptor_name(text: str, words: list[tuple[int, int, str]], i: int, mention_end: dict[int, int]
                      ) -> tuple[int, int] | None:
     """(end, index after) of the name after the descriptor head at ``i``, which the name leaves out: a
-    bare name found already («شركة لوكهيد مارتن», «جامعة كاوست»), a nested construct («شركة طيران
-    الاتحاد») or words no Arabic dictionary knows («شركة نستله الغذائية»); None otherwise."""
+    bare name found already («شركة لوكهيد مارتن», «جامعة كاوست») or words no Arabic dictionary knows
+    («شركة نستله الغذائية»); None otherwise (a complement keeps the descriptor: «شركة طيران الاتحاد»)."""
     nxt = words[i + 1]
     if nxt[0] in mention_end and not nxt[2].startswith("ال"):
         ends = [x for x in range(i + 1, len(words)) if words[x][1] <= mention_end[nxt[0]]]
         return mention_end[nxt[0]], (ends[-1] + 1 if ends else i + 1)
-    if _nested(words, i + 1, mention_end):
-        j = _complement(words, i + 1, mention_end)
-        return words[j - 1][1], j
     if (k := _foreign_run(text, words, i + 1)) > i + 1:
         return words[k - 1][1], k
     return None
@@ -156,6 +162,28 @@ def _prepositional(words: list[tuple[int, int, str]], a: int, b: int, mention_en
                                                      and k + 1 < b and _definite(words[k + 1][2])):
             return True
     return False
+
+
+# adjectives of an organisation's name («الهيئة العامة للرياضة», «المجلس الأعلى للقضاء»), besides the relative
+# ones («الوطني», «الدولية»): a participle («الشركة المالكة للفندق») describes
+_NAME_ADJECTIVES = frozenset(normalize_same_length(w) for w in "العام العامة الأعلى العليا".split())
+
+
+def _name_adjective(w: str) -> bool:
+    return _definite(w) and (w.endswith(("ي", "يه")) or w in _NAME_ADJECTIVES)
+
+
+def _common_reading(head: str, how: str, first: tuple[int, int, str], mention_end: dict[int, int]) -> bool:
+    """The head is a common noun before its first complement word: a listed complement («حركة المرور»,
+    «حركة طيران» as «حركة الطيران»), a name after a "noun" head («دائرة نتنياهو»: his circle), or a nested
+    construct after a head that takes none («إدارة شؤون البلاد»)."""
+    w = first[2]
+    common = common_after(head)
+    if w in common or "ال" + w in common:
+        return True
+    if how == "noun" and first[0] in mention_end:
+        return True
+    return head in _table()[3] and w in construct_nouns()
 
 
 def common_after(head: str) -> frozenset[str]:
@@ -253,7 +281,7 @@ def name_spans(text: str, mentions: list[tuple[int, int]]) -> list[NameSpan]:
             continue
         off, head, definite = h
         typ, how, descriptor = heads()[head]
-        if head in _table()[2] and text[words[i][1] - 1] != "ة":
+        if head in _table()[2] and text[words[i][0] : words[i][1]].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")[-1:] != "ة":
             i += 1
             continue
         if words[i][0] + off in mention_end or words[i][0] in mention_end:  # «الاتحاد المصري» + «لكرة القدم»
@@ -276,8 +304,8 @@ def name_spans(text: str, mentions: list[tuple[int, int]]) -> list[NameSpan]:
             i = bare[1]
             continue
         j = _complement(words, i + 1, mention_end)
-        if j > i + 1 and (words[i + 1][2] in common_after(head) or (how == "noun" and words[i + 1][0] in mention_end)):
-            j = i + 1  # «حركة المرور»; «دائرة نتنياهو» (his circle): a "noun" head takes no name after it
+        if j > i + 1 and _common_reading(head, how, words[i + 1], mention_end):
+            j = i + 1
         if j == i + 1 and not definite and head == "منتخب" and i + 1 < len(words):
             w = words[i + 1][2]
             if re.fullmatch(r"[\u0621-\u064a]{3,}", w) and not w.endswith(("ه", "ها", "هم")) and w not in _STOP:
@@ -285,7 +313,7 @@ def name_spans(text: str, mentions: list[tuple[int, int]]) -> list[NameSpan]:
         if j == i + 1 and not (definite and how == "alone"):
             i += 1
             continue
-        if definite and how in ("no", "noun") and not _prepositional(words, i + 2, j, mention_end):
+        if definite and how in ("no", "noun") and not (_name_adjective(words[i + 1][2]) and _prepositional(words, i + 2, j, mention_end)):
             i = j  # «الوزارة الروسية» describes; «المجلس الأعلى للقضاء», «الهيئة العامة للرياضة» name
             continue
         out.append(NameSpan(words[i][0] + off, words[j - 1][1], typ, head))

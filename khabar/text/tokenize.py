@@ -131,9 +131,10 @@ def _split_article(letters: str, segs: list[tuple[int, int, str]], pos: int) -> 
 def _lam_initial(rest: str) -> bool:
     """After the preposition ل, ``rest`` is a word that begins with ل («للبنان» = ل + لبنان, «لليبيا»),
     not the article's assimilated ل («للمنتخب» = ل + المنتخب): the corpus writes ``rest`` far more often
-    than its definite reading («لبنان» against «البنان»)."""
+    than its definite reading («لبنان» against «البنان») and than the word without its ل (a frequent «لصالح»
+    is ل + «صالح», so «للصالح» is ل + «الصالح»)."""
     bare = _freq(rest)
-    return bare >= 20 and bare > 5 * _freq("ال" + rest[1:])
+    return bare >= 20 and bare > 5 * max(_freq("ال" + rest[1:]), _freq(rest[1:]))
 
 
 def _pronoun_host_freq(rest: str, suf: str) -> int:
