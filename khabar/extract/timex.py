@@ -123,10 +123,12 @@ _UNITS_F = {_f(k): v for k, v in _UNITS.items()}
 _REL_PERIOD = re.compile(
     _f(rf"{_B}(?:في\s+|خلال\s+|منذ\s+)?(?P<unit>الأسبوع|الاسبوع|الشهر|العام|السنة)\s+(?P<rel>الماضي|الماضية|المنصرم|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية){_E}")
 )
-_MONTH_REL = re.compile(rf"{_M}{_M2}\s+(?P<rel>{_f('الماضي|المقبل|القادم|الحالي|الجاري|المنصرم')}){_E}")
+_MONTH_REL = re.compile(rf"{_M}{_M2}\s+(?P<rel>{_f('الماضي|المقبل|القادم|الحالي|الجاري|المنصرم|الفائت')}){_E}")
 _AGO = re.compile(
     _f(rf"{_B}(?P<dir>منذ|قبل|بعد|خلال)\s+(?:(?P<num>\d+|{'|'.join(_NUMWORDS)})\s+)?(?P<unit>{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
        r"(?:\s+(?:و)?نصف)?") + _E + r"(?!\s*(?:19|20)\d\d)"  # «منذ عام 2003» is the year 2003
+    # «منذ يوم الأحد الماضي», «خلال شهر أبريل»: the noun of a date, not a length of time
+    + _f(rf"(?!\s+(?:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))}|{'|'.join(sorted(MONTHS, key=len, reverse=True))})(?![\u0621-\u064a]))")
 )
 # («العام المالي 2019», «السنة المالية 2020»: a fiscal year, named by its year)
 _YEAR = re.compile(_f(rf"{_B}(?:(?:(?:في|منذ|خلال|حتى|بحلول|قبل|بعد)\s+)(?:(?:عام|العام|سنة|سنه|السنة)(?:\s+(?:المالي|المالية))?)?"
@@ -245,8 +247,14 @@ def _tense(sc: _Scan, start: int, end: int) -> bool | None:
 
 
 def _month_of(m: re.Match[str]) -> int:
-    """The month number of a match's ``m1`` group."""
-    return MONTHS[re.sub(r"\s+", " ", m.group("m1"))]
+    """The month number of a match's ``m1`` group; 0 when its other name (``m2``: «يونيو حزيران») names
+    another month with nothing but a space between them."""
+    mo = MONTHS[re.sub(r"\s+", " ", m.group("m1"))]
+    m2 = m.groupdict().get("m2")
+    if not m2 or MONTHS[re.sub(r"\s+", " ", m2)] == mo:
+        return mo
+    between = m.string[m.end("m1") : m.start("m2")]
+    return mo if any(c in between for c in "/\\(（-") else 0  # «يناير/ كانون الأول»: a slip, the first name counts
 
 
 # «خلال الفترة 1-4 يونيو 2015م»: two days joined by a dash need no word before them
@@ -260,6 +268,8 @@ def _ranges(sc: _Scan) -> None:
     anchor = sc.anchor
     for m in [*sc.finditer(_RANGE), *sc.finditer(_DASH_RANGE)]:
         mo = _month_of(m)
+        if not mo:
+            continue
         d1, d2 = int(m.group("d1")), int(m.group("d2"))
         if d1 >= d2:
             continue
@@ -384,11 +394,13 @@ def _month_relative(sc: _Scan) -> None:
     anchor = sc.anchor
     for m in sc.finditer(_MONTH_REL):
         mo = _month_of(m)
+        if not mo:
+            continue
         rel = m.group("rel")
         val = f"XXXX-{mo:02d}"
         if anchor:
             future = rel in ("المقبل", "القادم")
-            past = rel in ("الماضي", "المنصرم")
+            past = rel in ("الماضي", "المنصرم", "الفايت")
             y = anchor.year
             if past and mo >= anchor.month:
                 y -= 1
@@ -587,8 +599,15 @@ def _this_value(unit: str, step: int, anchor: dt.date | None) -> tuple[str, str]
     return (f"{iso.year:04d}-W{iso.week:02d}" if iso else "REL+0W"), "week"
 
 
+# a season of a named year: «ربيع 2013», «في صيف عام 2016»
+_SEASON_YEAR = re.compile(_f(rf"{_B}(?P<s>(?:ال)?(?P<unit>خريف|شتاء|ربيع|صيف))\s+(?:عام\s+|العام\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"))
+
+
 def _this_and_seasons(sc: _Scan) -> None:
-    """«هذا العام», «هذا الخريف», «الصيف الماضي»."""
+    """«هذا العام», «هذا الخريف», «الصيف الماضي», «ربيع 2013»."""
+    for m in sc.finditer(_SEASON_YEAR):
+        code = _SEASONS[_f("ال") + m.group("unit")]
+        sc.add(Timex(m.start("s"), m.end(), "", "DATE", f"{m.group('y')}-{code}", "season", "absolute"))
     anchor = sc.anchor
     for rx in (_THIS, _SEASON):
         for m in sc.finditer(rx):
@@ -604,6 +623,8 @@ def _part_of_month(sc: _Scan) -> None:
     anchor = sc.anchor
     for m in sc.finditer(_PART_MONTH):
         mo = _month_of(m)
+        if not mo:
+            continue
         y = int(m.group("y")) if m.group("y") else None
         if y is None and anchor:
             tense = _tense(sc, m.start(), m.end())
@@ -1035,6 +1056,28 @@ _PLAIN_MONTHS = {_f(forms) for forms in ("يناير", "فبراير", "مارس
 _BARE_MONTH = re.compile(
     rf"{_B}(?:(?P<prep>{_f('في|خلال|منذ|حتى|مطلع|بداية|نهاية')})\s+)?(?P<shahr>{_f('شهر')}\s+)?(?P<m1>{_MONTH_ALT})(?![\u0621-\u064a])"
     rf"(?:(?:\s*[/\\(]\s*|\s+)(?P<m2>{_MONTH_ALT})(?![\u0621-\u064a])\s*\)?)?")
+# «أبريل (نيسان) من العام الماضي», «مارس من العام المقبل»: a month of the year before, this one or the next
+_MONTH_OF_REL_YEAR = re.compile(
+    rf"{_B}(?P<shahr>{_f('شهر')}\s+)?(?P<m1>{_MONTH_ALT})(?![\u0621-\u064a])"
+    rf"(?:(?:\s*[/\\(]\s*|\s+)(?P<m2>{_MONTH_ALT})(?![\u0621-\u064a])\s*\)?)?"
+    rf"\s+{_f('من')}\s+(?:{_f('العام|السنة')})\s+(?P<rel>{_f('الماضي|الماضية|المنصرم|الجاري|الحالي|الحالية|المقبل|المقبلة|القادم')})"
+    r"(?![\u0621-\u064a])")
+_YEAR_STEP = {_f(w): d for w, d in (("الماضي", -1), ("الماضية", -1), ("المنصرم", -1), ("الجاري", 0), ("الحالي", 0),
+                                     ("الحالية", 0), ("المقبل", 1), ("المقبلة", 1), ("القادم", 1))}
+
+
+def _months_of_relative_years(sc: _Scan) -> None:
+    """«أبريل (نيسان) من العام الماضي»: the month of the year the relative word points to."""
+    for m in sc.finditer(_MONTH_OF_REL_YEAR):
+        mo = _month_of(m)
+        if not mo:
+            continue
+        s = m.start("shahr") if m.group("shahr") else m.start("m1")
+        if sc.anchor:
+            y = sc.anchor.year + _YEAR_STEP[m.group("rel")]
+            sc.add(Timex(s, m.end(), "", "DATE", f"{y:04d}-{mo:02d}", "month", "relative", True))
+        else:
+            sc.add(Timex(s, m.end(), "", "DATE", f"XXXX-{mo:02d}", "month", "relative", False))
 
 
 # the month that closes a span of months, with the year: «بين آب/أغسطس وتشرين الأول/أكتوبر 2015»
@@ -1136,13 +1179,16 @@ def _nights_across(sc: _Scan) -> None:
 
 
 # «العقود الأميركية للذهب تسليم يونيو»: a contract month, the next one from the publication month on
-_DELIVERY = re.compile(rf"{_B}(?:{_f('|'.join(_WORDS['delivery']['words']))})\s+(?:{_f('شهر')}\s+)?(?P<m1>{_MONTH_ALT})(?![\u0621-\u064a])")
+_DELIVERY = re.compile(rf"{_B}(?:{_f('|'.join(_WORDS['delivery']['words']))})\s+(?:{_f('شهر')}\s+)?(?P<m1>{_MONTH_ALT})(?![\u0621-\u064a])"
+                       rf"(?:(?:\s*[/\\(]\s*|\s+)(?P<m2>{_MONTH_ALT})(?![\u0621-\u064a])\s*\)?)?")
 
 
 def _delivery_months(sc: _Scan) -> None:
     """Contract months: the first such month on or after the publication month."""
     for m in sc.finditer(_DELIVERY):
         mo = _month_of(m)
+        if not mo:
+            continue
         y = (sc.anchor.year + (mo < sc.anchor.month)) if sc.anchor else None
         sc.add(Timex(m.start("m1"), m.end(), "", "DATE", f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}", "month",
                      "partial", bool(sc.anchor)))
@@ -1279,7 +1325,7 @@ def _anaphoric_times(sc: _Scan) -> None:
 
 
 # The finders in priority order: where two expressions overlap the earlier finder's is kept.
-_FINDERS = (_hijri, _year_spans, _ranges, _coordinated_days, _dates, _parts_of_year, _month_relative, _days_of_relative_months, _hours_of_days, _relative_days,
+_FINDERS = (_hijri, _year_spans, _ranges, _coordinated_days, _dates, _parts_of_year, _month_relative, _months_of_relative_years, _days_of_relative_months, _hours_of_days, _relative_days,
             _durations, _decades, _named_decades, _closed_periods, _relative_periods, _ago, _nights_across, _weekdays, _this_and_seasons,
             _sport_seasons, _school_years, _part_of_month, _delivery_months, _bare_months, _years, _old_years, _anaphoric_years,
             _centuries, _vague, _counted_durations, _clock_times, _bare_years,

@@ -81,7 +81,9 @@ def _alt(words: Iterable[str]) -> str:
 _AR_BOUND_L = r"(?<![\u0621-\u064a])"
 _AR_BOUND_R = r"(?![\u0621-\u064a])"
 _M = rf"{_AR_BOUND_L}(?:ب|ل|في\s+)?(?:شهر\s+)?(?P<m1>{_alt(MONTHS)}){_AR_BOUND_R}"
-_M2 = rf"(?:\s*[/\\(（-]\s*(?:شهر\s+)?(?P<m2>{_alt(MONTHS)}){_AR_BOUND_R}\s*\)?)?"
+# the same month in the other calendar's name, after a slash, in brackets or (Reuters) after a space:
+# «نوفمبر/تشرين الثاني», «يوليو (تموز)», «يونيو حزيران»; the two must agree (checked where it is used)
+_M2 = rf"(?:(?:\s*[/\\(（-]\s*|\s+)(?:شهر\s+)?(?P<m2>{_alt(MONTHS)}){_AR_BOUND_R}\s*\)?)?"
 _WD = rf"(?:(?:يوم|مساء|صباح|ليل[هة]|فجر)\s+)?(?P<wd>{_alt(WEEKDAYS)}){_AR_BOUND_R}"
 _TIME = r"(?:\s*[،,\-–|]?\s*(?:الساع[هة]\s*)?(?P<time>[0-2]?\d:[0-5]\d)(?::[0-5]\d)?(?:\s*(?:ص|م|am|pm|AM|PM)\b)?)?"
 _YEAR = r"(?:\s*[،,]?\s*(?:من\s+)?(?:عام|سن[هة]|العام)?\s*(?P<y>(?:19|20)\d\d)(?!\d)(?:\s*م\b)?)?"
