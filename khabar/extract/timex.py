@@ -1054,7 +1054,7 @@ _PLAIN_MONTHS = {_f(forms) for forms in ("يناير", "فبراير", "مارس
                                          "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر")}
 # a month without day or year: «شباط/فبراير» (both names), «شهر مايو», «في يناير»
 _BARE_MONTH = re.compile(
-    rf"{_B}(?:(?P<prep>{_f('في|خلال|منذ|حتى|مطلع|بداية|نهاية')})\s+)?(?P<shahr>{_f('شهر')}\s+)?(?P<m1>{_MONTH_ALT})(?![\u0621-\u064a])"
+    rf"{_B}(?:(?P<prep>{_f('في|خلال|منذ|حتى|مطلع|بداية|نهاية|بحلول|قبل|بعد')})\s+)?[بل]?(?P<shahr>{_f('شهر')}\s+)?(?P<m1>{_MONTH_ALT})(?![\u0621-\u064a])"
     rf"(?:(?:\s*[/\\(]\s*|\s+)(?P<m2>{_MONTH_ALT})(?![\u0621-\u064a])\s*\)?)?")
 # «أبريل (نيسان) من العام الماضي», «مارس من العام المقبل»: a month of the year before, this one or the next
 _MONTH_OF_REL_YEAR = re.compile(
@@ -1104,12 +1104,32 @@ def _bare_months(sc: _Scan) -> None:
         m2 = m.group("m2")
         if m2 and MONTHS[re.sub(r"\s+", " ", m2)] != mo:
             continue
-        if not (m2 or m.group("shahr") or (m.group("prep") and m.group("m1") in _PLAIN_MONTHS)):
+        if not (m2 or m.group("shahr") or (m.group("prep") and m.group("m1") in _PLAIN_MONTHS)
+                or (m.group("m1") in _PLAIN_MONTHS and _SPAN_OPEN.search(sc.norm, max(0, m.start() - 6), m.start())
+                    and _NEXT_MONTH.match(sc.norm, m.end(), sc.end))):
             continue
         s = m.start("shahr") if m.group("shahr") else m.start("m1")
         y, anchored = _bare_month_year(sc, m, mo)
         val = f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}"
         sc.add(Timex(s, m.end(), "", "DATE", val, "month", "partial", anchored))
+        _next_months(sc, m.end())
+
+
+# «بين يناير وأبريل», «من يوليو إلى سبتمبر»: a month that opens a span of months
+_SPAN_OPEN = re.compile(_f(r"(?<![\u0621-\u064a])(?:بين|من)\s+$"))
+# a month coordinated with the one before it: «في يونيو أو يوليو», «بين يناير وأبريل», «في ديسمبر ويناير»
+_NEXT_MONTH = re.compile(
+    rf"\s*(?:{_f('و|أو|او|إلى|الى|حتى')}|-)\s*(?P<shahr>{_f('شهر')}\s+)?(?P<m1>{_MONTH_ALT})(?![\u0621-\u064a])"
+    rf"(?:(?:\s*[/\\(]\s*|\s+)(?P<m2>{_MONTH_ALT})(?![\u0621-\u064a])\s*\)?)?")
+
+
+def _next_months(sc: _Scan, at: int) -> None:
+    """The months coordinated after a month found alone, each resolved as one (its own year)."""
+    while (n := _NEXT_MONTH.match(sc.norm, at, sc.end)) and (mo := _month_of(n)):
+        y, anchored = _bare_month_year(sc, n, mo)
+        sc.add(Timex(n.start("shahr") if n.group("shahr") else n.start("m1"), n.end(), "", "DATE",
+                     f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}", "month", "partial", anchored))
+        at = n.end()
 
 
 # a year before 1900 with its word: «عام 1854» (without هـ: the Hijri finder takes «عام 1436هـ»)

@@ -420,11 +420,12 @@ def _find_hijri(text: str, start: int, end: int) -> list[HijriExpr]:
                        None if day else part, kind="hijri-day-month" if day else "hijri-part", day_from=d1)
         add(m.start() if d1 or not g["d1"] else m.start("d"), m.end(), ex)
     for m in HIJRI_MONTH_RE.finditer(norm):
-        if m.group("y") or m.group("rel") or m.group("shahr") or m.group("epithet"):
+        if m.group("y") or m.group("rel") or m.group("shahr") or m.group("epithet") or _hijri_month_after_preposition(norm, m):
             rel = HIJRI_REL.get(m.group("rel")) if m.group("rel") else None
             month = HIJRI_MONTHS[re.sub(r"\s+", " ", m.group("hm"))]
             y = int(m.group("y")) if m.group("y") else None
-            add(m.start(), m.end(), HijriExpr(0, 0, "", y, month, None, rel, kind="hijri-month"))
+            s0 = m.start("hm") if norm.startswith(("ب", "ل"), m.start()) and not m.group("shahr") else m.start()
+            add(s0, m.end(), HijriExpr(0, 0, "", y, month, None, rel, kind="hijri-month"))
     for m in HIJRI_YEARS_RE.finditer(norm):
         y = int(m.group("y"))
         y1 = int(m.group("y1")) + (y // 100 * 100 if len(m.group("y1")) == 2 else 0)
@@ -435,6 +436,22 @@ def _find_hijri(text: str, start: int, end: int) -> list[HijriExpr]:
             add(m.start(), m.end(), HijriExpr(0, 0, "", int(m.group("y")), None, None, kind="hijri-year"))
     out.sort(key=lambda x: x.start)
     return out
+
+
+# «في رمضان», «خلال شوال», «برمضان»: a Hijri month alone after a preposition of time is the month (a name
+# such as «محمد رمضان» has none); not «صفر» (zero: «1-صفر») nor «ربيع» («في ربيع» is in spring)
+_HIJRI_PREP = re.compile(fold(r"(?:^|(?<![\u0621-\u064a]))(?:[وف]?(?:في|خلال|طوال|طيلة|قبل|بعد|حتى|منذ|مع\s+حلول|بحلول)\s+)$"))
+_NOT_BARE_HIJRI = {fold("صفر"), fold("ربيع الأول"), fold("ربيع الاول"), fold("ربيع الثاني"), fold("ربيع الآخر"), fold("ربيع")}
+
+
+def _hijri_month_after_preposition(norm: str, m: re.Match[str]) -> bool:
+    hm = re.sub(r"\s+", " ", m.group("hm"))
+    if hm in _NOT_BARE_HIJRI or hm.startswith(fold("ربيع")):
+        return False
+    head = norm[m.start() : m.start("hm")]
+    if head.strip() in (fold("في"), "ب") or head.startswith("ب"):
+        return True  # «في رمضان», «برمضان»
+    return bool(_HIJRI_PREP.search(norm, max(0, m.start() - 16), m.start()))
 
 
 def hijri_year_for(month: int, rel: int | None, anchor: dt.date) -> int | None:
