@@ -246,7 +246,10 @@ def _timexes(doc: Doc) -> None:
 
     a = doc.analysis
     assert a is not None
-    a.timexes = find_timexes(a.article.text, a.article.published, start=doc.body_start)
+    # people's names of two words or more, after the entity layer when it ran (a lone «رمضان» tagged a person
+    # is more often the month)
+    people = [(m.start, m.end) for m in a.mentions or () if m.type == "PER" and " " in m.text.strip()]
+    a.timexes = find_timexes(a.article.text, a.article.published, start=doc.body_start, names=people)
 
 
 def _events(doc: Doc) -> None:

@@ -22,8 +22,8 @@ def test_both_month_names_side_by_side():
     assert ("سبتمبر أيلول 2009", "2009-09") in _tx("وهو أدنى مستوى منذ سبتمبر أيلول 2009 وفق البيانات.")
     assert ("في يوليو تموز الماضي", "2015-07") in _tx("وانخفضت الأسعار في يوليو تموز الماضي بنسبة كبيرة.")
     assert ("ديسمبر كانون الأول", "2015-12") in _tx("وارتفعت العقود الآجلة لتسليم ديسمبر كانون الأول 0.2 في المئة.")
-    # two different months side by side are no pair
-    assert not [v for _, v in _tx("وارتفعت العقود الآجلة لتسليم ديسمبر آذار 0.2 في المئة.") if v.endswith("-12")]
+    # two different months side by side are no pair: the first stands alone
+    assert _tx("وارتفعت العقود الآجلة لتسليم ديسمبر آذار 0.2 في المئة.") == [("ديسمبر", "2015-12")]
 
 
 def test_a_month_of_a_relative_year_and_a_past_month():
@@ -57,3 +57,35 @@ def test_months_coordinated_with_a_month_found_alone():
     assert ("شهر أبريل", "2015-04") in _tx("وأظهرت بيانات الوظائف لشهر أبريل تحسنا.")
     # «مارس» is also a verb: «من مارس الرياضة»
     assert _tx("وقال إن من مارس الرياضة استفاد.") == []
+
+
+def test_a_plural_relative_word_after_coordinated_months_points_ahead():
+    assert _tx("وتطرح السندات في يونيو أو يوليو المقبلين.") == [("يونيو", "2016-06"), ("يوليو", "2016-07")]
+
+
+def test_review_near_misses_of_the_month_pairs():
+    # «مارس» after a date is the verb: the date stays without it
+    assert _tx("ومنذ 25 يناير مارس الجيش ضغوطا كبيرة.") == [("25 يناير", "2015-01-25")]
+    assert _tx("وفي أواخر يونيو مارس الوزير صلاحياته.") == [("أواخر يونيو", "2015-06")]
+    # a counted length before a weekday stays a length
+    assert ("قبل أسبوع", "2015-07-30") in _tx("وكان قد غادر قبل أسبوع الأحد الماضي.")
+    assert _tx("وسيصل خلال يومين إلى القاهرة.") == [("خلال يومين", "P2D")]
+    # coordinated months follow each other in time, and a year after the last one holds for both
+    assert [v for _, v in _tx("ستجري الانتخابات بين يوليو وديسمبر.")] == ["2016-07", "2016-12"]
+    assert [v for _, v in _tx("وكان ذلك في نوفمبر وديسمبر 2013 بحسب التقرير.")] == ["2013-11", "2013-12"]
+
+
+def test_people_named_like_months_hold_no_date():
+    assert _tx("أشاد المدرب برمضان صبحي بعد المباراة.") == []
+    assert _tx("اتصل الملك هاتفيا برجب طيب أردوغان.") == []
+    assert _tx("لا يسمح للمرأة بالسفر إلا بمحرم.") == []
+
+
+def test_a_relative_word_after_coordinated_months_places_the_last_one():
+    assert [v for _, v in _tx("ودمرت المباني بين سبتمبر (ايلول) ويناير (كانون الثاني) الماضيين.")] == ["2014-09", "2015-01"]
+
+
+def test_a_list_of_months_names_months_of_one_year():
+    assert [v for _, v in _tx("وبلغت النسبة 68 في المائة في أيار (مايو) ونيسان (أبريل) مقارنة بالعام الماضي.")][:2] == [
+        "2015-05", "2015-04"]
+    assert _tx("وكان ذلك في مارس وأبريل 2012 في باريس.") == [("مارس", "2012-03"), ("أبريل 2012", "2012-04")]

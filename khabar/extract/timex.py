@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..model import DateValue, Timex
@@ -39,6 +39,7 @@ from ..text.dates import (
     hijri_to_gregorian,
     hijri_year_for,
     hijri_year_span,
+    month_matches,
 )
 from ..text.textnorm import normalize_same_length
 from ..text.tokenize import vocabulary
@@ -127,9 +128,11 @@ _MONTH_REL = re.compile(rf"{_M}{_M2}\s+(?P<rel>{_f('الماضي|المقبل|ا
 _AGO = re.compile(
     _f(rf"{_B}(?P<dir>منذ|قبل|بعد|خلال)\s+(?:(?P<num>\d+|{'|'.join(_NUMWORDS)})\s+)?(?P<unit>{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
        r"(?:\s+(?:و)?نصف)?") + _E + r"(?!\s*(?:19|20)\d\d)"  # «منذ عام 2003» is the year 2003
-    # «منذ يوم الأحد الماضي», «خلال شهر أبريل»: the noun of a date, not a length of time
-    + _f(rf"(?!\s+(?:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))}|{'|'.join(sorted(MONTHS, key=len, reverse=True))})(?![\u0621-\u064a]))")
 )
+# «منذ يوم الأحد الماضي», «خلال شهر أبريل»: «يوم» or «شهر» without a count before a weekday or a month is the noun
+# of a date, not a length of time
+_DATE_NOUN_AFTER = re.compile(_f(rf"\s+(?:{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))}|{'|'.join(sorted(MONTHS, key=len, reverse=True))})"
+                                 r"(?![\u0621-\u064a])"))
 # («العام المالي 2019», «السنة المالية 2020»: a fiscal year, named by its year)
 _YEAR = re.compile(_f(rf"{_B}(?:(?:(?:في|منذ|خلال|حتى|بحلول|قبل|بعد)\s+)(?:(?:عام|العام|سنة|سنه|السنة)(?:\s+(?:المالي|المالية))?)?"
                       rf"|(?:عام|العام|سنة|سنه|السنة)(?:\s+(?:المالي|المالية))?)\s*(?P<y>(?:19|20)\d\d)(?!\d)"))
@@ -177,14 +180,15 @@ _WEEKDAY_REL = re.compile(_f(
 _WD_NEXT = (_f("المقبل"), _f("القادم"))
 _AFTER, _BEFORE = _f("بعد"), _f("قبل")
 _FUTURE_CUE = re.compile(_f(
-    r"(?<![\u0621-\u064a])[وف]?(?:سوف|المقرر|المزمع|المزمعة|المرتقب|المرتقبة|المقبل|المقبلة|القادم|القادمة|يعتزم|تعتزم"
+    r"(?<![\u0621-\u064a])[وف]?(?:سوف|المقرر|المزمع|المزمعة|المرتقب|المرتقبة|المقبل|المقبلة|المقبلين|المقبلتين|القادم|القادمة"
+    r"|القادمين|القادمتين|يعتزم|تعتزم"
     r"|المتوقع|يتوقع|تتوقع|المنتظر)(?![\u0621-\u064a])"))
 # a verb with the future prefix: «سيسري», «ستنطلق» (what follows «س» is itself a common word, so
 # not «سيارة» or «سنوات»)
 _FUTURE_VERB = re.compile(r"(?<![\u0621-\u064a])[وف]?س(?P<rest>[يتن][\u0621-\u064a]{2,})")
 _NOT_FUTURE = {_f(w) for w in "سيدة سيدات ستين سنية ستريب ستور سيري".split()}
 _PAST_AFTER = re.compile(_f(r"\s*(?:الماضي|الماضية|الماضيين|الماضيتين|المنصرم|المنصرمة|المنصرمين|المنقضي|الفائت)(?![\u0621-\u064a])"))
-_NEXT_AFTER = re.compile(_f(r"\s*(?:المقبل|المقبلة|القادم|القادمة)(?![\u0621-\u064a])"))
+_NEXT_AFTER = re.compile(_f(r"\s*(?:المقبل|المقبلة|المقبلين|المقبلتين|القادم|القادمة|القادمين|القادمتين)(?![\u0621-\u064a])"))
 _SINCE_BEFORE = re.compile(_f(r"(?<![\u0621-\u064a])منذ\s+(?:[\u0621-\u064a]+\s+)?$"))
 _SENT_END = ".؟?!\n"
 
@@ -221,8 +225,9 @@ class _Scan:
             self.out.append(t)
 
     def finditer(self, rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        """Matches of ``rx`` in the window."""
-        return rx.finditer(self.norm, self.start, self.end)
+        """Matches of ``rx`` in the window (a month's other name after a mere space must name the same month:
+        ``month_matches``)."""
+        return month_matches(rx, self.norm, self.start, self.end)
 
 
 def _tense(sc: _Scan, start: int, end: int) -> bool | None:
@@ -516,6 +521,8 @@ def _ago(sc: _Scan) -> None:
     «منذ أسابيع», «خلال أيام» vague lengths (not tagged)."""
     anchor = sc.anchor
     for m in sc.finditer(_AGO):
+        if not m.group("num") and m.group("unit") in (_f("يوم"), _f("شهر")) and _DATE_NOUN_AFTER.match(sc.norm, m.end()):
+            continue
         if m.group("dir") in (_BEFORE, _AFTER) and _FROM_EVENT.match(sc.norm, m.end()):
             continue  # («خلال ثلاثة أيام من المفاوضات» is a length of time)
         if not m.group("num") and m.group("unit") in _VAGUE_UNITS and "نصف" not in m.group(0):
@@ -1108,11 +1115,12 @@ def _bare_months(sc: _Scan) -> None:
                 or (m.group("m1") in _PLAIN_MONTHS and _SPAN_OPEN.search(sc.norm, max(0, m.start() - 6), m.start())
                     and _NEXT_MONTH.match(sc.norm, m.end(), sc.end))):
             continue
-        s = m.start("shahr") if m.group("shahr") else m.start("m1")
-        y, anchored = _bare_month_year(sc, m, mo)
-        val = f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}"
-        sc.add(Timex(s, m.end(), "", "DATE", val, "month", "partial", anchored))
-        _next_months(sc, m.end())
+        chain = [(m.start("shahr") if m.group("shahr") else m.start("m1"), m.end(), mo), *_next_months(sc, m.end())]
+        years = _chain_years(sc, m, chain)
+        if len(chain) > 1 and (yr := _TRAILING_YEAR.match(sc.norm, chain[-1][1])):
+            chain[-1] = (chain[-1][0], yr.end(), chain[-1][2])  # «وأبريل 2012»: the year in the last month's span
+        for (s, e, mo_k), (y, anchored) in zip(chain, years, strict=True):
+            sc.add(Timex(s, e, "", "DATE", f"{y:04d}-{mo_k:02d}" if y else f"XXXX-{mo_k:02d}", "month", "partial", anchored))
 
 
 # «بين يناير وأبريل», «من يوليو إلى سبتمبر»: a month that opens a span of months
@@ -1123,13 +1131,51 @@ _NEXT_MONTH = re.compile(
     rf"(?:(?:\s*[/\\(]\s*|\s+)(?P<m2>{_MONTH_ALT})(?![\u0621-\u064a])\s*\)?)?")
 
 
-def _next_months(sc: _Scan, at: int) -> None:
-    """The months coordinated after a month found alone, each resolved as one (its own year)."""
+def _next_months(sc: _Scan, at: int) -> list[tuple[int, int, int]]:
+    """(start, end, month) of the months coordinated after a month found alone."""
+    out = []
     while (n := _NEXT_MONTH.match(sc.norm, at, sc.end)) and (mo := _month_of(n)):
-        y, anchored = _bare_month_year(sc, n, mo)
-        sc.add(Timex(n.start("shahr") if n.group("shahr") else n.start("m1"), n.end(), "", "DATE",
-                     f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}", "month", "partial", anchored))
+        out.append((n.start("shahr") if n.group("shahr") else n.start("m1"), n.end(), mo))
         at = n.end()
+    return out
+
+
+_TRAILING_YEAR = re.compile(rf"\s*(?:{_f('عام|العام')}\s*)?(?P<y>{_Y4})(?!\d)")
+_RANGE_WORD = re.compile(_f(r"\s*(?:إلى|الى|حتى|-|–)"))
+
+
+def _chain_years(sc: _Scan, first: re.Match[str], chain: list[tuple[int, int, int]]) -> list[tuple[int | None, bool]]:
+    """(year, anchored) of each month of a chain. A span of months («بين يوليو وديسمبر», «من يوليو إلى
+    سبتمبر») runs forward in time; a list («في مايو ونيسان») names months of one year, each placed alone. A
+    year or a relative word after the last month («في نوفمبر وديسمبر 2013», «بين سبتمبر ويناير الماضيين»)
+    places the last one first."""
+    span = bool(_SPAN_OPEN.search(sc.norm, max(0, first.start() - 6), first.start())) or any(
+        _RANGE_WORD.match(sc.norm, a_end) for (_, a_end, _) in chain[:-1])
+    end, last = chain[-1][1], chain[-1][2]
+    yr = _TRAILING_YEAR.match(sc.norm, end)
+    tense = False if _PAST_AFTER.match(sc.norm, end) else True if _NEXT_AFTER.match(sc.norm, end) else None
+    if len(chain) == 1:
+        return [_bare_month_year(sc, first, last)]
+    if yr or (tense is not None and sc.anchor):
+        a = None if yr else _closest_year(last, 0, sc.anchor, tense)
+        y_last = int(yr.group("y")) if yr else a.year if a else None
+        if not span:
+            return [(y_last if yr else (c.year if (c := _closest_year(mo, 0, sc.anchor, tense)) else None), True)
+                    for (_, _, mo) in chain]
+        ys = [y_last]
+        for (_, _, mo), (_, _, nxt) in zip(reversed(chain[:-1]), reversed(chain[1:]), strict=True):
+            ys.append(ys[-1] - (mo > nxt) if ys[-1] else None)
+        return [(y, bool(y)) for y in reversed(ys)]
+    y, anchored = _bare_month_year(sc, first, chain[0][2])
+    out = [(y, anchored)]
+    for (_, _, prev), (_, _, mo) in zip(chain, chain[1:], strict=False):
+        if span:
+            y = (y + (mo < prev)) if y else None
+        else:
+            c = _closest_year(mo, 0, sc.anchor, _tense(sc, first.start(), first.end())) if sc.anchor else None
+            y = c.year if c else None
+        out.append((y, anchored))
+    return out
 
 
 # a year before 1900 with its word: «عام 1854» (without هـ: the Hijri finder takes «عام 1436هـ»)
@@ -1353,10 +1399,15 @@ _FINDERS = (_hijri, _year_spans, _ranges, _coordinated_days, _dates, _parts_of_y
             _equated_weekdays, _today_with_date, _joined_ranges, _anaphoric_times)
 
 
-def find_timexes(text: str, published: DateValue | None, start: int = 0, end: int | None = None) -> list[Timex]:
-    """The temporal expressions in text[start:end], anchored on the publication date, in text order."""
+def find_timexes(text: str, published: DateValue | None, start: int = 0, end: int | None = None,
+                 names: Sequence[tuple[int, int]] = ()) -> list[Timex]:
+    """The temporal expressions in text[start:end], anchored on the publication date, in text order.
+    ``names``: spans of people's names, which hold no date («محمد رمضان», «أحمد الخميس», «رجب طيب أردوغان»)."""
     end = len(text) if end is None else end
     sc = _Scan(text, normalize_same_length(text), _anchor(published), start, end)
+    for a, b in sorted(names):
+        if sc.free(a, b):
+            bisect.insort(sc.taken, (a, b))
     for finder in _FINDERS:
         finder(sc)
     sc.out.sort(key=lambda t: t.start)

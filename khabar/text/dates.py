@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..model import DateValue, Span
@@ -135,6 +135,19 @@ def _valid(y: int, m: int, d: int) -> bool:
         return False
 
 
+def month_matches(rx: re.Pattern[str], norm: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+    """``rx``'s matches; where a second month name after a mere space names another month («25 يناير مارس
+    الجيش»: «مارس» the verb), the match is taken again without it."""
+    for m in rx.finditer(norm, pos, len(norm) if endpos is None else endpos):
+        m2 = m.groupdict().get("m2")
+        if (m2 and MONTHS[re.sub(r"\s+", " ", m2)] != MONTHS[re.sub(r"\s+", " ", m.group("m1"))]
+                and not any(c in norm[m.end("m1") : m.start("m2")] for c in "/\\(（-")):
+            m = rx.match(norm, m.start(), m.end("m1"))
+            if m is None:
+                continue
+        yield m
+
+
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateExpr]:
     """All absolute/partial date expressions in ``text[start:end]`` with display offsets."""
     end = len(text) if end is None else end
@@ -158,7 +171,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
             taken.append((m.start(), m.end()))
             out.append(ex)
 
-    for m in DAY_MONTH_RE.finditer(norm):
+    for m in month_matches(DAY_MONTH_RE, norm):
         g = m.groupdict()
         day = int(g["d"]) if g["d"] else ORDINALS.get(re.sub(r"\s+", " ", g["ord"] or ""), 0)
         month = MONTHS[re.sub(r"\s+", " ", g["m1"])]
@@ -171,7 +184,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateEx
         wd = WEEKDAYS.get(g["wd"]) if g.get("wd") else None
         s, e = start + m.start(), start + m.end()
         add(m, DateExpr(s, e, text[s:e], [(month, day)], int(g["y"]) if g["y"] else None, wd, g.get("time")))
-    for m in MONTH_YEAR_RE.finditer(norm):
+    for m in month_matches(MONTH_YEAR_RE, norm):
         g = m.groupdict()
         month = MONTHS[re.sub(r"\s+", " ", g["m1"])]
         s, e = start + m.start(), start + m.end()
@@ -439,9 +452,10 @@ def _find_hijri(text: str, start: int, end: int) -> list[HijriExpr]:
 
 
 # «في رمضان», «خلال شوال», «برمضان»: a Hijri month alone after a preposition of time is the month (a name
-# such as «محمد رمضان» has none); not «صفر» (zero: «1-صفر») nor «ربيع» («في ربيع» is in spring)
+# such as «محمد رمضان» has none, and the timex layer leaves people's names out); not «صفر» (zero: «1-صفر»),
+# «محرم» (a guardian: «إلا بمحرم») nor «ربيع» («في ربيع» is in spring)
 _HIJRI_PREP = re.compile(fold(r"(?:^|(?<![\u0621-\u064a]))(?:[وف]?(?:في|خلال|طوال|طيلة|قبل|بعد|حتى|منذ|مع\s+حلول|بحلول)\s+)$"))
-_NOT_BARE_HIJRI = {fold("صفر"), fold("ربيع الأول"), fold("ربيع الاول"), fold("ربيع الثاني"), fold("ربيع الآخر"), fold("ربيع")}
+_NOT_BARE_HIJRI = {fold(w) for w in ("صفر", "محرم", "ربيع", "ربيع الأول", "ربيع الاول", "ربيع الثاني", "ربيع الآخر")}
 
 
 def _hijri_month_after_preposition(norm: str, m: re.Match[str]) -> bool:
