@@ -24,7 +24,8 @@ events     :mod:`khabar.extract.events`         PLOVER/CAMEO events with modalit
 Without extraction, cleaning and the text layer there is no article: their errors are the
 document's error (:class:`EmptyArticle`, :class:`ArticleTooLarge`, or what went wrong). A later
 component that fails is contained: the error is recorded in ``article.extra["stage_errors"]``
-and the other layers are kept.
+and the other layers are kept. When the entity layer ran before it, ``timexes`` leaves people's
+names of two words or more out («محمد رمضان», «رجب طيب أردوغان» hold no month).
 """
 
 from __future__ import annotations
