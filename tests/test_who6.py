@@ -142,3 +142,12 @@ def test_a_name_that_begins_with_lam_after_the_preposition_lam():
     assert [k for *_, k in segment_word("للمنتخب")] == ["proclitic", "article", "stem"]  # ل + المنتخب
     _, ms = _mentions("خبر عن الزيارة", "وقدمت فرنسا مساعدات للبنان ولليبيا خلال الأزمة.")
     assert ("لبنان", "LOC", "LBN") in ms and ("ليبيا", "LOC", "LBY") in ms
+
+
+def test_agency_words_that_are_places_or_words_are_no_credit():
+    _, ms = _mentions("مصرع 3 أشخاص في انقلاب حافلة بمحافظة قنا", "وقع الحادث صباح اليوم على الطريق السريع.")
+    assert not [m for m in ms if m[2] == "QNA"]
+    _, ms = _mentions("السعودية والإمارات توقعان 20 اتفاقية للعمل معا", "وقعت الدولتان الاتفاقيات في الرياض.")
+    assert not [m for m in ms if m[2] == "MAAN"]
+    a, ms = _mentions("حادث مروع في صعيد مصر", "القاهرة 3 قتلى في اشتباكات بمحافظة قنا\nوقالت الشرطة إن التحقيقات جارية.")
+    assert a.article.dateline_span is None and not [m for m in ms if m[2] == "QNA"]
