@@ -194,7 +194,8 @@ def dotted_names(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def repeated_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """The mentions with every repeat of a name of two words or more (or of one word found after its
-    head noun, «شركة نستله» … «نستله») the article gives made a mention of it (see the module's docstring), and the repeats of one name given one type."""
+    head noun, «شركة نستله» … «نستله») the article gives made a mention of it (see the module's
+    docstring), and the repeats of one name given one type."""
     norm = normalize_same_length(text)
     named = [m for m in mentions if is_name(m) and m.type in ("PER", "ORG", "LOC", "MISC")]
     by_form: dict[str, list[Mention]] = {}

@@ -1080,9 +1080,8 @@ def _club_spans(text: str, cands: list[_Cand]) -> dict[tuple[int, int], str]:
     last = {full.split()[-1]: full for full in out.values() if " " in full and len(full.split()[-1]) >= 4}
     prefix = _club_prefixes()
     for c in cands:  # «دينامو موسكو», «سبورتينغ لشبونة»: a club word before a city (the city alone stays one)
-        if c.type == "LOC" and (p := prefix.search(norm[max(0, c.start - 16) : c.start])):
-            s0 = c.start - (len(norm[max(0, c.start - 16) : c.start]) - p.start("p"))
-            out.setdefault((s0, c.end), " ".join(normalize(text[s0 : c.end]).split()))
+        if c.type == "LOC" and (p := prefix.search(norm, max(0, c.start - 16), c.start)):
+            out.setdefault((p.start("p"), c.end), " ".join(normalize(text[p.start("p") : c.end]).split()))
     first = min((a for a, _ in out), default=len(text))
     for c in cands:
         if c.start > first and not any(a <= c.start < b for a, b in out):

@@ -40,6 +40,7 @@ from ..text.dates import (
     hijri_year_for,
     hijri_year_span,
     month_matches,
+    no_pair,
 )
 from ..text.textnorm import normalize_same_length
 from ..text.tokenize import vocabulary
@@ -252,14 +253,9 @@ def _tense(sc: _Scan, start: int, end: int) -> bool | None:
 
 
 def _month_of(m: re.Match[str]) -> int:
-    """The month number of a match's ``m1`` group; 0 when its other name (``m2``: «يونيو حزيران») names
-    another month with nothing but a space between them."""
-    mo = MONTHS[re.sub(r"\s+", " ", m.group("m1"))]
-    m2 = m.groupdict().get("m2")
-    if not m2 or MONTHS[re.sub(r"\s+", " ", m2)] == mo:
-        return mo
-    between = m.string[m.end("m1") : m.start("m2")]
-    return mo if any(c in between for c in "/\\(（-") else 0  # «يناير/ كانون الأول»: a slip, the first name counts
+    """The month number of a match's ``m1`` group (``_Scan.finditer`` has dropped a second name that is no
+    pair)."""
+    return MONTHS[re.sub(r"\s+", " ", m.group("m1"))]
 
 
 # «خلال الفترة 1-4 يونيو 2015م»: two days joined by a dash need no word before them
@@ -273,8 +269,6 @@ def _ranges(sc: _Scan) -> None:
     anchor = sc.anchor
     for m in [*sc.finditer(_RANGE), *sc.finditer(_DASH_RANGE)]:
         mo = _month_of(m)
-        if not mo:
-            continue
         d1, d2 = int(m.group("d1")), int(m.group("d2"))
         if d1 >= d2:
             continue
@@ -399,8 +393,6 @@ def _month_relative(sc: _Scan) -> None:
     anchor = sc.anchor
     for m in sc.finditer(_MONTH_REL):
         mo = _month_of(m)
-        if not mo:
-            continue
         rel = m.group("rel")
         val = f"XXXX-{mo:02d}"
         if anchor:
@@ -630,8 +622,6 @@ def _part_of_month(sc: _Scan) -> None:
     anchor = sc.anchor
     for m in sc.finditer(_PART_MONTH):
         mo = _month_of(m)
-        if not mo:
-            continue
         y = int(m.group("y")) if m.group("y") else None
         if y is None and anchor:
             tense = _tense(sc, m.start(), m.end())
@@ -1077,8 +1067,6 @@ def _months_of_relative_years(sc: _Scan) -> None:
     """«أبريل (نيسان) من العام الماضي»: the month of the year the relative word points to."""
     for m in sc.finditer(_MONTH_OF_REL_YEAR):
         mo = _month_of(m)
-        if not mo:
-            continue
         s = m.start("shahr") if m.group("shahr") else m.start("m1")
         if sc.anchor:
             y = sc.anchor.year + _YEAR_STEP[m.group("rel")]
@@ -1134,8 +1122,8 @@ _NEXT_MONTH = re.compile(
 def _next_months(sc: _Scan, at: int) -> list[tuple[int, int, int]]:
     """(start, end, month) of the months coordinated after a month found alone."""
     out = []
-    while (n := _NEXT_MONTH.match(sc.norm, at, sc.end)) and (mo := _month_of(n)):
-        out.append((n.start("shahr") if n.group("shahr") else n.start("m1"), n.end(), mo))
+    while (n := _NEXT_MONTH.match(sc.norm, at, sc.end)) and not no_pair(n):
+        out.append((n.start("shahr") if n.group("shahr") else n.start("m1"), n.end(), _month_of(n)))
         at = n.end()
     return out
 
@@ -1253,8 +1241,6 @@ def _delivery_months(sc: _Scan) -> None:
     """Contract months: the first such month on or after the publication month."""
     for m in sc.finditer(_DELIVERY):
         mo = _month_of(m)
-        if not mo:
-            continue
         y = (sc.anchor.year + (mo < sc.anchor.month)) if sc.anchor else None
         sc.add(Timex(m.start("m1"), m.end(), "", "DATE", f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}", "month",
                      "partial", bool(sc.anchor)))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import urlparse
 
+from ..kb.media import DESK_CITY, YEAR_BEFORE_CREDIT
 from ..kb.roles import intersect, office_constraints
 from ..model import Credit, DateValue, Span
 from ..text import dates as D
@@ -95,10 +96,10 @@ _DATELINE_RE = re.compile(
 
 
 # The agency first («واس- الرياض:»), or a dated line that ends with it («الرياض 25 شوال 1436 هـ الموافق 10
-# اغسطس 2015 م واس»): the Saudi Press Agency's two forms, and any other agency's written so.
-_AGENCY_FIRST_RE = re.compile(r"^\s*(?P<agency>[^\s:ـ\-–—]{2,12})\s*[ـ\-–—]\s*(?P<city>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2})\s*:\s*")
-_DATED_LINE_RE = re.compile(r"^\s*(?P<city>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2})\s+[^\n.،؛!؟]{0,80}?(?:19|20|13|14)[0-9]{2}"
-                            r"[ \t]*(?:م|هـ|ه)?[ \t]+(?P<agency>[^\s\n]{2,12})[ \t]*(?=\n|$)")
+# اغسطس 2015 م واس»): the Saudi Press Agency's two forms, and any other agency's written so (the same forms
+# make the agency a mention: ``kb/media.py``).
+_AGENCY_FIRST_RE = re.compile(rf"^\s*(?P<agency>[^\s:ـ\-–—]{{2,12}})\s*[ـ\-–—]\s*(?P<city>{DESK_CITY})\s*:\s*")
+_DATED_LINE_RE = re.compile(rf"^\s*(?P<city>{DESK_CITY})\s+[^\n.،؛!؟]{{0,80}}?{YEAR_BEFORE_CREDIT}(?P<agency>[^\s\n]{{2,12}})[ \t]*(?=\n|$)")
 
 
 def _agency_dateline(paragraph: str) -> tuple[str, Span, list[str]] | None:

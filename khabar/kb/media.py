@@ -33,6 +33,12 @@ class MediaSpan(NamedTuple):
     cue: str  # the construction that made it an outlet: a media noun, "quoted", "parentheses" or "credit"
 
 
+# The two forms of an agency's dateline credit (``ingest/metadata.py`` finds the dateline with them): the agency, a
+# dash, the desk's city (one to three words) and a colon; or a dated line that ends with the year and the agency.
+DESK_CITY = r"[\u0621-\u064a]+(?:[ \t]+[\u0621-\u064a]+){0,2}"
+YEAR_BEFORE_CREDIT = r"(?:19|20|13|14)[0-9]{2}[ \t]*(?:م|هـ|ه)?[ \t]+"
+
+
 def _alternation(forms: list[str]) -> str:
     return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(forms, key=len, reverse=True))
 
@@ -55,10 +61,9 @@ def _patterns() -> tuple[list[re.Pattern[str]], dict[str, list[str]]]:
     # A news agency credited at the edge of a dateline: «واس- الرياض:», «الرياض 25 شوال 1436 هـ … 2015 م واس»:
     agency = [f for f, ids in names.items() if any(kb.actors[i].subsector == "agency" for i in ids)]
     aname = rf"(?P<name>{_alternation(agency)})(?![{_AR}\w])"
-    # the agency, a dash, the desk's city (one to three words) and a colon; or a dated line that ends with the
-    # year and the agency (an agency form that is also a place or a word, «قنا», «معا», needs the year right before)
-    credit_first = re.compile(rf"(?:^|\n)[ \t]*{aname}[ \t]*[ـ\-–—][ \t]*[{_AR}]+(?:[ \t]+[{_AR}]+){{0,2}}[ \t]*:")
-    credit_last = re.compile(rf"(?:^|\n)[^\n]{{0,80}}?(?:19|20|13|14)[0-9]{{2}}[ \t]*(?:م|هـ|ه)?[ \t]+{aname}[ \t]*(?=\n|$)")
+    # (an agency form that is also a place or a word, «قنا», «معا», needs the year right before it)
+    credit_first = re.compile(rf"(?:^|\n)[ \t]*{aname}[ \t]*[ـ\-–—][ \t]*{DESK_CITY}[ \t]*:")
+    credit_last = re.compile(rf"(?:^|\n)[^\n]{{0,80}}?{YEAR_BEFORE_CREDIT}{aname}[ \t]*(?=\n|$)")
     return [after_noun, quoted, paren, credit_first, credit_last], names
 
 

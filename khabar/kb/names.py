@@ -23,7 +23,7 @@ import re
 from importlib import resources
 from typing import NamedTuple
 
-from ..text.textnorm import WORD_CACHE_SIZE, normalize, normalize_same_length
+from ..text.textnorm import WORD_CACHE_SIZE, normalize, normalize_same_length, strip_diacritics
 
 MAX_WORDS = 8
 _WORD = re.compile(r"[\u0621-\u064a\u0640]+|[A-Za-z][A-Za-z.]*|\S")
@@ -49,8 +49,18 @@ class NameSpan(NamedTuple):
     head: str
 
 
+class _Heads(NamedTuple):
+    """``data/kb/name_heads.tsv``: each head (search form) → (type, definite, descriptor); its common
+    complements; the heads written with ة; the heads that take no nested construct."""
+
+    heads: dict[str, tuple[str, str, bool]]
+    common: dict[str, frozenset[str]]
+    marbuta: frozenset[str]
+    flat: frozenset[str]
+
+
 @functools.lru_cache(maxsize=1)
-def _table() -> tuple[dict[str, tuple[str, str, bool]], dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
+def _table() -> _Heads:
     heads: dict[str, tuple[str, str, bool]] = {}
     common: dict[str, frozenset[str]] = {}
     marbuta: set[str] = set()
@@ -68,12 +78,12 @@ def _table() -> tuple[dict[str, tuple[str, str, bool]], dict[str, frozenset[str]
                 common[key] = frozenset(normalize_same_length(w) for w in rest[0].split())
             if len(rest) > 1 and rest[1].strip() == "no":
                 flat.add(key)
-    return heads, common, frozenset(marbuta), frozenset(flat)
+    return _Heads(heads, common, frozenset(marbuta), frozenset(flat))
 
 
 def heads() -> dict[str, tuple[str, str, bool]]:
     """Head (search form) → (type, definite: yes | alone | no | place, descriptor)."""
-    return _table()[0]
+    return _table().heads
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,7 +101,7 @@ def construct_nouns() -> frozenset[str]:
 
 def _nested(words: list[tuple[int, int, str]], j: int, mention_end: dict[int, int]) -> bool:
     """Word ``j`` is the first term of a nested construct: a listed noun before a definite word or a name
-    («حقوق الإنسان», «أنباء فارس»)."""
+    («حقوق الإنسان», «تنمية ماليزيا»)."""
     return (words[j][2] in construct_nouns() and j + 1 < len(words)
             and (_definite(words[j + 1][2]) or words[j + 1][0] in mention_end))
 
@@ -149,19 +159,22 @@ def _foreign_run(text: str, words: list[tuple[int, int, str]], j: int, most: int
     return k
 
 
+def _prep_width(words: list[tuple[int, int, str]], k: int, end: int) -> int:
+    """Words of the prepositional complement at word ``k`` (none past ``end``): 1 for «للعلوم», 2 for «لكرة
+    القدم», «لشؤون المسجد»; 0 when there is none."""
+    w = words[k][2]
+    if w.startswith("لل") and len(w) >= 5 and ("ال" + w[2:]) not in _STOP:
+        return 1
+    if w.startswith("ل") and len(w) >= 4 and w not in _FUNCTION and k + 1 < end and _definite(words[k + 1][2]):
+        return 2
+    return 0
+
+
 def _prepositional(words: list[tuple[int, int, str]], a: int, b: int, mention_end: dict[int, int]) -> bool:
     """A prepositional complement («للقضاء», «لكرة القدم») among words ``a`` to ``b`` of a chain, not in
     a name found right after the head («رئيس الجامعة فوزي لقجع» has none)."""
     first = mention_end.get(words[a - 1][0], -1)
-    inside = {k for k in range(a, b) if words[k][0] < first}
-    for k in range(a, b):
-        w = words[k][2]
-        if k in inside:
-            continue
-        if (w.startswith("لل") and len(w) >= 5) or (w.startswith("ل") and len(w) >= 4 and w not in _FUNCTION
-                                                     and k + 1 < b and _definite(words[k + 1][2])):
-            return True
-    return False
+    return any(words[k][0] >= first and _prep_width(words, k, b) for k in range(a, b))
 
 
 # adjectives of an organisation's name («الهيئة العامة للرياضة», «المجلس الأعلى للقضاء»), besides the relative
@@ -183,12 +196,12 @@ def _common_reading(head: str, how: str, first: tuple[int, int, str], mention_en
         return True
     if how == "noun" and first[0] in mention_end:
         return True
-    return head in _table()[3] and w in construct_nouns()
+    return head in _table().flat and w in construct_nouns()
 
 
 def common_after(head: str) -> frozenset[str]:
     """Complements after which ``head`` is a common noun: «حركة المرور» is traffic, not a movement."""
-    return _table()[1].get(head, frozenset())
+    return _table().common.get(head, frozenset())
 
 
 def _words(norm: str, text: str) -> list[tuple[int, int, str]]:
@@ -251,16 +264,13 @@ def _complement(words: list[tuple[int, int, str]], i: int, mention_end: dict[int
             j, n = j + 1, n + 1
         elif j == i and not cont and _nested(words, j, mention_end):  # «مجلس حقوق الإنسان»
             j, n = j + 1, n + 1
-            if words[j][0] in mention_end:  # «وكالة أنباء فارس»: the name whole ends it
+            if words[j][0] in mention_end:  # «صندوق تنمية ماليزيا»: the name whole ends it
                 end = mention_end[words[j][0]]
                 while j < len(words) and words[j][0] < end:
                     j, n = j + 1, n + 1
                 return j
-        elif w.startswith("لل") and len(w) >= 5 and (j > i or cont) and ("ال" + w[2:]) not in _STOP:
-            j, n = j + 1, n + 1
-        elif (w.startswith("ل") and (j > i or cont) and len(w) >= 4 and w not in _FUNCTION and j + 1 < len(words)
-              and _definite(words[j + 1][2])):  # «لكرة القدم», «لشؤون المسجد»
-            j, n = j + 2, n + 2
+        elif (j > i or cont) and (width := _prep_width(words, j, len(words))):  # «للعلوم», «لكرة القدم»
+            j, n = j + width, n + width
         else:
             break
     return j
@@ -281,7 +291,7 @@ def name_spans(text: str, mentions: list[tuple[int, int]]) -> list[NameSpan]:
             continue
         off, head, definite = h
         typ, how, descriptor = heads()[head]
-        if head in _table()[2] and text[words[i][0] : words[i][1]].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")[-1:] != "ة":
+        if head in _table().marbuta and strip_diacritics(text[words[i][0] : words[i][1]])[-1:] != "ة":
             i += 1
             continue
         if words[i][0] + off in mention_end or words[i][0] in mention_end:  # «الاتحاد المصري» + «لكرة القدم»

@@ -135,16 +135,19 @@ def _valid(y: int, m: int, d: int) -> bool:
         return False
 
 
+def no_pair(m: re.Match[str]) -> bool:
+    """The match's second month name (``m2``) follows a mere space and names another month: no pair
+    («25 يناير مارس الجيش»: «مارس» is the verb). After a slash it is a slip, and the first name counts."""
+    m2 = m.groupdict().get("m2")
+    return bool(m2 and MONTHS[re.sub(r"\s+", " ", m2)] != MONTHS[re.sub(r"\s+", " ", m.group("m1"))]
+                and not any(c in m.string[m.end("m1") : m.start("m2")] for c in "/\\(（-"))
+
+
 def month_matches(rx: re.Pattern[str], norm: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
-    """``rx``'s matches; where a second month name after a mere space names another month («25 يناير مارس
-    الجيش»: «مارس» the verb), the match is taken again without it."""
+    """``rx``'s matches; one whose second month name is no pair (:func:`no_pair`) is taken again without it."""
     for m in rx.finditer(norm, pos, len(norm) if endpos is None else endpos):
-        m2 = m.groupdict().get("m2")
-        if (m2 and MONTHS[re.sub(r"\s+", " ", m2)] != MONTHS[re.sub(r"\s+", " ", m.group("m1"))]
-                and not any(c in norm[m.end("m1") : m.start("m2")] for c in "/\\(（-")):
-            m = rx.match(norm, m.start(), m.end("m1"))
-            if m is None:
-                continue
+        if no_pair(m) and (m := rx.match(norm, m.start(), m.end("m1"))) is None:
+            continue
         yield m
 
 
@@ -455,16 +458,15 @@ def _find_hijri(text: str, start: int, end: int) -> list[HijriExpr]:
 # such as «محمد رمضان» has none, and the timex layer leaves people's names out); not «صفر» (zero: «1-صفر»),
 # «محرم» (a guardian: «إلا بمحرم») nor «ربيع» («في ربيع» is in spring)
 _HIJRI_PREP = re.compile(fold(r"(?:^|(?<![\u0621-\u064a]))(?:[وف]?(?:في|خلال|طوال|طيلة|قبل|بعد|حتى|منذ|مع\s+حلول|بحلول)\s+)$"))
-_NOT_BARE_HIJRI = {fold(w) for w in ("صفر", "محرم", "ربيع", "ربيع الأول", "ربيع الاول", "ربيع الثاني", "ربيع الآخر")}
+_NOT_BARE_HIJRI = {fold("صفر"), fold("محرم")}
 
 
 def _hijri_month_after_preposition(norm: str, m: re.Match[str]) -> bool:
     hm = re.sub(r"\s+", " ", m.group("hm"))
     if hm in _NOT_BARE_HIJRI or hm.startswith(fold("ربيع")):
         return False
-    head = norm[m.start() : m.start("hm")]
-    if head.strip() in (fold("في"), "ب") or head.startswith("ب"):
-        return True  # «في رمضان», «برمضان»
+    if norm.startswith(("ب", fold("في")), m.start()):
+        return True  # «برمضان», «في رمضان»
     return bool(_HIJRI_PREP.search(norm, max(0, m.start() - 16), m.start()))
 
 
