@@ -61,6 +61,9 @@ LATER_BATCH_FILES = (
     "gold/saudinewsnet/entities_f.tsv", "gold/saudinewsnet/quotes_f.tsv", "gold/saudinewsnet/timex_f.tsv",
     # session 11: event batch D
     *EVENT_BATCH_D,
+    # session 13: who/when batch G
+    "khabar/data/gold/entities_ant_g.tsv", "khabar/data/gold/quotes_ant_g.tsv", "khabar/data/gold/timex_ant_g.tsv",
+    "gold/saudinewsnet/entities_g.tsv", "gold/saudinewsnet/quotes_g.tsv", "gold/saudinewsnet/timex_g.tsv",
 )
 
 

@@ -33,6 +33,8 @@ LATER_BATCH_FILES = (
     "gold/saudinewsnet/entities_f.tsv", "gold/saudinewsnet/quotes_f.tsv", "gold/saudinewsnet/timex_f.tsv",
     # session 11: event batch D
     *batch_c.EVENT_BATCH_D,
+    # session 13: who/when batch G
+    *batch_c.batch_files("g"),
 )
 
 
