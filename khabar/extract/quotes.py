@@ -785,7 +785,34 @@ def _speaker_before_verb(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | No
     if v.kind == "cont" and (per := _person_before(ctx, vs, max(0, s0 - 400), strict=False)):
         # «وأشادت المحققة X … . وأضافت "…"»: the person the text was about goes on
         return _speaker_from_mention(ctx, per), True
+    if (v.kind == "say" and hit.vm.group("pre") and not ctx.norm[s0 : hit.vm.start()].strip()
+            and not hit.vm.group("verb").startswith(("ي", "ت")) and _EMPTY_SLOT.fullmatch(ctx.norm, hit.ve, hit.gate)
+            and (subj := _previous_subject(ctx, s0, _verb_gender(hit)))):
+        return _speaker_from_mention(ctx, subj), True  # «أعلنت وزارة الداخلية … . وأوضحت أن …»: the ministry
     return None
+
+
+# a slot with no subject in it: nothing, or a prepositional phrase («وأكد خلال اللقاء أن …»)
+_EMPTY_SLOT = re.compile(fold(r"[\s،,:]*(?:(?:في|خلال|عبر|أثناء|اثناء|لدى|عند|بعد|أمام|امام)\s+[^.«»\"]*)?"))
+
+
+def _previous_subject(ctx: _Ctx, s0: int, gender: str | None) -> Mention | None:
+    """The actor the sentence before ``s0`` opens with, verb first («أعلنت وزارة الداخلية القبض …», «استقبل
+    الملك سلمان …»): the pronoun subject of a reporting verb that opens the next sentence and names nobody.
+    An organisation must agree with the verb's gender («وأوضحت» → «وزارة …», «وقال» → «الجيش …»)."""
+    end = len(ctx.norm[:s0].rstrip(" \n.!?؟"))
+    prev = max(ctx.norm.rfind(".", 0, end), ctx.norm.rfind("\n", 0, end)) + 1
+    at = _first_verb_end(ctx, prev, end)
+    if at is None:
+        return None
+    m = min((m for m in ctx.mentions if at <= m.start < end and m.entity and _can_speak(ctx, m)),
+            key=lambda m: m.start, default=None)
+    gap = ctx.norm[at : m.start] if m is not None else ""
+    if m is None or len(gap.split()) > 2 or re.search(r"[.!?؟:«»\"،,]", gap):
+        return None
+    if m.type == "ORG" and gender is not None and ("f" if _FEMININE_WORD.match(ctx.norm, m.start) else "m") != gender:
+        return None
+    return m
 
 
 # a clause of its own, with its own subject, between a sentence's opening subject and a coordinated verb
