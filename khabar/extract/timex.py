@@ -19,6 +19,7 @@ an expression whose value needs an anchor the article lacks keeps its unresolved
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator, Sequence
@@ -95,7 +96,7 @@ def _closest_year(month: int, day: int, anchor: dt.date, future: bool | None = N
 
 _RELDAY = [
     (r"أمس\s+الأول|اول\s+امس|أول\s+أمس|اول\s+من\s+امس|أول\s+من\s+أمس", -2),
-    (r"أمس|البارحة", -1),
+    (r"أمس|الأمس|البارحة", -1),  # «صباح الأمس»
     (r"اليوم", 0),
     (r"الليلة|هذا\s+المساء|صباح\s+اليوم|مساء\s+اليوم", 0),
     (r"بعد\s+غد", 2),
@@ -665,7 +666,7 @@ _APPROX = r"(?:نحو|حوالي|حوالى|قرابة|زهاء|ما\s+يقار�
 _HEDGED_SINCE = re.compile(_f(rf"{_B}(?:منذ|بعد|خلال|لمدة|طوال|على\s+مدى)\s+{_APPROX}\s+(?:(?P<num>{_NUM})\s+)?(?P<unit>{_UNIT_ALT})") + _E)
 # counted units in the accusative or plural: «27 عاما», «48 ساعة»
 _COUNT_UNITS = {"عاما": "Y", "عامًا": "Y", "سنة": "Y", "سنوات": "Y", "أعوام": "Y", "اعوام": "Y", "شهرا": "M",
-                "أشهر": "M", "اشهر": "M", "يوما": "D", "أيام": "D", "ايام": "D", "أسبوعا": "W", "أسابيع": "W",
+                "أشهر": "M", "اشهر": "M", "شهور": "M", "يوما": "D", "أيام": "D", "ايام": "D", "أسبوعا": "W", "أسابيع": "W",
                 "اسابيع": "W", "ساعة": "H", "ساعات": "H", "دقيقة": "N", "دقائق": "N"}  # N: minutes
 _COUNT_UNITS_F = {_f(k): v for k, v in _COUNT_UNITS.items()}
 # (a tanwin, «شهرًا», is a tatweel in the same-length normalised text: allowed between any two letters)
@@ -690,7 +691,10 @@ _LAST_N = re.compile(_f(rf"{_B}(?:(?:ال\u0640*)(?P<num>\d+)\s+(?P<unit>{_COUNT
 _LAST_N_WORDS = re.compile(_f(
     rf"(?<![\u0621-\u064a])[وف]?(?:(?:ال|لل)(?P<num>{'|'.join(_NUMWORDS)})\s+(?P<unit>الساعات|الأيام|الايام|الأسابيع|الاسابيع|الأشهر|الاشهر|الشهور|السنوات|الأعوام|الاعوام)"
     rf"|(?P<unit2>الساعات|الأيام|الايام|الأسابيع|الاسابيع|الأشهر|الاشهر|الشهور|السنوات|الأعوام|الاعوام)\s+ال(?P<num2>{'|'.join(_NUMWORDS)}))"
-    r"\s+(?:الماضية|الماضي|الأخيرة|الاخيرة|المنصرمة|المقبلة|القادمة|السابقة|التالية)") + _E)
+    r"\s+(?:الماضية|الماضي|الأخيرة|الاخيرة|المنصرمة|المقبلة|القادمة|السابقة|التالية|الأولى|الاولى|المتبقية|الباقية)") + _E)
+# «العامين الماضيين», «الشهرين القادمين»: a definite dual with its adjective
+_LAST_TWO = re.compile(_f(rf"{_B}ال(?P<dual>{'|'.join(_DUALS)})\s+(?:الماضيين|الأخيرين|الاخيرين|المنصرمين|الفائتين|المقبلين|القادمين"
+                          r"|السابقين|التاليين|الأولين|الاولين)") + _E)
 _PLURAL_UNITS = {_f("الساعات"): "H", _f("الأيام"): "D", _f("الايام"): "D", _f("الأسابيع"): "W", _f("الأشهر"): "M",
                  _f("الاشهر"): "M", _f("الشهور"): "M", _f("السنوات"): "Y", _f("الأعوام"): "Y", _f("الاعوام"): "Y"}
 # «مهلة أسبوع», «لمدة عام», «طيلة شهر»: one unit after a word of extent
@@ -726,6 +730,9 @@ def _durations(sc: _Scan) -> None:
         unit = _count_unit(m.group("unit")) if m.group("unit") else _PLURAL_UNITS[m.group("unit2")]
         n = int(m.group("num") or m.group("num2"))
         sc.add(Timex(m.start(), m.end(), "", "DURATION", _duration_value(n, unit), _UNIT_PREC.get(unit, "hour"), "duration"))
+    for m in sc.finditer(_LAST_TWO):
+        unit = _DUALS_F[m.group("dual")]
+        sc.add(Timex(m.start(), m.end(), "", "DURATION", _duration_value(2, unit), _UNIT_PREC.get(unit, "hour"), "duration"))
     for m in sc.finditer(_LAST_N_WORDS):
         unit = _PLURAL_UNITS[m.group("unit") or m.group("unit2")]
         n = _NUMWORDS_F[m.group("num") or m.group("num2")]
@@ -746,8 +753,9 @@ _TEEN_UNITS = {**{k: v for k, v in _NUMWORDS.items() if v < 10}, "أحد": 1, "�
 _TEEN_UNITS_F = {_f(k): v for k, v in _TEEN_UNITS.items()}
 _TEEN_BEFORE = re.compile(_f(rf"(?<![\u0621-\u064a])(?:[وفبل]|ال|لل)*(?:{'|'.join(_TEEN_UNITS)})\s+$"))
 # («خمسة عشر عاما»: a teen, the units word before «عشر»)
-_COUNTED = re.compile(_f(rf"(?<![\u0621-\u064a])[وف]?[لب]?(?:(?:(?P<teen>{'|'.join(_TEEN_UNITS)})\s+)?(?P<num>{_NUM})\s+"
-                         rf"(?P<unit>{_COUNT_ALT})|(?P<dual>{'|'.join(_DUALS)}))") + _E)
+# («لا تقل عن (12) شهرا»: a number in brackets, as regulations write it)
+_COUNTED = re.compile(_f(rf"(?<![\u0621-\u064a])[وف]?[لب]?(?:(?:(?:(?P<teen>{'|'.join(_TEEN_UNITS)})\s+)?(?P<num>{_NUM})\s+"
+                         rf"|\(\s*(?P<pnum>\d+)\s*\)\s*)(?P<unit>{_COUNT_ALT})|(?P<dual>{'|'.join(_DUALS)}))") + _E)
 _HEDGE_BEFORE = re.compile(_f(rf"(?<![\u0621-\u064a])(?P<pre>[وف]?[لب]?)(?P<approx>{_APPROX})\s+$"))
 # an age («البالغ 27 عاما», «أعمارهم بين 16 و 17 عاما», «توفي عن 81 عاما») or a count after قبل/بعد/منذ
 _NOT_A_LENGTH_BEFORE = re.compile(_f(
@@ -773,22 +781,24 @@ def _counted_durations(sc: _Scan) -> None:
         if (before.rstrip().endswith("(") and after.startswith(")")) or (before.rstrip().endswith(("،", ",")) and
                                                                            after.startswith(("،", ","))):
             continue  # «بوتفليقة (81 عاما)», «بوتفليقة، 81 عاما، …»: an age in apposition
-        first = "dual" if m.group("dual") else "teen" if m.group("teen") else "num"
+        first = "dual" if m.group("dual") else "teen" if m.group("teen") else "pnum" if m.group("pnum") else "num"
         if m.start(first) and sc.norm[m.start(first) - 1] in ".,٫":
             continue  # «1.5 ساعة»: not a count of 5
         if m.group("dual"):
             unit, n = _DUALS_F[m.group("dual")], 2
         else:
             unit = _count_unit(m.group("unit"))
-            n = int(m.group("num")) if m.group("num").isdigit() else _NUMWORDS_F[m.group("num")]
+            num = m.group("num") or m.group("pnum")
+            n = int(num) if num.isdigit() else _NUMWORDS_F[num]
             if m.group("teen"):
                 if n != 10:
                     continue
                 n += _TEEN_UNITS_F[m.group("teen")]
-            elif n == 10 and not m.group("num").isdigit() and _TEEN_BEFORE.search(before):
+            elif n == 10 and not num.isdigit() and _TEEN_BEFORE.search(before):
                 continue  # «الخمسة عشر عاما»: a teen this pass does not read, not ten
         if n > 0:
-            sc.add(Timex(lead if hedge else m.start(first), m.end(), "", "DURATION", _duration_value(n, unit),
+            at = sc.norm.index("(", m.start()) if first == "pnum" else m.start(first)
+            sc.add(Timex(lead if hedge else at, m.end(), "", "DURATION", _duration_value(n, unit),
                          _UNIT_PREC.get(unit, "hour"), "duration"))
 
 
@@ -801,26 +811,58 @@ _PM = {_f(w) for w in ("مساء", "مساءً", "م", "ظهرا", "ظهراً",
 _NIGHT = _f("ليلا")
 
 
+def _day_before(sc: _Scan, pos: int) -> Timex | None:
+    """The nearest day-precision date ending at most 40 characters before ``pos`` (in that sentence part)."""
+    days = [t for t in sc.out if _is_day(t) and t.end <= pos]
+    day = max(days, key=lambda t: t.end, default=None)
+    return day if day is not None and pos - day.end <= 40 else None
+
+
+def _hour_24(h: int, part: str) -> int:
+    """The hour on a 24-hour clock from a 12-hour one and the part of the day said with it."""
+    if (part in _PM and h < 12 and not (part == _f("ظهرا") and h >= 11)) or (part == _NIGHT and 6 <= h < 12):
+        return h + 12
+    return 0 if part == _NIGHT and h == 12 else h
+
+
 def _clock_times(sc: _Scan) -> None:
     """A time of day on the day of the nearest date before it in that sentence part, else on the article's date."""
-    days = sorted((t for t in sc.out if _is_day(t)), key=lambda t: t.end)  # (the pass adds no day)
-    ends = [t.end for t in days]
     for m in sc.finditer(_CLOCK):
         h, part = int(m.group("h")), (m.group("part") or "").strip()
         if not (m.group("hour") or part or (m.group("open") and m.group("close"))):
             continue
-        if (part in _PM and h < 12 and not (part == _f("ظهرا") and h >= 11)) or (part == _NIGHT and 6 <= h < 12):
-            h += 12
-        elif part == _NIGHT and h == 12:
-            h = 0
-        k = bisect.bisect_right(ends, m.start())
-        day = days[k - 1] if k and m.start() - ends[k - 1] <= 40 else None
+        h = _hour_24(h, part)
+        day = _day_before(sc, m.start())
         base = day.value if day is not None else sc.anchor.isoformat() if sc.anchor else None
         if base is None or len(base) != 10:
             continue
         s = m.start("h") if m.group("open") else m.start()
         e = m.end("part") if part else m.end("min")
         sc.add(Timex(s, e, "", "TIME", f"{base}T{h:02d}:{m.group('min')}", "minute", "clock",
+                     day.anchored if day is not None else True))
+
+
+# a whole hour with the part of the day: «الساعة الثامنة صباحا», «الساعة 8 صباحا», «قرابة السابعة صباحا» (a number
+# without «الساعة» is an hour only when written as an ordinal word); «مساء الخميس» names the day: left out
+_HOUR = re.compile(_f(
+    rf"{_B}(?:(?P<hour>(?:تمام\s+)?الساعة)\s+)?(?P<h>[01]?\d|2[0-3]|{'|'.join(sorted(_HOUR_WORDS, key=len, reverse=True))})\s+"
+    r"(?:من\s+)?(?P<part>صباحا|صباحاً|مساء|مساءً|ظهرا|ظهراً|عصرا|عصراً|فجرا|فجراً|ليلا|ليلاً)") + _E
+    + _f(rf"(?!\s+(?:اليوم|أمس|امس|الأمس|غد|الغد|يوم|{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})(?![\u0621-\u064a]))"))
+
+
+def _hour_times(sc: _Scan) -> None:
+    """A whole hour (``_HOUR``) on the day of the nearest date before it, else on the article's date."""
+    if sc.anchor is None:
+        return
+    for m in sc.finditer(_HOUR):
+        word = " ".join(m.group("h").split())
+        if word.isdigit() and not m.group("hour"):
+            continue
+        part = m.group("part").replace("\u0640", "").rstrip("ً")
+        h = _hour_24(int(word) if word.isdigit() else _HOUR_WORDS_F[word], part)
+        day = _day_before(sc, m.start())
+        base = day.value if day is not None else sc.anchor.isoformat()
+        sc.add(Timex(m.start(), m.end(), "", "TIME", f"{base}T{h:02d}:00", "hour", "clock",
                      day.anchored if day is not None else True))
 
 
@@ -914,14 +956,16 @@ _Y4 = r"(?:19|20)\d\d"
 _YEAR_SPAN = re.compile(_f(
     rf"{_B}(?:(?P<between>(?:في\s+)?(?:الفترة\s+)?(?:ما\s+)?بين\s+(?:عامي|العامين|سنتي|عام|العام|سنة)\s*)(?P<a>{_Y4})\s*(?:و|-|–)\s*(?:عام\s*)?(?P<b>{_Y4})"
     rf"|(?P<from>(?:في\s+)?(?:الفترة\s+)?من\s+(?:عام|العام|سنة)\s*)(?P<c>{_Y4})\s*(?:إلى|الى|حتى|-|–)\s*(?:عام\s*)?(?P<d>{_Y4})"
-    rf"|(?:عامي|سنتي)\s+(?P<e>{_Y4})\s*و\s*(?P<f>{_Y4}))") + r"(?!\d)")
+    rf"|(?:عامي|سنتي)\s+(?P<e>{_Y4})\s*و\s*(?P<f>{_Y4})"
+    # «الحرب الأهلية (1975-1990)», «موسم 2015/ 2016»
+    rf"|(?<![\d/.\-–])(?P<g>{_Y4})\s*[-–/]\s*(?P<h>{_Y4})(?![/\-–]|\.\d))") + r"(?!\d)")
 
 
 def _year_spans(sc: _Scan) -> None:
     """Ranges and pairs of years: «ما بين عامي 2012 و2013» → 2012/2013; «عامي 2010 و2014» → 2010,2014."""
     for m in sc.finditer(_YEAR_SPAN):
-        a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d")) if m.group("c") else (m.group("e"), m.group("f"))
-        if int(b) <= int(a):
+        a, b = next((m.group(x), m.group(y)) for x, y in ("ab", "cd", "ef", "gh") if m.group(x))
+        if int(b) <= int(a) or (m.group("g") and int(b) - int(a) > 100):
             continue
         pair = m.group("e") is not None and int(b) != int(a) + 1
         sc.add(Timex(m.start(), m.end(), "", "DATE", f"{a},{b}" if pair else f"{a}/{b}", "year", "range"))
@@ -1057,10 +1101,25 @@ _BARE_MONTH = re.compile(
 _MONTH_OF_REL_YEAR = re.compile(
     rf"{_B}(?P<shahr>{_f('شهر')}\s+)?(?P<m1>{_MONTH_ALT})(?![\u0621-\u064a])"
     rf"(?:(?:\s*[/\\(]\s*|\s+)(?P<m2>{_MONTH_ALT})(?![\u0621-\u064a])\s*\)?)?"
-    rf"\s+{_f('من')}\s+(?:{_f('العام|السنة')})\s+(?P<rel>{_f('الماضي|الماضية|المنصرم|الجاري|الحالي|الحالية|المقبل|المقبلة|القادم')})"
+    rf"\s+(?:{_f('من')}\s+)?(?:{_f('العام|السنة')})\s+(?P<rel>{_f('الماضي|الماضية|المنصرم|الجاري|الحالي|الحالية|المقبل|المقبلة|القادم')})"
     r"(?![\u0621-\u064a])")
+# «13 فبراير/شباط العام الماضي», «5 مارس من العام المقبل»: a day of the year before, this one or the next
+_DAY_OF_REL_YEAR = re.compile(
+    rf"(?<![\d/.])(?P<d>[0-3]?\d)(?!\d)\s*(?:{_f('من')}\s+)?{_M}{_M2}\s+(?:{_f('من')}\s+)?(?:{_f('العام|السنة')})\s+"
+    rf"(?P<rel>{_f('الماضي|الماضية|المنصرم|الجاري|الحالي|الحالية|المقبل|المقبلة|القادم')})(?![\u0621-\u064a])")
 _YEAR_STEP = {_f(w): d for w, d in (("الماضي", -1), ("الماضية", -1), ("المنصرم", -1), ("الجاري", 0), ("الحالي", 0),
                                      ("الحالية", 0), ("المقبل", 1), ("المقبلة", 1), ("القادم", 1))}
+
+
+def _days_of_relative_years(sc: _Scan) -> None:
+    """«13 فبراير/شباط العام الماضي»: the day in the year the relative word points to (run before ``_dates``,
+    which would give the day the nearest year and leave «العام الماضي» a date of its own)."""
+    for m in sc.finditer(_DAY_OF_REL_YEAR):
+        y = sc.anchor.year + _YEAR_STEP[m.group("rel")] if sc.anchor else None
+        d, mo = int(m.group("d")), _month_of(m)
+        if y is None or not 1 <= d <= calendar.monthrange(y, mo)[1]:
+            continue
+        sc.add(Timex(m.start(), m.end(), "", "DATE", f"{y:04d}-{mo:02d}-{d:02d}", "day", "relative", True))
 
 
 def _months_of_relative_years(sc: _Scan) -> None:
@@ -1377,10 +1436,10 @@ def _anaphoric_times(sc: _Scan) -> None:
 
 
 # The finders in priority order: where two expressions overlap the earlier finder's is kept.
-_FINDERS = (_hijri, _year_spans, _ranges, _coordinated_days, _dates, _parts_of_year, _month_relative, _months_of_relative_years, _days_of_relative_months, _hours_of_days, _relative_days,
+_FINDERS = (_hijri, _year_spans, _ranges, _coordinated_days, _days_of_relative_years, _dates, _parts_of_year, _month_relative, _months_of_relative_years, _days_of_relative_months, _hours_of_days, _relative_days,
             _durations, _decades, _named_decades, _closed_periods, _relative_periods, _ago, _nights_across, _weekdays, _this_and_seasons,
             _sport_seasons, _school_years, _part_of_month, _delivery_months, _bare_months, _years, _old_years, _anaphoric_years,
-            _centuries, _vague, _counted_durations, _clock_times, _bare_years,
+            _centuries, _vague, _counted_durations, _clock_times, _hour_times, _bare_years,
             # passes over what was found: weekdays equated with dates, joined ranges, «حينها»
             _equated_weekdays, _today_with_date, _joined_ranges, _anaphoric_times)
 
