@@ -228,10 +228,12 @@ def _text(doc: Doc, analyse: bool = True) -> None:
 
 def _entities(doc: Doc) -> None:
     from .entities import resolve_entities
+    from .kb.media import outlet_country
 
     a = doc.analysis
     assert a is not None
-    a.mentions, a.entities = resolve_entities(a.article.text, a.sentences, a.article.published, a.article.dateline_span)
+    a.mentions, a.entities = resolve_entities(a.article.text, a.sentences, a.article.published, a.article.dateline_span,
+                                              outlet_country(a.article.outlet))
 
 
 def _quotes(doc: Doc) -> None:
@@ -281,7 +283,7 @@ PUBDATE = Component("pubdate", _pubdate, ("article", "cleaned", "latest"), ("pub
 LANGUAGE = Component("language", _language, ("article",), ("language",))
 TEXT = Component("text", _text, ("article",), ("sentences", "tokens"))
 SENTENCES = Component("text", functools.partial(_text, analyse=False), ("article",), ("sentences",))
-ENTITIES = Component("entities", _entities, ("tokens", "published", "dateline"), ("mentions", "entities"), True)
+ENTITIES = Component("entities", _entities, ("tokens", "published", "dateline", "outlet"), ("mentions", "entities"), True)
 QUOTES = Component("quotes", _quotes, ("tokens", "mentions"), ("quotes",), True)
 TIMEXES = Component("timexes", _timexes, ("tokens", "published"), ("timexes",), True)
 EVENTS = Component("events", _events, ("tokens", "mentions", "quotes", "timexes"), ("events",), True)

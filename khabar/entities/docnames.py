@@ -236,18 +236,22 @@ def _state_heads() -> frozenset[str]:
     return word_list("kb/state_heads.tsv")
 
 
-def state_heads(text: str, mentions: list[Mention], forms: dict[str, list[str]]) -> list[Mention]:
+def state_heads(text: str, mentions: list[Mention], forms: dict[str, list[str]], home: str | None = None
+                ) -> list[Mention]:
     """Bare «المملكة», «السلطنة» (data/kb/state_heads.tsv) outside every mention, «للمملكة» whole: the
     state the article names with that head (``forms``: state id → its forms) — the one it names most,
     else the latest named before; not when the next word makes another state's name («المملكة
     المتحدة») or is a nisba adjective («المملكة الهاشمية»); a plural or a noun may follow («المملكة
-    الأعضاء»)."""
+    الأعضاء»). A head the article names no state with is the state whose places it names most
+    («أبها», «الرياض»: Saudi Arabia), else ``home``, the outlet's country, when its name has that
+    head: the Saudi press writes «المملكة» for Saudi Arabia without naming it."""
     heads: dict[str, list[tuple[int, str]]] = {}
     for m in mentions:
         for f in forms.get(m.entity or "", []) if m.type == "LOC" else []:
-            w = normalize(f).split()
-            if len(w) >= 2 and _strip_al(w[0]) in _state_heads():
-                heads.setdefault("ال" + _strip_al(w[0]), []).append((m.start, m.entity or ""))
+            if (head := _head_of(f)) is not None:
+                heads.setdefault(head, []).append((m.start, m.entity or ""))
+    for head, state in _unnamed_heads(heads, mentions, forms, home).items():
+        heads[head] = [(-1, state)]
     if not heads:
         return []
     norm = normalize_same_length(text)
@@ -274,6 +278,28 @@ def state_heads(text: str, mentions: list[Mention], forms: dict[str, list[str]])
                 continue
             out.append(Mention(s, e, text[s:e], "LOC", _main_state(named, mentions + out, s), "state-head", 0.7))
             taken.append((s, e))
+    return out
+
+
+def _head_of(form: str) -> str | None:
+    """«المملكة» for «المملكة العربية السعودية»: the definite head a state's name opens with, if any."""
+    w = normalize(form).split()
+    return "ال" + _strip_al(w[0]) if len(w) >= 2 and _strip_al(w[0]) in _state_heads() else None
+
+
+def _unnamed_heads(heads: dict[str, list[tuple[int, str]]], mentions: list[Mention], forms: dict[str, list[str]],
+                   home: str | None) -> dict[str, str]:
+    """For each head no state of the article is named with: the state with that head whose places (or
+    itself) the article names most, else ``home`` when its name has that head."""
+    count = Counter((m.entity or "").split(":")[0] for m in mentions if m.type == "LOC" and m.entity)
+    out: dict[str, str] = {}
+    for state, fs in forms.items():
+        for head in {h for f in fs if (h := _head_of(f)) is not None} - set(heads):
+            best = out.get(head)
+            if count[state] and (best is None or count[state] > count[best]):
+                out[head] = state
+    for head in {h for f in forms.get(home or "", []) if (h := _head_of(f)) is not None} - set(heads) - set(out):
+        out[head] = home or ""
     return out
 
 

@@ -411,9 +411,9 @@ class Resolver:
         return None, 0.0, ""
 
     def resolve(self, text: str, sentences: list[Sentence], published: DateValue | None,
-                desk: Span | None = None) -> tuple[list[Mention], list[Entity]]:
+                desk: Span | None = None, home: str | None = None) -> tuple[list[Mention], list[Entity]]:
         """``desk``: the opening dateline («دبي، الإمارات (CNN)—»), whose places say where the
-        desk is, not where the story happens."""
+        desk is, not where the story happens; ``home``: the outlet's country."""
         toks = [t for s in sentences for t in s.tokens]
         offsets = _sentence_offsets(sentences)
         ner_c = self._ner_spans(sentences, offsets) if toks else []
@@ -433,7 +433,7 @@ class Resolver:
         link_name_parts(text, mentions)  # «ديفيد باير» … «باير», «فلورانس بارلي» … «فلورانس»
         mentions = repeated_names(text, mentions)  # «كمبردج أناليتيكا» wherever the article repeats it
         mentions += surname_mentions(text, toks, mentions)  # «وقال قطان» the tagger missed
-        mentions += state_heads(text, mentions, self._state_forms)  # «المملكة» after «المملكة العربية السعودية»
+        mentions += state_heads(text, mentions, self._state_forms, home)  # «المملكة» after «المملكة العربية السعودية»
         mentions = nationality_adjectives(text, mentions, self.kb.nationality)  # «القوات السورية»: Syrian
         mentions = self._titles_over_unknown(mentions, self._titles(text, mentions, published))
         mentions = self._without_common_surnames(mentions)
@@ -1443,9 +1443,9 @@ def _generic_heads(sc: _GenericScene, out: list[Mention]) -> list[Mention]:
 _default: Resolver | None = None
 
 
-def resolve_entities(text: str, sentences: list[Sentence], published: DateValue | None, desk: Span | None = None
-                     ) -> tuple[list[Mention], list[Entity]]:
+def resolve_entities(text: str, sentences: list[Sentence], published: DateValue | None, desk: Span | None = None,
+                     home: str | None = None) -> tuple[list[Mention], list[Entity]]:
     global _default
     if _default is None:
         _default = Resolver()
-    return _default.resolve(text, sentences, published, desk)
+    return _default.resolve(text, sentences, published, desk, home)

@@ -64,7 +64,21 @@ def _patterns() -> tuple[list[re.Pattern[str]], dict[str, list[str]]]:
     # (an agency form that is also a place or a word, «قنا», «معا», needs the year right before it)
     credit_first = re.compile(rf"(?:^|\n)[ \t]*{aname}[ \t]*[ـ\-–—][ \t]*{DESK_CITY}[ \t]*:")
     credit_last = re.compile(rf"(?:^|\n)[^\n]{{0,80}}?{YEAR_BEFORE_CREDIT}{aname}[ \t]*(?=\n|$)")
-    return [after_noun, quoted, paren, credit_first, credit_last], names
+    # the byline of the Saudi press: the writer, a dash, the outlet, then a dash and the desk's city or the line's end:
+    # «عبدالله البرقاوي- سبق- الرياض:», «نايف عبدالله – عين اليوم»
+    byline = re.compile(rf"(?:^|\n)[ \t\u200e\u200f\u202a-\u202e]*[{_AR}]+(?:[ \t]+[{_AR}]+){{0,3}}[ \t]*[ـ\-–—][ \t]*{name}"
+                        rf"[ \t]*(?:[ـ\-–—][ \t]*{DESK_CITY}[ \t]*:|(?=\n|$))")
+    return [after_noun, quoted, paren, credit_first, credit_last, byline], names
+
+
+def outlet_country(code: str | None) -> str | None:
+    """The country of the outlet with this code (``Article.outlet``: «alriyadh», «aawsat»), when the knowledge
+    base has it: the media actor of that id, or of that id with a country suffix («alwatan» → ALWATAN_SA)."""
+    if not code:
+        return None
+    kb, key = knowledge_base(), code.upper()
+    a = kb.actors.get(key) or next((x for x in kb.actors.values() if x.sector == "MED" and x.id.startswith(key + "_")), None)
+    return a.country or None if a is not None else None
 
 
 # An outlet the knowledge base lacks, after a media noun, by the foreign word its name is built on: «صحيفة كوريان
@@ -80,7 +94,7 @@ def media_spans(text: str) -> list[MediaSpan]:
     shared by several outlets: the one whose kind the media noun says, else the first listed)."""
     norm = normalize_same_length(text)
     patterns, names = _patterns()
-    paren, credits = patterns[2], patterns[3:]
+    paren, credits, byline = patterns[2], patterns[3:], patterns[5]
     kb = knowledge_base()
     out: dict[int, MediaSpan] = {}
     for rx in patterns:
@@ -89,6 +103,8 @@ def media_spans(text: str) -> list[MediaSpan]:
             if s in out:
                 continue
             ids = names[" ".join(norm[s:e].split())]
+            if rx is byline and any(kb.actors[i].type == "LOC" for i in kb.form_index.get(normalize(text[s:e]), [])):
+                continue  # «أم خالد - الرياض»: a reader's letter from the city
             noun = m.groupdict().get("noun")
             kind = _CUE_KIND.get(noun or "")
             aid = next((i for i in ids if kb.actors[i].subsector == kind), ids[0])

@@ -1,0 +1,37 @@
+"""Who (#15, session 13): a bare «المملكة» when the article names no kingdom — the kingdom whose places it
+names, else the outlet's own country (the Saudi press writes «المملكة» for Saudi Arabia); and the outlet in
+a Saudi byline («عبدالله البرقاوي- سبق- الرياض:»). Made-up texts; each test fails on the base (e6c45e3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from khabar.ingest.readers import RawDoc
+from khabar.kb.media import media_spans, outlet_country
+from khabar.pipeline import analyze
+
+
+def _locs(body: str, outlet: str | None = None) -> list[tuple[str, str | None]]:
+    a = analyze(RawDoc(source="t", fmt="text", text="خبر محلي عن المشاريع\n\n" + body, outlet=outlet), dt.date(2015, 8, 1))
+    return [(m.text, m.entity) for m in a.mentions if m.type == "LOC"]
+
+
+def test_a_bare_kingdom_is_the_kingdom_whose_places_the_article_names():
+    got = _locs("افتتح أمير منطقة عسير مشروعا جديدا في أبها. ويعد المشروع الأكبر من نوعه في المملكة.")
+    assert ("المملكة", "SAU") in got
+
+
+def test_else_the_outlets_own_country():
+    body = "أبرم الرئيس العام للأرصاد عقدا لتوسيع برنامج التفتيش البيئي في المملكة بقيمة 30 مليون ريال."
+    assert ("المملكة", "SAU") in _locs(body, outlet="alweeam")
+    assert all(t != "المملكة" for t, _ in _locs(body))  # no outlet, no place: nothing to say which kingdom
+    assert outlet_country("alwatan") == "SAU" and outlet_country("no_such_outlet") is None
+
+
+def test_the_outlet_in_a_saudi_byline():
+    text = "عبدالله البرقاوي- سبق- الرياض: أكدت مصادر مطلعة أن الوزارة ستعلن القرار."
+    assert [(text[m.start : m.end], m.actor) for m in media_spans(text)] == [("سبق", "SABQ")]
+    assert [(t[m.start : m.end], m.actor) for t in ["نايف عبدالله – عين اليوم\nشهد مقر النادي إقبالا"]
+            for m in media_spans(t)] == [("عين اليوم", "AIN_ALYOUM")]
+    # a place after the dash is where the writer is, not an outlet
+    assert media_spans("أم خالد - الرياض\n\nهذا ملخص الأسئلة الواردة في رسالتك.") == []
