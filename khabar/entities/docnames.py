@@ -156,8 +156,15 @@ def _core(t: Token) -> int:
 def surname_mentions(text: str, toks: list[Token], mentions: list[Mention]) -> list[Mention]:
     """Tokens outside every mention that are the last (or first) name of a person named in full:
     mentions of that person, where the form has four letters or more and is not a common word of
-    the news corpus («طالب», «أمين» are names and words)."""
-    lasts = full_name_parts(text, mentions, 0) | full_name_parts(text, mentions)
+    the news corpus («طالب», «أمين» are names and words). A last name the corpus writes often but
+    never with the article or a suffix is a name all the same («خاشقجي», «كروس»; not a month, «مايو»)."""
+    from ..text.dates import MONTHS
+    from .crf import lexical_profile
+
+    firsts, lasts = full_name_parts(text, mentions, 0), full_name_parts(text, mentions)
+    named = {f for f in lasts if not f.startswith("ال") and f not in MONTHS and lexical_profile(f)[:2] == ("0", "0")
+             and not _inflected_word(f)}
+    lasts = firsts | lasts
     if not lasts:
         return []
     covered = [(m.start, m.end) for m in mentions]
@@ -169,10 +176,18 @@ def surname_mentions(text: str, toks: list[Token], mentions: list[Mention]) -> l
         for s in (t.start, _core(t)):
             form = normalize(text[s : t.end])
             p = lasts.get(form)
-            if p is not None and len(form) >= 4 and vocab.get(form, 0) <= _COMMON:
+            if p is not None and len(form) >= 4 and (vocab.get(form, 0) <= _COMMON or form in named):
                 out.append(Mention(s, t.end, text[s : t.end], "PER", p.entity, "coref-surname", 0.6))
                 break
     return out
+
+
+def _inflected_word(form: str) -> bool:
+    """«يدعي»: an imperfect verb the corpus also writes with another person's prefix («تدعي»), not a name
+    («يوسف»); «نائبًا»: the accusative of a word the corpus writes without its alif («نائب»)."""
+    vocab = vocabulary()
+    return (form[:1] in "يتن" and any(vocab.get(p + form[1:], 0) >= 20 for p in "يتن" if p != form[0])) or (
+        form.endswith("ا") and vocab.get(form[:-1], 0) >= 20)
 
 
 _DOT_TAIL = re.compile(r"\.([\w\u0621-\u064a]+)")
