@@ -49,3 +49,11 @@ def test_a_frequent_foreign_surname_after_the_full_name():
     from khabar.entities.docnames import _inflected_word
 
     assert _inflected_word("يدعي") and _inflected_word("نايبا") and not _inflected_word("خاشقجي")
+
+
+def test_a_persons_name_goes_on_after_a_hyphen():
+    a = analyze(RawDoc(source="t", fmt="text", text="خبر\n\nقتل كيم جونغ-نام في مطار كولالمبور. وزار مون جيه-إن "
+                       "بيونغيانغ، وتحدث عن التنافس بين ميسي-رونالدو."), dt.date(2018, 10, 10))
+    per = [m.text for m in a.mentions if m.type == "PER"]
+    assert "كيم جونغ-نام" in per and "مون جيه-إن" in per
+    assert "ميسي-رونالدو" not in per  # two names, each its own

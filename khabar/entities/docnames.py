@@ -191,16 +191,21 @@ def _inflected_word(form: str) -> bool:
 
 
 _DOT_TAIL = re.compile(r"\.([\w\u0621-\u064a]+)")
+# a person's name joined by a hyphen with no space: «كيم جونغ-نام», «كالانتار-زاده»
+_HYPHEN_TAIL = re.compile(r"-(?!ال)([\u0621-\u064a]+)(?![\w\u0621-\u064a-])")
 
 
 def dotted_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A name whose last word goes on after a dot with no space («أجريجيت آي.كيو», «إس.إيه») ends
-    after it: the tagger read the dot as a sentence end. A mention of the part after the dot goes."""
+    """A name whose last word goes on after a dot with no space («أجريجيت آي.كيو», «إس.إيه»), or a
+    person's name after a hyphen with no space («كيم جونغ-نام»), ends after it: the tagger read the dot as a
+    sentence end, the hyphen as a break. A mention of the part after the dot or hyphen goes."""
     out = list(mentions)
     for m in mentions:
-        tail = _DOT_TAIL.match(text, m.end)
+        tail = _DOT_TAIL.match(text, m.end) or (_HYPHEN_TAIL.match(text, m.end) if m.type == "PER" else None)
         if tail is None or not is_name(m) or not text[m.end - 1 : m.end].isalpha():
             continue
+        if tail.group(0)[0] == "-" and any(o.start == tail.start(1) for o in mentions):
+            continue  # «ميسي-رونالدو»: two names
         end = tail.end()
         out = [o for o in out if not (m.end <= o.start < end)]
         m.end, m.text = end, text[m.start : end]
