@@ -26,7 +26,7 @@ def test_a_definite_dual_is_a_length_of_two_units():
 
 
 def test_yesterday_with_the_article():
-    assert _tx("قتل ثلاثة أشخاص في هجوم صباح الأمس على السوق.") == [("الأمس", "2015-08-05")]
+    assert _tx("قتل ثلاثة أشخاص في هجوم صباح الأمس على السوق.") == [("صباح الأمس", "2015-08-05")]
 
 
 def test_a_day_of_the_year_before_or_after():
@@ -52,9 +52,21 @@ def test_a_whole_hour_with_the_part_of_the_day():
     assert _tx("وصل الوفد قرابة السابعة صباحا إلى المطار.") == [("السابعة صباحا", "2015-08-06T07:00")]
     assert _tx("وقع الانفجار في 3 أغسطس الساعة العاشرة ليلا قرب السوق.") == [
         ("3 أغسطس", "2015-08-03"), ("الساعة العاشرة ليلا", "2015-08-03T22:00")]
-    # a bare number is no hour without «الساعة», and an evening of a named day is that day
+    # a date right after the hour is its day; «12 صباحا» is midnight
+    assert _tx("وقع الانفجار الساعة العاشرة ليلا 3 أغسطس قرب السوق.")[0] == ("الساعة العاشرة ليلا", "2015-08-03T22:00")
+    assert _tx("وقع الانفجار الساعة 12 صباحا قرب السوق.") == [("الساعة 12 صباحا", "2015-08-06T00:00")]
+    # without «الساعة» a number or an ordinal with no hedge is no hour («الفترة الثانية مساء»)
     assert _tx("سجل 8 صباحا في السجل.") == []
-    assert ("الخامسة مساء الخميس", "2015-08-06T17:00") not in _tx("وقع الانفجار الخامسة مساء الخميس قرب السوق.")
+    assert _tx("تبدأ الفترة الثانية مساء في المدارس.") == []
+
+
+def test_what_these_constructions_do_not_take():
+    assert _tx("التقى الأمينين العامين السابقين للأمم المتحدة.") == []  # «العامين»: "general"
+    assert _tx("عاد أبطال الأمس إلى الملعب.") == []  # the past, not yesterday
+    # a weekday before a day of a relative year is part of it
+    assert _tx("وقع الحادث يوم الخميس 5 أكتوبر العام الماضي في المدينة.") == [
+        ("يوم الخميس 5 أكتوبر العام الماضي", "2014-10-05")]
+    assert all("/" not in v for _, v in _tx("وصدر القرار رقم 2016/2017 بعد التصويت."))
 
 
 def test_counted_months_in_brackets_or_as_shuhur_and_definite_counts():

@@ -21,6 +21,11 @@ def test_a_bare_kingdom_is_the_kingdom_whose_places_the_article_names():
     assert ("المملكة", "SAU") in got
 
 
+def test_the_home_kingdom_unless_another_kingdoms_places_are_named_more():
+    body = "وصل ولي العهد إلى لندن في زيارة رسمية. وأكد أن المملكة حريصة على تعزيز العلاقات."
+    assert ("المملكة", "SAU") in _locs(body, outlet="sabq")
+
+
 def test_else_the_outlets_own_country():
     body = "أبرم الرئيس العام للأرصاد عقدا لتوسيع برنامج التفتيش البيئي في المملكة بقيمة 30 مليون ريال."
     assert ("المملكة", "SAU") in _locs(body, outlet="alweeam")
@@ -33,8 +38,9 @@ def test_the_outlet_in_a_saudi_byline():
     assert [(text[m.start : m.end], m.actor) for m in media_spans(text)] == [("سبق", "SABQ")]
     assert [(t[m.start : m.end], m.actor) for t in ["نايف عبدالله – عين اليوم\nشهد مقر النادي إقبالا"]
             for m in media_spans(t)] == [("عين اليوم", "AIN_ALYOUM")]
-    # a place after the dash is where the writer is, not an outlet
+    # a place after the dash is where the writer is, not an outlet; a one-word name ending a line is a match
     assert media_spans("أم خالد - الرياض\n\nهذا ملخص الأسئلة الواردة في رسالتك.") == []
+    assert media_spans("مباراة الاتحاد - الجزيرة\nانتهت المباراة بالتعادل.") == []
 
 
 def test_a_frequent_foreign_surname_after_the_full_name():
@@ -57,3 +63,6 @@ def test_a_persons_name_goes_on_after_a_hyphen():
     per = [m.text for m in a.mentions if m.type == "PER"]
     assert "كيم جونغ-نام" in per and "مون جيه-إن" in per
     assert "ميسي-رونالدو" not in per  # two names, each its own
+    a = analyze(RawDoc(source="t", fmt="text", text="خبر\n\nالتقى الرئيس ماكرون-في تصريح للصحفيين-بالوزير."),
+                dt.date(2018, 10, 10))
+    assert [m.text for m in a.mentions if m.type == "PER"] == ["ماكرون"]  # an aside after the dash

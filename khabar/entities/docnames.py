@@ -192,7 +192,8 @@ def _inflected_word(form: str) -> bool:
 
 _DOT_TAIL = re.compile(r"\.([\w\u0621-\u064a]+)")
 # a person's name joined by a hyphen with no space: «كيم جونغ-نام», «كالانتار-زاده»
-_HYPHEN_TAIL = re.compile(r"-(?!ال)([\u0621-\u064a]+)(?![\w\u0621-\u064a-])")
+_HYPHEN_TAIL = re.compile(r"-(?!ال)(?!(?:في|بعد|قبل|من|على|عن|إلى|الى|مع|حيث|ثم|منذ|حتى|لدى|خلال|عند)(?![\u0621-\u064a]))"
+                          r"([\u0621-\u064a]+)(?![\w\u0621-\u064a-])")  # («ماكرون-في تصريح»: an aside)
 
 
 def dotted_names(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -309,8 +310,10 @@ def _head_of(form: str) -> str | None:
 
 def _unnamed_heads(heads: dict[str, list[tuple[int, str]]], mentions: list[Mention], forms: dict[str, list[str]],
                    home: str | None) -> dict[str, str]:
-    """For each head no state of the article is named with: the state with that head whose places (or
-    itself) the article names most, else ``home`` when its name has that head."""
+    """For each head no state of the article is named with: ``home`` when its name has that head, unless
+    another such state's places are named at least twice and more often («لندن» once in a Saudi paper is
+    no reason to read «المملكة» as Britain); else the state with that head whose places the article names
+    most."""
     count = Counter((m.entity or "").split(":")[0] for m in mentions if m.type == "LOC" and m.entity)
     out: dict[str, str] = {}
     for state, fs in forms.items():
@@ -318,8 +321,10 @@ def _unnamed_heads(heads: dict[str, list[tuple[int, str]]], mentions: list[Menti
             best = out.get(head)
             if count[state] and (best is None or count[state] > count[best]):
                 out[head] = state
-    for head in {h for f in forms.get(home or "", []) if (h := _head_of(f)) is not None} - set(heads) - set(out):
-        out[head] = home or ""
+    for head in {h for f in forms.get(home or "", []) if (h := _head_of(f)) is not None} - set(heads):
+        best = out.get(head)
+        if home and (best is None or count[best] < 2 or count[best] <= count[home]):
+            out[head] = home
     return out
 
 

@@ -792,25 +792,34 @@ def _speaker_before_verb(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | No
     return None
 
 
+# «تلقى X اتصالا من Y»: what follows the call is the caller's
+_RECEIVED = re.compile(fold(r"\s*[وف]?(?:تلقى|تلقت|يتلقى|تتلقى)(?![\u0621-\u064a])"))
+# one title with its nisba adjectives before a person's name («الملك», «الرئيس الفرنسي», «وزير الخارجية الأمريكي»);
+# not two titles («الوزير الرئيس ترامب»: the minister met the president)
+_ONE_TITLE = re.compile(fold(
+    rf"\s*(?:ال)?(?:ملك|ملكة|أمير|أميرة|شيخ|أمين|رئيس|رئيسة|مدير|مديرة|وزير|وزيرة|سفير|سفيرة|محافظ|قائد|نائب|مبعوث"
+    rf"|مستشار|مستشارة|مفوض|مفوضة|منسق|منسقة)(?:\s+ال[{_AR}]+(?:ي|ية))*\s*"))
+
+
 # a slot with no subject in it: nothing, or a prepositional phrase («وأكد خلال اللقاء أن …»)
-_EMPTY_SLOT = re.compile(fold(r"[\s،,:]*(?:(?:في|خلال|عبر|أثناء|اثناء|لدى|عند|بعد|أمام|امام)\s+[^.«»\"]*)?"))
+_EMPTY_SLOT = re.compile(fold(r"[\s،,:]*(?:(?:في|خلال|عبر|أثناء|اثناء|لدى|عند|بعد|أمام|امام)\s+[^\s.«»\"][^.«»\"]*)?"))  # («بعد أن تحدث …»: the complementiser is the preposition's)
 
 
 def _previous_subject(ctx: _Ctx, s0: int, gender: str | None) -> Mention | None:
-    """The actor the sentence before ``s0`` opens with, verb first («أعلنت وزارة الداخلية القبض …», «استقبل
-    الملك سلمان …»): the pronoun subject of a reporting verb that opens the next sentence and names nobody.
-    An organisation must agree with the verb's gender («وأوضحت» → «وزارة …», «وقال» → «الجيش …»)."""
+    """The actor the sentence before ``s0`` opens with, verb first and the actor right after it («أعلنت
+    وزارة الداخلية القبض …», «التقى ترامب بالصحفيين …»): the pronoun subject of a reporting verb that opens
+    the next sentence and names nobody. Not when a word stands between the verb and the actor («زار الوزير
+    إيران»: the minister, untagged, is the subject), nor from the text's first line (a headline). An
+    organisation must agree with the verb's gender («وأوضحت» → «وزارة …», «وقال» → «الجيش …»)."""
     end = len(ctx.norm[:s0].rstrip(" \n.!?؟"))
-    prev = max(ctx.norm.rfind(".", 0, end), ctx.norm.rfind("\n", 0, end)) + 1
-    at = _first_verb_end(ctx, prev, end)
-    if at is None:
-        return None
-    m = min((m for m in ctx.mentions if at <= m.start < end and m.entity and _can_speak(ctx, m)),
-            key=lambda m: m.start, default=None)
-    gap = ctx.norm[at : m.start] if m is not None else ""
-    if m is None or len(gap.split()) > 2 or re.search(r"[.!?؟:«»\"،,]", gap):
-        return None
-    if m.type == "ORG" and gender is not None and ("f" if _FEMININE_WORD.match(ctx.norm, m.start) else "m") != gender:
+    prev = max(ctx.norm.rfind(c, 0, end) for c in ".\n!?؟") + 1
+    at = _first_verb_end(ctx, prev, end) if prev > 0 else None
+    if at is None or _RECEIVED.match(ctx.norm, prev) or any(m.start == prev + len(ctx.norm[prev:at]) - len(ctx.norm[prev:at].lstrip()) for m in ctx.mentions):
+        return None  # («ترامب يلتقي بوتين»: a name first is no verb)
+    m = next((m for m in ctx.mentions if at <= m.start < end and m.entity and _can_speak(ctx, m)
+              and (m.start == at or (m.type == "PER" and _ONE_TITLE.fullmatch(ctx.norm, at, m.start)))), None)
+    if m is None or (m.type == "ORG" and gender is not None
+                     and ("f" if _FEMININE_WORD.match(ctx.norm, m.start) else "m") != gender):
         return None
     return m
 

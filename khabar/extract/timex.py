@@ -29,6 +29,7 @@ from ..model import DateValue, Timex
 from ..text.dates import (
     _M,
     _M2,
+    _WD,
     MONTHS,
     WEEKDAY_RE,
     WEEKDAYS,
@@ -96,7 +97,7 @@ def _closest_year(month: int, day: int, anchor: dt.date, future: bool | None = N
 
 _RELDAY = [
     (r"أمس\s+الأول|اول\s+امس|أول\s+أمس|اول\s+من\s+امس|أول\s+من\s+أمس", -2),
-    (r"أمس|الأمس|البارحة", -1),  # «صباح الأمس»
+    (r"أمس|(?:صباح|مساء|ظهر|عصر|فجر|يوم|ليلة|ليل)\s+الأمس|بالأمس|منذ\s+الأمس|البارحة", -1),
     (r"اليوم", 0),
     (r"الليلة|هذا\s+المساء|صباح\s+اليوم|مساء\s+اليوم", 0),
     (r"بعد\s+غد", 2),
@@ -695,6 +696,7 @@ _LAST_N_WORDS = re.compile(_f(
 # «العامين الماضيين», «الشهرين القادمين»: a definite dual with its adjective
 _LAST_TWO = re.compile(_f(rf"{_B}ال(?P<dual>{'|'.join(_DUALS)})\s+(?:الماضيين|الأخيرين|الاخيرين|المنصرمين|الفائتين|المقبلين|القادمين"
                           r"|السابقين|التاليين|الأولين|الاولين)") + _E)
+_DEFINITE_PLURAL_BEFORE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?ال[\u0621-\u064a]+(?:ين|ون|ان)\s+$")
 _PLURAL_UNITS = {_f("الساعات"): "H", _f("الأيام"): "D", _f("الايام"): "D", _f("الأسابيع"): "W", _f("الأشهر"): "M",
                  _f("الاشهر"): "M", _f("الشهور"): "M", _f("السنوات"): "Y", _f("الأعوام"): "Y", _f("الاعوام"): "Y"}
 # «مهلة أسبوع», «لمدة عام», «طيلة شهر»: one unit after a word of extent
@@ -731,6 +733,8 @@ def _durations(sc: _Scan) -> None:
         n = int(m.group("num") or m.group("num2"))
         sc.add(Timex(m.start(), m.end(), "", "DURATION", _duration_value(n, unit), _UNIT_PREC.get(unit, "hour"), "duration"))
     for m in sc.finditer(_LAST_TWO):
+        if _DEFINITE_PLURAL_BEFORE.search(sc.norm, max(0, m.start() - 30), m.start()):
+            continue  # «الأمينين العامين السابقين»: the adjective "general", not two years
         unit = _DUALS_F[m.group("dual")]
         sc.add(Timex(m.start(), m.end(), "", "DURATION", _duration_value(2, unit), _UNIT_PREC.get(unit, "hour"), "duration"))
     for m in sc.finditer(_LAST_N_WORDS):
@@ -818,8 +822,16 @@ def _day_before(sc: _Scan, pos: int) -> Timex | None:
     return day if day is not None and pos - day.end <= 40 else None
 
 
+def _day_after(sc: _Scan, pos: int) -> Timex | None:
+    """A day-precision date starting right after ``pos`` («الساعة العاشرة ليلا 3 أغسطس»)."""
+    return next((t for t in sc.out if _is_day(t) and 0 <= t.start - pos <= 3), None)
+
+
 def _hour_24(h: int, part: str) -> int:
-    """The hour on a 24-hour clock from a 12-hour one and the part of the day said with it."""
+    """The hour on a 24-hour clock from a 12-hour one and the part of the day said with it («12 صباحا» is
+    midnight)."""
+    if h == 12 and part in (_f("صباحا"), _f("فجرا")):
+        return 0
     if (part in _PM and h < 12 and not (part == _f("ظهرا") and h >= 11)) or (part == _NIGHT and 6 <= h < 12):
         return h + 12
     return 0 if part == _NIGHT and h == 12 else h
@@ -850,17 +862,20 @@ _HOUR = re.compile(_f(
     + _f(rf"(?!\s+(?:اليوم|أمس|امس|الأمس|غد|الغد|يوم|{'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})(?![\u0621-\u064a]))"))
 
 
+_HOUR_HEDGE = re.compile(_f(r"(?<![\u0621-\u064a])[و]?(?:قرابة|نحو|حوالي|حوالى|تمام|عند|منذ|حتى|في|من|إلى|الى)\s+$"))
+
+
 def _hour_times(sc: _Scan) -> None:
     """A whole hour (``_HOUR``) on the day of the nearest date before it, else on the article's date."""
     if sc.anchor is None:
         return
     for m in sc.finditer(_HOUR):
         word = " ".join(m.group("h").split())
-        if word.isdigit() and not m.group("hour"):
-            continue
+        if not m.group("hour") and (word.isdigit() or not _HOUR_HEDGE.search(sc.norm, max(0, m.start() - 12), m.start())):
+            continue  # «الفترة الثانية مساء», «الحلقة الثالثة مساء»: an ordinal, not an hour
         part = m.group("part").replace("\u0640", "").rstrip("ً")
         h = _hour_24(int(word) if word.isdigit() else _HOUR_WORDS_F[word], part)
-        day = _day_before(sc, m.start())
+        day = _day_after(sc, m.end()) or _day_before(sc, m.start())
         base = day.value if day is not None else sc.anchor.isoformat()
         sc.add(Timex(m.start(), m.end(), "", "TIME", f"{base}T{h:02d}:00", "hour", "clock",
                      day.anchored if day is not None else True))
@@ -961,11 +976,14 @@ _YEAR_SPAN = re.compile(_f(
     rf"|(?<![\d/.\-–])(?P<g>{_Y4})\s*[-–/]\s*(?P<h>{_Y4})(?![/\-–]|\.\d))") + r"(?!\d)")
 
 
+_NUMBER_WORD_BEFORE = re.compile(_f(r"(?<![\u0621-\u064a])(?:رقم|الرقم|برقم)\s*$"))  # «القرار رقم 2016/2017»
+
+
 def _year_spans(sc: _Scan) -> None:
     """Ranges and pairs of years: «ما بين عامي 2012 و2013» → 2012/2013; «عامي 2010 و2014» → 2010,2014."""
     for m in sc.finditer(_YEAR_SPAN):
         a, b = next((m.group(x), m.group(y)) for x, y in ("ab", "cd", "ef", "gh") if m.group(x))
-        if int(b) <= int(a) or (m.group("g") and int(b) - int(a) > 100):
+        if int(b) <= int(a) or (m.group("g") and (int(b) - int(a) > 100 or _NUMBER_WORD_BEFORE.search(sc.norm, max(0, m.start() - 8), m.start()))):
             continue
         pair = m.group("e") is not None and int(b) != int(a) + 1
         sc.add(Timex(m.start(), m.end(), "", "DATE", f"{a},{b}" if pair else f"{a}/{b}", "year", "range"))
@@ -1097,18 +1115,19 @@ _PLAIN_MONTHS = {_f(forms) for forms in ("يناير", "فبراير", "مارس
 _BARE_MONTH = re.compile(
     rf"{_B}(?:(?P<prep>{_f('في|خلال|منذ|حتى|مطلع|بداية|نهاية|بحلول|قبل|بعد')})\s+)?[بل]?(?P<shahr>{_f('شهر')}\s+)?(?P<m1>{_MONTH_ALT})(?![\u0621-\u064a])"
     rf"(?:(?:\s*[/\\(]\s*|\s+)(?P<m2>{_MONTH_ALT})(?![\u0621-\u064a])\s*\)?)?")
+_REL_YEAR = "|".join(("الماضي", "الماضية", "المنصرم", "الجاري", "الحالي", "الحالية", "المقبل", "المقبلة", "القادم"))
 # «أبريل (نيسان) من العام الماضي», «مارس من العام المقبل»: a month of the year before, this one or the next
 _MONTH_OF_REL_YEAR = re.compile(
     rf"{_B}(?P<shahr>{_f('شهر')}\s+)?(?P<m1>{_MONTH_ALT})(?![\u0621-\u064a])"
     rf"(?:(?:\s*[/\\(]\s*|\s+)(?P<m2>{_MONTH_ALT})(?![\u0621-\u064a])\s*\)?)?"
-    rf"\s+(?:{_f('من')}\s+)?(?:{_f('العام|السنة')})\s+(?P<rel>{_f('الماضي|الماضية|المنصرم|الجاري|الحالي|الحالية|المقبل|المقبلة|القادم')})"
+    rf"\s+(?:{_f('من')}\s+)?(?:{_f('العام|السنة')})\s+(?P<rel>{_f(_REL_YEAR)})"
     r"(?![\u0621-\u064a])")
 # «13 فبراير/شباط العام الماضي», «5 مارس من العام المقبل»: a day of the year before, this one or the next
 _DAY_OF_REL_YEAR = re.compile(
-    rf"(?<![\d/.])(?P<d>[0-3]?\d)(?!\d)\s*(?:{_f('من')}\s+)?{_M}{_M2}\s+(?:{_f('من')}\s+)?(?:{_f('العام|السنة')})\s+"
-    rf"(?P<rel>{_f('الماضي|الماضية|المنصرم|الجاري|الحالي|الحالية|المقبل|المقبلة|القادم')})(?![\u0621-\u064a])")
-_YEAR_STEP = {_f(w): d for w, d in (("الماضي", -1), ("الماضية", -1), ("المنصرم", -1), ("الجاري", 0), ("الحالي", 0),
-                                     ("الحالية", 0), ("المقبل", 1), ("المقبلة", 1), ("القادم", 1))}
+    rf"(?:{_WD}\s*[،,]?\s*)?(?<![\d/.])(?P<d>[0-3]?\d)(?!\d)\s*(?:{_f('من')}\s+)?{_M}{_M2}\s+(?:{_f('من')}\s+)?(?:{_f('العام|السنة')})\s+"
+    rf"(?P<rel>{_f(_REL_YEAR)})(?![\u0621-\u064a])")
+_YEAR_STEP = {_f(w): (-1 if w.startswith(("الماضي", "المنصرم")) else 1 if w.startswith(("المقبل", "القادم")) else 0)
+              for w in _REL_YEAR.split("|")}
 
 
 def _days_of_relative_years(sc: _Scan) -> None:

@@ -103,8 +103,9 @@ def media_spans(text: str) -> list[MediaSpan]:
             if s in out:
                 continue
             ids = names[" ".join(norm[s:e].split())]
-            if rx is byline and any(kb.actors[i].type == "LOC" for i in kb.form_index.get(normalize(text[s:e]), [])):
-                continue  # «أم خالد - الرياض»: a reader's letter from the city
+            if rx is byline and (any(kb.actors[i].type == "LOC" for i in kb.form_index.get(normalize(text[s:e]), []))
+                                 or (" " not in norm[s:e].strip() and ":" not in m.group(0))):
+                continue  # «أم خالد - الرياض»: a reader's letter from the city; «الاتحاد - الجزيرة»: a match
             noun = m.groupdict().get("noun")
             kind = _CUE_KIND.get(noun or "")
             aid = next((i for i in ids if kb.actors[i].subsector == kind), ids[0])
