@@ -6,17 +6,7 @@ on the base (e6c45e3); made-up sentences, not the batch's."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from khabar.ingest.readers import RawDoc
-from khabar.pipeline import analyze
-
-
-def _tx(body: str) -> list[tuple[str, str]]:
-    a = analyze(RawDoc(source="t", fmt="text", title="عنوان خبر اقتصادي عن الأسعار والأسواق", text=body,
-                       date="2015-08-06"), dt.date(2015, 8, 6))
-    t = a.article.text
-    return [(t[x.start : x.end], x.value) for x in a.timexes]
+from test_timex_month_pairs import _tx  # the same made-up headline and publication date (2015-08-06)
 
 
 def test_a_definite_dual_is_a_length_of_two_units():
