@@ -801,8 +801,9 @@ _ONE_TITLE = re.compile(fold(
     rf"|مستشار|مستشارة|مفوض|مفوضة|منسق|منسقة)(?:\s+ال[{_AR}]+(?:ي|ية))*\s*"))
 
 
-# a slot with no subject in it: nothing, or a prepositional phrase («وأكد خلال اللقاء أن …»)
-_EMPTY_SLOT = re.compile(fold(r"[\s،,:]*(?:(?:في|خلال|عبر|أثناء|اثناء|لدى|عند|بعد|أمام|امام)\s+[^\s.«»\"][^.«»\"]*)?"))  # («بعد أن تحدث …»: the complementiser is the preposition's)
+# a slot with no subject in it: nothing, or a prepositional phrase («وأكد خلال اللقاء أن …»; in «وقال بعد أن تحدث …»
+# the complementiser is the preposition's, and the phrase is empty)
+_EMPTY_SLOT = re.compile(fold(r"[\s،,:]*(?:(?:في|خلال|عبر|أثناء|اثناء|لدى|عند|بعد|أمام|امام)\s+[^\s.«»\"][^.«»\"]*)?"))
 
 
 def _previous_subject(ctx: _Ctx, s0: int, gender: str | None) -> Mention | None:
@@ -814,8 +815,11 @@ def _previous_subject(ctx: _Ctx, s0: int, gender: str | None) -> Mention | None:
     end = len(ctx.norm[:s0].rstrip(" \n.!?؟"))
     prev = max(ctx.norm.rfind(c, 0, end) for c in ".\n!?؟") + 1
     at = _first_verb_end(ctx, prev, end) if prev > 0 else None
-    if at is None or _RECEIVED.match(ctx.norm, prev) or any(m.start == prev + len(ctx.norm[prev:at]) - len(ctx.norm[prev:at].lstrip()) for m in ctx.mentions):
-        return None  # («ترامب يلتقي بوتين»: a name first is no verb)
+    if at is None or _RECEIVED.match(ctx.norm, prev):
+        return None
+    first = prev + len(ctx.norm[prev:at]) - len(ctx.norm[prev:at].lstrip())  # where the first word starts
+    if any(m.start == first for m in ctx.mentions):
+        return None  # «ترامب يلتقي بوتين»: a name first is no verb
     m = next((m for m in ctx.mentions if at <= m.start < end and m.entity and _can_speak(ctx, m)
               and (m.start == at or (m.type == "PER" and _ONE_TITLE.fullmatch(ctx.norm, at, m.start)))), None)
     if m is None or (m.type == "ORG" and gender is not None
