@@ -30,8 +30,10 @@ from importlib import resources
 
 from ..kb.actors import skeleton
 from ..model import Mention, Token
+from ..text.dates import MONTHS
 from ..text.textnorm import normalize, normalize_same_length, word_list
 from ..text.tokenize import vocabulary
+from .crf import lexical_profile
 
 _CLITIC_LETTERS = "وفبلك"
 _CONJUNCTIONS = "وف"
@@ -158,9 +160,6 @@ def surname_mentions(text: str, toks: list[Token], mentions: list[Mention]) -> l
     mentions of that person, where the form has four letters or more and is not a common word of
     the news corpus («طالب», «أمين» are names and words). A last name the corpus writes often but
     never with the article or a suffix is a name all the same («خاشقجي», «كروس»; not a month, «مايو»)."""
-    from ..text.dates import MONTHS
-    from .crf import lexical_profile
-
     firsts, lasts = full_name_parts(text, mentions, 0), full_name_parts(text, mentions)
     named = {f for f in lasts if not f.startswith("ال") and f not in MONTHS and lexical_profile(f)[:2] == ("0", "0")
              and not _inflected_word(f)}

@@ -699,10 +699,9 @@ def _addressee_of_appeal(ctx: _Ctx, hit: _VerbHit) -> _Speaker | None:
     return _carried(ctx, gender)
 
 
-_TITLE_HEAD = re.compile(fold(
-    rf"\s*(?:ال)?(?:أمين|امين|رئيس|رئيسة|مدير|مديرة|وزير|وزيرة|سفير|سفيرة|محافظ|قائد|نائب|عضو|ممثل|ممثلة|مبعوث"
-    rf"|مستشار|مستشارة|عميد|مفوض|مفوضة|منسق|منسقة|أستاذ|استاذ|مؤسس|رئيس\s+تحرير)(?![{_AR}])"
-))
+_TITLE_WORDS = ("أمين|امين|رئيس|رئيسة|مدير|مديرة|وزير|وزيرة|سفير|سفيرة|محافظ|قائد|نائب|عضو|ممثل|ممثلة|مبعوث"
+                "|مستشار|مستشارة|عميد|مفوض|مفوضة|منسق|منسقة|أستاذ|استاذ|مؤسس|رئيس\\s+تحرير")
+_TITLE_HEAD = re.compile(fold(rf"\s*(?:ال)?(?:{_TITLE_WORDS})(?![{_AR}])"))
 _NAME_WORD = re.compile(rf"[{_AR}]{{2,}}")
 
 
@@ -796,9 +795,7 @@ def _speaker_before_verb(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker, bool] | No
 _RECEIVED = re.compile(fold(r"\s*[وف]?(?:تلقى|تلقت|يتلقى|تتلقى)(?![\u0621-\u064a])"))
 # one title with its nisba adjectives before a person's name («الملك», «الرئيس الفرنسي», «وزير الخارجية الأمريكي»);
 # not two titles («الوزير الرئيس ترامب»: the minister met the president)
-_ONE_TITLE = re.compile(fold(
-    rf"\s*(?:ال)?(?:ملك|ملكة|أمير|أميرة|شيخ|أمين|رئيس|رئيسة|مدير|مديرة|وزير|وزيرة|سفير|سفيرة|محافظ|قائد|نائب|مبعوث"
-    rf"|مستشار|مستشارة|مفوض|مفوضة|منسق|منسقة)(?:\s+ال[{_AR}]+(?:ي|ية))*\s*"))
+_ONE_TITLE = re.compile(fold(rf"\s*(?:ال)?(?:ملك|ملكة|أمير|أميرة|شيخ|{_TITLE_WORDS})(?:\s+ال[{_AR}]+(?:ي|ية))*\s*"))
 
 
 # a slot with no subject in it: nothing, or a prepositional phrase («وأكد خلال اللقاء أن …»; in «وقال بعد أن تحدث …»

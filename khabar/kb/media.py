@@ -71,6 +71,7 @@ def _patterns() -> tuple[list[re.Pattern[str]], dict[str, list[str]]]:
     return [after_noun, quoted, paren, credit_first, credit_last, byline], names
 
 
+@functools.lru_cache(maxsize=256)
 def outlet_country(code: str | None) -> str | None:
     """The country of the outlet with this code (``Article.outlet``: «alriyadh», «aawsat»), when the knowledge
     base has it: the media actor of that id, or of that id with a country suffix («alwatan» → ALWATAN_SA)."""
