@@ -67,7 +67,7 @@ def test_assignment_is_incremental_windowed_and_stable():
     index = cluster.StoryIndex()
     got = [index.assign(s) for s in (a, b, late, far)]
     assert [g.story_id for g in got] == ["a", "a", "c", "d"]  # joined within the window, not beyond it
-    assert got[1].score >= cluster.JOIN and got[0].new_story and not got[1].new_story
+    assert got[1].score >= index.pairs.threshold and got[0].new_story and not got[1].new_story
     assert index.assign(b).story_id == "a" and len(index.stories["a"].members) == 2  # re-ingest changes nothing
     # a writer that reloads what the store kept decides the next article as one that never stopped
     rows = [article_row(s, g) for s, g in zip((a, b, late, far), got, strict=True)]

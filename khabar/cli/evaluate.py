@@ -215,15 +215,17 @@ def _shared(given: str | None, rel) -> str:
 
 @eval_.command(name="similarity")
 @click.option("--pairs", default=None, help="SemEval-2022 Task 8 Arabic pairs (JSONL); default: the shared copy")
+@click.option("--scorer", type=click.Choice(["model", "e5"]), default="model", show_default=True,
+              help="model: the story decision's same-story likelihood; e5: the embeddings' cosine alone")
 @click.option("--lead", "lead_chars", type=int, default=None,
-              help="embed only the first N characters of each text (the story decision embeds a title + 150)")
-def eval_similarity_cmd(pairs: str | None, lead_chars: int | None) -> None:
-    """Same-story similarity (e5 cosine) against the annotators' Overall score: Spearman, AUC."""
+              help="with --scorer e5: embed only the first N characters of each text")
+def eval_similarity_cmd(pairs: str | None, scorer: str, lead_chars: int | None) -> None:
+    """Same-story score against the annotators' Overall score: Spearman, AUC."""
     from ..eval.stories import SEMEVAL_PAIRS, eval_similarity
 
-    r = eval_similarity(_shared(pairs, SEMEVAL_PAIRS), lead_chars)
-    click.echo(f"similarity: {r['pairs']} pairs ({r['same']} same story, Overall ≤ 2; {r['different']} not, ≥ 3): "
-               f"Spearman {r['spearman']:.3f}  AUC {r['auc']:.3f}")
+    r = eval_similarity(_shared(pairs, SEMEVAL_PAIRS), lead_chars, scorer)
+    click.echo(f"similarity ({scorer}): {r['pairs']} pairs ({r['same']} same story, Overall ≤ 2; {r['different']} not,"
+               f" ≥ 3): Spearman {r['spearman']:.3f}  AUC {r['auc']:.3f}")
 
 
 @eval_.command(name="dedup")

@@ -45,22 +45,54 @@ def auc(pos: list[float], neg: list[float]) -> float:
     return float(((p > n).sum() + 0.5 * (p == n).sum()) / (p.size * n.size))
 
 
-def eval_similarity(pairs_path: str, lead_chars: int | None = None) -> dict:
-    """Cosine of the e5 embeddings of the two texts against the annotators' Overall score (1 = same
-    story … 4 = unrelated): Spearman with −Overall, and AUC of same (Overall ≤ 2) against not (≥ 3).
-    ``lead_chars``: embed only the first characters, as the story decision does (None: whole text)."""
+SEMEVAL_REF_DATE = "2020-06-30"  # the task's articles were collected in the first half of 2020 (dates do not
+# enter the same-story likelihood; the pipeline needs a reference date)
+
+
+def _semeval_signature(text: str, key: str) -> Signature:
+    """The signature ingest would compute for one SemEval text (no title or date of its own)."""
+    import datetime as dt
+
+    from ..ingest.readers import RawDoc
+    from ..pipeline import analyze
+    from ..stories.signature import signature
+
+    doc = RawDoc(source=key, fmt="json", text=text, doc_id=key)
+    return signature(analyze(doc, dt.date.fromisoformat(SEMEVAL_REF_DATE)), embed=False)
+
+
+def _model_scores(rows: list[dict]) -> list[float]:
+    """The story decision's same-story likelihood (:mod:`khabar.stories.pairs`) of each pair."""
+    from ..stories.pairs import cosine, default_model, jaccard
+
+    a = [_semeval_signature(r["text1"], f"{i}a") for i, r in enumerate(rows)]
+    b = [_semeval_signature(r["text2"], f"{i}b") for i, r in enumerate(rows)]
+    e1, e2 = Embedder.embed([s.lead for s in a]), Embedder.embed([s.lead for s in b])
+    return default_model().likelihood(
+        (e1 * e2).sum(axis=1).tolist(), [cosine(x.terms or {}, y.terms or {}) for x, y in zip(a, b, strict=True)],
+        [jaccard(x.entities or (), y.entities or ()) for x, y in zip(a, b, strict=True)]).tolist()
+
+
+def eval_similarity(pairs_path: str, lead_chars: int | None = None, scorer: str = "model") -> dict:
+    """A same-story score of the two texts against the annotators' Overall score (1 = same story … 4 =
+    unrelated): Spearman with −Overall, and AUC of same (Overall ≤ 2) against not (≥ 3).
+    ``scorer``: «model», the story decision's likelihood (lead embeddings, terms and entities of each text
+    as ingest computes them); «e5», the cosine of the e5 embeddings of the texts (``lead_chars``: embed only
+    the first characters; None: the whole text)."""
     rows = [json.loads(line) for line in Path(pairs_path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    if scorer == "model":
+        sims = _model_scores(rows)
+    else:
+        def text(t: str) -> str:
+            return lead_text(None, t, lead_chars) if lead_chars else t
 
-    def text(t: str) -> str:
-        return lead_text(None, t, lead_chars) if lead_chars else t
-
-    e1 = Embedder.embed([text(r["text1"]) for r in rows])
-    e2 = Embedder.embed([text(r["text2"]) for r in rows])
-    sims = (e1 * e2).sum(axis=1).tolist()
+        e1 = Embedder.embed([text(r["text1"]) for r in rows])
+        e2 = Embedder.embed([text(r["text2"]) for r in rows])
+        sims = (e1 * e2).sum(axis=1).tolist()
     overall = [float(r["overall"]) for r in rows]
     pos = [s for s, o in zip(sims, overall, strict=True) if o <= 2]
     neg = [s for s, o in zip(sims, overall, strict=True) if o >= 3]
-    return {"pairs": len(rows), "same": len(pos), "different": len(neg),
+    return {"pairs": len(rows), "same": len(pos), "different": len(neg), "scorer": scorer,
             "spearman": round(spearman(sims, [-o for o in overall]), 3), "auc": round(auc(pos, neg), 3)}
 
 

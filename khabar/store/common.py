@@ -541,7 +541,8 @@ __all__ = ["HIT_COLUMNS", "Dialect", "SQLReads", "article_row", "article_values"
 # EXISTS; PostgreSQL in migration 4. ``story_summaries`` keeps each story's summary computed when it
 # was placed (khabar.stories.digest), under the key of the articles it was computed from (migration 8).
 STORY_ARTICLE_COLS = ("article_id", "story_id", "seq", "dup_of", "dup_kind", "score", "date", "outlet",
-                      "title_words", "body_hash", "minhash", "shingles", "embedding", "actors", "lead", "date_hint")
+                      "title_words", "body_hash", "minhash", "shingles", "embedding", "actors", "lead", "date_hint",
+                      "pair_terms")
 STORY_COLS = ("id", "thread_id", "linked_to", "link_score", "first_date", "last_date", "size", "originals",
               "outlets")
 SUMMARY_COLS = ("story_id", "key", "summary")

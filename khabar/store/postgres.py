@@ -141,6 +141,9 @@ MIGRATIONS: list[tuple[int, list[str]]] = [
         "CREATE INDEX events_actor_listing ON events (actor, (date IS NULL), date DESC, id)",
         "CREATE INDEX events_recipient_listing ON events (recipient, (date IS NULL), date DESC, id)",
     ]),
+    (10, [  # stories: the terms and entities of an article's start, which the same-story likelihood compares
+        "ALTER TABLE story_articles ADD COLUMN pair_terms TEXT",
+    ]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 _LOCK_SCHEMA = 0x6B686162  # advisory lock keys ("khab"): schema migrations, writers

@@ -130,7 +130,7 @@ CREATE INDEX IF NOT EXISTS mentions_rid ON mentions(rid);
 CREATE TABLE IF NOT EXISTS story_articles (
     article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, seq INTEGER NOT NULL, dup_of TEXT, dup_kind TEXT,
     score REAL, date TEXT, outlet TEXT, title_words TEXT, body_hash TEXT, minhash BLOB, shingles BLOB,
-    embedding BLOB, actors TEXT, lead TEXT, date_hint TEXT, story_date TEXT, story_date_note TEXT
+    embedding BLOB, actors TEXT, lead TEXT, date_hint TEXT, story_date TEXT, story_date_note TEXT, pair_terms TEXT
 );
 CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id);
 CREATE INDEX IF NOT EXISTS story_articles_dup ON story_articles(dup_of);
@@ -179,7 +179,7 @@ def _needs_migration(db: sqlite3.Connection) -> bool:
     if not _INDEXES_SINCE_V7 <= indexes:
         return True
     story_cols = {r[1] for r in db.execute("PRAGMA table_info(story_articles)")}
-    return not {"lead", "date_hint", "story_date", "story_date_note"} <= story_cols
+    return not {"lead", "date_hint", "story_date", "story_date_note", "pair_terms"} <= story_cols
 
 
 class SQLiteStore(SQLReads, StoryReads):
@@ -227,8 +227,8 @@ class SQLiteStore(SQLReads, StoryReads):
                 if col not in cols:  # a store written before event confidence existed
                     db.execute(f"ALTER TABLE events ADD COLUMN {col} {kind}")
             cols = {r[1] for r in db.execute("PRAGMA table_info(story_articles)")}
-            for col in ("lead", "date_hint", "story_date", "story_date_note"):
-                if col not in cols:  # a store written before lazy embeddings and story-derived dates
+            for col in ("lead", "date_hint", "story_date", "story_date_note", "pair_terms"):
+                if col not in cols:  # a store written before lazy embeddings, story-derived dates, pair terms
                     db.execute(f"ALTER TABLE story_articles ADD COLUMN {col} TEXT")
             db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema', '1')")
             db.commit()

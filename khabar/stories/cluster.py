@@ -6,11 +6,14 @@ joins (or that it starts one), and — for a new story — which thread it conti
 recomputed globally: a decision only reads the index and adds to it, so ingesting the same
 articles in the same order gives the same stories, and re-ingesting stored articles changes nothing.
 
-The story decision is average linkage on the lead embeddings: candidates are the stories with an
-original article dated within :data:`WINDOW_DAYS` of the new one that is cheaply alike — at least
-:data:`LEAD_WORDS` lead words in common, or :data:`THREAD_ACTORS` knowledge-base actors; the score is
-the mean cosine of the new article to all of a candidate's originals (copies add nothing), and the
-best story at or above :data:`JOIN` is joined. Threads link stories over any gap when they share at
+The story decision is average linkage on a learned same-story likelihood (:mod:`.pairs`: the lead
+embeddings' cosine, the TF-IDF cosine of the title and body start, the Jaccard of the entities named
+there): candidates are the stories with an original article dated within :data:`WINDOW_DAYS` of the new
+one that is cheaply alike — at least :data:`LEAD_WORDS` lead words in common, or :data:`THREAD_ACTORS`
+knowledge-base actors; the score is the mean likelihood of the new article with all of a candidate's
+originals (copies add nothing), and the best story at or above the model's threshold is joined (the
+embedding-only model's likelihood at cosine 0.90, where the decision on embeddings alone joined: ANT
+2018-03-12..18). Threads link stories over any gap when they share at
 least :data:`THREAD_ACTORS` actors and their embeddings' centroids are at least :data:`THREAD_SIM` alike.
 
 The embedding (e5, most of the cost of a story decision) is computed only where it decides something:
@@ -29,10 +32,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .dedup import Duplicate, duplicate_of
+from .pairs import PairModel, cosine, default_model, jaccard
 from .signature import Signature, embed_signatures, lead_words, lsh_keys
 
 WINDOW_DAYS = 3
-JOIN = 0.90  # ANT 2018-03-12..18 (tuning; 0.89 over-merged on the judged week 2018-05-07..13)
 THREAD_ACTORS = 2
 THREAD_SIM = 0.86
 LEAD_WORDS = 3  # lead words (≥ 4 letters) shared with a dated neighbour: a story candidate (recall-oriented;
@@ -48,7 +51,7 @@ class Assignment:
     seq: int
     dup_of: str | None = None
     dup_kind: str | None = None
-    score: float | None = None  # Jaccard for a copy, mean cosine for a story join
+    score: float | None = None  # Jaccard for a copy, mean same-story likelihood for a story join
     new_story: bool = False
 
 
@@ -76,8 +79,10 @@ def _days(date: str) -> int:
 class StoryIndex:
     """The state the story decisions read: signatures, copy buckets, dated members, stories."""
 
-    def __init__(self, embed: Callable[[list[Signature]], np.ndarray] | None = None) -> None:
+    def __init__(self, embed: Callable[[list[Signature]], np.ndarray] | None = None,
+                 pairs: PairModel | None = None) -> None:
         self.embed = embed or embed_signatures
+        self.pairs = pairs or default_model()
         self.embedded: list[str] = []  # articles embedded by this index (not loaded with an embedding)
         self.lead_words: dict[str, frozenset[str]] = {}
         self.sigs: dict[str, Signature] = {}
@@ -163,12 +168,22 @@ class StoryIndex:
         members = [s for s in members if s.embedding is not None]
         if sig.embedding is None or not members:
             return None, 0.0
-        sims = np.stack([s.embedding for s in members]) @ sig.embedding
+        likely = self.likelihoods(sig, members)
         total: dict[str, list[float]] = defaultdict(list)
-        for s, x in zip(members, sims, strict=True):
+        for s, x in zip(members, likely, strict=True):
             total[self.story_of[s.article_id]].append(float(x))
         story, score = max(((k, sum(v) / len(v)) for k, v in total.items()), key=lambda kv: (kv[1], kv[0]))
-        return (story, score) if score >= JOIN else (None, score)
+        return (story, score) if score >= self.pairs.threshold else (None, score)
+
+    def likelihoods(self, sig: Signature, members: list[Signature]) -> np.ndarray:
+        """P(same story) of ``sig`` with each of ``members`` (all embedded): :mod:`.pairs`."""
+        sims = np.stack([s.embedding for s in members]) @ sig.embedding
+        full = sig.terms is not None and sig.entities is not None
+        terms = [cosine(sig.terms, s.terms) if full and s.terms is not None and s.entities is not None else None
+                 for s in members]
+        ents = [None if t is None else jaccard(sig.entities or (), s.entities or ())
+                for s, t in zip(members, terms, strict=True)]
+        return self.pairs.likelihood(sims.tolist(), terms, ents)
 
     def thread_link(self, sig: Signature) -> tuple[str | None, float]:
         """The earlier story (of another story) that a new story continues: shared actors, alike centroid."""

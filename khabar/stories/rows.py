@@ -21,6 +21,8 @@ def article_row(sig: Signature, a: Assignment) -> dict:
         "minhash": sig.minhash.astype("<u4").tobytes(), "shingles": sig.shingles.astype("<u4").tobytes(),
         "embedding": None if emb is None else emb.astype("<f2").tobytes(), "actors": " ".join(sig.actors),
         "lead": sig.lead, "date_hint": json.dumps(sig.date_hint, ensure_ascii=False) if sig.date_hint else None,
+        "pair_terms": None if sig.terms is None or sig.entities is None
+        else json.dumps({"terms": sig.terms, "entities": list(sig.entities)}, ensure_ascii=False),
     }
 
 
@@ -39,12 +41,14 @@ def _blob(b: bytes | memoryview | None, dtype: str) -> np.ndarray | None:
 
 def signature_of(r: dict) -> Signature:
     emb = _blob(r["embedding"], "<f2")
+    pair = json.loads(r["pair_terms"]) if r.get("pair_terms") else {}
     return Signature(
         article_id=r["article_id"], body_hash=r["body_hash"], minhash=_blob(r["minhash"], "<u4"),
         shingles=_blob(r["shingles"], "<u4"), title_words=tuple((r["title_words"] or "").split()),
         embedding=None if emb is None else emb.astype(np.float32), actors=tuple((r["actors"] or "").split()),
         date=r["date"], outlet=r["outlet"], lead=r.get("lead") or "",
         date_hint=json.loads(r["date_hint"]) if r.get("date_hint") else {},
+        terms=pair.get("terms"), entities=tuple(pair["entities"]) if "entities" in pair else None,
     )
 
 

@@ -18,6 +18,7 @@ import numpy as np
 from ..model import Analysis
 from ..text.textnorm import normalize
 from .dating import date_hint
+from .pairs import article_terms
 
 SHINGLE = 5  # words per shingle
 NUM_PERM = 64  # MinHash permutations
@@ -46,6 +47,8 @@ class Signature:
     extra: dict = field(default_factory=dict)
     lead: str = ""  # what the embedding is computed from (lead_text): embedded only when a decision needs it
     date_hint: dict = field(default_factory=dict)  # without a full date: what dating.story_date narrows
+    terms: dict[str, float] | None = None  # TF-IDF of the title and body start (pairs.article_terms); None: not kept
+    entities: tuple[str, ...] | None = None  # entity ids named there; None: not kept
 
 
 def body_of(a: Analysis) -> str:
@@ -151,8 +154,9 @@ def signature(a: Analysis, embed: bool = True) -> Signature:
     title = a.article.title or ""
     lead = lead_text(title, body)
     emb = Embedder.embed([lead])[0] if embed else None
+    terms, ents = article_terms(a)
     return Signature(
         article_id=a.article.id, body_hash=body_hash(ws), minhash=minhash(sh), shingles=sh,
         title_words=tuple(words(title)), embedding=emb, actors=article_actors(a), date=article_date(a),
-        outlet=a.article.outlet, title=title, lead=lead, date_hint=date_hint(a),
+        outlet=a.article.outlet, title=title, lead=lead, date_hint=date_hint(a), terms=terms, entities=ents,
     )

@@ -133,6 +133,11 @@ def _vector(tokens: Sequence[Token]) -> dict[str, float]:
     return {k: v / norm for k, v in vec.items()}
 
 
+def term_vector(tokens: Sequence[Token]) -> dict[str, float]:
+    """Unit-length TF-IDF vector of the content words of ``tokens`` (what the story decision compares)."""
+    return _vector(tokens)
+
+
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
@@ -503,5 +508,5 @@ def _cited(a: Analysis, u: _Unit) -> Cited:
                  p.value if p else None)
 
 
-__all__ = ["FEATURES", "Cited", "DEFAULT", "Ranker", "Weights", "cosine", "default_ranker", "learned_units", "ranker_inputs",
+__all__ = ["FEATURES", "Cited", "DEFAULT", "Ranker", "Weights", "cosine", "term_vector", "default_ranker", "learned_units", "ranker_inputs",
            "ranker_rows", "readable", "score_units", "sentence_features", "summarize", "units"]
