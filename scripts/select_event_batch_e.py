@@ -1,0 +1,34 @@
+"""Select event-gold batch E (20 ANT + 15 SaudiNewsNet articles), in four parts for four annotators.
+
+Batch C's recipe (``scripts/select_event_batch_c.py``, itself batch A's pools, filters and keyword families), with:
+  * ``random.Random(20261201)``; 4 ANT + 3 SaudiNewsNet articles per family (20 + 15);
+  * left out: every article id in ANY gold TSV present when it was made (``khabar/data/gold/*.tsv``,
+    ``gold/saudinewsnet/*.tsv``; batch E's own ``events_ant_e[12].tsv`` / ``events_e[34].tsv`` excepted, and any
+    gold made later must be added to ``LATER`` so that the selection stays reproducible), and every article whose
+    body is identical to such an article's;
+  * parts: ANT articles in selection order alternate between parts 1 and 2, SaudiNewsNet articles between 3 and 4.
+
+    python scripts/select_event_batch_e.py [--part N] [--full | --check F.tsv]   (options as batch C's)
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import select_event_batch_c as C  # noqa: E402  batch C's selection and command line
+
+SEED = 20261201
+PER_FAMILY = {"ant": 4, "snn": 3}
+OWN = re.compile(r"events_(?:ant_)?e[1-4]\.tsv$")
+LATER: re.Pattern[str] | None = None  # gold made after this batch (none yet)
+
+
+def select() -> list[tuple[str, str, dict, int]]:
+    """(family, corpus, record, part) in selection order."""
+    return C.select(SEED, PER_FAMILY, C.used_ids(OWN, LATER))
+
+
+if __name__ == "__main__":
+    C.main(select, __doc__)
