@@ -122,7 +122,7 @@ def select() -> list[tuple[str, str, dict]]:
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
           "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 MODES = {"asserted", "negated", "proposed", "hypothetical", "future"}
-SECTORS = {"GOV", "MIL", "COP", "REB", "OPP", "CVL", "MED", "BUS", "JUD", "LEG", "EDU", "HLH", "REF", "IGO", "NGO",
+SECTORS = {"GOV", "LAB", "MIL", "COP", "REB", "OPP", "CVL", "MED", "BUS", "JUD", "LEG", "EDU", "HLH", "REF", "IGO", "NGO",
            "SPY", "UAF"}
 _ACTOR = re.compile(r"^(?:[A-Z]{3}(?:_[A-Z]{3})?|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)$")
 
