@@ -64,19 +64,19 @@ def eval_ner(data: str | None, model_kind: str | None, sentence_only: bool, wind
     click.echo(f"{model_kind}: {len(sents)} sentences, {ntok} tokens in {dt:.1f}s ({ntok / dt:,.0f} tokens/s)")
 
 
-def _analyse_dir(docs: str | None, gold: str | None = None) -> dict:
+def _analyse_dir(docs: str | None, gold: str | None = None, no_event_docs: bool = False) -> dict:
     """Analyse the evaluated articles: the embedded seeds, or files/corpora given with --docs
     (records of a JSONL corpus are keyed by their id; only those named in the gold file are analysed)."""
     from pathlib import Path as _P
 
-    from ..eval.harness import REF_DATE, gold_names, read_gold
+    from ..eval.harness import REF_DATE, gold_docs, gold_names, read_gold
     from ..ingest.readers import RawDoc, iter_sources
     from ..pipeline import analyze
 
     for what, path in (("gold file", gold), ("--docs", docs)):
         if path and not os.path.exists(path):
             raise click.ClickException(f"{what}: no such file or directory: {path}")
-    wanted = {r[0] for r in read_gold(gold)} if gold else None
+    wanted = None if not gold else gold_docs(gold) if no_event_docs else {r[0] for r in read_gold(gold)}
     samples = resources.files("khabar") / "data" / "samples"
     with resources.as_file(samples) as default:
         out = {}
@@ -131,7 +131,7 @@ def eval_events_cmd(gold: str | None, docs: str | None, verbose: bool) -> None:
     actor's and recipient's countries; type + actor + recipient + mode (the full record)."""
     from ..eval.harness import EVENT_LEVELS, eval_events
 
-    analyses = _analyse_dir(docs, gold)
+    analyses = _analyse_dir(docs, gold, no_event_docs=True)  # an article said to have no event counts too
     for level in EVENT_LEVELS:
         _report(f"events ({level})", eval_events(analyses, gold, level), verbose and level == "full")
 

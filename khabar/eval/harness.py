@@ -77,6 +77,20 @@ def read_gold(path: str | Path) -> list[list[str]]:
     return rows
 
 
+_NO_EVENT = re.compile(r"^#\s*(\S+?):.*\bno event\b")
+
+
+def gold_docs(path: str | Path) -> set[str]:
+    """The articles an event gold file covers: those of its rows and those it says have no event
+    (a comment «# <doc id>: <why>; no event»), whose spurious events count too."""
+    ids = {r[0] for r in read_gold(path)}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        m = _NO_EVENT.match(line)
+        if m:
+            ids.add(m.group(1))
+    return ids
+
+
 def _locate(a: Analysis, cue: str, body_only: bool = True) -> tuple[int, int] | None:
     head, sep, nth = cue.rpartition("#")  # "cue#2": the second occurrence; a '#' in the text (a hashtag) stays
     cue, n = (head, int(nth)) if sep and nth.isdigit() else (cue, 1)
@@ -267,7 +281,7 @@ def eval_events(analyses: dict[str, Analysis], gold_path: str | Path | None = No
     gold = read_gold(gold_path or GOLD_DIR / "events_seeds.tsv")
     sc = Score()
     used: set[tuple[str, str]] = set()
-    seeds = {g[0] for g in gold}
+    seeds = gold_docs(gold_path or GOLD_DIR / "events_seeds.tsv")
     for key, plover, actor, recipient, mode, cue in gold:
         actor, recipient = canonical_code(actor), canonical_code(recipient)
         a = _by_seed(analyses, key)

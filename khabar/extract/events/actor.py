@@ -39,7 +39,7 @@ from .forms import (
     _voweled_passive,
 )
 from .state import Candidate, Reading
-from .subject import _QUANT_BEFORE, _REASON_BEFORE, _adjacent_subject, _subject
+from .subject import _QUANT_BEFORE, _REASON_BEFORE, _TITLE_WORDS, _adjacent_subject, _subject
 
 _HE = re.compile(fold(rf"(?<![{_AR}])(?:أنه|انه|إنه|بأنه|بانه|أنها|انها|إنها|بأنها|بانها|أنهم|انهم|إنهم|بأنهم)\s+(?!(?:قد\s+)?(?:تم|يتم|سيتم|جرى|يجري)(?![{_AR}]))(?:(?:لا|لن|لم|قد|سوف)\s+)?(?:[{_AR}]+\s+){{0,2}}(?:أن\s+|ان\s+)?$"))
 _PASSIVE_NEXT = re.compile(fold(r"\s+(?:\d+|عدد|العشرات|عشرات|المئات|مئات|اثنان|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة)(?![\u0621-\u064a])"))
@@ -259,6 +259,53 @@ def possessor(doc: _Doc, st: Reading, c: Candidate) -> bool:
     if c.actor is None and c.nominal and _has_enclitic(c.tok) and c.trig.plover not in ("ASSAULT", "COERCE"):
         c.actor = _possessor(doc, doc.kb, st.s, c.ts, c.tok) or st.sent_actor or _clause_subject(doc, st.s, c.ts)
         c.how = "possessor"
+    return False
+
+
+# Event nouns whose genitive or nationality adjective is what is done to, not who does it («مقتل فلسطيني»,
+# «اعتقال الصحفي»): the noun-agent rule leaves them alone.
+_PATIENT_NOUNS = re.compile(fold(
+    r"(?:مقتل|قتل|اغتيال|اعتقال|احتجاز|اختطاف|خطف|إصابة|اصابة|وفاة|توقيف|إعدام|اعدام|ترحيل|طرد|إجلاء|اجلاء|"
+    r"إنقاذ|انقاذ|استهداف|تسميم|محاكمة|سجن|حبس|إحالة|احالة|الإفراج|الافراج|إطلاق سراح|اطلاق سراح)"))
+# Types whose event noun takes its agent in the genitive («زيارة الرئيس», «دعوة الأمين العام»); an attack's, an
+# arrest's or a sanction's genitive is as often its target («قصف حماس», «عقوبات إيران»): only a nationality
+# adjective tells their agent.
+_GENITIVE_AGENT_TYPES = {"CONSULT", "AGREE", "COOPERATE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+                         "PROTEST", "AID", "MOBILIZE"}
+_BETWEEN_AGENT = re.compile(fold(r"[\s\u00a0]*(?:(?:ال)?(?:جوية|جوي|مدفعي|مدفعية|صاروخي|صاروخية|عسكري|عسكرية|رسمية|رسمي|"
+                                 r"مشترك|مشتركة|عاجل|عاجلة|أخرى|جديدة|جديد)[\s\u00a0]+)?$"))
+
+
+def noun_agent(doc: _Doc, st: Reading, c: Candidate) -> bool:
+    """An event noun's agent said right after it: a named party in the genitive («زيارة الرئيس المصري
+    للصين», «اجتماع وزراء الخارجية العرب») or a nationality adjective («قصف إسرائيلي», «الغارات
+    الأمريكية»). Not for nouns whose genitive is the one the act is done to («مقتل فلسطيني»)."""
+    core = _core_of(c.tok)
+    if c.actor is not None or _has_enclitic(c.tok) or _PATIENT_NOUNS.search(core):
+        return False
+    s = st.s
+    genitive = c.nominal and c.trig.plover in _GENITIVE_AGENT_TYPES
+    nxt = [m for m in doc.mentions if c.te < m.start <= c.te + 40 and m.end <= s.end] if genitive else []
+    if nxt:
+        m = min(nxt, key=lambda x: x.start)
+        gap = doc.norm[c.te : m.start].split()
+        if len(gap) <= 3 and all(w in _TITLE_WORDS or doc.kb.nationality(w) for w in gap):  # «زيارة الرئيس المصري X»
+            if _can_act(doc, m, True) and not _governed(doc, m):
+                c.actor, c.how = m, "noun agent"
+            return False
+    if not c.nominal and len(core) > 3:  # a verb («قصف» alone may be its noun)
+        return False
+    words = list(re.finditer(rf"[{_AR}]+", doc.norm[c.te : min(s.end, c.te + 30)]))[:2]
+    if len(words) > 1 and _BETWEEN_AGENT.fullmatch(doc.norm[c.te : c.te + words[1].start()]):
+        words = words[1:]  # «غارة جوية أمريكية»
+    elif words and doc.norm[c.te : c.te + words[0].start()].strip():
+        words = []  # punctuation or a digit first
+    if words:
+        word = words[0].group()
+        iso = doc.kb.nationality(word)
+        if iso and word.startswith("ال") == core.startswith("ال"):  # «قصف إسرائيلي», «الغارات الأمريكية»
+            s0, e0 = c.te + words[0].start(), c.te + words[0].end()
+            c.actor, c.how = Mention(s0, e0, doc.text[s0:e0], "LOC", iso, "nationality", 0.5), "noun agent"
     return False
 
 

@@ -51,7 +51,7 @@ Rule = Callable[[_Doc, Reading, Candidate], bool]
 # The order matters: each rule sees what the ones before found (and a join ends the trigger).
 ACTOR_RULES: tuple[Rule, ...] = (
     A.claimed_by, A.subjected_to, A.agent_phrase, A.syntax_subject, A.passive_patient, A.convicted,
-    A.possessed_force, A.attitude_object, A.called_upon, A.possessor, A.participle_clause, A.coordinated_verb,
+    A.possessed_force, A.attitude_object, A.called_upon, A.possessor, A.noun_agent, A.participle_clause, A.coordinated_verb,
     A.speaker_pronoun, A.call_addressee, A.direct_speaker, A.first_person_speaker, A.protest_not_by_force,
     A.clash_forces, A.protesters, D.join_demonstrative, A.event_noun_agents, A.impersonal_speaker,
     A.coordinated_clause, A.dropped_subject, D.join_protest_reason, D.join_protest_demand, D.join_means,

@@ -105,7 +105,9 @@ def _lexicon() -> tuple[dict[str, list[Trigger]], int, frozenset[str]]:
         rx = None
         if needs:
             alts = "|".join(re.escape(fold(n)).replace(r"\ ", r"\s+") for n in needs.split("|"))
-            rx = re.compile(rf"^[\s،,]*(?:[^\s.]+[\s،,]+){{0,6}}?(?P<need>(?:[وبلف]|ال|بال|لل)?(?:{alts}))(?![{_AR}])")
+            # the required word may carry a pronoun («إطلاق سراحه», «فرض عقوباتها»)
+            rx = re.compile(rf"^[\s،,]*(?:[^\s.]+[\s،,]+){{0,6}}?(?P<need>(?:[وبلف]|ال|بال|لل)?(?:{alts}))"
+                            rf"(?:ه|ها|هم|هما|هن|نا)?(?![{_AR}])")
         trig = Trigger(plover, cameo, float(gold), mode, ctx, label, rx)
         for f in forms.split("|"):
             f = fold(f.strip())
