@@ -3,13 +3,15 @@ required words with a pronoun, and gold articles said to have no event counting 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from khabar.eval.harness import eval_events, gold_docs
 from khabar.ingest.readers import RawDoc
 from khabar.pipeline import analyze
 
 
 def _events(text: str, title: str = "عنوان الخبر الرئيسي للاختبار"):
-    a = analyze(RawDoc(source="t", fmt="json", title=title, text=text, date="2018-05-01"))
+    a = analyze(RawDoc(source="t", fmt="json", title=title, text=text, date="2018-05-01"), dt.date(2018, 5, 2))
     assert "stage_errors" not in a.article.extra, a.article.extra["stage_errors"]
     return a
 
@@ -18,9 +20,13 @@ def _found(a, plover: str) -> list[tuple[str, str | None]]:
     return [(e.actor, e.recipient) for e in a.events if e.plover == plover]
 
 
-def test_the_named_party_after_an_event_noun_is_its_agent():
+def test_the_person_after_a_visit_is_its_agent_not_the_place_or_the_one_criticised():
     a = _events("ووقع الجانبان الاتفاق على هامش زيارة الرئيس المصري عبد الفتاح السيسي للصين.")
     assert ("abdel_fattah_el_sisi", "CHN") in _found(a, "CONSULT")
+    a = _events("ووصل وزير الخارجية الفرنسي إلى طهران في زيارة إيران هي الأولى منذ سنوات.")
+    assert all(act != "IRN" for act, _ in _found(a, "CONSULT")), a.events
+    a = _events("وجدد الوزير رفضه انتقاد الحكومة المصرية في البرلمان.")
+    assert all(act != "EGY_GOV" for act, _ in _found(a, "ACCUSE")), a.events
 
 
 def test_a_nationality_adjective_after_an_attack_noun_is_its_agent():
@@ -39,6 +45,9 @@ def test_lexicon_verbs_in_every_person_and_required_words_with_a_pronoun():
     assert _found(_events("وأنقذت البحرية الإيطالية 32 لاجئا قبالة السواحل الليبية."), "AID")
     a = _events("وأغلقت السلطات الإسرائيلية مكاتب قناة الجزيرة في القدس.")
     assert any(rec == "ALJAZEERA" for _, rec in _found(a, "COERCE")), a.events
+    for routine in ("وأعلنت مصر إغلاق قناة السويس أمام السفن ليوم واحد.", "وأغلقت السلطات مكاتب الاقتراع في المساء."):
+        assert not _found(_events(routine), "COERCE"), routine
+    assert not _found(_events("وأنقذ اللاعب فريقه برشلونة من الهزيمة في الدقيقة الأخيرة."), "AID")
     from khabar.extract.events.lexicon import _find_triggers
 
     a = _events("وقالت الأسرة إن السلطات أطلقت سراحه يوم الأحد بعد احتجازه أسبوعا.")

@@ -122,6 +122,7 @@ def test_ingest_places_articles_and_the_store_reads_them_back(new_url):
     ingest([str(SAMPLES)], store, workers=1, ref_date=TODAY)
     rows, stories = store.story_state()
     assert len(rows) == 5 and len({s["thread_id"] for s in stories}) == 1
+    assert all(signature_of(r).terms and signature_of(r).entities for r in rows)  # kept for the likelihood
     s = store.story("5fcb")
     assert s["articles"][0]["article_id"].startswith("5fcb") and len(s["thread"]) == 5
     dated = [t["first_date"][:4] for t in s["thread"] if t["first_date"]]

@@ -82,3 +82,21 @@ def test_terms_and_entities_are_kept_with_the_story_row(tmp_path):
     assert back.terms == sig.terms and back.entities == sig.entities
     old = article_row(sig, a) | {"pair_terms": None}  # a row stored before they were kept
     assert signature_of(old).terms is None and signature_of(old).entities is None
+
+
+def test_a_sqlite_store_written_before_pair_terms_gains_the_column(tmp_path):
+    import sqlite3
+
+    from conftest import SAMPLES, TODAY
+
+    from khabar.engines.local import ingest
+    from khabar.store import open_store
+
+    db = tmp_path / "old.db"
+    open_store(str(db)).close()
+    with sqlite3.connect(db) as con:
+        con.execute("ALTER TABLE story_articles DROP COLUMN pair_terms")  # as a store of session 13 had it
+    store = open_store(str(db))
+    ingest([str(SAMPLES)], store, workers=1, ref_date=TODAY)
+    rows, _ = store.story_state()
+    assert len(rows) == 5 and all(signature_of(r).terms for r in rows)

@@ -223,6 +223,8 @@ def eval_similarity_cmd(pairs: str | None, scorer: str, lead_chars: int | None) 
     """Same-story score against the annotators' Overall score: Spearman, AUC."""
     from ..eval.stories import SEMEVAL_PAIRS, eval_similarity
 
+    if lead_chars is not None and scorer != "e5":
+        raise click.UsageError("--lead applies to --scorer e5 (the model embeds the lead as ingest does)")
     r = eval_similarity(_shared(pairs, SEMEVAL_PAIRS), lead_chars, scorer)
     click.echo(f"similarity ({scorer}): {r['pairs']} pairs ({r['same']} same story, Overall ≤ 2; {r['different']} not,"
                f" ≥ 3): Spearman {r['spearman']:.3f}  AUC {r['auc']:.3f}")

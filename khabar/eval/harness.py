@@ -77,7 +77,7 @@ def read_gold(path: str | Path) -> list[list[str]]:
     return rows
 
 
-_NO_EVENT = re.compile(r"^#\s*(\S+?):.*\bno event\b")
+_NO_EVENT = re.compile(r"^#\s*([A-Za-z]+-[\w.~-]+):.*\bno events?\b", re.I)
 
 
 def gold_docs(path: str | Path) -> set[str]:
