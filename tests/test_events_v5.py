@@ -64,3 +64,12 @@ def test_articles_said_to_have_no_event_count_their_spurious_events(tmp_path):
     assert a.events
     sc = eval_events({"doc-1": a}, gold, "type")
     assert sc.fp == len(a.events) and sc.tp == 0 and sc.fn == 0
+
+
+def test_negation_and_condition_with_a_conjunction_and_a_condition_in_a_later_clause():
+    modes = {e.plover: e.mode for e in _events("ولم تعتقل الشرطة التركية أحدا من المتظاهرين في إسطنبول.").events}
+    assert modes.get("COERCE") == "negated"
+    modes = {e.plover: e.mode for e in _events("وإذا هاجمت إيران القوات الأمريكية في سوريا فسترد واشنطن بقوة.").events}
+    assert modes.get("ASSAULT") == "hypothetical"
+    a = _events("وأدانت فرنسا الهجوم على المدنيين في دوما، وإذا ثبت استخدام السلاح الكيماوي فسترد باريس.")
+    assert any(e.plover == "ACCUSE" and e.mode == "asserted" for e in a.events), a.events  # a later clause's «وإذا»

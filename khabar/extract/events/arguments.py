@@ -35,7 +35,7 @@ def _speaker(q: Quote) -> Mention:
     return Mention(q.speaker_start or q.start, q.speaker_end or q.start, q.speaker_text, "PER", q.speaker)
 
 
-_COND = re.compile(fold(rf"(?<![{_AR}])(?:إذا|اذا|إن\s+لم|ان\s+لم|لو|في\s+حال|حال)(?![{_AR}])"))
+_COND = re.compile(fold(rf"(?<![{_AR}])[وف]?(?:إذا|اذا|إن\s+لم|ان\s+لم|لو|في\s+حال|حال)(?![{_AR}])"))  # «وإذا», «وفي حال»
 _ASIDE = re.compile(fold(r"(?<![\u0621-\u064a])في\s+(?:بيان|بيانها|بيانه|تصريح|تصريحات|تصريحاته|مؤتمر\s+صحفي|تغريدة|كلمة|مقابلة)(?![\u0621-\u064a])"))
 _CLAUSE_BREAK = re.compile(fold(rf"(?<![{_AR}])(?:حيث|بينما|فيما|عندما|حين|كما|لكن|ولكن|إذ|بعدما|قبل\s+أن|بعد\s+أن|وسط|في\s+ظل)(?![{_AR}])"))
 _MODIFIER_BEFORE = re.compile(fold(

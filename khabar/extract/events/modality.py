@@ -70,15 +70,21 @@ def _modality(doc: _Doc, s: Sentence, ts: int, te: int, trig: Trigger, tok: Toke
         return "negated"  # «بدلا من استهداف الصادرات»: instead of doing it
     if _FAILED.search(doc.norm, max(s.start, ts - 80), ts):
         return "negated"  # «فشل محتجون … في سد الطريق»: they failed to
-    if any(w in _NEG for w in prev_close) or (prev and prev[-1] in _NEG_ADJ and not often) or (
+    if any(w in _NEG or (w[:1] in "وف" and w[1:] in _NEG) for w in prev_close) or (  # «ولم», «فلن»
+            prev and prev[-1] in _NEG_ADJ and not often) or (
         trig.plover != "REJECT" and any(w in _REJECT_MASDAR for w in prev[-3:])
     ):
         return "negated"
     clause_start = max(doc.norm.rfind("،", s.start, ts), doc.norm.rfind(",", s.start, ts), s.start)
     if _SPECULATE.search(doc.norm, max(clause_start, ts - 60), ts):
         return "hypothetical"  # «وتتوقع مصادر أن يطلب الملك …», «وتوقعات باستقالة الحكومة»: speculation
+    ends = [i for i in (doc.norm.find("،", te, s.end), doc.norm.find(",", te, s.end)) if i >= 0]
+    clause_end = min(ends) if ends else s.end
+    # a condition after a later comma is this event's when it follows bare («ستضطر …، إذا لم يرد الغرب»), not
+    # when a conjunction opens a new clause with it («… دعم الأسد، وإذا ما احتاج ترامب …»)
     cond = [m for m in _COND.finditer(doc.norm, clause_start, s.end)
-            if not _MA_END.search(doc.norm[max(s.start, m.start() - 4) : m.start()])]
+            if not _MA_END.search(doc.norm[max(s.start, m.start() - 4) : m.start()])
+            and (m.start() < clause_end or doc.norm[m.start()] not in "وف")]
     if cond and (trig.plover != "THREATEN" or trig.cameo != "138"):
         return "hypothetical"  # (not «ما إذا كان»: whether, an indirect question)
     shown = doc.text[max(s.start, ts - 12) : ts].split()  # «إن» and «أن» only differ in the display text
