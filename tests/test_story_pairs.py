@@ -100,3 +100,16 @@ def test_a_sqlite_store_written_before_pair_terms_gains_the_column(tmp_path):
     ingest([str(SAMPLES)], store, workers=1, ref_date=TODAY)
     rows, _ = store.story_state()
     assert len(rows) == 5 and all(signature_of(r).terms for r in rows)
+
+
+def test_the_index_keeps_terms_packed_and_scores_them_as_the_dicts():
+    from khabar.stories.pairs import cosine, packed, packed_cosine
+
+    a, b = {"جسر": 0.6, "جنو": 0.6, "حصيل": 0.5}, {"جسر": 0.7, "جنو": 0.7, "مباراة": 0.1}
+    assert packed_cosine(packed(a), packed(b)) == pytest.approx(cosine(a, b), abs=1e-6)
+    assert packed_cosine(packed(a), packed({})) == 0.0
+    s = _sig("a", TITLE, BODY, _unit(1.0), a, ("LOC:جنوى",))
+    index = cluster.StoryIndex()
+    index.assign(s)
+    assert s.terms == a  # the caller's signature (its row is written after) keeps its dict
+    assert index.sigs["a"].terms is None and "a" in index.term_vecs

@@ -24,7 +24,9 @@ embedded when a decision first reads them (``embed``: a batch of signatures → 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import sys
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,7 +34,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .dedup import Duplicate, duplicate_of
-from .pairs import PairModel, cosine, default_model, jaccard
+from .pairs import PairModel, default_model, jaccard, packed, packed_cosine
 from .signature import Signature, embed_signatures, lead_words, lsh_keys
 
 WINDOW_DAYS = 3
@@ -85,7 +87,8 @@ class StoryIndex:
         self.pairs = pairs or default_model()
         self.embedded: list[str] = []  # articles embedded by this index (not loaded with an embedding)
         self.lead_words: dict[str, frozenset[str]] = {}
-        self.sigs: dict[str, Signature] = {}
+        self.sigs: dict[str, Signature] = {}  # kept without their term dicts (term_vecs holds them packed)
+        self.term_vecs: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.by_hash: dict[str, list[str]] = defaultdict(list)
         self.buckets: dict[bytes, list[str]] = defaultdict(list)
         self.by_day: dict[int, list[str]] = defaultdict(list)  # originals only (copies add no evidence)
@@ -178,9 +181,10 @@ class StoryIndex:
     def likelihoods(self, sig: Signature, members: list[Signature]) -> np.ndarray:
         """P(same story) of ``sig`` with each of ``members`` (all embedded): :mod:`.pairs`."""
         sims = np.stack([s.embedding for s in members]) @ sig.embedding
-        full = sig.terms is not None and sig.entities is not None
-        terms = [cosine(sig.terms, s.terms) if full and s.terms is not None and s.entities is not None else None
-                 for s in members]
+        mine = packed(sig.terms) if sig.terms is not None and sig.entities is not None else None
+        vecs = [self.term_vecs.get(s.article_id) for s in members]
+        terms = [None if mine is None or v is None or s.entities is None else packed_cosine(mine, v)
+                 for s, v in zip(members, vecs, strict=True)]
         ents = [None if t is None else jaccard(sig.entities or (), s.entities or ())
                 for s, t in zip(members, terms, strict=True)]
         return self.pairs.likelihood(sims.tolist(), terms, ents)
@@ -238,6 +242,9 @@ class StoryIndex:
             story = self.stories[a.story_id] = Story(a.story_id, thread[0], linked_to=thread[1],
                                                      link_score=thread[2])
             self.threads[story.thread_id].append(story.id)
+        if sig.terms is not None:  # the caller's signature keeps its dict (its row is written after this)
+            self.term_vecs[sig.article_id] = packed(sig.terms)
+            sig = dataclasses.replace(sig, terms=None, entities=tuple(map(sys.intern, sig.entities or ())))
         self.sigs[sig.article_id] = sig
         self.story_of[sig.article_id] = a.story_id
         story.members.append(sig.article_id)
