@@ -73,3 +73,10 @@ def test_negation_and_condition_with_a_conjunction_and_a_condition_in_a_later_cl
     assert modes.get("ASSAULT") == "hypothetical"
     a = _events("وأدانت فرنسا الهجوم على المدنيين في دوما، وإذا ثبت استخدام السلاح الكيماوي فسترد باريس.")
     assert any(e.plover == "ACCUSE" and e.mode == "asserted" for e in a.events), a.events  # a later clause's «وإذا»
+
+
+def test_counted_people_named_by_their_role_are_the_recipients_with_their_sector():
+    a = _events("واعتقلت الشرطة التركية 20 صحفيا في إسطنبول أمس.")
+    assert ("TUR_COP", "TUR_MED") in _found(a, "COERCE"), a.events
+    a = _events("وأصيب خمسة مسعفين في القصف على مدينة دوما في سوريا.")
+    assert any(rec == "SYR_HLH" for _, rec in _found(a, "ASSAULT")), a.events

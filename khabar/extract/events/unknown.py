@@ -33,6 +33,20 @@ _VICTIM_FORCE = re.compile(fold(
     rf"(?<![{_AR}])(?:\d+|عدد|عشرات|اثنين|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة)\s+(?:من\s+)?(?:ال)?"
     rf"(?:(?P<mil>جنود|جنديا|عسكريين|عسكريا|ضباط|ضابطا)|(?P<cop>شرطيين|شرطيا|رجال\s+الشرطة|رجال\s+الأمن|عناصر\s+الأمن|أفراد\s+الأمن))(?![{_AR}])"))
 
+# Counted people named by their role, whose sector the guidelines give («اعتقلت الشرطة 20 صحفيا» → media)
+_ROLE_SECTORS = (
+    ("MED", "صحفيين|صحفيا|صحافيين|صحافيا|إعلاميين|إعلاميا|اعلاميين|اعلاميا"),
+    ("EDU", "طلاب|طالبا|طالبات|معلمين|معلما|معلمات|أساتذة|اساتذة|أكاديميين|اكاديميين"),
+    ("HLH", "أطباء|اطباء|طبيبا|مسعفين|مسعفا|ممرضين|ممرضات"),
+    ("REF", "لاجئين|لاجئا|مهاجرين|مهاجرا|نازحين|نازحا"),
+    ("LAB", "عمال|عاملا|عاملات|نقابيين|نقابيا"),
+    ("OPP", "معارضين|معارضا"),
+    ("CVL", "ناشطين|ناشطا|ناشطات|متظاهرين|متظاهرا|محتجين|محتجا|مدونين|مدونا|محامين|محاميا"),
+)
+_VICTIM_ROLE = re.compile(fold(
+    rf"(?<![{_AR}])(?:\d+|عدد|عشرات|العشرات|مئات|المئات|آلاف|الآلاف|اثنين|اثنان|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة)"
+    rf"\s+(?:من\s+)?(?:ال)?(?:" + "|".join(f"(?P<{sec}>{words})" for sec, words in _ROLE_SECTORS) + rf")(?![{_AR}])"))
+
 
 _BEFORE_COURT = re.compile(fold(rf"(?<![{_AR}])(?:أمام|امام|لدى)\s+$"))
 
@@ -81,6 +95,9 @@ def victims(doc: _Doc, st: Reading, c: Candidate) -> Mention | None:
         return None
     m = _VICTIM_FORCE.search(doc.norm, lo, hi)
     sector = ("MIL" if m.group("mil") else "COP") if m else None
+    if m is None:
+        m = _VICTIM_ROLE.search(doc.norm, lo, hi)
+        sector = next((sec for sec, _ in _ROLE_SECTORS if m.group(sec)), None) if m else None
     if m is None:
         m = _VICTIMS.search(doc.norm, lo, hi)
         sector = "CVL"
