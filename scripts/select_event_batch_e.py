@@ -1,14 +1,8 @@
-"""Select event-gold batch E (20 ANT + 15 SaudiNewsNet articles), in four parts for four annotators.
+"""Select event-gold batch E (20 ANT + 15 SaudiNewsNet articles, four parts): batch D's recipe and command line
+(``scripts/select_event_batch_d.py``) with ``random.Random(20261201)``, batch E's own files (``events_ant_e[12].tsv``,
+``events_e[34].tsv``) excepted from the gold that is left out.
 
-Batch C's recipe (``scripts/select_event_batch_c.py``, itself batch A's pools, filters and keyword families), with:
-  * ``random.Random(20261201)``; 4 ANT + 3 SaudiNewsNet articles per family (20 + 15);
-  * left out: every article id in ANY gold TSV present when it was made (``khabar/data/gold/*.tsv``,
-    ``gold/saudinewsnet/*.tsv``; batch E's own ``events_ant_e[12].tsv`` / ``events_e[34].tsv`` excepted, and any
-    gold made later must be added to ``LATER`` so that the selection stays reproducible), and every article whose
-    body is identical to such an article's;
-  * parts: ANT articles in selection order alternate between parts 1 and 2, SaudiNewsNet articles between 3 and 4.
-
-    python scripts/select_event_batch_e.py [--part N] [--full | --check F.tsv]   (options as batch C's)
+    python scripts/select_event_batch_e.py [--part N] [--full | --check F.tsv]
 """
 from __future__ import annotations
 

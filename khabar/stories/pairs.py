@@ -28,7 +28,7 @@ import numpy as np
 
 from ..model import Analysis, Token
 from ..text.tokenize import tokenize
-from .summary import term_vector
+from .summary import cosine, term_vector  # the summariser's TF-IDF vectors and their cosine
 
 TERM_CHARS = 1000  # body characters after the title whose words and names are compared
 TOP_TERMS = 64  # the heaviest TF-IDF terms kept per article
@@ -79,12 +79,6 @@ def packed_cosine(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndar
     """:func:`cosine` of two :func:`packed` vectors."""
     _, ia, ib = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
     return float(np.dot(a[1][ia].astype(np.float64), b[1][ib].astype(np.float64)))
-
-
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
 
 
 def jaccard(a: Iterable[str], b: Iterable[str]) -> float:

@@ -43,10 +43,11 @@ from .subject import _QUANT_BEFORE, _REASON_BEFORE, _TITLE_WORDS, _adjacent_subj
 
 _HE = re.compile(fold(rf"(?<![{_AR}])(?:أنه|انه|إنه|بأنه|بانه|أنها|انها|إنها|بأنها|بانها|أنهم|انهم|إنهم|بأنهم)\s+(?!(?:قد\s+)?(?:تم|يتم|سيتم|جرى|يجري)(?![{_AR}]))(?:(?:لا|لن|لم|قد|سوف)\s+)?(?:[{_AR}]+\s+){{0,2}}(?:أن\s+|ان\s+)?$"))
 _PASSIVE_NEXT = re.compile(fold(r"\s+(?:\d+|عدد|العشرات|عشرات|المئات|مئات|اثنان|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة)(?![\u0621-\u064a])"))
+_STRIKE_MANNER = "جوية|جوي|مدفعي|مدفعية|صاروخي|صاروخية"  # «غارة جوية», «قصف مدفعي»: how a strike was made
 _AGENT = re.compile(fold(
     r"(?<![\u0621-\u064a])(?:برصاص|بنيران|على\s+يد|على\s+أيدي|على\s+ايدي|من\s+قبل"
     # «بغارة للتحالف», «بغارات جوية للتحالف», «بقصف مدفعي للجيش»: the strike's manner may stand between
-    r"|(?:بغارة|بغارات|في\s+غارة|في\s+غارات|بقصف|في\s+قصف|في\s+هجوم|بضربات|بضربة)(?:\s+(?:جوية|جوي|مدفعي|مدفعية|صاروخي|صاروخية))?"
+    r"|(?:بغارة|بغارات|في\s+غارة|في\s+غارات|بقصف|في\s+قصف|في\s+هجوم|بضربات|بضربة)(?:\s+(?:" + _STRIKE_MANNER + r"))?"
     r"\s+ل(?!مواقع|موقع|مقر|مقرات|منازل|منزل|مناطق|أحياء|احياء|قرى|قرية|بلدة|مدينة|تجمعات|معسكر|مراكز|مركز|مخيم|ثكنة|مستشفى|مبنى)"
     r"|(?:[\u0621-\u064a]+\s+)?(?:نفذتها|نفذها|نفذه|شنتها|شنها|شنه|تبنتها|تبناها|تبناه))\s*"))
 # Harm verbs that an unvoweled text writes the same in the active and the passive («اعتقل ثلاثة
@@ -271,9 +272,7 @@ _PATIENT_NOUNS = re.compile(fold(
 # الخارجية X»). Other nouns' genitive is as often what is acted on («انتقاد الحكومة», «دعم المعارضة», «قصف حماس»,
 # «عقوبات إيران»), and a place after «زيارة» is where the visit goes: only a nationality adjective tells their agent.
 _GENITIVE_AGENT_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
-
-
-_BETWEEN_AGENT = re.compile(fold(r"[\s\u00a0]*(?:(?:ال)?(?:جوية|جوي|مدفعي|مدفعية|صاروخي|صاروخية|عسكري|عسكرية|رسمية|رسمي|"
+_BETWEEN_AGENT = re.compile(fold(r"[\s\u00a0]*(?:(?:ال)?(?:" + _STRIKE_MANNER + r"|عسكري|عسكرية|رسمية|رسمي|"
                                  r"مشترك|مشتركة|عاجل|عاجلة|أخرى|جديدة|جديد)[\s\u00a0]+)?$"))
 
 
