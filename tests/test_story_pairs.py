@@ -113,3 +113,19 @@ def test_the_index_keeps_terms_packed_and_scores_them_as_the_dicts():
     index.assign(s)
     assert s.terms == a  # the caller's signature (its row is written after) keeps its dict
     assert index.sigs["a"].terms is None and "a" in index.term_vecs
+
+
+def test_eval_similarity_says_what_is_wrong_with_its_input(tmp_path):
+    from click.testing import CliRunner
+
+    from khabar.cli import main
+
+    run = CliRunner().invoke
+    r = run(main, ["eval", "similarity", "--pairs", str(tmp_path / "missing.jsonl")])
+    assert r.exit_code == 1 and "no such file" in r.output
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n", encoding="utf-8")
+    r = run(main, ["eval", "similarity", "--scorer", "e5", "--pairs", str(bad)])
+    assert r.exit_code == 1 and "not SemEval pair records" in r.output and "Traceback" not in r.output
+    r = run(main, ["eval", "similarity", "--lead", "150", "--pairs", str(bad)])
+    assert r.exit_code == 2 and "--lead applies to --scorer e5" in r.output

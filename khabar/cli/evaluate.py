@@ -210,6 +210,8 @@ def _shared(given: str | None, rel) -> str:
     found = given or shared_file(rel)
     if not found:
         raise click.ClickException(f"{rel} not found next to the repository (give the path)")
+    if not os.path.isfile(found):
+        raise click.ClickException(f"no such file: {found}")
     return str(found)
 
 
@@ -225,7 +227,10 @@ def eval_similarity_cmd(pairs: str | None, scorer: str, lead_chars: int | None) 
 
     if lead_chars is not None and scorer != "e5":
         raise click.UsageError("--lead applies to --scorer e5 (the model embeds the lead as ingest does)")
-    r = eval_similarity(_shared(pairs, SEMEVAL_PAIRS), lead_chars, scorer)
+    try:
+        r = eval_similarity(_shared(pairs, SEMEVAL_PAIRS), lead_chars, scorer)
+    except (ValueError, KeyError) as e:  # a line that is not a JSON pair record
+        raise click.ClickException(f"{pairs or SEMEVAL_PAIRS}: not SemEval pair records ({e!r})") from e
     click.echo(f"similarity ({scorer}): {r['pairs']} pairs ({r['same']} same story, Overall ≤ 2; {r['different']} not,"
                f" ≥ 3): Spearman {r['spearman']:.3f}  AUC {r['auc']:.3f}")
 
