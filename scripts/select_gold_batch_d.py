@@ -35,6 +35,9 @@ LATER_BATCH_FILES = (
     *batch_c.EVENT_BATCH_D,
     # session 13: who/when batch G
     *batch_c.batch_files("g"),
+    # session 14: event batch E
+    *batch_c.EVENT_BATCH_E,    # session 15: who/when batch H
+    *batch_c.batch_files("h"),
 )
 
 
