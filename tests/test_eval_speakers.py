@@ -49,3 +49,13 @@ def test_a_surname_the_predicted_speaker_shares_is_not_enough(tmp_path):
     gold.write_text("snn-test-2\tbahia_hariri\tindirect\tالحكومة ستجتمع الأسبوع\tبهية الحريري\n", encoding="utf-8")
     sc = eval_quotes({"snn-test-2": a}, gold)
     assert sc.tp == 0, sc.misses  # his «الحريري» lies inside her name, but that does not make him her
+
+
+def test_a_row_without_the_name_takes_the_name_other_rows_of_that_speaker_write(tmp_path):
+    a, _ = _score(tmp_path, "rafael_benitez", "بنيتيز")
+    gold = tmp_path / "q2.tsv"  # the same speaker id twice in the article: once named, once «-»
+    gold.write_text("snn-test-1\trafa_benitez_coach\tindirect\tالمدافع سيرخيو راموس سيبقى\tرافايل بينيتيز\n"
+                    "snn-test-1\trafa_benitez_coach\tdirect\tالأمر بسيط جدا، راموس\t-\n", encoding="utf-8")
+    assert eval_quotes({"snn-test-1": a}, gold).tp == 2
+    gold.write_text("snn-test-1\tsomeone_else\tdirect\tالأمر بسيط جدا، راموس\t-\n", encoding="utf-8")
+    assert eval_quotes({"snn-test-1": a}, gold).tp == 0  # no name anywhere for that id: no match

@@ -38,6 +38,7 @@ from .docnames import (
     state_heads,
     surname_mentions,
 )
+from .quoted import with_quoted_names
 
 _SEP_RE = re.compile(r"^[\s،,]*$")
 
@@ -423,6 +424,7 @@ class Resolver:
         if clubs:  # «باريس سان جيرمان» is a club, not Paris and a person
             cands = _with_clubs(cands, clubs)
         mentions = _with_media(text, self._candidate_mentions(text, cands, clubs))
+        mentions = with_quoted_names(text, mentions, self.kb)  # «حزب "الفجر الذهبي"», «برنامج «مسارات»»
         mentions = _disambiguate(text, mentions, self.kb)  # «سلطنة عمان» Oman, «العاصمة الأردنية عمان» Amman
         mentions = sorted(mentions + self._towns_of_countries(text, toks, mentions), key=lambda m: (m.start, -m.end))
         mentions = dotted_names(text, self._with_head_names(text, _person_spans_trimmed(text, toks, mentions)))

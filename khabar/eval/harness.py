@@ -167,7 +167,8 @@ def eval_quotes(analyses: dict[str, Analysis], gold_path: str | Path | None = No
     optionally the speaker's name as written in the text (matched against the speaker mention when
     the id is not one of the knowledge base's). A name written in the gold also matches any spelling
     the article gives the predicted speaker elsewhere («بنيتيز» for the «رافايل بينيتيز» khabar
-    linked it to): the same person, as khabar resolved it."""
+    linked it to): the same person, as khabar resolved it. A row that writes no name (or only «الكاتب») takes
+    the names the other rows of the same speaker id in the article write."""
     from ..kb.actors import knowledge_base
     from ..model import Quote
     from ..text.textnorm import normalize
@@ -194,14 +195,22 @@ def eval_quotes(analyses: dict[str, Analysis], gold_path: str | Path | None = No
             return True
         if kb.get(speaker) is not None and q.speaker and kb.get(q.speaker) is not None:
             return False  # two different known actors
-        written = row[4] if len(row) > 4 and row[4] != "-" else ""  # the speaker's name as the text writes it
-        if written and q.speaker_text and not q.unnamed:
-            g, p = normalize(written), normalize(q.speaker_text)
-            return bool(g) and ((len(p) >= 3 and (g in p or p in g)) or any(g in x for x in spellings(a, q)))
+        # the speaker's name as the text writes it, here or in another row of the same speaker in the article
+        # («ديفد إجنيشاس» once, then «الكاتب» or nothing: the same id, the same person)
+        names = written.get((row[0], speaker), set()) if q.speaker_text and not q.unnamed else set()
+        for name in names:
+            g, p = normalize(name), normalize(q.speaker_text or "")
+            if g and ((len(p) >= 3 and (g in p or p in g)) or any(g in x for x in spellings(a, q))):
+                return True
         return False
 
+    gold = read_gold(gold_path or GOLD_DIR / "quotes_seeds.tsv")
+    written: dict[tuple[str, str], set[str]] = {}
+    for r in gold:
+        if len(r) > 4 and r[4] != "-":
+            written.setdefault((r[0], canonical_code(r[1])), set()).add(r[4])
     return _span_eval(
-        analyses, read_gold(gold_path or GOLD_DIR / "quotes_seeds.tsv"), lambda a: a.quotes,
+        analyses, gold, lambda a: a.quotes,
         lambda q, loc: q.start <= loc[0] + 1 and loc[1] <= q.end + 1, agrees,
         lambda r: f"[{r[1]}] {r[3]}",
         lambda a, q: f"[{q.speaker or 'unnamed'}] {a.article.text[q.start:q.end][:60]}", cue_col=3,

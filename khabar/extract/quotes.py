@@ -97,6 +97,7 @@ class _Speaker:
     desc: str = ""
     country: str | None = None
     gender: str | None = None  # "m" / "f": the agreement of the verb that first named this speaker
+    generic: bool = False  # a generic institution («الشرطة», «النيابة العامة»): an unnamed source
 
 
 def _direct_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -187,7 +188,8 @@ def _speaker_from_mention(ctx: _Ctx, m: Mention) -> _Speaker:
     full name, «البنك» the bank named «مورغان ستانلي» in apposition), as a carried speaker's span
     is the mention that named it first."""
     named = ctx.alias.get(m.entity or "") or _full_name(ctx, m)
-    return _Speaker(named.entity, named.start, named.end, named.text)
+    generic = named.method.split("+")[0].split(" ")[0] == "generic"
+    return _Speaker(named.entity, named.start, named.end, named.text, generic=generic)
 
 
 def _apposed_names(norm: str, mentions: list[Mention]) -> dict[str, Mention]:
@@ -378,10 +380,14 @@ def _sentence_quotes(ctx: _Ctx, s0: int, s1: int) -> None:
 
 def _quote(sp: _Speaker, start: int, end: int, kind: str, verb: str, verb_start: int | None = None,
            verb_end: int | None = None, carried: bool = False) -> Quote:
-    """A quote of ``sp`` over [start, end)."""
+    """A quote of ``sp`` over [start, end). A generic institution («النيابة العامة», «مسؤولون أميركيون», «الشرطة»: no
+    name of its own, unlike «وزارة الصحة السعودية») is an unnamed source, as the guidelines count «السلطات الأمريكية»."""
+    unnamed = sp.unnamed or sp.generic
     return Quote(start=start, end=end, kind=kind, speaker=sp.entity, speaker_text=sp.text, speaker_start=sp.start,
-                 speaker_end=sp.end, verb=verb, verb_start=verb_start, verb_end=verb_end, unnamed=sp.unnamed,
-                 source=sp.desc or None, source_country=sp.country, carried=carried)
+                 speaker_end=sp.end, verb=verb, verb_start=verb_start, verb_end=verb_end, unnamed=unnamed,
+                 source=sp.desc or (sp.text if unnamed and not sp.unnamed else None), source_country=sp.country,
+                 carried=carried)
+
 
 
 @dataclass(slots=True)
@@ -569,6 +575,8 @@ def _slot_candidates(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker | None, Mention
                 un, m = un2, None
             elif m2 is not None:
                 un, m = None, m2
+            elif m is not None and m.start < src.start():
+                m = None  # «ونقلت صحيفة "آس" عن حوار للنجم البرازيلي»: the paper only relays; the source is found otherwise
     return un, m
 
 

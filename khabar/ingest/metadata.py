@@ -216,12 +216,14 @@ def publication_date(
         v.notes.insert(0, f"header line «{hl.text}»")
         if v.value:
             return v
-    # 2. A date in the lead paragraph: the reported day, usually the publication day.
+    # 2. A date in the lead paragraph: the reported day, usually the publication day (not one the article
+    # itself shows to be past: a later dated event, or the lead's own weekday, says the lead recalls it).
+    later = _latest_reported_date(text, body_start, ev.today)
     for expr in D.find_dates(text, body_start, lead_end):
         if expr.precision != "day":
             continue
         v = D.resolve(expr, ev, "lead", 0.75)
-        if v.value:
+        if v.value and not _recalled(v, expr, later, ev):
             v.notes.insert(0, "date of the lead event, taken as publication day")
             return v
     # 2b. A Hijri day «… الجاري» in the lead, its year from the crawl date.
@@ -247,6 +249,41 @@ def publication_date(
         return DateValue(value, precision, 0.3 if value else 0.0, "office-terms", None, None,
                          notes=notes, earliest=lo.isoformat(), latest=hi.isoformat())
     return DateValue(None, "none", 0.0, "", notes=["no date evidence"])
+
+
+_AHEAD = re.compile(r"^\W{0,3}(?:ال)?(?:مقبل|قادم|مقبلة|قادمة|المقبل|القادم|المقبلة|القادمة)(?![\u0621-\u064a])")
+_AHEAD_BEFORE = re.compile(r"(?:بحلول|حتى|قبل|سوف|موعد|المقرر|مقرر)\W{0,3}(?:\S+\W+){0,2}$")
+
+
+def _latest_reported_date(text: str, start: int, today: dt.date) -> dt.date | None:
+    """The latest day (a month: its first day) with a year that the body dates, not after ``today`` and not
+    announced as ahead («في مارس 2016 المقبل», «بحلول 2020»): the article was written after it."""
+    out: dt.date | None = None
+    for expr in D.find_dates(text, start, len(text)):
+        if not expr.year or not expr.readings:
+            continue
+        m, d = expr.readings[0]
+        try:
+            day = dt.date(expr.year, m, d or 1)
+        except ValueError:
+            continue
+        if day > today or _AHEAD.match(text, expr.end) or _AHEAD_BEFORE.search(text, max(0, expr.start - 30), expr.start):
+            continue
+        out = day if out is None or day > out else out
+    return out
+
+
+def _recalled(v: DateValue, expr: D.DateExpr, later: dt.date | None, ev: D.Evidence) -> bool:
+    """The lead's day is an event the article recalls, not its publication day: the body dates another event
+    more than a month later («توفي عرفات في 11 نوفمبر 2004 … منذ أغسطس 2012»), or the lead names the day
+    of the report with a weekday that is not this date's («أعلنت النيابة الثلاثاء … توفي … 11 نوفمبر 2004»,
+    a Thursday)."""
+    if not v.value or not re.match(r"\d{4}-\d\d-\d\d", v.value):
+        return False  # no full day («XXXX-08-15»: its year unknown)
+    day = dt.date.fromisoformat(v.value[:10])
+    if later is not None and later > day + dt.timedelta(days=31):
+        return True
+    return ev.weekday is not None and expr.weekday is None and day.weekday() != ev.weekday
 
 
 GUESS_CONFIDENCE = 0.2

@@ -85,9 +85,18 @@ def _letter_index(word: str) -> tuple[str, list[int]]:
     return "".join(parts), idx
 
 
+@functools.lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """data/given_names.txt (scripts/build_given_names.py): first names that start with a proclitic letter."""
+    text = (resources.files("khabar") / "data" / "given_names.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 def _is_proclitic(letters: str, pos: int, full: int) -> bool:
     """Whether ``letters[pos]`` is split off as a proclitic; ``full`` is the frequency of
-    ``letters[pos:]`` as a whole word."""
+    ``letters[pos:]`` as a whole word. A first name is kept whole («فيصل» is no «ف» + «يصل»)."""
+    if letters[pos:] in _given_names():
+        return False
     n = len(letters)
     rest = letters[pos + 1 :]
     if rest.startswith("ال") and n - pos - 1 >= 4:
