@@ -136,10 +136,16 @@ def restore_name_letters(text: str, toks: list[Token], mentions: list[Mention], 
 
 def link_name_parts(text: str, mentions: list[Mention]) -> None:
     """One-word person mentions that are the last name (or, unlinked, the first name) of a person
-    the article names in full take that person's entity, in place."""
+    the article names in full take that person's entity, in place. A one-word place that is such a
+    last name is that person too («ياسر عرفات» … «وأضاف عرفات», not Mount Arafat), unless a place
+    word or «في» stands before it or it names a country."""
     lasts, firsts = full_name_parts(text, mentions), full_name_parts(text, mentions, 0)
     for m in mentions:
         words = normalize(text[m.start : m.end]).split()
+        if m.type == "LOC" and len(words) == 1 and _surname_not_place(text, m, lasts.get(words[0])) \
+                and not _listed_with_place(text, m, mentions):
+            m.type, m.entity, m.method = "PER", lasts[words[0]].entity, f"{m.method}+coref-name"
+            continue
         if m.type != "PER" or len(words) != 1 or not is_name(m):
             continue
         unlinked = not m.entity or m.entity.startswith("new:")
@@ -148,11 +154,98 @@ def link_name_parts(text: str, mentions: list[Mention]) -> None:
             m.entity, m.method = p.entity, f"{m.method}+coref-name"
 
 
+_COUNTRY_ID = re.compile(r"[A-Z]{3}")
+
+
+def _surname_not_place(text: str, m: Mention, person: Mention | None) -> bool:
+    """Whether a one-word place mention is the last name of ``person``, named in full earlier or later:
+    not a country («السعودية»), not inside the person's own name, and no place word or «في» before it."""
+    if person is None or (m.entity and _COUNTRY_ID.fullmatch(m.entity)) or person.start <= m.start < person.end:
+        return False
+    before = normalize(text[max(0, m.start - 12) : m.start]).split()
+    if not before:
+        return True
+    w = before[-1]
+    return not (w in _place_words() or (w[:1] in _CLITIC_LETTERS and w[1:] in _place_words()))
+
+
+def _listed_with_place(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """``m`` follows another place in a list («في مدينتي التواهي غربا وكريتر جنوبا»): a place too."""
+    if not normalize(text[max(0, m.start - 1) : m.start]) == "و":
+        return False
+    return any(o.type == "LOC" and o is not m and 0 <= m.start - o.end <= 15 for o in mentions)
+
+
+@functools.cache
+def _place_words() -> frozenset[str]:
+    return word_list("surname_place_words.txt")
+
+
 def _core(t: Token) -> int:
     for g in t.segments:
         if g.kind != "proclitic":
             return g.start
     return t.start
+
+
+_RARE_FAMILY = 100  # corpus count under which a definite word after a first name is a family name
+
+
+@functools.cache
+def _first_names() -> frozenset[str]:
+    return word_list("first_names.txt")
+
+
+def first_name_mentions(text: str, toks: list[Token], mentions: list[Mention]) -> list[Mention]:
+    """People the tagger missed, named by a first name (data/first_names.txt) and a family name with the
+    article that the news corpus hardly knows as a word, in apposition with a role: «المتحدث الرسمي بوزارة
+    العمل، تيسير المفرج، عن …», «عن سعيد الطاير الرئيس التنفيذي لهيئة …», «وكان سامي اليحيى، ممثل السفارة».
+    First names are common words too («عمر الزهور», «بيت القصيد», «خلف القضبان»): the role is the evidence."""
+    covered = [(m.start, m.end) for m in mentions]
+    vocab, names = vocabulary(), _first_names()
+    words = [t for t in toks if t.kind == "word"]
+    out: list[Mention] = []
+    i = 0
+    while i < len(words) - 1:
+        t = words[i]
+        j = i + 1
+        while j < len(words) and j - i <= 2 and _family_name(text, words[j], vocab) and words[j].start - words[j - 1].end <= 1:
+            j += 1
+        span = (t.start, words[j - 1].end)
+        if j > i + 1 and normalize(text[t.start : t.end]) in names and _apposed(text, *span) \
+                and not any(a < span[1] and span[0] < b for a, b in covered):
+            out.append(Mention(span[0], span[1], text[span[0] : span[1]], "PER", None, "first-name", 0.55))
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def _apposed(text: str, start: int, end: int) -> bool:
+    """The name at ``start``-``end`` stands between commas, or a role follows it (after a comma or not)."""
+    before = text[max(0, start - 3) : start].rstrip()
+    after = text[end : end + 40]
+    if before.endswith(("،", ",")) and after.lstrip().startswith(("،", ",")):
+        return True
+    nxt = normalize(after.lstrip(" ،,")).split()
+    return bool(nxt) and nxt[0] in _role_words()
+
+
+@functools.cache
+def _role_words() -> frozenset[str]:
+    return word_list("apposed_roles.txt")
+
+
+def _family_name(text: str, t: Token, vocab: dict[str, int]) -> bool:
+    """A definite word the corpus hardly knows, not a plural («المدعوات», «المعوقين») nor a time word («الأمس»)."""
+    w = normalize(text[t.start : t.end])
+    return (w.startswith("ال") and len(w) >= 5 and vocab.get(w, 0) < _RARE_FAMILY and not w.endswith(("ين", "ون", "ات"))
+            and w not in _not_family())
+
+
+@functools.cache
+def _not_family() -> frozenset[str]:
+    return word_list("not_family_names.txt")
 
 
 def surname_mentions(text: str, toks: list[Token], mentions: list[Mention]) -> list[Mention]:

@@ -27,8 +27,10 @@ from ..kb.media import media_spans
 from ..kb.names import name_spans
 from ..model import DateValue, Entity, Mention, Sentence, Span, Token
 from ..text.textnorm import fold, normalize, normalize_same_length, word_list
+from ..text.tokenize import vocabulary
 from .docnames import (
     dotted_names,
+    first_name_mentions,
     given_name_whole,
     link_name_parts,
     nationality_adjectives,
@@ -426,11 +428,13 @@ class Resolver:
         mentions = _with_media(text, self._candidate_mentions(text, cands, clubs))
         mentions = with_quoted_names(text, mentions, self.kb)  # «حزب "الفجر الذهبي"», «برنامج «مسارات»»
         mentions = _disambiguate(text, mentions, self.kb)  # «سلطنة عمان» Oman, «العاصمة الأردنية عمان» Amman
+        self._surname_alias_as_first_name(text, mentions)  # «هادي البحرة» is not President Hadi
         mentions = sorted(mentions + self._towns_of_countries(text, toks, mentions), key=lambda m: (m.start, -m.end))
         mentions = dotted_names(text, self._with_head_names(text, _person_spans_trimmed(text, toks, mentions)))
         self._relink(restore_name_letters(text, toks, mentions, self._known_forms), mentions)
         place_parts(text, mentions)  # «مصر القديمة»: Ancient Egypt, not Egypt
         self._link_kb_surnames(mentions)
+        mentions = sorted(mentions + first_name_mentions(text, toks, mentions), key=lambda m: (m.start, -m.end))
         _link_unknown_names(mentions)
         link_name_parts(text, mentions)  # «ديفيد باير» … «باير», «فلورانس بارلي» … «فلورانس»
         mentions = repeated_names(text, mentions)  # «كمبردج أناليتيكا» wherever the article repeats it
@@ -536,7 +540,8 @@ class Resolver:
         named = [m for m in mentions if not m.method.startswith("media")]
         media = [m for m in mentions if m.method.startswith("media")]
         out = list(mentions)
-        for ns in name_spans(text, [(m.start, m.end) for m in named]):
+        places = frozenset(m.start for m in named if m.type == "LOC")
+        for ns in name_spans(text, [(m.start, m.end) for m in named], places):
             if any(m.start < ns.end and ns.start < m.end for m in media):
                 continue  # «وكالة رويترز للأنباء» is the outlet
             inside = [m for m in out if ns.start <= m.start and m.end <= ns.end]
@@ -569,6 +574,23 @@ class Resolver:
             if id(m) in changed and not m.method.startswith(("gazetteer", "club", "media")):
                 a, conf, how = self._link_span(m.text, m.type)
                 m.entity = a.id if a and a.type == m.type else None
+
+    def _surname_alias_as_first_name(self, text: str, mentions: list[Mention]) -> None:
+        """A known person's one-word alias that is his surname («هادي» for «عبد ربه منصور هادي»), written
+        before a family name the news corpus hardly knows («هادي البحرة»), is someone else's first name: the
+        mention takes the family name and leaves the known person."""
+        vocab = vocabulary()
+        starts = {m.start for m in mentions}
+        for m in mentions:
+            a = self.kb.actors.get(m.entity or "")
+            if m.type != "PER" or a is None or " " in m.text.strip() or not _surname_alias(a.forms, m.text):
+                continue
+            nxt = re.match(r"\s+(ال[\u0621-\u064a]{3,})(?![\u0621-\u064a])", text[m.end : m.end + 30])
+            if nxt is None or m.end + nxt.start(1) in starts or vocab.get(normalize(nxt.group(1)), 0) >= _RARE_FAMILY:
+                continue
+            m.end = m.end + nxt.end(1)
+            m.text = text[m.start : m.end]
+            m.entity, m.method = f"new:PER:{_name_key(m.text)}", "gazetteer+family-name"
 
     def _link_kb_surnames(self, mentions: list[Mention]) -> None:
         """A surname after a KB person's full name in the same article: «محمود عباس» … «عباس»."""
@@ -1247,6 +1269,15 @@ def _disambiguate(text: str, mentions: list[Mention], kb: KnowledgeBase) -> list
 _NOT_A_MINISTRY_AFTER = frozenset(normalize(w) for w in (
     "وزير", "وزيرة", "وزراء", "السياسة", "الشؤون", "الساحة", "الجبهة", "الأوضاع", "الأزمة", "الأمور", "القضايا",
     "المسائل", "الأسواق", "السوق"))
+
+
+_RARE_FAMILY = 50  # corpus count under which a definite word after a first name is a family name
+
+
+def _surname_alias(forms: list[str], form: str) -> bool:
+    """``form`` (one word) is the last word of one of the person's longer forms: a surname used alone."""
+    key = normalize(form)
+    return any(len(f.split()) > 1 and normalize(f.split()[-1]) == key for f in forms)
 
 
 def _name_key(surface: str) -> str:

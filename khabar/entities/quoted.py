@@ -63,8 +63,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     h = _heads()
     nouns = _alternation(h["ORG"] + h["MISC"])
     head = re.compile(
-        rf"(?<![{_AR}])(?:[وفبلك]?(?P<head>{nouns})(?:\s+[{_AR}]+(?:ي|ية|يه))?"
-        rf"|(?:[وف]?(?:ب|ل)?ال|لل)(?P<dhead>{nouns})\s+ال[{_AR}]+(?:ي|ية|يه))"  # a definite head only with its adjective
+        rf"(?<![{_AR}])(?:[وفبلك]?(?P<head>{nouns})(?:\s+[{_AR}]{{2,}}(?:ي|ية|يه))?"  # not «حركة في "…"»
+        rf"|(?:[وف]?(?:ب|ل)?ال|لل)(?P<dhead>{nouns})\s+ال[{_AR}]{{2,}}(?:ي|ية|يه))"  # a definite head only with its adjective
         rf"\s*(?:ب|ل)?\s*[{_OPEN}]\s*(?P<name>{_NAME})\s*[{_CLOSE}]")
     naming = re.compile(
         rf"(?<![{_AR}])(?:[وف])?(?P<head>{_alternation(h['NAMING'])})\s*(?:ب|بـ|ب\s)?\s*[{_OPEN}]\s*(?P<name>{_NAME})\s*[{_CLOSE}]")
@@ -86,6 +86,8 @@ def quoted_names(text: str) -> list[QuotedName]:
             name = norm[s:e].strip()
             if not re.search(rf"[{_AR}A-Za-z]", name) or len(name.split()) > 6 or _SPEECH_START.match(name):
                 continue
+            if len(name.split()) >= 3 and _said_by_head(norm, m.start(), m.end()):
+                continue  # «وقال الجيش السوري "تمكنت وحداتنا من صد الهجوم".»: the head speaks
             s = s + norm[s:e].index(name[0])
             e = s + len(name)
             word = " ".join((m.group("head") or m.groupdict().get("dhead") or "").split())
@@ -98,6 +100,39 @@ def quoted_names(text: str) -> list[QuotedName]:
             hs, he = m.span("head") if m.group("head") else m.span("dhead")
             out.setdefault(s, QuotedName(s, e, typ, word, hs, he))
     return sorted(out.values())
+
+
+@functools.lru_cache(maxsize=1)
+def _say_forms() -> frozenset[str]:
+    """The reporting verbs' forms (data/reporting_verbs.tsv), in search form."""
+    text = (resources.files("khabar") / "data" / "reporting_verbs.tsv").read_text(encoding="utf-8")
+    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return frozenset(normalize_same_length(f) for r in rows if len(r) == 3 for f in r[2].split("|"))
+
+
+def _said_by_head(norm: str, start: int, end: int) -> bool:
+    """The match at ``start``-``end`` is a reporting verb's subject and its words: a reporting verb right
+    before the head and the quotation closing the sentence («وقال الحزب الديمقراطي "سنواصل النضال".»),
+    where a name goes on («وقال حزب "الفجر الذهبي" إن …»). Only asked of three words or more: a short one is a
+    name («وفقا لما ذكر موقع "سبورت 360".»)."""
+    before = norm[max(0, start - 20) : start].split()
+    if not before or before[-1].removeprefix("و").removeprefix("ف") not in _say_forms():
+        return False
+    after = norm[end : end + 3].lstrip(" ")
+    return after == "" or after[0] in ".\n!?؟"
+
+
+def _adjective_alone(name: str) -> bool:
+    """A quoted word that is one relative adjective is a scare quote, not a name: «تنظيم "إرهابي"»,
+    «منظومة صاروخية "طوربيدية"», «النظام الانتخابي "القوي"»."""
+    words = name.split()
+    return len(words) == 1 and len(words[0]) >= 4 and re.fullmatch(rf"[{_AR}]+(?:ي|ية|يه|يين|يون)", words[0]) is not None
+
+
+def _head_named(mentions: list[Mention], q: QuotedName) -> bool:
+    """A name found already covers the head and more («الحزب الديمقراطي», «الاتحاد الأوروبي»): the quoted
+    words after it are what it says or a topic («الاتحاد الأوروبي "بريكست"»), not its name."""
+    return any(m.start <= q.head_start and m.end > q.head_end and m.end <= q.start for m in mentions)
 
 
 def _named_as_org(text: str, key: str) -> bool:
@@ -122,9 +157,11 @@ def with_quoted_names(text: str, mentions: list[Mention], kb: KnowledgeBase) -> 
     typed = [(normalize(m.text), m.type) for m in mentions]  # how the tagger reads names elsewhere
     out = list(mentions)
     for q in spans:
-        if any(m.start <= q.start and q.end <= m.end for m in out):
+        if any(m.start <= q.start and q.end <= m.end for m in out) or _head_named(mentions, q):
             continue
         key = normalize(text[q.start : q.end])
+        if _adjective_alone(key) and not kb.exact(key):
+            continue
         if q.type == "MISC" and (any(t != "MISC" and (n == key or n.endswith(" " + key)) for n, t in typed)
                                  or any(a.type != "MISC" for a in kb.exact(key)) or _named_as_org(text, key)):
             continue  # «بنظام «طيران الإمارات»»: the owner of the system, a company named so elsewhere

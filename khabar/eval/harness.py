@@ -162,13 +162,16 @@ def _span_eval(
     return sc
 
 
+_WRITER = "الكاتب"  # a gold row's name for the article's own writer: no name to match
+
+
 def eval_quotes(analyses: dict[str, Analysis], gold_path: str | Path | None = None) -> Score:
     """Gold rows: seed, speaker (actor id or "unnamed"), kind, cue inside the quoted span, and
     optionally the speaker's name as written in the text (matched against the speaker mention when
     the id is not one of the knowledge base's). A name written in the gold also matches any spelling
     the article gives the predicted speaker elsewhere («بنيتيز» for the «رافايل بينيتيز» khabar
-    linked it to): the same person, as khabar resolved it. A row that writes no name (or only «الكاتب») takes
-    the names the other rows of the same speaker id in the article write."""
+    linked it to): the same person, as khabar resolved it. A row matches by any name the rows of the same speaker
+    id in the article write (the same id is the same person; «الكاتب», the writer, is no name)."""
     from ..kb.actors import knowledge_base
     from ..model import Quote
     from ..text.textnorm import normalize
@@ -207,7 +210,7 @@ def eval_quotes(analyses: dict[str, Analysis], gold_path: str | Path | None = No
     gold = read_gold(gold_path or GOLD_DIR / "quotes_seeds.tsv")
     written: dict[tuple[str, str], set[str]] = {}
     for r in gold:
-        if len(r) > 4 and r[4] != "-":
+        if len(r) > 4 and r[4] not in ("-", _WRITER):
             written.setdefault((r[0], canonical_code(r[1])), set()).add(r[4])
     return _span_eval(
         analyses, gold, lambda a: a.quotes,

@@ -575,9 +575,14 @@ def _slot_candidates(ctx: _Ctx, hit: _VerbHit) -> tuple[_Speaker | None, Mention
                 un, m = un2, None
             elif m2 is not None:
                 un, m = None, m2
-            elif m is not None and m.start < src.start():
-                m = None  # «ونقلت صحيفة "آس" عن حوار للنجم البرازيلي»: the paper only relays; the source is found otherwise
+            elif m is not None and m.start < src.start() and _INTERVIEW.match(ctx.norm, src.end()):
+                m = None  # «ونقلت صحيفة "آس" عن حوار للنجم البرازيلي»: the paper only relays what someone said
+                # to it; the source is found otherwise. A source it cannot name («عن تقرير لم ينشر», «عن
+                # مصادر استخباراتية») leaves the paper as the speaker.
     return un, m
+
+
+_INTERVIEW = re.compile(fold(r"\s*(?:حوار|مقابلة|مقابله|حديث|تصريحات|تصريح)(?![\u0621-\u064a])"))
 
 
 def _definite_before(ctx: _Ctx, a: int | None, b: int) -> bool:

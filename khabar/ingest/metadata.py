@@ -13,7 +13,7 @@ from ..kb.media import DESK_CITY, YEAR_BEFORE_CREDIT
 from ..kb.roles import intersect, office_constraints
 from ..model import Credit, DateValue, Span
 from ..text import dates as D
-from ..text.textnorm import fold, normalize
+from ..text.textnorm import fold, normalize, normalize_same_length
 from .clean import _CREDIT, Cleaned, agencies, find_agency
 
 
@@ -216,16 +216,10 @@ def publication_date(
         v.notes.insert(0, f"header line «{hl.text}»")
         if v.value:
             return v
-    # 2. A date in the lead paragraph: the reported day, usually the publication day (not one the article
-    # itself shows to be past: a later dated event, or the lead's own weekday, says the lead recalls it).
-    later = _latest_reported_date(text, body_start, ev.today)
-    for expr in D.find_dates(text, body_start, lead_end):
-        if expr.precision != "day":
-            continue
-        v = D.resolve(expr, ev, "lead", 0.75)
-        if v.value and not _recalled(v, expr, later, ev):
-            v.notes.insert(0, "date of the lead event, taken as publication day")
-            return v
+    # 2. A date in the lead paragraph: the reported day, usually the publication day.
+    v = _lead_date(text, body_start, lead_end, ev, lead_wd)
+    if v is not None:
+        return v
     # 2b. A Hijri day «… الجاري» in the lead, its year from the crawl date.
     h = _lead_hijri(text, body_start, lead_end, ev)
     if h is not None:
@@ -251,8 +245,35 @@ def publication_date(
     return DateValue(None, "none", 0.0, "", notes=["no date evidence"])
 
 
+def _lead_date(text: str, body_start: int, lead_end: int, ev: D.Evidence, lead_wd: list[tuple[int, int, int]]
+               ) -> DateValue | None:
+    """The first day the lead dates, unless the article itself shows it to be past: a later dated event in
+    the body (only a crawl date bounds what "later" may be), or the weekday the lead gives the report."""
+    later = _latest_reported_date(text, body_start, ev.today) if ev.crawled else None
+    report_wd = next((wd for s, e, wd in lead_wd if not _ahead_weekday(text, s, e)), None)
+    for expr in D.find_dates(text, body_start, lead_end):
+        if expr.precision != "day":
+            continue
+        v = D.resolve(expr, ev, "lead", 0.75)
+        if v.value and not _recalled(v, expr, later, report_wd):
+            v.notes.insert(0, "date of the lead event, taken as publication day")
+            return v
+    return None
+
+
+_TOMORROW_BEFORE = re.compile(r"(?:غدا|غدًا|الغد|غد|بعد|(?:س[يتن])[\u0621-\u064a]+)\W{0,3}(?:يوم\W+)?$")
+
+
+def _ahead_weekday(text: str, s: int, e: int) -> bool:
+    """A weekday the lead gives to something ahead («الثلاثاء المقبل», «فجر الغد السبت», «سيعقد الثلاثاء»), not
+    the day of the report."""
+    norm = normalize_same_length(text)
+    return bool(_AHEAD.match(norm, e) or _TOMORROW_BEFORE.search(norm, max(0, s - 25), s))
+
+
 _AHEAD = re.compile(r"^\W{0,3}(?:ال)?(?:مقبل|قادم|مقبلة|قادمة|المقبل|القادم|المقبلة|القادمة)(?![\u0621-\u064a])")
-_AHEAD_BEFORE = re.compile(r"(?:بحلول|حتى|قبل|سوف|موعد|المقرر|مقرر)\W{0,3}(?:\S+\W+){0,2}$")
+_AHEAD_BEFORE = re.compile(r"(?:بحلول|حتى|قبل|سوف|موعد|المقرر|مقرر|(?<![\u0621-\u064a])س[يتن][\u0621-\u064a]{2,})"
+                           r"\W{0,3}(?:\S+\W+){0,2}$")
 
 
 def _latest_reported_date(text: str, start: int, today: dt.date) -> dt.date | None:
@@ -273,7 +294,7 @@ def _latest_reported_date(text: str, start: int, today: dt.date) -> dt.date | No
     return out
 
 
-def _recalled(v: DateValue, expr: D.DateExpr, later: dt.date | None, ev: D.Evidence) -> bool:
+def _recalled(v: DateValue, expr: D.DateExpr, later: dt.date | None, report_wd: int | None) -> bool:
     """The lead's day is an event the article recalls, not its publication day: the body dates another event
     more than a month later («توفي عرفات في 11 نوفمبر 2004 … منذ أغسطس 2012»), or the lead names the day
     of the report with a weekday that is not this date's («أعلنت النيابة الثلاثاء … توفي … 11 نوفمبر 2004»,
@@ -283,7 +304,7 @@ def _recalled(v: DateValue, expr: D.DateExpr, later: dt.date | None, ev: D.Evide
     day = dt.date.fromisoformat(v.value[:10])
     if later is not None and later > day + dt.timedelta(days=31):
         return True
-    return ev.weekday is not None and expr.weekday is None and day.weekday() != ev.weekday
+    return report_wd is not None and expr.weekday is None and day.weekday() != report_wd
 
 
 GUESS_CONFIDENCE = 0.2

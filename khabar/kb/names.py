@@ -82,7 +82,7 @@ def _table() -> _Heads:
 
 
 def heads() -> dict[str, tuple[str, str, bool]]:
-    """Head (search form) → (type, definite: yes | alone | no | place, descriptor)."""
+    """Head (search form) → (type, definite: yes | alone | no | place | kind, descriptor)."""
     return _table().heads
 
 
@@ -182,8 +182,31 @@ def _prepositional(words: list[tuple[int, int, str]], a: int, b: int, mention_en
 _NAME_ADJECTIVES = frozenset(normalize_same_length(w) for w in "العام العامة الأعلى العليا".split())
 
 
+# definite titles that open an apposition after a name, never a word of it
+_APPOSED_TITLES = frozenset(normalize_same_length(w) for w in (
+    "الرئيس", "الرئيسة", "الأمين", "المتحدث", "الناطق", "الوزير", "الوزيرة", "المدير", "المديرة", "السفير",
+    "النائب", "الأمير", "الملك", "الشيخ", "الدكتور", "الدكتورة", "العضو", "المستشار", "القائد", "المبعوث"))
+
+
 def _name_adjective(w: str) -> bool:
     return _definite(w) and (w.endswith(("ي", "يه")) or w in _NAME_ADJECTIVES)
+
+
+def _kind_adjective(w: str) -> bool:
+    """A definite relative adjective that says what kind of institution a name is («الطبي», «التعليمي»,
+    «التخصصي»), not its nationality («البريطانية»: «جامعة ساسكس البريطانية» is «جامعة ساسكس»)."""
+    return _definite(w) and w.endswith(("ي", "يه")) and w not in _nationality_forms()
+
+
+@functools.cache
+def _nationality_forms() -> frozenset[str]:
+    text = (resources.files("khabar") / "data" / "kb" / "nationalities.tsv").read_text(encoding="utf-8")
+    forms: set[str] = set()
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            for col in line.split("\t")[1:3]:
+                forms.update(normalize_same_length(f) for f in col.split("|") if f)
+    return frozenset(forms)
 
 
 def _common_reading(head: str, how: str, first: tuple[int, int, str], mention_end: dict[int, int]) -> bool:
@@ -252,6 +275,8 @@ def _complement(words: list[tuple[int, int, str]], i: int, mention_end: dict[int
                 j, n = j + 1, n + 1
             if not w.startswith("ال"):  # after a bare name only a prepositional complement
                 cont = False          # («مونديال روسيا», «شرطة ماركو ايلاند» + object: not taken)
+                if j < len(words) and _kind_adjective(words[j][2]):  # «مجمع فلسطين الطبي»
+                    return j + 1
                 while j < len(words) and words[j][2].startswith("لل") and len(words[j][2]) >= 5 and n < MAX_WORDS:
                     j, n = j + 1, n + 1
                 return j
@@ -260,6 +285,8 @@ def _complement(words: list[tuple[int, int, str]], i: int, mention_end: dict[int
             break
         if w.startswith("و") and _head_at(w) is not None:
             break  # «… والمونديال»: another name begins
+        if w in _APPOSED_TITLES:
+            break  # «الهيئة السياسية الرئيس السابق للائتلاف»: a title in apposition opens a description
         if _definite(w) or (w.startswith("وال") and _definite(w[1:]) and (j > i or cont)):
             j, n = j + 1, n + 1
         elif j == i and not cont and _nested(words, j, mention_end):  # «مجلس حقوق الإنسان»
@@ -276,9 +303,11 @@ def _complement(words: list[tuple[int, int, str]], i: int, mention_end: dict[int
     return j
 
 
-def name_spans(text: str, mentions: list[tuple[int, int]]) -> list[NameSpan]:
+def name_spans(text: str, mentions: list[tuple[int, int]], places: frozenset[int] = frozenset()
+               ) -> list[NameSpan]:
     """Head-noun names in ``text``; ``mentions``: the (start, end) of names found already, which a
-    complement takes whole."""
+    complement takes whole; ``places``: the starts of those that are places («جامعة واشنطن» keeps its
+    descriptor: the university is not Washington, while «جامعة كاوست» is «كاوست»)."""
     norm = normalize_same_length(text)
     words = _words(norm, text)
     mention_end = {s: e for s, e in mentions}
@@ -304,12 +333,13 @@ def name_spans(text: str, mentions: list[tuple[int, int]]) -> list[NameSpan]:
             continue
         nxt = words[i + 1] if i + 1 < len(words) else None
         if how == "place":  # «صحة الطائف»: the head names a directorate only before a name found already
-            if nxt and nxt[0] in mention_end:
+            if nxt and nxt[0] in mention_end and not definite:  # «وزير الصحة جواد عواد»: no directorate
                 j = next((x for x in range(i + 1, len(words)) if words[x][0] >= mention_end[nxt[0]]), len(words))
                 out.append(NameSpan(words[i][0] + off, words[j - 1][1], typ, head))
             i += 1
             continue
-        if descriptor and not definite and nxt and (bare := _descriptor_name(text, words, i, mention_end)) is not None:
+        if descriptor and not definite and nxt and nxt[0] not in places \
+                and (bare := _descriptor_name(text, words, i, mention_end)) is not None:
             out.append(NameSpan(nxt[0], bare[0], typ, head))
             i = bare[1]
             continue
@@ -323,8 +353,11 @@ def name_spans(text: str, mentions: list[tuple[int, int]]) -> list[NameSpan]:
         if j == i + 1 and not (definite and how == "alone"):
             i += 1
             continue
-        if definite and how in ("no", "noun") and not (_name_adjective(words[i + 1][2]) and _prepositional(words, i + 2, j, mention_end)):
+        if definite and how in ("no", "noun", "kind") and not (_name_adjective(words[i + 1][2]) and _prepositional(words, i + 2, j, mention_end)):
             i = j  # «الوزارة الروسية» describes; «المجلس الأعلى للقضاء», «الهيئة العامة للرياضة» name
+            continue
+        if how == "kind" and not _kind_adjective(words[j - 1][2]):
+            i = j  # «مجمع السفارة الأميركية», «مجمع المعابد»: a compound; «مجمع الدمام الطبي» an institution
             continue
         out.append(NameSpan(words[i][0] + off, words[j - 1][1], typ, head))
         i = j
