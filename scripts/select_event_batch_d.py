@@ -22,7 +22,7 @@ import select_event_batch_c as C  # noqa: E402  batch C's selection and command 
 SEED = 20261130
 PER_FAMILY = {"ant": 4, "snn": 3}
 OWN = re.compile(r"events_(?:ant_)?d[1-4]\.tsv$")
-LATER: re.Pattern[str] | None = re.compile(r"(?:(?:entities|quotes|timex)_(?:ant_)?[gh]|events_(?:ant_)?e[1-4])\.tsv$")  # made later
+LATER: re.Pattern[str] | None = re.compile(r"(?:(?:entities|quotes|timex)_(?:ant_)?[ghi]|events_(?:ant_)?e[1-4])\.tsv$")  # made later
 
 
 def select() -> list[tuple[str, str, dict, int]]:

@@ -16,7 +16,7 @@ import select_event_batch_c as C  # noqa: E402  batch C's selection and command 
 SEED = 20261201
 PER_FAMILY = {"ant": 4, "snn": 3}
 OWN = re.compile(r"events_(?:ant_)?e[1-4]\.tsv$")
-LATER: re.Pattern[str] | None = re.compile(r"(?:entities|quotes|timex)_(?:ant_)?h\.tsv$")  # gold made after this batch
+LATER: re.Pattern[str] | None = re.compile(r"(?:entities|quotes|timex)_(?:ant_)?[hi]\.tsv$")  # gold made after this batch
 
 
 def select() -> list[tuple[str, str, dict, int]]:

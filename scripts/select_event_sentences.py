@@ -38,7 +38,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 _SPLIT = re.compile(r"(?<=[.!?؟])\s+|\n+")
 _PATS = A.PATTERNS["attacks"] + A.PATTERNS["protests"]
 # who/when batches D, E, F (sessions 8-10) and event batch D (session 11)
-LATER = re.compile(r"(?:(?:entities|quotes|timex)_(?:ant_)?[defgh]|events_(?:ant_)?[de][1-4])\.tsv$")
+LATER = re.compile(r"(?:(?:entities|quotes|timex)_(?:ant_)?[defghi]|events_(?:ant_)?[de][1-4])\.tsv$")
 
 
 def used_ids() -> set[str]:

@@ -70,6 +70,9 @@ LATER_BATCH_FILES = (
     *EVENT_BATCH_E,    # session 15: who/when batch H
     "khabar/data/gold/entities_ant_h.tsv", "khabar/data/gold/quotes_ant_h.tsv", "khabar/data/gold/timex_ant_h.tsv",
     "gold/saudinewsnet/entities_h.tsv", "gold/saudinewsnet/quotes_h.tsv", "gold/saudinewsnet/timex_h.tsv",
+    # session 16: who/when batch I
+    "khabar/data/gold/entities_ant_i.tsv", "khabar/data/gold/quotes_ant_i.tsv", "khabar/data/gold/timex_ant_i.tsv",
+    "gold/saudinewsnet/entities_i.tsv", "gold/saudinewsnet/quotes_i.tsv", "gold/saudinewsnet/timex_i.tsv",
 )
 
 

@@ -36,8 +36,11 @@ LATER_BATCH_FILES = (
     # session 13: who/when batch G
     *batch_c.batch_files("g"),
     # session 14: event batch E
-    *batch_c.EVENT_BATCH_E,    # session 15: who/when batch H
+    *batch_c.EVENT_BATCH_E,
+    # session 15: who/when batch H
     *batch_c.batch_files("h"),
+    # session 16: who/when batch I
+    *batch_c.batch_files("i"),
 )
 
 

@@ -17,4 +17,5 @@ import select_gold_batch_c as batch_c  # noqa: E402  batch C's filters, reader, 
 SEED = 20261203
 
 if __name__ == "__main__":
-    batch_c.run_batch("e", SEED, later=batch_c.batch_files("f") + batch_c.batch_files("g") + batch_c.EVENT_BATCH_E + batch_c.batch_files("h"))  # F, G, event E, H came after
+    batch_c.run_batch("e", SEED, later=batch_c.batch_files("f") + batch_c.batch_files("g") + batch_c.EVENT_BATCH_E + batch_c.batch_files("h")
+                     + batch_c.batch_files("i"))  # F, G, event E, H, I came after

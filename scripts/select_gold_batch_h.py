@@ -11,4 +11,4 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import select_gold_batch_c as batch_c  # noqa: E402  batch C's filters, reader, check and command line
 
 if __name__ == "__main__":
-    batch_c.run_batch("h", 20261206)
+    batch_c.run_batch("h", 20261206, later=batch_c.batch_files("i"))  # batch I came after
