@@ -250,8 +250,9 @@ def _timexes(doc: Doc) -> None:
     a = doc.analysis
     assert a is not None
     # people's names of two words or more, after the entity layer when it ran (a lone «رمضان» tagged a person
-    # is more often the month)
-    people = [(m.start, m.end) for m in a.mentions or () if m.type == "PER" and " " in m.text.strip()]
+    # is more often the month), and one-word names of a person the article names in full
+    people = [(m.start, m.end) for m in a.mentions or ()
+              if m.type == "PER" and (" " in m.text.strip() or "coref" in m.method)]  # «تيريزا ماي» … «ماي»
     a.timexes = find_timexes(a.article.text, a.article.published, start=doc.body_start, names=people)
 
 

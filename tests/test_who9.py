@@ -131,3 +131,31 @@ def test_a_person_the_tagger_misses_is_found_by_a_first_name_and_a_rare_family_n
     assert b["سعيد الطاير"][0] == "PER"
     # a first name that is a common word, with no role beside it, is left alone
     assert not any(k.startswith(("بيت", "خلف")) for k in _mentions(_a("وهنا يكمن بيت القصيد، وظل خلف القضبان سنوات.")))
+
+
+def test_an_event_name_takes_its_year_and_leaves_the_descriptor_tournament_out():
+    got = _mentions(_a("وتأهل المنتخب إلى بطولة كأس العالم 2018 في روسيا، وفاز ببطولة الدوري الإسباني."))
+    assert got["كأس العالم 2018"][0] == "MISC" and not any(k.startswith("بطولة") for k in got)
+    assert "الدوري الإسباني" in got  # «بطولة» is dropped only before a name of two words or more
+
+
+def test_a_surname_that_is_a_month_name_is_the_person_unless_a_date_is_written():
+    a = _a("قالت رئيسة الوزراء البريطانية تيريزا ماي إن الخطة جيدة. وأضافت ماي أن الحكومة موحدة في 15 ماي 2018.")
+    may = [m for m in a.mentions if a.article.text[m.start : m.end] == "ماي"]
+    assert len(may) == 1 and (may[0].type, may[0].entity) == ("PER", "theresa_may")
+    assert not any(t.start <= may[0].start < t.end for t in a.timexes)
+
+
+def test_a_role_before_an_organisation_is_no_part_of_its_name():
+    got = _mentions(_a("وقالت مؤسسة النقد العربي السعودي إن القرار جاء بعد الاستماع إلى محافظ مؤسسة النقد العربي السعودي."))
+    assert got["مؤسسة النقد العربي السعودي"] == ("ORG", "SAMA") and not any(k.startswith("محافظ") for k in got)
+
+
+def test_an_honorific_followed_by_the_name_is_a_title_and_people_joined_by_wa_are_two():
+    a = _a("بحث خادم الحرمين الشريفين الملك سلمان بن عبد العزيز مع الوزير المستجدات. وأكد خادم الحرمين الشريفين أهمية التعاون.",
+           date="2016-05-01")
+    hon = [m for m in a.mentions if m.text == "خادم الحرمين الشريفين"]
+    assert [m.method.startswith("title+") for m in hon] == [True, False] and {m.entity for m in hon} == {"king_salman"}
+    b = _a("وسجل لويس سواريز هدفين، وقبله روبي فاولر وماكيل اوين وسواريز.")
+    people = [b.article.text[m.start : m.end] for m in b.mentions if m.type == "PER"]
+    assert "ماكيل اوين" in people and people.count("سواريز") == 1

@@ -181,6 +181,18 @@ def _place_words() -> frozenset[str]:
     return word_list("surname_place_words.txt")
 
 
+_MONTH_WORDS_BEFORE = frozenset(normalize(w) for w in (
+    "شهر", "شهري", "منتصف", "مطلع", "أوائل", "أواخر", "بداية", "نهاية", "خلال", "منذ", "في", "حتى", "قبل", "بعد"))
+
+
+def _month_reading(text: str, start: int, end: int) -> bool:
+    """A month name that reads as a month here: a number beside it or a word of time before it."""
+    if re.search(r"\d\s*[/(]?\s*$", text[max(0, start - 6) : start]) or re.match(r"\s*[/(]?\s*\d", text[end : end + 6]):
+        return True
+    before = normalize(text[max(0, start - 15) : start]).split()
+    return bool(before) and before[-1] in _MONTH_WORDS_BEFORE
+
+
 def _core(t: Token) -> int:
     for g in t.segments:
         if g.kind != "proclitic":
@@ -268,6 +280,9 @@ def surname_mentions(text: str, toks: list[Token], mentions: list[Mention]) -> l
         for s in (t.start, _core(t)):
             form = normalize(text[s : t.end])
             p = lasts.get(form)
+            if p is not None and form in MONTHS and not _month_reading(text, s, t.end):
+                out.append(Mention(s, t.end, text[s : t.end], "PER", p.entity, "coref-surname", 0.6))
+                break  # «تيريزا ماي» … «وأضافت ماي»: the person, not the month (no day, year or «شهر» beside it)
             if p is not None and len(form) >= 4 and (vocab.get(form, 0) <= _COMMON or form in named):
                 out.append(Mention(s, t.end, text[s : t.end], "PER", p.entity, "coref-surname", 0.6))
                 break

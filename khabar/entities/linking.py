@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from ..kb.actors import Actor, KnowledgeBase, knowledge_base, skeleton
 from ..kb.media import media_spans
-from ..kb.names import name_spans
+from ..kb.names import event_name_span, head_at, name_spans
 from ..model import DateValue, Entity, Mention, Sentence, Span, Token
 from ..text.textnorm import fold, normalize, normalize_same_length, word_list
 from ..text.tokenize import vocabulary
@@ -431,6 +431,9 @@ class Resolver:
         self._surname_alias_as_first_name(text, mentions)  # «هادي البحرة» is not President Hadi
         mentions = sorted(mentions + self._towns_of_countries(text, toks, mentions), key=lambda m: (m.start, -m.end))
         mentions = dotted_names(text, self._with_head_names(text, _person_spans_trimmed(text, toks, mentions)))
+        _event_names(text, mentions)  # «بطولة كأس العالم 2018» → «كأس العالم 2018»
+        self._orgs_without_roles(text, mentions)  # «محافظ مؤسسة النقد العربي السعودي» → the agency
+        mentions = _conjoined_people(text, mentions)  # «ماكيل اوين وسواريز» → two people
         self._relink(restore_name_letters(text, toks, mentions, self._known_forms), mentions)
         place_parts(text, mentions)  # «مصر القديمة»: Ancient Egypt, not Egypt
         self._link_kb_surnames(mentions)
@@ -442,6 +445,7 @@ class Resolver:
         mentions += state_heads(text, mentions, self._state_forms, home)  # «المملكة» after «المملكة العربية السعودية»
         mentions = nationality_adjectives(text, mentions, self.kb.nationality)  # «القوات السورية»: Syrian
         mentions = self._titles_over_unknown(mentions, self._titles(text, mentions, published))
+        _honorifics_before_names(text, mentions)  # «خادم الحرمين الشريفين الملك سلمان»: only the name is one
         mentions = self._without_common_surnames(mentions)
         mentions += self._org_coref(text, toks, mentions)  # «ميليشيات الحوثي … الميليشيات»: the Houthis
         mentions += _head_coref(text, mentions)  # «الاتحاد المصري لكرة القدم … وهدد الاتحاد»
@@ -591,6 +595,21 @@ class Resolver:
             m.end = m.end + nxt.end(1)
             m.text = text[m.start : m.end]
             m.entity, m.method = f"new:PER:{_name_key(m.text)}", "gazetteer+family-name"
+
+    def _orgs_without_roles(self, text: str, mentions: list[Mention]) -> None:
+        """An organisation the tagger read with the role before it («محافظ مؤسسة النقد العربي السعودي»): the
+        role is no part of the name (its holder is a person); the rest is the organisation, linked anew."""
+        roles = word_list("apposed_roles.txt")
+        for m in mentions:
+            words = m.text.split()
+            if m.type != "ORG" or len(words) < 3 or normalize(words[0]).removeprefix("و") not in roles:
+                continue
+            cut = m.text.index(words[1], len(words[0]))
+            a, _, how = self._link_span(m.text[cut:], "ORG")
+            if not (a is not None and how == "exact") and head_at(normalize_same_length(words[1])) is None:
+                continue  # «مستشار الأمن القومي الأمريكي»: a role whose rest names no organisation
+            m.start, m.text = m.start + cut, m.text[cut:]
+            m.entity = a.id if a is not None and how == "exact" else f"new:ORG:{_name_key(m.text)}"
 
     def _link_kb_surnames(self, mentions: list[Mention]) -> None:
         """A surname after a KB person's full name in the same article: «محمود عباس» … «عباس»."""
@@ -1278,6 +1297,54 @@ def _surname_alias(forms: list[str], form: str) -> bool:
     """``form`` (one word) is the last word of one of the person's longer forms: a surname used alone."""
     key = normalize(form)
     return any(len(f.split()) > 1 and normalize(f.split()[-1]) == key for f in forms)
+
+
+def _honorifics_before_names(text: str, mentions: list[Mention]) -> None:
+    """An honorific standing for a person («خادم الحرمين الشريفين») directly followed by that person's name,
+    with at most a title between («… الملك سلمان بن عبد العزيز»): the name is the mention the guidelines
+    count; the honorific stays for the events layer, as a title (not a name)."""
+    for m in mentions:
+        if m.type != "PER" or "title" not in m.method or m.method.startswith("title+"):
+            continue
+        nxt = next((o for o in mentions if o.type == "PER" and o.entity == m.entity and m.end <= o.start <= m.end + 12
+                    and "title" not in o.method), None)
+        if nxt is not None and len(normalize(text[m.end : nxt.start]).split()) <= 1:
+            m.method = "title+apposed"
+
+
+def _conjoined_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A person span the tagger ran over «و» into the next name («ماكيل اوين وسواريز»): two people, when the
+    article also writes the second name alone (or it is a known name)."""
+    alone = {normalize(m.text) for m in mentions if m.type == "PER"}
+    alone |= {normalize(m.text.split()[-1]) for m in mentions if m.type == "PER" and len(m.text.split()) >= 2}
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.text.split()
+        k = next((i for i in range(1, len(words)) if words[i].startswith("و") and len(words[i]) >= 4
+                  and normalize(words[i][1:]) in alone), None) if m.type == "PER" and len(words) >= 3 else None
+        if k is None:
+            out.append(m)
+            continue
+        cut = m.text.index(words[k], len(" ".join(words[:k])))
+        first = text[m.start : m.start + cut].rstrip()
+        kept = m.entity if m.entity and not m.entity.startswith("new:") else None  # a known person: the first
+        out.append(Mention(m.start, m.start + len(first), first, "PER", kept, m.method, m.confidence))
+        out.append(Mention(m.start + cut + 1, m.end, text[m.start + cut + 1 : m.end], "PER", None, m.method, m.confidence))
+    return out
+
+
+def _event_names(text: str, mentions: list[Mention]) -> None:
+    """Event names (MISC) as the guidelines draw them, in place: the year after the name is part of it, a
+    «بطولة» before another event head is not (kb/names.py); the entity key follows the new span."""
+    taken = {(m.start, m.end) for m in mentions}
+    for m in mentions:
+        if m.type != "MISC":
+            continue
+        s, e = event_name_span(text, m.start, m.end)
+        if (s, e) != (m.start, m.end) and (s, e) not in taken:
+            m.start, m.end, m.text = s, e, text[s:e]
+            if not m.entity or m.entity.startswith("new:"):
+                m.entity = f"new:MISC:{_name_key(m.text)}"
 
 
 def _name_key(surface: str) -> str:

@@ -279,6 +279,8 @@ def _complement(words: list[tuple[int, int, str]], i: int, mention_end: dict[int
                     return j + 1
                 while j < len(words) and words[j][2].startswith("لل") and len(words[j][2]) >= 5 and n < MAX_WORDS:
                     j, n = j + 1, n + 1
+                if j > 0 and words[j - 1][2].startswith("لل") and j < len(words) and _kind_adjective(words[j][2]):
+                    j += 1  # «مجمع محمد بن راشد آل مكتوم للطاقة الشمسية»
                 return j
             continue
         if s in mention_end:  # a name further on is not part of this one
@@ -361,4 +363,43 @@ def name_spans(text: str, mentions: list[tuple[int, int]], places: frozenset[int
             continue
         out.append(NameSpan(words[i][0] + off, words[j - 1][1], typ, head))
         i = j
-    return out
+    return [_event_name_edges(norm, ns) for ns in out]
+
+
+_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d(?![\d\u0621-\u064a])")
+_TOURNAMENT = "بطوله"
+
+
+def _event_name_edges(norm: str, ns: NameSpan) -> NameSpan:
+    """An event's name as the guidelines draw it: the year after it belongs to it («كأس العالم 2018»,
+    «مونديال روسيا 2018»), and «بطولة» before another event head is a descriptor left out («بطولة كأس العالم»
+    → «كأس العالم»)."""
+    if ns.type != "MISC":
+        return ns
+    start, head = ns.start, ns.head
+    if head == _TOURNAMENT:
+        nxt = re.match(r"\S+\s+", norm[ns.start : ns.end])
+        inner = _head_at(norm[ns.start + nxt.end() :].split(maxsplit=1)[0]) if nxt and nxt.end() < ns.end - ns.start else None
+        rest = [w for w in norm[ns.start + nxt.end() : ns.end].split() if not w.isdigit()] if inner is not None else []
+        if inner is not None and heads()[inner[1]][0] == "MISC" and len(rest) >= 2:  # not a bare «الدوري»
+            start, head = ns.start + nxt.end() + inner[0], inner[1]
+    year = _YEAR_AFTER.match(norm, ns.end)
+    return NameSpan(start, year.end() if year else ns.end, ns.type, head)
+
+
+def event_name_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of an event's name found at ``start``-``end`` (by the tagger or a head), drawn as
+    :func:`_event_name_edges` draws it."""
+    norm = normalize_same_length(text)
+    first = norm[start:end].split(maxsplit=1)
+    h = _head_at(first[0]) if first else None
+    if h is None or heads()[h[1]][0] != "MISC":
+        return start, end
+    ns = _event_name_edges(norm, NameSpan(start + h[0], end, "MISC", h[1]))
+    return ns.start, ns.end
+
+
+def head_at(w: str) -> tuple[int, str, bool] | None:
+    """(offset of the name in the word, head, definite) when the search-form word ``w`` is a head noun of
+    ``name_heads.tsv`` with its proclitics; None otherwise."""
+    return _head_at(w)
