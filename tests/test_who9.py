@@ -159,3 +159,11 @@ def test_an_honorific_followed_by_the_name_is_a_title_and_people_joined_by_wa_ar
     b = _a("وسجل لويس سواريز هدفين، وقبله روبي فاولر وماكيل اوين وسواريز.")
     people = [b.article.text[m.start : m.end] for m in b.mentions if m.type == "PER"]
     assert "ماكيل اوين" in people and people.count("سواريز") == 1
+
+
+def test_speech_after_a_colon_without_quotation_marks_is_direct_and_a_participle_is_no_spokesman():
+    a = _a("وقال إنييستا في تصريحات لشبكة راديو ماركا الإذاعية خلال تواجده في روسيا مع المنتخب: أسمع منذ 30 عاما أنني "
+           "أصبحت عجوزا. وأضاف متحدثا عن المونديال: أعتقد أن الوضع صعب للغاية.")
+    got = [(q.kind, a.article.text[q.start : q.start + 8], q.unnamed) for q in a.quotes]
+    assert got == [("direct", "أسمع منذ", False), ("direct", "أعتقد أن", False)]
+    assert all(q.speaker == a.quotes[0].speaker for q in a.quotes)

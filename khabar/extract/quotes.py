@@ -44,8 +44,8 @@ _UNNAMED = re.compile(fold(
     rf"|صحيفة|الصحيفة|وكالة|الوكالة|القناة|الموقع|الجريدة|البيان|التقرير|المصدر|المصادر"
     rf"|والده|والدته|والدها|والدتها|شقيقه|شقيقها|زوجته|زوجها|ابنه|ابنها|أحد|احد|مقيم|مقيمة|مقيمون|سكان|شاهد\s+عيان"
     rf"|صهر|أقارب|اقارب|قريب|عائلة|أسرة|محامي|محامية|جيران|جار|مسؤولا|مصدرا|دبلوماسيا|علماء|باحثون|باحثين"
-    rf"|شهود\s+عيان|مواطن|مواطنة|مواطنون|طبيب|أطباء|مسعف|صحفي|صحفيون|مراسل|مراسلة|متحدثة|ناطق|ناطقة)"
-    rf"(?:\s+(?:[{_AR}]+)){{0,3}}))(?=(?:\s+[{_AR}]+){{0,3}}?\s*[«“\"]?[^«“\"]{{0,25}}?[»”\"]?\s*(?:[،,:]|(?:إن|أن|ان|إنه|أنه|انه|بأن|بان|قوله|قولها)(?![{_AR}])))"
+    rf"|شهود\s+عيان|مواطن|مواطنة|مواطنون|طبيب|أطباء|مسعف|صحفي|صحفيون|مراسل|مراسلة|متحدثة|ناطق|ناطقة|مسؤولو|مسؤولي)"
+    rf"(?![{_AR}])(?:\s+(?:[{_AR}]+)){{0,3}}))(?=(?:\s+[{_AR}]+){{0,3}}?\s*[«“\"]?[^«“\"]{{0,25}}?[»”\"]?\s*(?:[،,:]|(?:إن|أن|ان|إنه|أنه|انه|بأن|بان|قوله|قولها)(?![{_AR}])))"
 ))
 
 _TIME_WORD_TAIL = re.compile(fold(r"\s+(?:ال)?(?:اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد|يوم|امس|اليوم|صباح|مساء|ظهر|ليله)(?:\s.*)?$"))
@@ -989,12 +989,32 @@ def _quote_after_verb(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker, carried: bool
     if q is None:
         q = _content_after(ctx, after, hit.s1, ctx.direct, ctx.used_direct, pointing=fold(hit.v.lemma) in _POINTING)
     if q is None:
+        q = _colon_speech(ctx, hit)
+    if q is None:
         return
     qs, qe, kind = q
     ctx.quotes.append(_quote(speaker, qs, qe, kind, hit.v.lemma, hit.vs, hit.ve, carried))
     _set_last(ctx, speaker)
     if not speaker.unnamed and speaker.entity and (speaker.entity in _persons() or speaker.entity.startswith("new:PER")):
         ctx.last_person = speaker
+
+
+def _colon_speech(ctx: _Ctx, hit: _VerbHit) -> tuple[int, int, str] | None:
+    """Direct speech after a colon without quotation marks, to the sentence's end («وقال إنييستا … في تصريحات
+    لشبكة راديو ماركا: أسمع منذ 30 عاما أنني …», «وتابع قائلا: كان موقفا معقدا …»): the colon ends the
+    speaker's slot, and what follows it (three words or more) is what was said."""
+    norm = ctx.norm
+    if norm[hit.gate : hit.gate + 1] != ":" or hit.v.kind not in ("say", "cont"):
+        return None
+    start = hit.gate + 1 + (len(norm[hit.gate + 1 :]) - len(norm[hit.gate + 1 :].lstrip()))
+    if start >= hit.s1 or norm[start] in "«“\"„" or any(a <= start < b for a, b in ctx.used_direct):
+        return None  # a quotation in marks is read as one; a colon at the sentence's end opens nothing here
+    end = hit.s1
+    while end > start and norm[end - 1] in " .،,؛:\n":
+        end -= 1
+    if len(norm[start:end].split()) < 3 or any(q.start < end and start < q.end for q in ctx.quotes):
+        return None
+    return start, end, "direct"
 
 
 _DENY = fold("نفى")
