@@ -167,3 +167,10 @@ def test_speech_after_a_colon_without_quotation_marks_is_direct_and_a_participle
     got = [(q.kind, a.article.text[q.start : q.start + 8], q.unnamed) for q in a.quotes]
     assert got == [("direct", "أسمع منذ", False), ("direct", "أعتقد أن", False)]
     assert all(q.speaker == a.quotes[0].speaker for q in a.quotes)
+
+
+def test_a_stated_feeling_or_stance_is_reported_speech_and_an_announcement_of_a_fact_is_not():
+    a = _a("وأعلنت جبهة النصرة موافقتها على تسليم النقاط للجيش. وأعرب المدير عن تفاؤله بمستقبل الشركة. "
+           "ولم تعلن أي جهة مسؤوليتها عن الهجوم.")
+    got = [a.article.text[q.start : q.start + 6] for q in a.quotes]
+    assert got == ["موافقت", "تفاؤله"]

@@ -1018,30 +1018,36 @@ def _colon_speech(ctx: _Ctx, hit: _VerbHit) -> tuple[int, int, str] | None:
 
 
 _DENY = fold("نفى")
+_ANNOUNCE = fold("أعلن")
+_FACT_NOUNS = frozenset(fold(w) for w in ("أي", "اي", "وجود", "عدم"))  # a fact's nouns: a position only after أكد/نفى
 _NEGATED = re.compile(fold(rf"(?<![{_AR}])(?:لا|لن|لم|ما)\s+$"))
 _POSITION_ONLY = frozenset(fold(w) for w in ("عبر",))
 _POSITION_VERBS = {fold(w) for w in ("أكد", "مؤكدا", "شدد", "مشددا", "أعرب", "معربا", "جدد", "أبدى", "مبديا", "نفى", "نافيا", "عبر",
-                                       "معبرا")}
+                                       "معبرا", "أعلن", "معلنا")}  # «أعلن موافقته»: a stated position (not «أعلن مقتل …»)
 
 
 @functools.lru_cache(maxsize=1)
 def _position_alt() -> str:
-    """The position nouns of data/position_nouns.txt as one regex alternation (search form)."""
-    return "|".join(re.escape(w) for w in sorted(word_list("position_nouns.txt", "fold"), key=len, reverse=True))
+    """The position nouns of data/position_nouns.txt as one regex alternation (search form), each with its
+    pronoun suffixes; a noun ending in ta marbuta takes them on «ت» («موافقة» → «موافقتها»)."""
+    nouns = sorted(word_list("position_nouns.txt", "fold"), key=len, reverse=True)
+    bare = "|".join(re.escape(w) for w in nouns)
+    before_suffix = "|".join(re.escape(w[:-1] + "ت") for w in nouns if w.endswith(fold("ة")))
+    return rf"(?:{bare})(?:ه|ها|هم|هما)?|(?:{before_suffix})(?:ه|ها|هم|هما)"
 
 
 @functools.lru_cache(maxsize=1)
 def _position_nouns() -> re.Pattern[str]:
     alt = _position_alt()
     return re.compile(rf"[\s،,\u0640]*(?:(?:فيه|فيها|خلاله|خلالها)\s+)?(?:(?:على|عن)\s+)?"
-                      rf"(?P<noun>(?:ال)?(?:{alt})(?:ه|ها|هم|هما)?)\u0640*(?![{_AR}])")
+                      rf"(?P<noun>(?:ال)?(?:{alt}))\u0640*(?![{_AR}])")
 
 
 @functools.lru_cache(maxsize=1)
 def _position_after_prep() -> re.Pattern[str]:
     """A position noun after «عن/على» anywhere: where a position verb's speaker slot ends."""
     alt = _position_alt()
-    return re.compile(rf"(?<![{_AR}])(?:على|عن)\s+(?:ال)?(?:{alt})(?:ه|ها|هم|هما)?\u0640*(?![{_AR}])")
+    return re.compile(rf"(?<![{_AR}])(?:على|عن)\s+(?:ال)?(?:{alt})\u0640*(?![{_AR}])")
 
 
 def _position_noun_clause(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker) -> tuple[int, int, str] | None:
@@ -1062,6 +1068,9 @@ def _position_noun_clause(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker) -> tuple[
     m = next((x for p in ends if (x := _position_nouns().match(ctx.norm, p, hit.s1))), None)
     if not m:
         return None
+    if fold(hit.v.lemma) == _ANNOUNCE and (_NEGATED.search(ctx.norm, max(0, hit.vs - 6), hit.vs)
+                                          or m.group("noun").removeprefix("ال") in _FACT_NOUNS):
+        return None  # «لم تعلن أي جهة مسؤوليتها», «أعلن عن وجود الوباء»: no stated position
     if any(m.end() <= d[0] <= m.end() + 15 for d in ctx.direct):
         return None  # «أعرب عن رفض "المبالغة …"»: the quoted words are the statement
     return _reported_clause(ctx, m.start("noun"), hit.s1)  # «شدد على ضرورة …»: the preposition is the verb's
