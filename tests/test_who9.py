@@ -174,3 +174,10 @@ def test_a_stated_feeling_or_stance_is_reported_speech_and_an_announcement_of_a_
            "ولم تعلن أي جهة مسؤوليتها عن الهجوم.")
     got = [a.article.text[q.start : q.start + 6] for q in a.quotes]
     assert got == ["موافقت", "تفاؤله"]
+
+
+def test_a_stated_regret_is_both_a_reported_stance_and_the_speakers_accuse_event():
+    a = _a("أبدى الرئيس العراقي فؤاد معصوم أسفه، الأربعاء، لقرار نظيره الأميركي دونالد ترامب الانسحاب من الاتفاق النووي.")
+    assert [a.article.text[q.start : q.start + 4] for q in a.quotes] == ["أسفه"]
+    acc = [e for e in a.events if e.plover == "ACCUSE"]
+    assert acc and acc[0].actor_country == "IRQ" and acc[0].recipient == "donald_trump"

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from ...model import Analysis, Event, Mention, Sentence
+from ...model import Analysis, Event, Mention, Quote, Sentence
 from ...text.textnorm import fold
 from . import actor as A
 from . import argmodel as ARG
@@ -136,7 +136,19 @@ def _candidate(doc: _Doc, st: Reading, ts: int, te: int, trig: Trigger) -> Candi
         nominal = True  # «إدانة دولة الكويت ورفضها …»: a masdar coordinated with a masdar
     if not nominal and _unnamed_accuser(doc, s, te, trig, tok):
         return None
-    return Candidate(ts, te, trig, tok, _in_quote(doc, ts), nominal)
+    return Candidate(ts, te, trig, tok, _stance_free(_in_quote(doc, ts), ts), nominal)
+
+
+_STANCE_VERBS = frozenset(fold(w) for w in ("أعرب", "معربا", "أبدى", "مبديا", "عبر", "معبرا", "أكد", "مؤكدا", "شدد",
+                                            "مشددا", "جدد", "أعلن", "معلنا"))
+
+
+def _stance_free(q: Quote | None, ts: int) -> Quote | None:
+    """The quote a trigger is in, unless the trigger opens a reported stance: «أعرب عن استنكاره للاعتداء», «أبدى
+    أسفه لقرار …» start at the stance's noun, the speaker's own act, coded as outside the quote (what a «قال إنه
+    اعتقل» reports stays inside)."""
+    stance = q is not None and q.kind == "indirect" and q.start == ts and fold(q.verb or "") in _STANCE_VERBS
+    return None if stance else q
 
 
 def _recode(doc: _Doc, st: Reading, c: Candidate, actor: Mention) -> bool:
