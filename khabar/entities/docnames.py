@@ -166,7 +166,8 @@ def _surname_not_place(text: str, m: Mention, person: Mention | None) -> bool:
     if not before:
         return True
     w = before[-1]
-    return not (w in _place_words() or (w[:1] in _CLITIC_LETTERS and w[1:] in _place_words()))
+    places = word_list("surname_place_words.txt")
+    return not (w in places or (w[:1] in _CLITIC_LETTERS and w[1:] in places))
 
 
 def _listed_with_place(text: str, m: Mention, mentions: list[Mention]) -> bool:
@@ -174,11 +175,6 @@ def _listed_with_place(text: str, m: Mention, mentions: list[Mention]) -> bool:
     if not normalize(text[max(0, m.start - 1) : m.start]) == "و":
         return False
     return any(o.type == "LOC" and o is not m and 0 <= m.start - o.end <= 15 for o in mentions)
-
-
-@functools.cache
-def _place_words() -> frozenset[str]:
-    return word_list("surname_place_words.txt")
 
 
 _MONTH_WORDS_BEFORE = frozenset(normalize(w) for w in (
@@ -203,29 +199,26 @@ def _core(t: Token) -> int:
 _RARE_FAMILY = 100  # corpus count under which a definite word after a first name is a family name
 
 
-@functools.cache
-def _first_names() -> frozenset[str]:
-    return word_list("first_names.txt")
-
-
 def first_name_mentions(text: str, toks: list[Token], mentions: list[Mention]) -> list[Mention]:
     """People the tagger missed, named by a first name (data/first_names.txt) and a family name with the
     article that the news corpus hardly knows as a word, in apposition with a role: «المتحدث الرسمي بوزارة
     العمل، تيسير المفرج، عن …», «عن سعيد الطاير الرئيس التنفيذي لهيئة …», «وكان سامي اليحيى، ممثل السفارة».
     First names are common words too («عمر الزهور», «بيت القصيد», «خلف القضبان»): the role is the evidence."""
     covered = [(m.start, m.end) for m in mentions]
-    vocab, names = vocabulary(), _first_names()
+    vocab, names = vocabulary(), word_list("first_names.txt")
     words = [t for t in toks if t.kind == "word"]
     out: list[Mention] = []
     i = 0
     while i < len(words) - 1:
         t = words[i]
+        if normalize(text[t.start : t.end]) not in names:
+            i += 1
+            continue
         j = i + 1
         while j < len(words) and j - i <= 2 and _family_name(text, words[j], vocab) and words[j].start - words[j - 1].end <= 1:
             j += 1
         span = (t.start, words[j - 1].end)
-        if j > i + 1 and normalize(text[t.start : t.end]) in names and _apposed(text, *span) \
-                and not any(a < span[1] and span[0] < b for a, b in covered):
+        if j > i + 1 and _apposed(text, *span) and not any(a < span[1] and span[0] < b for a, b in covered):
             out.append(Mention(span[0], span[1], text[span[0] : span[1]], "PER", None, "first-name", 0.55))
             i = j
             continue
@@ -240,24 +233,15 @@ def _apposed(text: str, start: int, end: int) -> bool:
     if before.endswith(("،", ",")) and after.lstrip().startswith(("،", ",")):
         return True
     nxt = normalize(after.lstrip(" ،,")).split()
-    return bool(nxt) and nxt[0] in _role_words()
-
-
-@functools.cache
-def _role_words() -> frozenset[str]:
-    return word_list("apposed_roles.txt")
+    return bool(nxt) and nxt[0] in word_list("apposed_roles.txt")
 
 
 def _family_name(text: str, t: Token, vocab: dict[str, int]) -> bool:
     """A definite word the corpus hardly knows, not a plural («المدعوات», «المعوقين») nor a time word («الأمس»)."""
     w = normalize(text[t.start : t.end])
     return (w.startswith("ال") and len(w) >= 5 and vocab.get(w, 0) < _RARE_FAMILY and not w.endswith(("ين", "ون", "ات"))
-            and w not in _not_family())
+            and w not in word_list("not_family_names.txt"))
 
-
-@functools.cache
-def _not_family() -> frozenset[str]:
-    return word_list("not_family_names.txt")
 
 
 def surname_mentions(text: str, toks: list[Token], mentions: list[Mention]) -> list[Mention]:

@@ -590,7 +590,7 @@ class Resolver:
             if m.type != "PER" or a is None or " " in m.text.strip() or not _surname_alias(a.forms, m.text):
                 continue
             nxt = re.match(r"\s+(ال[\u0621-\u064a]{3,})(?![\u0621-\u064a])", text[m.end : m.end + 30])
-            if nxt is None or m.end + nxt.start(1) in starts or vocab.get(normalize(nxt.group(1)), 0) >= _RARE_FAMILY:
+            if nxt is None or m.end + nxt.start(1) in starts or vocab.get(normalize(nxt.group(1)), 0) >= _RARE_FAMILY_AFTER_ALIAS:
                 continue
             m.end = m.end + nxt.end(1)
             m.text = text[m.start : m.end]
@@ -1290,7 +1290,7 @@ _NOT_A_MINISTRY_AFTER = frozenset(normalize(w) for w in (
     "المسائل", "الأسواق", "السوق"))
 
 
-_RARE_FAMILY = 50  # corpus count under which a definite word after a first name is a family name
+_RARE_FAMILY_AFTER_ALIAS = 50  # corpus count under which a definite word after a known surname alias is a family name
 
 
 def _surname_alias(forms: list[str], form: str) -> bool:
@@ -1337,10 +1337,11 @@ def _event_names(text: str, mentions: list[Mention]) -> None:
     """Event names (MISC) as the guidelines draw them, in place: the year after the name is part of it, a
     «بطولة» before another event head is not (kb/names.py); the entity key follows the new span."""
     taken = {(m.start, m.end) for m in mentions}
+    norm = normalize_same_length(text) if any(m.type == "MISC" for m in mentions) else ""
     for m in mentions:
         if m.type != "MISC":
             continue
-        s, e = event_name_span(text, m.start, m.end)
+        s, e = event_name_span(norm, m.start, m.end)
         if (s, e) != (m.start, m.end) and (s, e) not in taken:
             m.start, m.end, m.text = s, e, text[s:e]
             if not m.entity or m.entity.startswith("new:"):

@@ -423,7 +423,7 @@ def _verb_hit(ctx: _Ctx, vm: re.Match[str], s0: int, s1: int) -> _VerbHit | None
             gate = to.start()
     if fold(v.lemma) in _QUOTED_ONLY and norm[gate : gate + 1] not in (":", "«", "“", '"'):
         return None  # «وعلقت الحكومة العمل بالاتفاق بعد أن …»: "suspended", unless a quotation follows
-    if fold(v.lemma) in _POSITION_VERBS and (pn := _position_after_prep().search(norm, ve, gate)):
+    if fold(v.lemma) in POSITION_VERBS and (pn := _position_after_prep().search(norm, ve, gate)):
         gate = pn.start()  # «أعرب فيه عن استنكاره للاعتداء على قوات …»: what follows the noun is what was said
     nxt = next((m for m in verbs()[1].finditer(norm, ve, gate)
                 if m.group("pre") and fold(table[m.group("verb")].lemma) == _ACCUSE), None)
@@ -1017,12 +1017,11 @@ def _colon_speech(ctx: _Ctx, hit: _VerbHit) -> tuple[int, int, str] | None:
     return start, end, "direct"
 
 
-_DENY = fold("نفى")
+DENY = fold("نفى")
 _ANNOUNCE = fold("أعلن")
-_FACT_NOUNS = frozenset(fold(w) for w in ("أي", "اي", "وجود", "عدم"))  # a fact's nouns: a position only after أكد/نفى
 _NEGATED = re.compile(fold(rf"(?<![{_AR}])(?:لا|لن|لم|ما)\s+$"))
 _POSITION_ONLY = frozenset(fold(w) for w in ("عبر",))
-_POSITION_VERBS = {fold(w) for w in ("أكد", "مؤكدا", "شدد", "مشددا", "أعرب", "معربا", "جدد", "أبدى", "مبديا", "نفى", "نافيا", "عبر",
+POSITION_VERBS = {fold(w) for w in ("أكد", "مؤكدا", "شدد", "مشددا", "أعرب", "معربا", "جدد", "أبدى", "مبديا", "نفى", "نافيا", "عبر",
                                        "معبرا", "أعلن", "معلنا")}  # «أعلن موافقته»: a stated position (not «أعلن مقتل …»)
 
 
@@ -1030,7 +1029,7 @@ _POSITION_VERBS = {fold(w) for w in ("أكد", "مؤكدا", "شدد", "مشدد
 def _position_alt() -> str:
     """The position nouns of data/position_nouns.txt as one regex alternation (search form), each with its
     pronoun suffixes; a noun ending in ta marbuta takes them on «ت» («موافقة» → «موافقتها»)."""
-    nouns = sorted(word_list("position_nouns.txt", "fold"), key=len, reverse=True)
+    nouns = sorted(word_list("position_nouns.txt", "fold") | word_list("fact_nouns.txt", "fold"), key=len, reverse=True)
     bare = "|".join(re.escape(w) for w in nouns)
     before_suffix = "|".join(re.escape(w[:-1] + "ت") for w in nouns if w.endswith(fold("ة")))
     return rf"(?:{bare})(?:ه|ها|هم|هما)?|(?:{before_suffix})(?:ه|ها|هم|هما)"
@@ -1050,12 +1049,19 @@ def _position_after_prep() -> re.Pattern[str]:
     return re.compile(rf"(?<![{_AR}])(?:على|عن)\s+(?:ال)?(?:{alt})\u0640*(?![{_AR}])")
 
 
+def _fact_noun(noun: str) -> bool:
+    """A noun of data/fact_nouns.txt (with the article or a pronoun): a fact asserted or denied, no stance."""
+    w = noun.removeprefix("ال")
+    facts = word_list("fact_nouns.txt", "fold")
+    return w in facts or any(w.startswith(f) and w[len(f) :] in ("ه", "ها", "هم", "هما") for f in facts)
+
+
 def _position_noun_clause(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker) -> tuple[int, int, str] | None:
     """«وأكد تانال ضرورة إعادة فتح التحقيقات», «مؤكداً أهمية تكامل الخدمات»: a verbal noun stating
     a position, right after the verb or its named speaker, starts a reported statement."""
-    if fold(hit.v.lemma) not in _POSITION_VERBS:
+    if fold(hit.v.lemma) not in POSITION_VERBS:
         return None
-    if fold(hit.v.lemma) == _DENY and _NEGATED.search(ctx.norm, max(0, hit.vs - 6), hit.vs):
+    if fold(hit.v.lemma) == DENY and _NEGATED.search(ctx.norm, max(0, hit.vs - 6), hit.vs):
         return None  # «هذا لا ينفي قلق الأردن»: "does not rule out", no denial by anyone
     pos = hit.ve
     subj = [m.end for m in ctx.mentions if hit.ve <= m.start <= hit.ve + 3]
@@ -1069,7 +1075,7 @@ def _position_noun_clause(ctx: _Ctx, hit: _VerbHit, speaker: _Speaker) -> tuple[
     if not m:
         return None
     if fold(hit.v.lemma) == _ANNOUNCE and (_NEGATED.search(ctx.norm, max(0, hit.vs - 6), hit.vs)
-                                          or m.group("noun").removeprefix("ال") in _FACT_NOUNS):
+                                          or _fact_noun(m.group("noun"))):
         return None  # «لم تعلن أي جهة مسؤوليتها», «أعلن عن وجود الوباء»: no stated position
     if any(m.end() <= d[0] <= m.end() + 15 for d in ctx.direct):
         return None  # «أعرب عن رفض "المبالغة …"»: the quoted words are the statement

@@ -267,8 +267,9 @@ _TOMORROW_BEFORE = re.compile(r"(?:غدا|غدًا|الغد|غد|بعد|(?:س[ي
 def _ahead_weekday(text: str, s: int, e: int) -> bool:
     """A weekday the lead gives to something ahead («الثلاثاء المقبل», «فجر الغد السبت», «سيعقد الثلاثاء»), not
     the day of the report."""
-    norm = normalize_same_length(text)
-    return bool(_AHEAD.match(norm, e) or _TOMORROW_BEFORE.search(norm, max(0, s - 25), s))
+    a = max(0, s - 25)
+    window = normalize_same_length(text[a : e + 20])
+    return bool(_AHEAD.match(window, e - a) or _TOMORROW_BEFORE.search(window, 0, s - a))
 
 
 _AHEAD = re.compile(r"^\W{0,3}(?:ال)?(?:مقبل|قادم|مقبلة|قادمة|المقبل|القادم|المقبلة|القادمة)(?![\u0621-\u064a])")

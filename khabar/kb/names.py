@@ -200,13 +200,11 @@ def _kind_adjective(w: str) -> bool:
 
 @functools.cache
 def _nationality_forms() -> frozenset[str]:
-    text = (resources.files("khabar") / "data" / "kb" / "nationalities.tsv").read_text(encoding="utf-8")
-    forms: set[str] = set()
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            for col in line.split("\t")[1:3]:
-                forms.update(normalize_same_length(f) for f in col.split("|") if f)
-    return frozenset(forms)
+    """The knowledge base's nationality adjectives (data/kb/nationalities.tsv), in search form."""
+    from .actors import knowledge_base
+
+    return frozenset(normalize_same_length(f) for masc, other in knowledge_base().nationalities.values()
+                     for f in masc + other)
 
 
 def _common_reading(head: str, how: str, first: tuple[int, int, str], mention_end: dict[int, int]) -> bool:
@@ -387,10 +385,9 @@ def _event_name_edges(norm: str, ns: NameSpan) -> NameSpan:
     return NameSpan(start, year.end() if year else ns.end, ns.type, head)
 
 
-def event_name_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of an event's name found at ``start``-``end`` (by the tagger or a head), drawn as
-    :func:`_event_name_edges` draws it."""
-    norm = normalize_same_length(text)
+def event_name_span(norm: str, start: int, end: int) -> tuple[int, int]:
+    """The span of an event's name found at ``start``-``end`` (by the tagger or a head) of the search form
+    ``norm`` (:func:`normalize_same_length` of the text), drawn as :func:`_event_name_edges` draws it."""
     first = norm[start:end].split(maxsplit=1)
     h = _head_at(first[0]) if first else None
     if h is None or heads()[h[1]][0] != "MISC":

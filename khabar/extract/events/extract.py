@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ...model import Analysis, Event, Mention, Quote, Sentence
 from ...text.textnorm import fold
+from ..quotes import DENY, POSITION_VERBS
 from . import actor as A
 from . import argmodel as ARG
 from . import dedup as D
@@ -139,8 +140,8 @@ def _candidate(doc: _Doc, st: Reading, ts: int, te: int, trig: Trigger) -> Candi
     return Candidate(ts, te, trig, tok, _stance_free(_in_quote(doc, ts), ts), nominal)
 
 
-_STANCE_VERBS = frozenset(fold(w) for w in ("أعرب", "معربا", "أبدى", "مبديا", "عبر", "معبرا", "أكد", "مؤكدا", "شدد",
-                                            "مشددا", "جدد", "أعلن", "معلنا"))
+# the verbs whose reported stance starts at its noun (extract/quotes.py), a denial excepted: what «نفى» reports is denied
+_STANCE_VERBS = frozenset(v for v in POSITION_VERBS if v not in (DENY, fold("نافيا")))
 
 
 def _stance_free(q: Quote | None, ts: int) -> Quote | None:
