@@ -181,3 +181,8 @@ def test_a_stated_regret_is_both_a_reported_stance_and_the_speakers_accuse_event
     assert [a.article.text[q.start : q.start + 4] for q in a.quotes] == ["أسفه"]
     acc = [e for e in a.events if e.plover == "ACCUSE"]
     assert acc and acc[0].actor_country == "IRQ" and acc[0].recipient == "donald_trump"
+
+
+def test_a_weekday_marked_ahead_by_the_word_after_it_is_not_the_report_day():
+    a = _plain("أعلنت الوزارة في 15 نوفمبر 2015 أن الاجتماع الثلاثاء المقبل.\nوقال المدير إن الاستعدادات جارية.")
+    assert a.article.published.value == "2015-11-15"

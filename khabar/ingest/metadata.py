@@ -272,7 +272,7 @@ def _ahead_weekday(text: str, s: int, e: int) -> bool:
     return bool(_AHEAD.match(window, e - a) or _TOMORROW_BEFORE.search(window, 0, s - a))
 
 
-_AHEAD = re.compile(r"^\W{0,3}(?:ال)?(?:مقبل|قادم|مقبلة|قادمة|المقبل|القادم|المقبلة|القادمة)(?![\u0621-\u064a])")
+_AHEAD = re.compile(r"\W{0,3}(?:ال)?(?:مقبل|قادم|مقبلة|قادمة|المقبل|القادم|المقبلة|القادمة)(?![\u0621-\u064a])")
 _AHEAD_BEFORE = re.compile(r"(?:بحلول|حتى|قبل|سوف|موعد|المقرر|مقرر|(?<![\u0621-\u064a])س[يتن][\u0621-\u064a]{2,})"
                            r"\W{0,3}(?:\S+\W+){0,2}$")
 
